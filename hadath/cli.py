@@ -1,0 +1,202 @@
+"""The ``hadath`` command line: a thin layer over the Python API.
+
+I/O goes through an :class:`Env` (stdin, stdout, stderr) so that commands are testable in-process;
+user errors print one line ``hadath: <where>: <problem>`` and set the exit code (see
+:class:`~hadath.errors.ExitCode`), never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+
+from hadath.errors import ExitCode, HadathError
+from hadath.io.readers import Problem, atomic_write_text, read_inputs
+from hadath.io.writers import OutputFormat, Writer
+
+app = typer.Typer(
+    name="hadath",
+    help="hadath (حدث): code Arabic news into CAMEO/PLOVER political events with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+kb_app = typer.Typer(help="Look up, validate and import dictionaries (actors, agents, places, patterns).",
+                     no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@dataclass
+class Env:
+    """Where a command reads and writes. Tests pass their own."""
+
+    stdin: IO[bytes] = field(default_factory=lambda: sys.stdin.buffer)
+    stdout: IO[str] = field(default_factory=lambda: sys.stdout)
+    stderr: IO[str] = field(default_factory=lambda: sys.stderr)
+
+    def error(self, msg: str) -> None:
+        """One line on stderr."""
+        self.stderr.write(f"hadath: {msg}\n")
+        self.stderr.flush()
+
+
+def _env() -> Env:
+    return Env()
+
+
+def _fail(msg: str, code: ExitCode = ExitCode.USAGE) -> None:
+    _env().error(msg)
+    raise typer.Exit(int(code))
+
+
+def _check_date(date: str | None) -> None:
+    from hadath.text.dates import parse_iso
+
+    if date is not None and (len(date) != 10 or parse_iso(date) is None):
+        _fail(f"--date {date!r}: expected YYYY-MM-DD")
+
+
+def _pipeline(config: Path | None, min_confidence: float | None = None) -> Any:
+    from hadath.pipeline import Pipeline, load_config, load_pipeline
+
+    try:
+        if min_confidence is None:
+            return load_pipeline(config)
+        cfg = load_config(config)
+        cfg.setdefault("stages", {}).setdefault("events", {})["min_confidence"] = min_confidence
+        return Pipeline.from_config(cfg)
+    except HadathError as e:
+        _fail(str(e))
+
+
+@app.command()
+def code(
+    paths: Annotated[list[str] | None, typer.Argument(help=".txt or .jsonl files, directories, or - for stdin")] = None,
+    date: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for .txt/stdin articles")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="output format")] = OutputFormat.jsonl,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="write here (atomically) instead of stdout")] = None,
+    config: Annotated[Path | None, typer.Option(help="pipeline config TOML")] = None,
+    min_confidence: Annotated[float | None, typer.Option(help="drop events below this confidence")] = None,
+) -> None:
+    """Code articles into events. Exit 0: all coded; 1: some inputs skipped (see stderr); 2: usage error."""
+    env = _env()
+    _check_date(date)
+    nlp = _pipeline(config, min_confidence)
+    buf = io.StringIO() if output else env.stdout
+    writer = Writer(buf, fmt)
+    n_ok = n_bad = 0
+    for item in read_inputs(paths or ["-"], date=date, stdin=env.stdin):
+        if isinstance(item, Problem):
+            env.error(str(item))
+            n_bad += 1
+            continue
+        try:
+            doc = nlp(item)
+        except HadathError as e:
+            env.error(f"{item.id}: {e}")
+            n_bad += 1
+            continue
+        writer.write(doc)
+        n_ok += 1
+    writer.close()
+    if output:
+        atomic_write_text(output, buf.getvalue())  # type: ignore[attr-defined]
+    if n_bad:
+        env.error(f"{n_ok} article(s) coded, {n_bad} input(s) skipped")
+        raise typer.Exit(int(ExitCode.SOME_SKIPPED))
+
+
+@app.command()
+def explain(
+    sentence: Annotated[str, typer.Argument(help="an Arabic sentence or short text")],
+    date: Annotated[str | None, typer.Option(help="reference date YYYY-MM-DD")] = None,
+    config: Annotated[Path | None, typer.Option(help="pipeline config TOML")] = None,
+) -> None:
+    """Show how a sentence is read: tokens, mentions, actors, triggers, and why each trigger was coded or not."""
+    from hadath.explain import explain_text
+
+    env = _env()
+    _check_date(date)
+    nlp = _pipeline(config)
+    env.stdout.write(explain_text(nlp, sentence, date))
+
+
+@kb_app.command("find")
+def kb_find(
+    phrase: Annotated[str, typer.Argument(help="an Arabic name or phrase, or an English name or id")],
+    date: Annotated[str | None, typer.Option(help="date for date-dependent codes")] = None,
+) -> None:
+    """Look up an actor, agent phrase, state or place by any name, as the coder would resolve it."""
+    from hadath.kb.lookup import find
+
+    env = _env()
+    lines = find(phrase, date)
+    if not lines:
+        _fail(f"{phrase!r}: not found in the dictionaries", ExitCode.SOME_SKIPPED)
+    env.stdout.write("\n".join(lines) + "\n")
+
+
+@kb_app.command("stats")
+def kb_stats() -> None:
+    """Entry counts of the loaded dictionaries."""
+    from hadath.kb import get_kb
+
+    for k, v in get_kb().stats().items():
+        _env().stdout.write(f"{k}\t{v}\n")
+
+
+@kb_app.command("validate")
+def kb_validate(
+    dirs: Annotated[list[Path] | None, typer.Argument(help="dictionary folders (default: the bundled ones)")] = None,
+) -> None:
+    """Validate dictionary files: formats, ids, codes, dates, coordinates, Arabic fields, ambiguity."""
+    from hadath.kb.validate import validate
+
+    env = _env()
+    problems = validate(dirs or None)
+    for p in problems:
+        env.stdout.write(f"{p}\n")
+    if any(p.severity == "error" for p in problems):
+        raise typer.Exit(int(ExitCode.SOME_SKIPPED))
+    env.stdout.write(f"ok ({sum(1 for p in problems if p.severity == 'warning')} warnings)\n")
+
+
+@kb_app.command("ambiguous")
+def kb_ambiguous() -> None:
+    """List surface forms that name more than one actor."""
+    from hadath.kb import get_kb
+
+    kb = get_kb()
+    for form, entries in kb.ambiguous_forms():
+        _env().stdout.write(f"{form}\t" + ", ".join(i for _, i in entries) + "\n")
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    from hadath import __version__
+
+    _env().stdout.write(f"hadath {__version__}\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except HadathError as e:
+        Env().error(str(e))
+        sys.exit(int(ExitCode.USAGE))
+    except KeyboardInterrupt:
+        Env().error("interrupted")
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The event coder: trigger patterns, argument slots, filters, time, place and confidence."""

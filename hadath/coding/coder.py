@@ -1,0 +1,378 @@
+"""Sentence-level event coding from trigger patterns and actor phrases.
+
+For each trigger (a pattern hit) the coder finds the source and target among the sentence's actor
+phrases using Arabic clause structure:
+
+* active verbs: the subject right after the verb (VSO: "زار حفتر ...") or before it within the
+  clause (SVO / topicalised: "... أن حفتر زار ..."); the target is the first phrase after the trigger
+  governed by one of the pattern's prepositions (``مع``، ``ب``، ``على``، ``إلى`` …) or, for ``OBJ``,
+  the first phrase with no preposition after the subject;
+* passive verbs: the grammatical subject is the target; the source is introduced by ``من قبل``/``على يد``;
+* nouns (masdars): the source is the subject of the light verb before them ("عقد X اجتماعًا مع Y") or
+  their genitive ("زيارة حفتر إلى ..."); ``بين X و Y`` gives both roles;
+* coordination ("X و Y") yields one event per conjunct.
+
+Filters mark negation, modality (intent, future, condition, question) and background (dates long
+before the article date). Each event gets a date (the sentence's time expression, else the article
+date), a place (the sentence's place phrase, else the destination of a visit, else the dateline
+city), the pattern that fired and a confidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from hadath.coding import cameo
+from hadath.kb.kb import KnowledgeBase, phrase_key
+from hadath.kb.schema import Pattern
+from hadath.model import (
+    ActorMention,
+    ActorRef,
+    Document,
+    Event,
+    Mention,
+    MentionKind,
+    PlaceMention,
+    PlaceRef,
+    TimeExpr,
+    Token,
+)
+from hadath.text.dates import parse_iso
+
+NEGATORS = frozenset(["لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "غير"])
+NEGATING_VERBS = frozenset("نفى نفت ينفي تنفي نفوا نفي".replace("ى", "ي").split())
+INTENT = frozenset(
+    "يعتزم تعتزم يعتزمون اعتزام ينوي تنوي نيه يرغب ترغب مستعد مستعده استعداد استعدادها استعداده "
+    "يسعى تسعى يريد تريد يخطط تخطط".replace("ى", "ي").split()
+)
+CONDITIONAL = frozenset(["اذا", "لو", "حال", "ان_شرط"])
+FUTURE = frozenset(["سوف", "سيتم", "ستتم"])
+CLAUSE_MARKERS = frozenset(
+    ["ان", "انه", "انها", "انهم", "بان", "بانه", "لان", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "حيث", "بينما", "فيما", "عندما", "بعدما", "قبلما", "كما", "لكن", "لكنه", "غير_ان", "قائلا", "مؤكدا", "مضيفا", "مشيرا", "موضحا", "معتبرا"]
+)
+CLAUSE_PUNCT = frozenset(".؛;:!؟?«»\"“”")
+LIGHT_VERBS = frozenset(
+    ["عقد", "عقدت", "عقدوا", "يعقد", "تعقد", "اجري", "اجرت", "اجروا", "يجري", "تجري", "بحث", "بحثت", "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "قام", "قامت", "قاموا", "يقوم", "تقوم", "نظم", "نظمت", "ينظم", "تنظم", "قدم", "قدمت", "يقدم", "تقدم", "وجه", "وجهت", "يوجه", "توجه", "بدا", "بدات", "يبدا", "تبدا", "واصل", "واصلت", "يواصل", "تواصل", "اطلق", "اطلقت", "يطلق", "تطلق"]
+)
+MOVEMENT_CODES = ("042", "043", "044")
+
+
+@dataclass
+class CoderSettings:
+    """Tunable coder settings (``[stages.events]`` in the pipeline config)."""
+
+    min_confidence: float = 0.0
+    require_actor: bool = True  # drop events with neither source nor target
+    keep_negated: bool = False
+    statements: bool = False  # code bare 01x statements without a target
+    window: int = 12  # tokens searched for an argument on each side
+    background_days: int = 30
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class _Sent:
+    idx: int
+    toks: list[Token]
+    start: int  # doc token index of the sentence start
+    actors: list[ActorMention]
+    places: list[PlaceMention]
+    times: list[TimeExpr]
+
+
+class EventCoder:
+    """Codes the events of one :class:`Document` (needs mentions, actor phrases and times)."""
+
+    def __init__(self, kb: KnowledgeBase, settings: CoderSettings | None = None) -> None:
+        self.kb = kb
+        self.s = settings or CoderSettings()
+        self.trace: list[tuple[Mention, str]] = []  # (trigger, why it produced no event), for `explain`
+
+    # ------------------------------------------------------------------ public
+
+    def code(self, doc: Document) -> list[Event]:
+        """All events of the document, merged within the article (one per happening)."""
+        events: list[Event] = []
+        by_sent: dict[int, _Sent] = {}
+        for i, s in enumerate(doc.sentences):
+            by_sent[i] = _Sent(i, doc.tokens[s.tok_start:s.tok_end], s.tok_start, [], [], [])
+        for am in doc.actor_mentions:
+            by_sent[am.sentence].actors.append(am)
+        for pm in doc.place_mentions:
+            by_sent[pm.sentence].places.append(pm)
+        for t in doc.times:
+            if t.sentence in by_sent:
+                by_sent[t.sentence].times.append(t)
+        last_subject: ActorRef | None = None
+        for m in doc.mentions:
+            if m.kind != MentionKind.TRIGGER:
+                continue
+            sent = by_sent[m.sentence]
+            pattern = self.kb.patterns[m.entry_id]
+            for ev in self._code_trigger(doc, sent, m, pattern, last_subject):
+                events.append(ev)
+            subj = self._first_subject(sent)
+            if subj is not None:
+                last_subject = subj
+        return self._merge(doc, [e for e in events if e.confidence >= self.s.min_confidence])
+
+    # ------------------------------------------------------------------ one trigger
+
+    def _first_subject(self, sent: _Sent) -> ActorRef | None:
+        for a in sent.actors:
+            if not a.prep and a.ref.code:
+                return a.ref
+        return None
+
+    def _window_keys(self, toks: list[Token], a: int, b: int) -> str:
+        return " " + " ".join(t.key for t in toks[max(0, a):max(0, b)]) + " "
+
+    def _has_any(self, pattern_words: list[str], text: str) -> bool:
+        return any(f" {phrase_key(w)} " in text for w in pattern_words if phrase_key(w))
+
+    def _code_trigger(self, doc: Document, sent: _Sent, m: Mention, p: Pattern,
+                      last_subject: ActorRef | None) -> list[Event]:
+        toks = sent.toks
+        ti, tj = m.tok_start - sent.start, m.tok_end - sent.start  # trigger span, sentence-relative
+        after = self._window_keys(toks, tj, tj + 6)
+        if p.requires and not self._has_any(p.requires, after) and not self._has_any(
+            p.requires, self._window_keys(toks, ti - 4, ti)
+        ):
+            self.trace.append((m, f"pattern {p.id} needs one of {'|'.join(p.requires)} nearby"))
+            return []
+        if p.excludes and (self._has_any(p.excludes, after) or self._has_any(p.excludes, self._window_keys(toks, ti - 3, ti))):
+            self.trace.append((m, f"pattern {p.id} vetoed by one of {'|'.join(p.excludes)}"))
+            return []
+        # filters
+        before = [t.norm for t in toks[max(0, ti - 3):ti]]
+        negated = any(w in NEGATORS for w in before[-2:]) or any(w in NEGATING_VERBS for w in before)
+        if negated and not self.s.keep_negated:
+            self.trace.append((m, "negated (" + " ".join(before) + ")"))
+            return []
+        modality = None
+        if any(w in INTENT for w in before) or any(t.norm in INTENT for t in toks[max(0, ti - 5):ti]):
+            modality = "intent"
+        elif toks[ti].prefix.endswith("س") or any(w in FUTURE for w in before):
+            modality = "future"
+        elif any(w in CONDITIONAL for w in before) or "حال" in before:
+            modality = "conditional"
+        elif toks and toks[-1].text in "؟?":
+            modality = "question"
+        # clause window
+        left = ti
+        while left > 0 and ti - left < self.s.window:
+            t = toks[left - 1]
+            if t.norm in CLAUSE_MARKERS or t.text in CLAUSE_PUNCT:
+                break
+            left -= 1
+        right = tj
+        while right < len(toks) and right - tj < self.s.window + 8:
+            t = toks[right]
+            if t.text in CLAUSE_PUNCT and t.text not in "«»\"“”":
+                break
+            if right > tj and t.norm in CLAUSE_MARKERS and t.norm not in ("كما",):
+                break
+            right += 1
+        actors = [a for a in sent.actors
+                  if not (a.tok_start - sent.start < tj and a.tok_end - sent.start > ti)]  # not overlapping trigger
+        rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in actors]
+        pre = [(s, e, a) for s, e, a in rel if left <= s and e <= ti]
+        post = [(s, e, a) for s, e, a in rel if tj <= s < right]
+        sources: list[ActorMention] = []
+        targets: list[ActorMention] = []
+        conf = 0.85
+        voice = p.voice
+        target_preps = [w.replace("الي", "الى").replace("علي", "على") for w in p.target]
+        target_preps = [{"إلى": "الى", "على": "على", "عليه": "على"}.get(w, w) for w in target_preps]
+
+        def conj_chain(start_list: list[tuple[int, int, ActorMention]], first: ActorMention) -> list[ActorMention]:
+            out = [first]
+            idx = next(i for i, x in enumerate(start_list) if x[2] is first)
+            prev_end = start_list[idx][1]
+            for s, e, a in start_list[idx + 1:]:
+                gap = toks[prev_end:s]
+                if a.conj and all(t.text in "،," for t in gap) and (not a.prep or a.prep == first.prep):
+                    out.append(a)
+                    prev_end = e
+                else:
+                    break
+            return out
+
+        subj_post: tuple[int, int, ActorMention] | None = None
+        if voice == "passive":
+            by = [x for x in post + pre if x[2].prep == "BY"]
+            if by:
+                sources = conj_chain(post + pre if by[0] in post else pre, by[0][2]) if False else [by[0][2]]
+            objs = [x for x in post if not x[2].prep]
+            if objs:
+                targets = conj_chain(post, objs[0][2])
+            elif pre and not pre[-1][2].prep:
+                targets = [pre[-1][2]]
+        else:
+            # subject: VSO first (right after the trigger, skipping time words), then SVO
+            if voice != "noun":
+                near = [x for x in post if x[0] - tj <= 4 and not x[2].prep
+                        and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])]
+                if near:
+                    subj_post = near[0]
+                    sources = conj_chain(post, near[0][2])
+            else:
+                gen = [x for x in post if x[0] == tj and not x[2].prep]
+                if gen:
+                    subj_post = gen[0]
+                    sources = conj_chain(post, gen[0][2])
+            if not sources:
+                cands = [x for x in pre if not x[2].prep]
+                if cands:
+                    # the subject is the first un-prepositioned phrase of the clause (a chain if coordinated)
+                    s0 = cands[0]
+                    sources = conj_chain(pre, s0[2]) if s0[2] is not None else []
+                    conf -= 0.05
+            if voice == "noun" and not sources:
+                # "اشتباكات بين X و Y"
+                btw = [x for x in post if x[2].prep == "بين"]
+                if btw:
+                    chain = conj_chain(post, btw[0][2])
+                    if len(chain) >= 2:
+                        sources, targets = [chain[0]], chain[1:]
+            if not sources and last_subject is not None and voice != "noun":
+                # implicit (pronoun) subject: the last subject of the article
+                sources = [ActorMention(-1, -1, -1, -1, sent.idx, last_subject, "implicit")]
+                conf -= 0.25
+            if not targets:
+                after_subj = [x for x in post if subj_post is None or x[0] >= subj_post[1]]
+                skip = {id(a) for a in sources}
+                for x in after_subj:
+                    a = x[2]
+                    if id(a) in skip:
+                        continue
+                    if (a.prep and a.prep in target_preps) or (not a.prep and "OBJ" in target_preps):
+                        targets = conj_chain(post, a)
+                        break
+        # a visit's destination place stands for the host state ("وصل إلى طبرق")
+        place: PlaceRef | None = None
+        if not targets and p.cameo.startswith(MOVEMENT_CODES[0]) and "الى" in target_preps + ["الى"]:
+            dest = [pm for pm in sent.places if tj <= pm.tok_start - sent.start < right and pm.prep in ("الى", "ل", "")]
+            if dest and dest[0].ref.country:
+                pr = dest[0].ref
+                c = self.kb.countries.get(pr.country or "")
+                targets = [ActorMention(-1, -1, dest[0].start, dest[0].end, sent.idx,
+                                        ActorRef(pr.name, c.name_en if c else pr.name_en, pr.country, None, "state",
+                                                 pr.country, [pr.name]), "place")]
+                place = pr
+        if not sources and not targets and self.s.require_actor:
+            self.trace.append((m, "no source or target actor found in the clause"))
+            return []
+        if not targets and p.target and not self.s.statements and p.cameo.startswith("01"):
+            self.trace.append((m, "statement without a target (set statements = true to code it)"))
+            return []
+        if not sources:
+            conf -= 0.25
+        if p.target and not targets:
+            conf -= 0.15
+        if modality:
+            conf -= 0.1
+        # time, place
+        date, precision, background = self._date(doc, sent, ti)
+        if place is None:
+            place = self._place(doc, sent, ti, tj, sources, targets)
+        events: list[Event] = []
+        s_list: list[ActorMention | None] = list(sources) or [None]
+        t_list: list[ActorMention | None] = list(targets) or [None]
+        trig_text = doc.text[m.start:m.end]
+        sent_obj = doc.sentences[sent.idx]
+        for sa in s_list:
+            for ta in t_list:
+                if sa is not None and ta is not None and _same_actor(sa.ref, ta.ref):
+                    continue
+                info = cameo.info(p.cameo)
+                events.append(Event(
+                    id="", cameo=p.cameo, source=_copy(sa.ref) if sa else None, target=_copy(ta.ref) if ta else None,
+                    date=date, location=place, evidence=sent_obj.text, evidence_start=sent_obj.start,
+                    evidence_end=sent_obj.end, confidence=max(0.05, min(0.99, conf)), rule=p.id, trigger=trig_text,
+                    sentence=sent.idx, root=info.root, quad_class=info.quad_class, goldstein=info.goldstein,
+                    plover=info.plover, cameo_name=info.name, date_precision=precision, negated=negated,
+                    modality=modality, background=background,
+                ))
+        return events
+
+    # ------------------------------------------------------------------ time and place
+
+    def _date(self, doc: Document, sent: _Sent, ti: int) -> tuple[str | None, str | None, bool]:
+        art = doc.article.date
+        ref = parse_iso(art)
+        if sent.times:
+            t = min(sent.times, key=lambda t: abs(t.start - sent.toks[ti].start))
+            if t.date:
+                d = parse_iso(t.date)
+                bg = bool(ref and d and (ref - d) > dt.timedelta(days=self.s.background_days))
+                return t.date, t.precision, bg
+            if t.precision in ("week", "month"):
+                return None, t.precision, False
+        if ref is not None:
+            return ref.isoformat(), "day" if art and len(art) >= 10 else "month", False
+        return None, None, False
+
+    def _place(self, doc: Document, sent: _Sent, ti: int, tj: int, sources: list[ActorMention],
+               targets: list[ActorMention]) -> PlaceRef | None:
+        cands = [pm for pm in sent.places if pm.prep in ("في", "ب", "داخل", "قرب", "عند", "الى", "من", "")]
+        if cands:
+            order = {"site": 0, "city": 1, "region": 2, "country": 3}
+            best = min(cands, key=lambda pm: (order.get(pm.ref.precision or "", 4), abs(pm.tok_start - sent.start - ti)))
+            return best.ref
+        dl = doc.dateline
+        if dl and dl.city:
+            hits = self.kb.lookup(dl.city)
+            p = self.kb.best_place([i for k, i in hits if k == "place"])
+            if p:
+                return PlaceRef(p.name_ar, p.name_en, p.country or None, p.lat, p.lon, p.id, p.admin1 or None,
+                                p.feature, "city")
+        return None
+
+    # ------------------------------------------------------------------ merging
+
+    def _merge(self, doc: Document, events: list[Event]) -> list[Event]:
+        merged: dict[tuple[str, str, str], Event] = {}
+        order: list[tuple[str, str, str]] = []
+        for e in events:
+            key = (e.cameo[:2], _actor_key(e.source), _actor_key(e.target))
+            old = merged.get(key)
+            if old is None:
+                merged[key] = e
+                order.append(key)
+                continue
+            old.n_mentions += 1
+            old.other_evidence.append(e.evidence)
+            if e.confidence > old.confidence + 0.05 or (len(e.cameo) > len(old.cameo) and e.confidence >= old.confidence):
+                e.n_mentions, e.other_evidence = old.n_mentions, old.other_evidence
+                if old.location and not e.location:
+                    e.location = old.location
+                merged[key] = e
+            elif e.location and not old.location:
+                old.location = e.location
+        out = [merged[k] for k in order]
+        for e in out:
+            # corroboration across sentences raises confidence
+            if e.n_mentions > 1:
+                e.confidence = min(0.99, e.confidence + 0.05 * (e.n_mentions - 1))
+            basis = f"{doc.article.id}|{e.cameo}|{_actor_key(e.source)}|{_actor_key(e.target)}|{e.evidence_start}"
+            e.id = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+        return out
+
+
+def _actor_key(a: ActorRef | None) -> str:
+    if a is None:
+        return "-"
+    return a.id or a.code or phrase_key(a.name)
+
+
+def _same_actor(a: ActorRef, b: ActorRef) -> bool:
+    if a.id and b.id:
+        return a.id == b.id
+    return phrase_key(a.name) == phrase_key(b.name)
+
+
+def _copy(a: ActorRef) -> ActorRef:
+    return ActorRef(a.name, a.name_en, a.code, a.id, a.type, a.country, list(a.mentions), a.start, a.end)

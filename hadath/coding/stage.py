@@ -1,0 +1,32 @@
+"""The ``events`` pipeline stage."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from hadath.coding.coder import CoderSettings, EventCoder
+from hadath.errors import PipelineConfigError
+from hadath.model import Document
+from hadath.pipeline import register_stage
+from hadath.text.stages import _KBStage
+
+
+@register_stage("events")
+class EventStage(_KBStage):
+    """Code CAMEO events from triggers and actor phrases, merged within the article."""
+
+    name = "events"
+    requires = ("mentions", "actor_mentions", "place_mentions", "times")
+    assigns = ("events",)
+
+    def __init__(self, kb: dict[str, Any] | None = None, **settings: Any) -> None:
+        super().__init__(kb=kb)
+        known = {f.name for f in fields(CoderSettings)}
+        bad = set(settings) - known
+        if bad:
+            raise PipelineConfigError(f"unknown settings for stage 'events': {sorted(bad)} (known: {sorted(known)})")
+        self.coder_settings = CoderSettings(**settings)
+
+    def process(self, doc: Document) -> None:
+        doc.events = EventCoder(self.kb, self.coder_settings).code(doc)

@@ -1,0 +1,1 @@
+"""Extraction: dictionary mentions, actor phrases (composed agent + country codes) and places."""

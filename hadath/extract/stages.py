@@ -1,0 +1,249 @@
+"""The ``mentions`` and ``actors`` stages.
+
+``mentions`` runs the KB matcher over each sentence and keeps, per kind layer, the longest
+non-overlapping hits (entities and triggers separately). ``actors`` groups adjacent entity mentions
+into actor phrases ("وزير الدفاع الروسي سيرغي شويغو", "القوات العراقية", "حاملة الطائرات الروسية")
+and resolves each to an :class:`~hadath.model.ActorRef` with a date-valid code, and collects
+geocoded place mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from hadath.kb.kb import (
+    KIND_ACTOR,
+    KIND_AGENT,
+    KIND_METONYM,
+    KIND_NISBA,
+    KIND_PLACE,
+    KIND_STATE,
+    KIND_TRIGGER,
+    KnowledgeBase,
+)
+from hadath.model import ActorMention, ActorRef, Document, Mention, MentionKind, PlaceMention, PlaceRef, Token
+from hadath.pipeline import register_stage
+from hadath.text.stages import _KBStage
+
+PREPOSITIONS = frozenset(
+    ["مع", "الي", "الى", "على", "علي", "ضد", "من", "عن", "في", "لدى", "لدي", "بين", "عبر", "نحو", "حول", "تجاه", "امام", "بحق", "خلال", "ضمن", "عند", "بواسطه", "لصالح", "بشان", "داخل"]
+)
+AGENT_MARKERS = (("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("علي", "ايادي"), ("بواسطه",))
+GROUP_GLUE = frozenset(["،", ",", "(", ")", "«", "»", '"', "“", "”"])
+_KIND_ENUM = {
+    KIND_ACTOR: MentionKind.ACTOR, KIND_AGENT: MentionKind.AGENT, KIND_STATE: MentionKind.STATE,
+    KIND_NISBA: MentionKind.NISBA, KIND_METONYM: MentionKind.STATE, KIND_PLACE: MentionKind.PLACE,
+    KIND_TRIGGER: MentionKind.TRIGGER,
+}
+
+
+def _select_longest(items: list[Mention]) -> list[Mention]:
+    """Longest-first, non-overlapping; mentions of other kinds on exactly the same span are kept too."""
+    chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(items, key=lambda m: (-(m.tok_end - m.tok_start), m.tok_start)):
+        span = (m.tok_start, m.tok_end)
+        if span in taken or not any(m.tok_start < e and s < m.tok_end for s, e in taken):
+            chosen.append(m)
+            if span not in taken:
+                taken.append(span)
+    chosen.sort(key=lambda m: (m.tok_start, m.tok_end))
+    return chosen
+
+
+@register_stage("mentions")
+class MentionStage(_KBStage):
+    """Dictionary mentions of actors, agents, states, places and event triggers."""
+
+    name = "mentions"
+    requires = ("tokens",)
+    assigns = ("mentions",)
+
+    def process(self, doc: Document) -> None:
+        kb = self.kb
+        out: list[Mention] = []
+        for si, s in enumerate(doc.sentences):
+            toks = doc.tokens[s.tok_start:s.tok_end]
+            ents: list[Mention] = []
+            trigs: list[Mention] = []
+            for m in kb.match(toks):
+                a, b = s.tok_start + m.start, s.tok_start + m.end
+                men = Mention(_KIND_ENUM[m.kind], a, b, doc.tokens[a].start, doc.tokens[b - 1].end,
+                              doc.text[doc.tokens[a].start:doc.tokens[b - 1].end], m.id, si)
+                (trigs if m.kind == KIND_TRIGGER else ents).append(men)
+            out.extend(_select_longest(ents))
+            out.extend(_select_longest(trigs))
+        out.sort(key=lambda m: (m.tok_start, m.kind != MentionKind.TRIGGER))
+        doc.mentions = out
+
+
+@dataclass
+class _Group:
+    mentions: list[Mention]
+    conj: bool = False
+
+
+def _prep_before(tokens: list[Token], i: int, sent_start: int) -> str:
+    """The preposition governing the phrase starting at token ``i``."""
+    t = tokens[i]
+    for agent in AGENT_MARKERS:
+        n = len(agent)
+        if i - n >= sent_start and tuple(tokens[i - n + k].norm for k in range(n)) == agent:
+            return "BY"
+    if i - 1 >= sent_start and tokens[i - 1].norm in PREPOSITIONS:
+        return tokens[i - 1].norm.replace("الي", "الى").replace("علي", "على")
+    pre = t.prefix.lstrip("وف")
+    if pre[:1] in ("ب", "ل", "ك"):
+        return pre[:1]
+    return ""
+
+
+class ActorResolver:
+    """Turns groups of adjacent entity mentions into actor phrases with codes, per article."""
+
+    def __init__(self, kb: KnowledgeBase, doc: Document) -> None:
+        self.kb = kb
+        self.doc = doc
+        self.date = doc.article.date
+        self.agent_country: dict[str, str] = {}  # agent id -> last country seen with it
+
+    def resolve_group(self, ms: list[Mention]) -> tuple[ActorRef, str] | None:
+        kb = self.kb
+        persons, orgs, agents = [], [], []
+        country = ""
+        metonym_code = ""
+        generic_agent_span: set[tuple[int, int]] = {(m.tok_start, m.tok_end) for m in ms if m.kind == MentionKind.AGENT}
+        for m in ms:
+            if m.kind == MentionKind.ACTOR:
+                a = kb.actors[m.entry_id]
+                if (m.tok_start, m.tok_end) in generic_agent_span:
+                    continue  # decided below, once the country is known
+                (persons if a.type == "person" else orgs).append(a)
+            elif m.kind == MentionKind.AGENT:
+                if not any(g.id == m.entry_id for g in agents):
+                    agents.append(kb.agents[m.entry_id])
+            elif m.kind == MentionKind.NISBA or m.kind == MentionKind.STATE:
+                if m.entry_id in kb.metonyms:
+                    metonym_code = metonym_code or kb.metonyms[m.entry_id].code
+                    country = country or kb.metonyms[m.entry_id].code[:3]
+                else:
+                    country = country or m.entry_id
+            elif m.kind == MentionKind.PLACE:
+                p = kb.places.get(m.entry_id)
+                if p and not country:
+                    country = p.country
+        # an actor whose name is also a generic agent phrase (مجلس النواب): only when the country fits
+        for m in ms:
+            if m.kind == MentionKind.ACTOR and (m.tok_start, m.tok_end) in generic_agent_span:
+                a = kb.actors[m.entry_id]
+                if country and a.country == country:
+                    (persons if a.type == "person" else orgs).append(a)
+        surface = self.doc.text[ms[0].start:ms[-1].end]
+        if persons or orgs:
+            a = persons[-1] if persons else orgs[0]
+            ref = ActorRef(a.name_ar, a.name_en, a.code_on(self.date), a.id, a.type, a.country or None, [surface])
+            return ref, KIND_ACTOR
+        if agents:
+            head = agents[0]
+            if head.full_code:
+                code: str | None = head.sector
+            else:
+                if not country:
+                    country = self.agent_country.get(head.id, "")
+                else:
+                    self.agent_country[head.id] = country
+                code = (country + head.sector) if country else None
+            name_en = head.name_en
+            if country and country in kb.countries and not head.full_code:
+                name_en = f"{head.name_en} ({kb.countries[country].name_en})"
+            return ActorRef(surface, name_en, code, None, "agent", country or None, [surface]), KIND_AGENT
+        if metonym_code:
+            mt = next(kb.metonyms[m.entry_id] for m in ms if m.entry_id in kb.metonyms)
+            return ActorRef(surface, mt.name_en, metonym_code, None, "state", metonym_code[:3], [surface]), KIND_METONYM
+        if country:
+            c = kb.countries.get(country)
+            kind = KIND_STATE if any(m.kind == MentionKind.STATE for m in ms) else KIND_NISBA
+            return (ActorRef(c.names_ar[0] if c and c.names_ar else surface, c.name_en if c else None, country, None,
+                             "state", country, [surface]), kind)
+        return None
+
+
+@register_stage("actors")
+class ActorStage(_KBStage):
+    """Actor phrases (with codes valid on the article date) and geocoded places."""
+
+    name = "actors"
+    requires = ("mentions",)
+    assigns = ("actor_mentions", "place_mentions")
+
+    def process(self, doc: Document) -> None:
+        kb = self.kb
+        res = ActorResolver(kb, doc)
+        actors: list[ActorMention] = []
+        places: list[PlaceMention] = []
+        ents = [m for m in doc.mentions if m.kind != MentionKind.TRIGGER]
+        toks = doc.tokens
+        # group by sentence, then by adjacency
+        i = 0
+        while i < len(ents):
+            m = ents[i]
+            sent = doc.sentences[m.sentence]
+            group = [m]
+            j = i + 1
+            while j < len(ents) and ents[j].sentence == m.sentence:
+                nxt = ents[j]
+                if nxt.tok_start == group[-1].tok_start and nxt.tok_end == group[-1].tok_end:
+                    group.append(nxt)  # same span, another kind
+                    j += 1
+                    continue
+                gap = toks[group[-1].tok_end:nxt.tok_start]
+                if nxt.tok_start < group[-1].tok_end or any(t.text not in GROUP_GLUE for t in gap):
+                    break
+                first = toks[nxt.tok_start]
+                if first.prefix[:1] in ("و", "ف") or first.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك"):
+                    break
+                if nxt.kind == MentionKind.PLACE and not any(g.kind == MentionKind.AGENT for g in group):
+                    if not any(k.kind in (MentionKind.STATE, MentionKind.NISBA) for k in ents[j:j + 3]
+                               if (k.tok_start, k.tok_end) == (nxt.tok_start, nxt.tok_end)):
+                        break
+                group.append(nxt)
+                j += 1
+            i = j
+            self._emit(doc, res, group, sent.tok_start, actors, places)
+        doc.actor_mentions = actors
+        doc.place_mentions = places
+
+    def _emit(self, doc: Document, res: ActorResolver, group: list[Mention], sent_start: int,
+              actors: list[ActorMention], places: list[PlaceMention]) -> None:
+        kb = self.kb
+        toks = doc.tokens
+        kinds = {m.kind for m in group}
+        prep = _prep_before(toks, group[0].tok_start, sent_start)
+        # a place (optionally with its nisba: بطبرق الليبية) is a place, not an actor
+        place_ms = [m for m in group if m.kind == MentionKind.PLACE]
+        actorish = kinds & {MentionKind.ACTOR, MentionKind.AGENT, MentionKind.STATE}
+        if place_ms and (not actorish or (MentionKind.STATE in kinds and prep in ("في", "ب", "داخل"))):
+            ids = [m.entry_id for m in place_ms if m.tok_start == place_ms[0].tok_start]
+            p = kb.best_place(ids)
+            if p:
+                pm = place_ms[0]
+                precision = {"country": "country", "admin1": "region", "region": "region", "water": "region",
+                             "landmark": "site", "site": "site", "base": "site"}.get(p.feature, "city")
+                ref = PlaceRef(p.name_ar, p.name_en, p.country or None, p.lat, p.lon, p.id, p.admin1 or None,
+                               p.feature, precision)
+                places.append(PlaceMention(pm.tok_start, pm.tok_end, pm.start, pm.end, pm.sentence, ref, prep))
+            if not actorish:
+                return
+        got = res.resolve_group(group)
+        if got is None:
+            return
+        ref, head = got
+        first = toks[group[0].tok_start]
+        actors.append(ActorMention(group[0].tok_start, group[-1].tok_end, group[0].start, group[-1].end,
+                                   group[0].sentence, ref, head, prep, conj=first.prefix[:1] == "و"))
+
+
+def settings_kb(settings: dict[str, Any]) -> dict[str, Any]:
+    """The ``kb`` table of a stage's settings (for callers that build stages by hand)."""
+    return dict(settings.get("kb") or {})

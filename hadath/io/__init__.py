@@ -1,0 +1,1 @@
+"""Input readers and output writers (used by the CLI; usable from Python)."""

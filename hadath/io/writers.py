@@ -1,0 +1,111 @@
+"""Output formats of ``hadath code``: jsonl (spec/OUTPUT.md), json, table, csv."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from enum import Enum
+from typing import IO, Any
+
+from hadath.model import Document, Event
+
+
+class OutputFormat(str, Enum):
+    """Output formats."""
+
+    jsonl = "jsonl"
+    json = "json"
+    table = "table"
+    csv = "csv"
+
+
+CSV_COLUMNS = [
+    "article_id", "event_id", "cameo", "cameo_name", "root", "plover", "quad_class", "goldstein",
+    "source_name", "source_name_en", "source_code", "source_id", "target_name", "target_name_en", "target_code",
+    "target_id", "date", "date_precision", "location_name", "location_name_en", "country", "lat", "lon",
+    "negated", "modality", "background", "confidence", "rule", "trigger", "evidence",
+]
+
+
+def event_row(doc: Document, e: Event) -> dict[str, Any]:
+    """A flat row for one event (the CSV columns)."""
+    s, t, loc = e.source, e.target, e.location
+    return {
+        "article_id": doc.article.id, "event_id": e.id, "cameo": e.cameo, "cameo_name": e.cameo_name, "root": e.root,
+        "plover": e.plover, "quad_class": e.quad_class, "goldstein": e.goldstein,
+        "source_name": s.name if s else "", "source_name_en": (s.name_en or "") if s else "",
+        "source_code": (s.code or "") if s else "", "source_id": (s.id or "") if s else "",
+        "target_name": t.name if t else "", "target_name_en": (t.name_en or "") if t else "",
+        "target_code": (t.code or "") if t else "", "target_id": (t.id or "") if t else "",
+        "date": e.date or "", "date_precision": e.date_precision or "",
+        "location_name": loc.name if loc else "", "location_name_en": (loc.name_en or "") if loc else "",
+        "country": (loc.country or "") if loc else "", "lat": loc.lat if loc else "", "lon": loc.lon if loc else "",
+        "negated": e.negated, "modality": e.modality or "", "background": e.background,
+        "confidence": round(e.confidence, 3), "rule": e.rule, "trigger": e.trigger, "evidence": e.evidence,
+    }
+
+
+class Writer:
+    """Streams documents to ``out`` in one format; call :meth:`close` at the end."""
+
+    def __init__(self, out: IO[str], fmt: OutputFormat) -> None:
+        self.out = out
+        self.fmt = fmt
+        self._n = 0
+        self._rows: list[tuple[Document, Event]] = []
+        self._csv: Any = None
+        if fmt == OutputFormat.csv:
+            self._csv = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+            self._csv.writeheader()
+        elif fmt == OutputFormat.json:
+            out.write("[")
+
+    def write(self, doc: Document) -> None:
+        """Write one document."""
+        if self.fmt == OutputFormat.jsonl:
+            self.out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        elif self.fmt == OutputFormat.json:
+            self.out.write(("," if self._n else "") + "\n" + json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+        elif self.fmt == OutputFormat.csv:
+            for e in doc.events:
+                self._csv.writerow(event_row(doc, e))
+        else:
+            self._rows.extend((doc, e) for e in doc.events)
+        self._n += 1
+
+    def close(self) -> None:
+        """Finish the output (closing bracket, table rendering)."""
+        if self.fmt == OutputFormat.json:
+            self.out.write("\n]\n")
+        elif self.fmt == OutputFormat.table:
+            render_table(self._rows, self.out)
+        self.out.flush()
+
+
+def render_table(rows: Iterable[tuple[Document, Event]], out: IO[str]) -> None:
+    """A readable table of events (rich)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False, header_style="bold")
+    for col in ("article", "cameo", "event", "source", "target", "date", "place", "conf"):
+        table.add_column(col, overflow="fold")
+    n = 0
+    for doc, e in rows:
+        n += 1
+        table.add_row(
+            doc.article.id, e.cameo, e.cameo_name or "",
+            _actor(e.source), _actor(e.target), e.date or "",
+            (e.location.name_en or e.location.name) if e.location else "", f"{e.confidence:.2f}",
+        )
+    console = Console(file=out, width=160, force_terminal=False, color_system=None)
+    console.print(table)
+    console.print(f"{n} events")
+
+
+def _actor(a: Any) -> str:
+    if a is None:
+        return "-"
+    name = a.name_en or a.name
+    return f"{name} [{a.code}]" if a.code else name

@@ -1,0 +1,292 @@
+"""The compiled knowledge base and its matcher.
+
+All surface forms of all dictionaries (actors, agents, countries and their adjectives, metonyms,
+places, event patterns) are turned into token-key phrases (normalised, article/proclitics removed:
+see :mod:`hadath.text.tokens`) and compiled into one Aho-Corasick automaton over the space-joined
+token keys of a sentence, so one pass finds every candidate; longest-match selection happens per
+kind in the extraction stages. The compiled KB is pickled in a cache directory keyed by the data
+files' sizes and modification times, so start-up stays well under a second.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import os
+import pickle
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from hadath.kb import loader
+from hadath.kb.schema import ActorEntry, AgentEntry, Country, Metonym, Pattern, Place
+from hadath.model import Token
+from hadath.text.tokens import TOKEN_RE, key_of
+
+CACHE_VERSION = "3"
+
+KIND_ACTOR = "actor"
+KIND_AGENT = "agent"
+KIND_STATE = "state"
+KIND_NISBA = "nisba"
+KIND_METONYM = "metonym"
+KIND_PLACE = "place"
+KIND_TRIGGER = "trigger"
+ENTITY_KINDS = (KIND_ACTOR, KIND_AGENT, KIND_STATE, KIND_NISBA, KIND_METONYM, KIND_PLACE)
+
+
+def phrase_key(phrase: str) -> str:
+    """The match key of a dictionary phrase: its words' keys joined by single spaces."""
+    words = [m.group() for m in TOKEN_RE.finditer(phrase) if m.lastgroup in ("word", "num")]
+    return " ".join(k for k in (key_of(w) for w in words) if k)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A dictionary hit over tokens ``[start, end)`` of the sequence given to :meth:`KnowledgeBase.match`."""
+
+    start: int
+    end: int
+    kind: str
+    id: str
+
+
+class KnowledgeBase:
+    """Actors, agents, states, places and patterns, with one compiled matcher over all their forms."""
+
+    def __init__(self) -> None:
+        self.actors: dict[str, ActorEntry] = {}
+        self.agents: dict[str, AgentEntry] = {}
+        self.countries: dict[str, Country] = {}
+        self.metonyms: dict[str, Metonym] = {}
+        self.places: dict[str, Place] = {}
+        self.patterns: dict[str, Pattern] = {}
+        self.index: dict[str, list[tuple[str, str]]] = {}
+        self.lexicon: frozenset[str] = frozenset()
+        self.nisba_of: dict[str, str] = {}  # nisba key -> iso3
+        self.sources: list[str] = []
+        self._automaton: ahocorasick.Automaton | None = None
+
+    # ------------------------------------------------------------------ loading
+
+    @classmethod
+    def load(cls, extra_dirs: Sequence[str | Path] = (), use_cache: bool = True) -> KnowledgeBase:
+        """Load the bundled dictionaries plus ``extra_dirs`` (later ones override earlier ids)."""
+        dirs = [loader.DATA_DIR] + [Path(d) for d in extra_dirs]
+        files = _data_files(dirs)
+        cache = _cache_path(files) if use_cache else None
+        if cache and cache.exists():
+            try:
+                with open(cache, "rb") as f:
+                    kb = pickle.load(f)
+                if isinstance(kb, KnowledgeBase):
+                    return kb
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                pass
+        kb = cls()
+        for kind, path in files:
+            kb._load_file(kind, path)
+        kb.compile()
+        if cache:
+            _atomic_pickle(kb, cache)
+        return kb
+
+    def _load_file(self, kind: str, path: Path) -> None:
+        self.sources.append(str(path))
+        if kind == "actors":
+            for a in loader.load_actors(path):
+                self.actors[a.id] = a
+        elif kind == "agents":
+            for g in loader.load_agents(path):
+                self.agents[g.id] = g
+        elif kind == "countries":
+            for c in loader.load_countries(path):
+                self.countries[c.iso3] = c
+        elif kind == "metonyms":
+            for m in loader.load_metonyms(path):
+                self.metonyms[phrase_key(m.form)] = m
+        elif kind == "places":
+            for p in loader.load_places(path):
+                self.places[p.id] = p
+        elif kind == "patterns":
+            for pt in loader.load_patterns(path):
+                self.patterns[pt.id] = pt
+
+    def compile(self) -> None:
+        """Build the surface-form index, the lexicon and the automaton."""
+        index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+
+        def add(form: str, kind: str, id_: str) -> None:
+            k = phrase_key(form)
+            if k and (kind, id_) not in index[k]:
+                index[k].append((kind, id_))
+
+        for a in self.actors.values():
+            for f in [a.name_ar, *a.aliases]:
+                add(f, KIND_ACTOR, a.id)
+        for g in self.agents.values():
+            for f in g.forms:
+                add(f, KIND_AGENT, g.id)
+        for c in self.countries.values():
+            for f in c.names_ar:
+                add(f, KIND_STATE, c.iso3)
+            for f in c.adjectives:
+                add(f, KIND_NISBA, c.iso3)
+                self.nisba_of.setdefault(phrase_key(f), c.iso3)
+        for k, m in self.metonyms.items():
+            if k:
+                index[k].append((KIND_METONYM, k))
+        for p in self.places.values():
+            for f in [p.name_ar, *p.aliases]:
+                add(f, KIND_PLACE, p.id)
+        for pt in self.patterns.values():
+            for f in pt.forms:
+                add(f, KIND_TRIGGER, pt.id)
+        self.index = dict(index)
+        words: set[str] = set()
+        for k in self.index:
+            words.update(w for w in k.split() if len(w) >= 2)
+        for pt in self.patterns.values():
+            for f in pt.requires + pt.excludes + pt.target:
+                words.update(w for w in phrase_key(f).split() if len(w) >= 2)
+        self.lexicon = frozenset(words)
+        self._build_automaton()
+
+    def _build_automaton(self) -> None:
+        A = ahocorasick.Automaton()
+        for k in self.index:
+            A.add_word(f" {k} ", (k.count(" ") + 1, k))
+        A.make_automaton()
+        self._automaton = A
+
+    def __getstate__(self) -> dict[str, object]:
+        state = {s: getattr(self, s) for s in self.__dict__ if s != "_automaton"}
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._automaton = None
+        self._build_automaton()
+
+    # ------------------------------------------------------------------ matching
+
+    def match(self, tokens: Sequence[Token]) -> list[Match]:
+        """Every dictionary hit over ``tokens`` (all kinds, overlapping; callers choose)."""
+        if not tokens:
+            return []
+        A = self._automaton
+        assert A is not None
+        starts: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for t in tokens:
+            starts.append(pos)
+            k = t.key if not t.is_punct else "|"
+            parts.append(k)
+            pos += len(k) + 1
+        s = " " + " ".join(parts) + " "
+        out: list[Match] = []
+        for end_idx, (ntok, key) in A.iter(s):
+            begin = end_idx - len(key) - 1  # index of the first char of the key in s
+            i = bisect.bisect_left(starts, begin)
+            if i >= len(starts) or starts[i] != begin:
+                continue
+            for kind, id_ in self.index[key]:
+                out.append(Match(i, i + ntok, kind, id_))
+        return out
+
+    def lookup(self, phrase: str) -> list[tuple[str, str]]:
+        """Entries whose surface form equals ``phrase`` (after normalisation)."""
+        return list(self.index.get(phrase_key(phrase), []))
+
+    def ambiguous_forms(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Surface forms that map to more than one actor (the same kind), for review."""
+        out = []
+        for k, entries in self.index.items():
+            actors = [e for e in entries if e[0] == KIND_ACTOR]
+            if len(actors) > 1:
+                out.append((k, actors))
+        return sorted(out)
+
+    # ------------------------------------------------------------------ helpers
+
+    def best_place(self, ids: Iterable[str]) -> Place | None:
+        """The most likely of several places sharing a name: countries, then the most populous."""
+        rank = {"country": 4, "admin1": 2, "city": 3, "region": 2, "water": 2}
+        cands = [self.places[i] for i in ids if i in self.places]
+        if not cands:
+            return None
+        return max(cands, key=lambda p: (rank.get(p.feature, 1), p.population))
+
+    def country_name_ar(self, iso3: str) -> str:
+        """The Arabic name of a country (first listed), or the code."""
+        c = self.countries.get(iso3)
+        return c.names_ar[0] if c and c.names_ar else iso3
+
+    def stats(self) -> dict[str, int]:
+        """Entry counts per dictionary."""
+        return {
+            "actors": len(self.actors), "agents": len(self.agents), "countries": len(self.countries),
+            "metonyms": len(self.metonyms), "places": len(self.places), "patterns": len(self.patterns),
+            "surface_forms": len(self.index), "lexicon": len(self.lexicon),
+        }
+
+
+def _data_files(dirs: Sequence[Path]) -> list[tuple[str, Path]]:
+    files: list[tuple[str, Path]] = []
+    for d in dirs:
+        if not d.is_dir():
+            continue
+        for name, kind in (("agents.tsv", "agents"), ("countries.tsv", "countries"), ("metonyms.tsv", "metonyms"),
+                           ("places.tsv", "places")):
+            if (d / name).is_file():
+                files.append((kind, d / name))
+        for sub, kind in (("actors", "actors"), ("patterns", "patterns")):
+            if (d / sub).is_dir():
+                files.extend((kind, p) for p in sorted((d / sub).glob("*.tsv")))
+    return files
+
+
+def cache_dir() -> Path:
+    """Where compiled KBs are cached (``$HADATH_CACHE`` or the user cache dir)."""
+    base = os.environ.get("HADATH_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "hadath"
+    )
+    return Path(base)
+
+
+def _cache_path(files: list[tuple[str, Path]]) -> Path | None:
+    h = hashlib.sha1(CACHE_VERSION.encode())
+    for kind, p in files:
+        try:
+            st = p.stat()
+        except OSError:
+            return None
+        h.update(f"{kind}|{p}|{st.st_size}|{st.st_mtime_ns}\n".encode())
+    return cache_dir() / f"kb-{h.hexdigest()[:16]}.pkl"
+
+
+def _atomic_pickle(obj: object, path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".kb-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only cache dir only costs start-up time
+
+
+@lru_cache(maxsize=4)
+def _get_kb(extra: tuple[str, ...]) -> KnowledgeBase:
+    return KnowledgeBase.load(extra)
+
+
+def get_kb(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
+    """The process-wide KB for these extra dictionary folders (loaded once per process)."""
+    return _get_kb(tuple(str(d) for d in extra_dirs))

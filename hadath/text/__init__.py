@@ -1,0 +1,1 @@
+"""The Arabic text layer: normalisation, boilerplate, sentences, tokens with clitics, dates."""

@@ -1,0 +1,210 @@
+"""Time expressions of Arabic news, resolved against the article date.
+
+Covers today/yesterday/tomorrow forms (اليوم، أمس، أول أمس، أمس الأول، غدا، صباح اليوم، الليلة),
+weekdays (الأربعاء، يوم الأربعاء، الأربعاء الماضي/المقبل), relative spans (الأسبوع الماضي، الشهر
+الماضي، قبل يومين، قبل 3 أيام، قبل أيام), explicit dates in the Gregorian month series (يناير),
+the Levantine/Iraqi series (كانون الثاني), the Maghrebi series (جانفي، ماي، جويلية), numeric dates and
+Hijri dates (25 شوال 1436 هـ, converted with hijridate). Each expression gets an ISO date (or None)
+and a precision: day, week, month or year.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from hadath.model import TimeExpr, Token
+
+MONTHS: dict[str, int] = {}
+for _n, _names in enumerate(
+    [
+        "يناير|كانون الثاني|جانفي|يناyer",
+        "فبراير|شباط|فيفري|فبرير",
+        "مارس|اذار|مارث",
+        "ابريل|نيسان|افريل|ابريل",
+        "مايو|ايار|ماي|مايه",
+        "يونيو|يونيه|حزيران|جوان",
+        "يوليو|يوليه|تموز|جويليه|يوليوز",
+        "اغسطس|اب|اوت|غشت|اغسطوس",
+        "سبتمبر|ايلول|شتنبر",
+        "اكتوبر|تشرين الاول|اكتوبر",
+        "نوفمبر|تشرين الثاني|نونبر|نوفمبر",
+        "ديسمبر|كانون الاول|دجنبر|دسمبر",
+    ],
+    1,
+):
+    for _m in _names.split("|"):
+        if _m.isascii():
+            continue
+        MONTHS[_m] = _n
+
+HIJRI_MONTHS: dict[str, int] = {
+    "محرم": 1, "صفر": 2, "ربيع الاول": 3, "ربيع الثاني": 4, "ربيع الاخر": 4, "جمادي الاولي": 5, "جمادي الاول": 5,
+    "جمادي الاخره": 6, "جمادي الثانيه": 6, "جمادي الاخر": 6, "رجب": 7, "شعبان": 8, "رمضان": 9, "شوال": 10,
+    "ذو القعده": 11, "ذي القعده": 11, "ذو الحجه": 12, "ذي الحجه": 12,
+}
+
+WEEKDAYS: dict[str, int] = {
+    "اثنين": 0, "ثلاثاء": 1, "اربعاء": 2, "خميس": 3, "جمعه": 4, "سبت": 5, "احد": 6,
+}
+
+NUMBER_WORDS: dict[str, int] = {
+    "يوم": 1, "يومين": 2, "يومان": 2, "ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8,
+    "تسعه": 9, "عشره": 10, "اسبوع": 7, "اسبوعين": 14,
+}
+
+_P = r"(?:^|(?<=\s))(?:و|ف|ب|ل)?"  # optional proclitic on the first word
+_WD = "ال(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
+_MON = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_HMON = "|".join(sorted((re.escape(m) for m in HIJRI_MONTHS), key=len, reverse=True))
+
+_RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("hijri", re.compile(rf"{_P}(?P<d>\d{{1,2}}) (?P<m>{_HMON}) (?P<y>1[34]\d\d)(?: ?ه(?:ـ|جري|جريه)?)?(?=\s|$)")),
+    ("dmy", re.compile(rf"{_P}(?:(?:يوم|في) )?(?P<d>\d{{1,2}}) (?:من )?(?P<m>{_MON})(?: ?/ ?(?:{_MON}))?(?: (?:عام |سنه )?(?P<y>(?:19|20)\d\d))?(?=\s|$)")),
+    ("my", re.compile(rf"{_P}(?:شهر )?(?P<m>{_MON})(?: ?/ ?(?:{_MON}))? (?:عام |سنه |من عام )?(?P<y>(?:19|20)\d\d)(?=\s|$)")),
+    ("numeric", re.compile(rf"{_P}(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})[/.-](?P<y>(?:19|20)\d\d)(?=\s|$)")),
+    ("iso", re.compile(rf"{_P}(?P<y>(?:19|20)\d\d)-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?=\s|$)")),
+    ("day_of_month", re.compile(rf"{_P}(?P<d>\d{{1,2}}) (?:من )?(?:الجاري|الشهر الجاري)(?=\s|$)")),
+    ("before_yesterday", re.compile(rf"{_P}(?:(?:صباح|مساء|ليل|ظهر|فجر|ليله) )?(?:اول من امس|اول امس|امس الاول)(?: {_WD})?(?=\s|$)")),
+    ("yesterday", re.compile(rf"{_P}(?:(?:يوم|صباح|مساء|ليل|ظهر|فجر|ليله|عصر) )?امس(?: {_WD})?(?=\s|$)")),
+    ("after_tomorrow", re.compile(rf"{_P}بعد غد(?:ا)?(?: {_WD})?(?=\s|$)")),
+    ("tomorrow", re.compile(rf"{_P}(?:(?:يوم|صباح|مساء) )?غدا?(?: {_WD})?(?=\s|$)")),
+    ("today", re.compile(rf"{_P}(?:(?:صباح|مساء|ظهر|فجر|عصر|ظهيره|خلال|حتي) )?(?:اليوم|الليله|هذا الصباح|هذا المساء|الان|حاليا)(?: {_WD})?(?=\s|$)")),
+    ("weekday", re.compile(rf"{_P}(?:(?:يوم|صباح|مساء|ليل|ليله|فجر|ظهر|عصر) )?(?P<w>{_WD})(?: (?P<dir>الماضي|المقبل|القادم|الفائت|المنصرم))?(?=\s|$)")),
+    ("last_week", re.compile(rf"{_P}(?:الاسبوع|الاسابيع) (?:الماضي|الفائت|المنصرم|الماضيه)(?=\s|$)")),
+    ("last_month", re.compile(rf"{_P}الشهر (?:الماضي|الفائت|المنصرم)(?=\s|$)")),
+    ("last_year", re.compile(rf"{_P}(?:العام|السنه) (?:الماضي|الماضيه|الفائت|المنصرم)(?=\s|$)")),
+    ("ago", re.compile(rf"{_P}قبل (?:(?P<n>\d{{1,2}}) )?(?P<u>يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|ثلاثه ايام|اربعه ايام|خمسه ايام|بضعه ايام|ايام قليله)(?=\s|$)")),
+]
+
+_PRECISION = {
+    "hijri": "day", "dmy": "day", "numeric": "day", "iso": "day", "day_of_month": "day", "before_yesterday": "day",
+    "yesterday": "day", "after_tomorrow": "day", "tomorrow": "day", "today": "day", "weekday": "day",
+    "my": "month", "last_week": "week", "last_month": "month", "last_year": "year", "ago": "day",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A resolved date and its precision."""
+
+    date: dt.date | None
+    precision: str
+
+
+def parse_iso(s: str | None) -> dt.date | None:
+    """``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY``) to a date; None when missing or malformed."""
+    if not s:
+        return None
+    s = s.strip()
+    for fmt, n in (("%Y-%m-%d", 10), ("%Y-%m", 7), ("%Y", 4)):
+        try:
+            return dt.datetime.strptime(s[:n], fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def resolve(kind: str, g: dict[str, str | None], ref: dt.date | None) -> Resolved:
+    """Resolve one matched expression against the reference (article) date."""
+    prec = _PRECISION[kind]
+    if kind == "hijri":
+        from hijridate import Hijri
+
+        try:
+            dg = Hijri(int(g["y"] or 0), HIJRI_MONTHS[g["m"] or ""], int(g["d"] or 0)).to_gregorian()
+            return Resolved(dt.date(dg.year, dg.month, dg.day), prec)
+        except (ValueError, OverflowError, KeyError):
+            return Resolved(None, prec)
+    if kind in ("dmy", "my", "numeric", "iso"):
+        m = MONTHS.get(g["m"] or "") if kind in ("dmy", "my") else int(g["m"] or 0)
+        if not m:
+            return Resolved(None, prec)
+        y = int(g["y"]) if g.get("y") else None
+        if y is None:
+            if ref is None:
+                return Resolved(None, prec)
+            y = ref.year if m <= ref.month + 1 else ref.year - 1  # "11 يناير" in a December article: last year
+        d = int(g["d"]) if g.get("d") else 1
+        return Resolved(_safe(y, m, d), prec)
+    if ref is None:
+        return Resolved(None, prec)
+    if kind == "day_of_month":
+        return Resolved(_safe(ref.year, ref.month, int(g["d"] or 0)), prec)
+    delta = {"before_yesterday": -2, "yesterday": -1, "after_tomorrow": 2, "tomorrow": 1, "today": 0}
+    if kind in delta:
+        return Resolved(ref + dt.timedelta(days=delta[kind]), prec)
+    if kind == "weekday":
+        wd = WEEKDAYS[(g["w"] or "")[2:]]
+        direction = g.get("dir")
+        if direction in ("المقبل", "القادم"):
+            days = (wd - ref.weekday()) % 7 or 7
+            return Resolved(ref + dt.timedelta(days=days), prec)
+        days = (ref.weekday() - wd) % 7
+        if direction and days == 0:
+            days = 7
+        return Resolved(ref - dt.timedelta(days=days), prec)
+    if kind == "last_week":
+        return Resolved(ref - dt.timedelta(days=7), prec)
+    if kind == "last_month":
+        first = ref.replace(day=1) - dt.timedelta(days=1)
+        return Resolved(first.replace(day=1), prec)
+    if kind == "last_year":
+        return Resolved(dt.date(ref.year - 1, 1, 1), prec)
+    if kind == "ago":
+        u = g["u"] or ""
+        n = int(g["n"]) if g.get("n") else None
+        unit_days = 30 if "شهر" in u or "اشهر" in u else 7 if "اسبوع" in u or "اسابيع" in u else 1
+        count = n or NUMBER_WORDS.get(u.split()[0], 0)
+        if u in ("ايام", "بضعه ايام", "ايام قليله", "اسابيع", "اشهر") and not n:
+            return Resolved(None, "week" if unit_days == 1 else "month")
+        if u == "شهرين":
+            count = 2
+        return Resolved(ref - dt.timedelta(days=count * unit_days), "day" if unit_days == 1 else "week")
+    return Resolved(None, prec)
+
+
+def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1) -> list[TimeExpr]:
+    """Time expressions over ``tokens`` (one sentence), longest first, non-overlapping."""
+    words = [t for t in tokens if not t.is_punct or t.text in "/-"]
+    if not words:
+        return []
+    starts: list[int] = []
+    parts: list[str] = []
+    pos = 0
+    for t in words:
+        starts.append(pos)
+        parts.append(t.norm)
+        pos += len(t.norm) + 1
+    joined = " ".join(parts)
+    ref = parse_iso(article_date)
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, rx in _RULES:
+        for m in rx.finditer(joined):
+            found.append((m.start(), m.end(), kind, m))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[TimeExpr] = []
+    last_end = -1
+    for s, e, kind, m in found:
+        if s < last_end:
+            continue
+        i = bisect.bisect_right(starts, s) - 1
+        j = bisect.bisect_left(starts, e) - 1
+        if i < 0 or j < i:
+            continue
+        r = resolve(kind, m.groupdict(), ref)
+        t0, t1 = words[i], words[j]
+        out.append(
+            TimeExpr(t0.start, t1.end, "", r.date.isoformat() if r.date else None, r.precision, sentence)
+        )
+        last_end = e
+    return out

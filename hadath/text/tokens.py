@@ -1,0 +1,147 @@
+"""Tokenisation with clitic segmentation.
+
+Tokens keep character offsets into the original text. Each word is split into proclitics
+(و ف ب ل ك س and the article ال, incl. لل/وال/بال/فال/كال), a stem and an enclitic pronoun
+(ه ها هم هما هن ك كم نا ي). Which split is right is decided by a lexicon of known stems (the
+dictionaries' words): a reading that leaves the word whole wins when the whole word is known
+(بوتين، وزير، لبنان), otherwise the shortest segmentation whose stem is known (بطبرق → ب+طبرق).
+Unknown words lose only an article-bearing prefix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from hadath.model import Token
+from hadath.text.normalize import norm_word
+
+# words: letters, digits, marks (diacritics are category Mn and not \w), tatweel, ZWNJ/ZWJ
+TOKEN_RE = re.compile(
+    r"(?P<skip>&#?[A-Za-z0-9]+;|(?<![A-Za-z])(?:nbsp|quot|amp|apos|lt|gt);)"
+    r"|(?P<num>[0-9٠-٩۰-۹]+(?:[.,٫٬/:][0-9٠-٩۰-۹]+)*)"
+    r"|(?P<word>[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]+)"
+    r"|(?P<punct>[^\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff])"
+)
+
+ARTICLE = "ال"
+# proclitic strings (normalised), the ones carrying the article marked
+_PROCLITICS: tuple[tuple[str, bool], ...] = (
+    ("و", False), ("ف", False), ("ب", False), ("ل", False), ("ك", False),
+    ("ال", True), ("وال", True), ("فال", True), ("بال", True), ("كال", True),
+    ("لل", True), ("ولل", True), ("فلل", True),
+    ("وب", False), ("ول", False), ("فب", False), ("فل", False), ("وك", False),
+    ("س", False), ("وس", False), ("فس", False), ("لي", False),
+)
+_IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+ENCLITICS: tuple[str, ...] = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
+_ARTICLE_PREFIXES = tuple(p for p, art in _PROCLITICS if art)
+
+
+def strip_article(w: str) -> str:
+    """Remove a leading article (and its conjunction/preposition) from a normalised word."""
+    for p in ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال"):
+        if w.startswith(p) and len(w) - len(p) >= 2:
+            return w[len(p) :]
+    return w
+
+
+def key_of(phrase_word: str) -> str:
+    """The dictionary key of a word written in a dictionary: normalised, article (ال، وال، فال) removed.
+
+    Only these prefixes are taken off dictionary words, which are written naturally: بالاو (Palau)
+    and لبنان keep their first letters.
+    """
+    w = norm_word(phrase_word)
+    if w.startswith(("وال", "فال")) and len(w) >= 6:
+        return w[3:]
+    if w.startswith("ال") and len(w) >= 4:
+        return w[2:]
+    return w
+
+
+class Segmenter:
+    """Clitic segmenter driven by a lexicon of known stem keys; results are cached per word."""
+
+    __slots__ = ("lexicon", "_cache")
+
+    def __init__(self, lexicon: Iterable[str] = ()) -> None:
+        self.lexicon: frozenset[str] = frozenset(lexicon)
+        self._cache: dict[str, tuple[str, str, str]] = {}
+
+    def __getstate__(self) -> tuple[frozenset[str]]:
+        return (self.lexicon,)
+
+    def __setstate__(self, state: tuple[frozenset[str]]) -> None:
+        self.lexicon = state[0]
+        self._cache = {}
+
+    def segment(self, norm: str) -> tuple[str, str, str]:
+        """Split a normalised word into (prefix, key, suffix)."""
+        hit = self._cache.get(norm)
+        if hit is not None:
+            return hit
+        res = self._segment(norm)
+        if len(self._cache) < 500_000:
+            self._cache[norm] = res
+        return res
+
+    def _segment(self, w: str) -> tuple[str, str, str]:
+        lex = self.lexicon
+        if not w or not w[0].isalpha() or w.isascii():
+            return "", w, ""
+        if w in lex:
+            return "", w, ""
+        # proclitics only, shortest first
+        for p, _art in _PROCLITICS:
+            if w.startswith(p) and len(w) - len(p) >= 2:
+                stem = w[len(p) :]
+                if p.endswith("س") and not stem.startswith(_IMPERFECT_PREFIXES):
+                    continue
+                if stem in lex:
+                    return p, stem, ""
+                s2 = strip_article(stem) if not _art else stem
+                if s2 != stem and s2 in lex:
+                    return p + stem[: len(stem) - len(s2)], s2, ""
+        # enclitic pronoun, with or without proclitics
+        for e in ENCLITICS:
+            if w.endswith(e) and len(w) - len(e) >= 3:
+                base = w[: -len(e)]
+                cands = [("", base)] + [(p, base[len(p) :]) for p, _ in _PROCLITICS if base.startswith(p)]
+                for p, stem in cands:
+                    if len(stem) < 2:
+                        continue
+                    # a feminine ending ة written ت before a pronoun: حكومته → حكومه
+                    for s in (stem, stem[:-1] + "ه" if stem.endswith("ت") else None):
+                        if s and s in lex:
+                            return p, s, e
+        # unknown: drop an article-bearing prefix only
+        for p in _ARTICLE_PREFIXES:
+            if w.startswith(p) and len(w) - len(p) >= 2:
+                return p, w[len(p) :], ""
+        return "", w, ""
+
+
+_PUNCT_KINDS = frozenset(("punct",))
+
+
+def tokenize(text: str, segmenter: Segmenter | None = None, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokenise ``text[start:end]`` into :class:`Token` objects with offsets into ``text``."""
+    seg = segmenter or Segmenter()
+    out: list[Token] = []
+    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
+        kind = m.lastgroup
+        if kind == "skip":
+            continue
+        s, e = m.span()
+        raw = m.group()
+        if kind == "punct":
+            out.append(Token(s, e, raw, raw, raw, is_punct=True))
+            continue
+        norm = norm_word(raw.replace("\u200c", "").replace("\u200d", ""))
+        if kind == "num":
+            out.append(Token(s, e, raw, norm, norm))
+            continue
+        pre, key, suf = seg.segment(norm)
+        out.append(Token(s, e, raw, norm, key, pre, suf))
+    return out

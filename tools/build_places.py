@@ -217,6 +217,8 @@ ARABIC_ONLY = re.compile(r'^[\u0621-\u063A\u0641-\u064A]+(?: [\u0621-\u063A\u064
 DIACRITICS = re.compile(r'[\u064B-\u0652\u0670\u0640\u200c\u200d\u200e\u200f]')
 PERSIAN_ORTHO = {'ی': 'ي', 'ک': 'ك', 'ۀ': 'ة'}
 PERSIAN_LETTERS = {'پ': 'ب', 'چ': 'تش', 'ژ': 'ج', 'گ': 'ك'}
+# letters that cannot stand where they are in an Arabic word: garbage or non-Arabic spellings
+BAD_SPELLING = re.compile(r'[ىة](?! |$)|اا|(?:^| )[ئءؤ]')
 ADMIN_WORDS = ('ضلع', 'مركز', 'قضاء', 'ناحية', 'شعبية', 'محافظة', 'بلدية', 'ولاية', 'مديرية',
                'منطقة', 'مدينة', 'قرية', 'مخيم', 'شهرستان', 'بخش', 'دهستان', 'شهرک', 'شهرك')
 
@@ -280,14 +282,43 @@ def arabic_candidates(names, cc):
                     s = s.replace(a, b)
         if not ARABIC_ONLY.match(s):
             continue
-        if s.split()[0] in ADMIN_WORDS:
+        if s.split()[0] in ADMIN_WORDS or BAD_SPELLING.search(s):
             continue
         out.append((s, plain))
     return out
 
 
-def choose_arabic(names, cc):
-    """Pick the main Arabic name and the aliases among GeoNames alternate names."""
+AR_SKEL = str.maketrans({'ت': 't', 'ط': 't', 'د': 'd', 'ض': 'd', 'ذ': 'd', 'س': 's', 'ص': 's',
+                         'ث': 's', 'ش': 's', 'ز': 'd', 'ظ': 'd', 'ق': 'k', 'ك': 'k', 'ج': 'j',
+                         'غ': 'j', 'ح': 'h', 'ه': 'h', 'خ': 'h', 'ة': 'h', 'ب': 'b', 'ف': 'f', 'ل': 'l',
+                         'م': 'm', 'ن': 'n', 'ر': 'r', 'ا': '', 'أ': '', 'إ': '', 'آ': '',
+                         'و': '', 'ي': '', 'ى': '', 'ء': '', 'ئ': '', 'ؤ': '', 'ع': '',
+                         ' ': ''})
+
+
+def latin_skeleton(name):
+    """Consonant skeleton of a romanised name, comparable with arabic_skeleton()."""
+    s = unicodedata.normalize('NFKD', name.translate(LATIN_EXTRA)).encode('ascii', 'ignore')
+    s = s.decode().lower()
+    for a, b in (('kh', 'h'), ('sh', 's'), ('th', 's'), ('dh', 'd'), ('gh', 'j'), ('ch', 's'),
+                 ('ou', 'u'), ('q', 'k'), ('c', 'k'), ('g', 'j'), ('x', 'ks'), ('v', 'f'),
+                 ('p', 'b'), ('dj', 'j'), ('z', 'd')):
+        s = s.replace(a, b)
+    return re.sub(r'[^a-z]|[aeiouyw]', '', s)
+
+
+def arabic_skeleton(name):
+    return name.translate(AR_SKEL)
+
+
+def choose_arabic(names, cc, name_en=''):
+    """Pick the main Arabic name and the aliases among GeoNames alternate names.
+
+    Ranking: plain Arabic spelling first, then how many other Arabic names contain the form
+    (a whole word, with or without the article), then the article form of a name also given
+    without it, then resemblance to the GeoNames (English) name of the place (consonant
+    skeletons; other Latin names are not used: they include colonial names), then spelling details; the rest are kept as aliases when they are spelling
+    variants of the chosen name."""
     cands = arabic_candidates(names, cc)
     if not cands:
         return None, []
@@ -296,6 +327,11 @@ def choose_arabic(names, cc):
     for s, p in cands:
         forms.setdefault(s, p)
     normed = [norm(s) for s in forms]
+    lskels = {latin_skeleton(name_en)} - {''}
+
+    def resemblance(s):
+        a = arabic_skeleton(s)
+        return max((difflib.SequenceMatcher(None, a, x).ratio() for x in lskels), default=0)
 
     def key(item):
         s, p = item
@@ -304,6 +340,7 @@ def choose_arabic(names, cc):
         has_article = norm(s) != n and any(o != s and key_form(o) == n for o in forms)
         return (0 if (p or not plain_any) else 1, -support,
                 0 if has_article else 1,
+                -round(resemblance(s), 2),
                 -sum(1 for ch in s if ch in EMPHATIC),
                 0 if s.endswith('ة') or not s.endswith('ه') else 1,
                 0 if not s.endswith('ى') else 1, len(s), s)
@@ -416,7 +453,7 @@ def build():
         cc = c['countrycode']
         iso3 = iso2to3[cc]
         cap = capital_gid.get(c['geonameid'])
-        name_ar, aliases = choose_arabic(c['alternatenames'], cc)
+        name_ar, aliases = choose_arabic(c['alternatenames'], cc, c['name'])
         if cap is not None:
             cap_names = cap['capital_ar'].split('|')
             extra = [a for a in ([name_ar] if name_ar else []) + aliases
@@ -428,7 +465,8 @@ def build():
         if not name_ar:
             continue
         adm = admin1_of(c)
-        pid = new_id(iso3, name_en, [adm, str(c['geonameid'])])
+        pid = new_id(iso3, name_en, (['city'] if cap is not None else [])
+                     + [adm, str(c['geonameid'])])
         feature = 'city' if (c['population'] >= CITY_POP or cap is not None) else 'town'
         places[pid] = dict(id=pid, name_en=name_en, name_ar=name_ar, aliases_ar='|'.join(aliases),
                            feature=feature, country=iso3, admin1=adm,
@@ -442,6 +480,12 @@ def build():
     seen = set()
     for row in curated:
         pid = row['id']
+        if row['feature'] == 'drop':      # a generated row known to be wrong or a duplicate
+            if pid not in places:
+                raise SystemExit('places_curated.tsv: nothing to drop for ' + pid)
+            del places[pid]
+            seen.add(pid)
+            continue
         if pid in seen:
             raise SystemExit('places_curated.tsv: duplicate id ' + pid)
         seen.add(pid)

@@ -57,6 +57,10 @@ LIGHT_VERBS = frozenset(
     ["عقد", "عقدت", "عقدوا", "يعقد", "تعقد", "اجري", "اجرت", "اجروا", "يجري", "تجري", "بحث", "بحثت", "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "قام", "قامت", "قاموا", "يقوم", "تقوم", "نظم", "نظمت", "ينظم", "تنظم", "قدم", "قدمت", "يقدم", "تقدم", "وجه", "وجهت", "يوجه", "توجه", "بدا", "بدات", "يبدا", "تبدا", "واصل", "واصلت", "يواصل", "تواصل", "اطلق", "اطلقت", "يطلق", "تطلق"]
 )
 MOVEMENT_CODES = ("042", "043", "044")
+RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
+PREPOSITIONS_IMPLICIT = frozenset("في على علي الى الي مع من عن ب ل امس اليوم خلال بعد قبل ان انه انها بان".split())
+# what an intention to do a thing is coded as (CAMEO practice: "سيزور" is 036, not 042)
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "18": "138", "19": "138", "20": "138"}
 
 
 @dataclass
@@ -201,43 +205,59 @@ class EventCoder:
             return out
 
         subj_post: tuple[int, int, ActorMention] | None = None
+        pre_free = [x for x in pre if not x[2].prep]
+        next_tok = toks[tj] if tj < len(toks) else None
         if voice == "passive":
             by = [x for x in post + pre if x[2].prep == "BY"]
             if by:
-                sources = conj_chain(post + pre if by[0] in post else pre, by[0][2]) if False else [by[0][2]]
-            objs = [x for x in post if not x[2].prep]
+                sources = [by[0][2]]
+            objs = [x for x in post if not x[2].prep and x[2].prep != "BY"]
             if objs:
                 targets = conj_chain(post, objs[0][2])
-            elif pre and not pre[-1][2].prep:
-                targets = [pre[-1][2]]
+            elif pre_free:
+                targets = [pre_free[0][2]]
         else:
-            # subject: VSO first (right after the trigger, skipping time words), then SVO
-            if voice != "noun":
-                near = [x for x in post if x[0] - tj <= 4 and not x[2].prep
-                        and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])]
-                if near:
-                    subj_post = near[0]
-                    sources = conj_chain(post, near[0][2])
-            else:
+            near = [x for x in post if x[0] - tj <= 4 and not x[2].prep
+                    and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])]
+            if voice == "noun":
                 gen = [x for x in post if x[0] == tj and not x[2].prep]
-                if gen:
+                light = any(t.norm in LIGHT_VERBS or t.key in LIGHT_VERBS for t in toks[max(left - 1, 0):ti])
+                if pre_free and light:
+                    sources = conj_chain(pre, pre_free[0][2])
+                elif gen:
                     subj_post = gen[0]
                     sources = conj_chain(post, gen[0][2])
-            if not sources:
-                cands = [x for x in pre if not x[2].prep]
-                if cands:
-                    # the subject is the first un-prepositioned phrase of the clause (a chain if coordinated)
-                    s0 = cands[0]
-                    sources = conj_chain(pre, s0[2]) if s0[2] is not None else []
-                    conf -= 0.05
+                elif pre_free:
+                    sources = conj_chain(pre, pre_free[0][2])
+                    conf -= 0.15
+                if not light and not gen:
+                    conf -= 0.1
+            elif pre_free:
+                # SVO / topicalised subject after a complementizer: "... أن حفتر زار ..."
+                sources = conj_chain(pre, pre_free[0][2])
+                conf -= 0.05
+            elif near:
+                subj_post = near[0]
+                sources = conj_chain(post, near[0][2])
             if voice == "noun" and not sources:
                 # "اشتباكات بين X و Y"
-                btw = [x for x in post if x[2].prep == "بين"]
+                btw = [x for x in post if x[2].prep == "بين" and x[0] - tj <= 2]
                 if btw:
                     chain = conj_chain(post, btw[0][2])
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
-            if not sources and last_subject is not None and voice != "noun":
+            if not sources and near and voice == "noun" and not toks[ti].suffix:
+                subj_post = near[0]
+                sources = conj_chain(post, near[0][2])
+            if not sources and left > 0 and toks[left - 1].norm in RELATIVES:
+                # "غيراسيموف الذي وصل إلى طبرق": the antecedent of the relative pronoun
+                ante = [a for a in actors if a.tok_end - sent.start in (left - 1, left - 2)]
+                if ante:
+                    sources = [ante[-1]]
+                    conf -= 0.1
+            implicit_ok = bool(toks[ti].suffix) or next_tok is None or next_tok.is_punct or next_tok.norm in PREPOSITIONS_IMPLICIT \
+                or next_tok.norm in CLAUSE_MARKERS or any(t.start == next_tok.start for t in sent.times)
+            if not sources and last_subject is not None and implicit_ok and (voice != "noun" or toks[ti].suffix):
                 # implicit (pronoun) subject: the last subject of the article
                 sources = [ActorMention(-1, -1, -1, -1, sent.idx, last_subject, "implicit")]
                 conf -= 0.25
@@ -265,9 +285,12 @@ class EventCoder:
         if not sources and not targets and self.s.require_actor:
             self.trace.append((m, "no source or target actor found in the clause"))
             return []
-        if not targets and p.target and not self.s.statements and p.cameo.startswith("01"):
-            self.trace.append((m, "statement without a target (set statements = true to code it)"))
+        if p.cameo == "010" and not self.s.statements:
+            self.trace.append((m, "bare statement 010 (set statements = true to code it)"))
             return []
+        code = p.cameo
+        if modality in ("intent", "future") and code[:2] in INTENT_CODES:
+            code = INTENT_CODES[code[:2]]
         if not sources:
             conf -= 0.25
         if p.target and not targets:
@@ -278,6 +301,13 @@ class EventCoder:
         date, precision, background = self._date(doc, sent, ti)
         if place is None:
             place = self._place(doc, sent, ti, tj, sources, targets)
+        if not targets and p.cameo.startswith("15") and place and place.country:
+            src_country = sources[0].ref.country if sources else None
+            if place.country != src_country:
+                c = self.kb.countries.get(place.country)
+                targets = [ActorMention(-1, -1, -1, -1, sent.idx, ActorRef(
+                    c.names_ar[0] if c and c.names_ar else place.country, c.name_en if c else None, place.country,
+                    None, "state", place.country, [place.name]), "place")]
         events: list[Event] = []
         s_list: list[ActorMention | None] = list(sources) or [None]
         t_list: list[ActorMention | None] = list(targets) or [None]
@@ -287,9 +317,9 @@ class EventCoder:
             for ta in t_list:
                 if sa is not None and ta is not None and _same_actor(sa.ref, ta.ref):
                     continue
-                info = cameo.info(p.cameo)
+                info = cameo.info(code)
                 events.append(Event(
-                    id="", cameo=p.cameo, source=_copy(sa.ref) if sa else None, target=_copy(ta.ref) if ta else None,
+                    id="", cameo=code, source=_copy(sa.ref) if sa else None, target=_copy(ta.ref) if ta else None,
                     date=date, location=place, evidence=sent_obj.text, evidence_start=sent_obj.start,
                     evidence_end=sent_obj.end, confidence=max(0.05, min(0.99, conf)), rule=p.id, trigger=trig_text,
                     sentence=sent.idx, root=info.root, quad_class=info.quad_class, goldstein=info.goldstein,

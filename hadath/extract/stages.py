@@ -20,6 +20,7 @@ from hadath.kb.kb import (
     KIND_PLACE,
     KIND_STATE,
     KIND_TRIGGER,
+    PLACE_NOUNS,
     KnowledgeBase,
 )
 from hadath.model import ActorMention, ActorRef, Document, Mention, MentionKind, PlaceMention, PlaceRef, Token
@@ -30,6 +31,7 @@ PREPOSITIONS = frozenset(
     ["مع", "الي", "الى", "على", "علي", "ضد", "من", "عن", "في", "لدى", "لدي", "بين", "عبر", "نحو", "حول", "تجاه", "امام", "بحق", "خلال", "ضمن", "عند", "بواسطه", "لصالح", "بشان", "داخل"]
 )
 AGENT_MARKERS = (("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("علي", "ايادي"), ("بواسطه",))
+LOCATIVE_PREPS = frozenset(["في", "ب", "داخل", "الى", "من", "قرب", "عند", "ل"])
 GROUP_GLUE = frozenset(["،", ",", "(", ")", "«", "»", '"', "“", "”"])
 _KIND_ENUM = {
     KIND_ACTOR: MentionKind.ACTOR, KIND_AGENT: MentionKind.AGENT, KIND_STATE: MentionKind.STATE,
@@ -68,6 +70,9 @@ class MentionStage(_KBStage):
             ents: list[Mention] = []
             trigs: list[Mention] = []
             for m in kb.match(toks):
+                if m.kind == KIND_PLACE and m.end - m.start == 1 and toks[m.start].key in kb.weak_places:
+                    if m.start == 0 or toks[m.start - 1].key not in PLACE_NOUNS:
+                        continue  # a common word (بيان، مدينة) is a place only after a place noun
                 a, b = s.tok_start + m.start, s.tok_start + m.end
                 men = Mention(_KIND_ENUM[m.kind], a, b, doc.tokens[a].start, doc.tokens[b - 1].end,
                               doc.text[doc.tokens[a].start:doc.tokens[b - 1].end], m.id, si)
@@ -198,8 +203,15 @@ class ActorStage(_KBStage):
                     j += 1
                     continue
                 gap = toks[group[-1].tok_end:nxt.tok_start]
-                if nxt.tok_start < group[-1].tok_end or any(t.text not in GROUP_GLUE for t in gap):
+                if nxt.tok_start < group[-1].tok_end:
                     break
+                if any(t.text not in GROUP_GLUE for t in gap):
+                    # apposition after a role noun: "الطراد الكبير، حاملة الطائرات الروسية"
+                    words = [t for t in gap if t.text not in GROUP_GLUE]
+                    if not (group[-1].kind == MentionKind.AGENT and len(words) <= 2
+                            and all(t.prefix.endswith("ال") or t.prefix == "ال" for t in words)
+                            and any(t.text in "،," for t in gap)):
+                        break
                 first = toks[nxt.tok_start]
                 if first.prefix[:1] in ("و", "ف") or first.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك"):
                     break
@@ -223,7 +235,7 @@ class ActorStage(_KBStage):
         # a place (optionally with its nisba: بطبرق الليبية) is a place, not an actor
         place_ms = [m for m in group if m.kind == MentionKind.PLACE]
         actorish = kinds & {MentionKind.ACTOR, MentionKind.AGENT, MentionKind.STATE}
-        if place_ms and (not actorish or (MentionKind.STATE in kinds and prep in ("في", "ب", "داخل"))):
+        if place_ms and (not actorish or MentionKind.STATE in kinds or prep in LOCATIVE_PREPS):
             ids = [m.entry_id for m in place_ms if m.tok_start == place_ms[0].tok_start]
             p = kb.best_place(ids)
             if p:

@@ -28,7 +28,10 @@ from hadath.kb.schema import ActorEntry, AgentEntry, Country, Metonym, Pattern, 
 from hadath.model import Token
 from hadath.text.tokens import TOKEN_RE, key_of
 
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
+PLACE_NOUNS = frozenset(
+    "مدينه بلده قريه محافظه منطقه ولايه اقليم حي ناحيه قضاء مخيم مديريه بلديه مركز عاصمه جزيره ميناء".split()
+)
 
 KIND_ACTOR = "actor"
 KIND_AGENT = "agent"
@@ -70,6 +73,8 @@ class KnowledgeBase:
         self.lexicon: frozenset[str] = frozenset()
         self.nisba_of: dict[str, str] = {}  # nisba key -> iso3
         self.sources: list[str] = []
+        self.common: frozenset[str] = frozenset()  # keys too common to be a lone place or trigger
+        self.weak_places: frozenset[str] = frozenset()  # place keys that need a place noun before them
         self._automaton: ahocorasick.Automaton | None = None
 
     # ------------------------------------------------------------------ loading
@@ -116,37 +121,63 @@ class KnowledgeBase:
         elif kind == "patterns":
             for pt in loader.load_patterns(path):
                 self.patterns[pt.id] = pt
+        elif kind == "common":
+            self.common = self.common | {phrase_key(r.values["word"]) for r in loader.read_tsv(path, "common")}
 
     def compile(self) -> None:
         """Build the surface-form index, the lexicon and the automaton."""
+        forms: list[tuple[str, str, str]] = []  # (form, kind, id)
+        for a in self.actors.values():
+            forms.extend((f, KIND_ACTOR, a.id) for f in [a.name_ar, *a.aliases])
+        for g in self.agents.values():
+            forms.extend((f, KIND_AGENT, g.id) for f in g.forms)
+        for c in self.countries.values():
+            forms.extend((f, KIND_STATE, c.iso3) for f in c.names_ar)
+            forms.extend((f, KIND_NISBA, c.iso3) for f in c.adjectives)
+        metonym_keys = list(self.metonyms)
+        place_forms = [(f, KIND_PLACE, p.id) for p in self.places.values() for f in [p.name_ar, *p.aliases]]
+        trigger_forms = [(f, KIND_TRIGGER, pt.id) for pt in self.patterns.values() for f in pt.forms]
+        # single-word keys: a dictionary word made of a proclitic + one of them is segmented (بطبرق → طبرق)
+        single = {k for k in (phrase_key(f) for f, _, _ in forms + place_forms + trigger_forms) if k and " " not in k}
+        single.update(k for k in metonym_keys if " " not in k)
+
+        def dkey(form: str) -> str:
+            words = phrase_key(form).split()
+            if len(words) <= 1:
+                return " ".join(words)
+            out = []
+            for w in words:
+                if w not in single and len(w) >= 4 and w[0] in "وفبلك" and w[1:] in single:
+                    w = w[1:]
+                out.append(w)
+            return " ".join(out)
+
         index: dict[str, list[tuple[str, str]]] = defaultdict(list)
 
-        def add(form: str, kind: str, id_: str) -> None:
-            k = phrase_key(form)
+        def add(k: str, kind: str, id_: str) -> None:
             if k and (kind, id_) not in index[k]:
                 index[k].append((kind, id_))
 
-        for a in self.actors.values():
-            for f in [a.name_ar, *a.aliases]:
-                add(f, KIND_ACTOR, a.id)
-        for g in self.agents.values():
-            for f in g.forms:
-                add(f, KIND_AGENT, g.id)
+        for f, kind, id_ in forms:
+            add(dkey(f), kind, id_)
         for c in self.countries.values():
-            for f in c.names_ar:
-                add(f, KIND_STATE, c.iso3)
             for f in c.adjectives:
-                add(f, KIND_NISBA, c.iso3)
                 self.nisba_of.setdefault(phrase_key(f), c.iso3)
-        for k, m in self.metonyms.items():
-            if k:
-                index[k].append((KIND_METONYM, k))
-        for p in self.places.values():
-            for f in [p.name_ar, *p.aliases]:
-                add(f, KIND_PLACE, p.id)
-        for pt in self.patterns.values():
-            for f in pt.forms:
-                add(f, KIND_TRIGGER, pt.id)
+        for k in metonym_keys:
+            add(k, KIND_METONYM, k)
+        weak: set[str] = set()
+        for f, kind, id_ in place_forms:
+            k = dkey(f)
+            p = self.places[id_]
+            if p.feature != "country" and " " not in k and (k in self.common or len(k) <= 2):
+                weak.add(k)
+            add(k, kind, id_)
+        self.weak_places = frozenset(weak)
+        for f, kind, id_ in trigger_forms:
+            k = dkey(f)
+            if k in self.common:
+                continue  # too common to be a trigger on its own
+            add(k, kind, id_)
         self.index = dict(index)
         words: set[str] = set()
         for k in self.index:
@@ -243,7 +274,7 @@ def _data_files(dirs: Sequence[Path]) -> list[tuple[str, Path]]:
         if not d.is_dir():
             continue
         for name, kind in (("agents.tsv", "agents"), ("countries.tsv", "countries"), ("metonyms.tsv", "metonyms"),
-                           ("places.tsv", "places")):
+                           ("places.tsv", "places"), ("common_words.tsv", "common")):
             if (d / name).is_file():
                 files.append((kind, d / name))
         for sub, kind in (("actors", "actors"), ("patterns", "patterns")):

@@ -26,6 +26,7 @@ COLUMNS: dict[str, list[str]] = {
     "metonyms": ["form_ar", "code", "name_en", "note"],
     "places": ["id", "name_en", "name_ar", "aliases_ar", "feature", "country", "admin1", "lat", "lon", "population"],
     "patterns": ["id", "cameo", "forms_ar", "voice", "target", "requires", "excludes", "note"],
+    "common": ["word"],
 }
 
 

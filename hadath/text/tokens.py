@@ -47,14 +47,12 @@ def strip_article(w: str) -> str:
 
 
 def key_of(phrase_word: str) -> str:
-    """The dictionary key of a word written in a dictionary: normalised, article (ال، وال، فال) removed.
+    """The dictionary key of a word written in a dictionary: normalised, article ال removed.
 
-    Only these prefixes are taken off dictionary words, which are written naturally: بالاو (Palau)
-    and لبنان keep their first letters.
+    Only the article is taken off dictionary words, which are written naturally: بالاو (Palau),
+    فاليري and لبنان keep their first letters.
     """
     w = norm_word(phrase_word)
-    if w.startswith(("وال", "فال")) and len(w) >= 6:
-        return w[3:]
     if w.startswith("ال") and len(w) >= 4:
         return w[2:]
     return w

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _shared import hadath_code, need_shared, score, write_result  # noqa: E402
+from _shared import hadath_code, matched_flags, need_shared, reliability, score, write_result  # noqa: E402
 
 
 def main() -> None:
@@ -46,7 +46,16 @@ def main() -> None:
     print(f"seed: P/R/F1 {sv['precision']:.3f} / {sv['recall']:.3f} / {sv['f1']:.3f} "
           f"(found {sv['gold_core_found']}/{sv['gold_core']} core, {sv['pred']} predicted); "
           f"date acc {seed['date_accuracy']}, location within 50 km {seed['location_within_50km']}")
-    path = write_result("events-dev", {"events_dev": full, "seed": seed, "seconds": round(elapsed, 2)})
+    rel = reliability(matched_flags(dev / "gold.jsonl", pred))
+    print("reliability (precision of predicted events by confidence):")
+    for r in rel:
+        print(f"  {r['bin']:<11} n={r['n']:<4} precision={r['precision']}")
+    hi = [r for r in rel if r["bin"].startswith(("[0.8", "[0.9"))]
+    n_hi = sum(r["n"] for r in hi)
+    p_hi = sum((r["precision"] or 0) * r["n"] for r in hi) / n_hi if n_hi else None
+    print(f"  events with confidence >= 0.8: n={n_hi}, precision={p_hi if p_hi is None else round(p_hi, 3)}")
+    path = write_result("events-dev", {"events_dev": full, "seed": seed, "seconds": round(elapsed, 2),
+                                       "reliability": rel, "precision_conf_ge_0_8": p_hi})
     print(f"wrote {path}")
 
 

@@ -66,12 +66,20 @@ def _pipeline(config: Path | None, min_confidence: float | None = None) -> Any:
 
     try:
         if min_confidence is None:
-            return load_pipeline(config)
-        cfg = load_config(config)
-        cfg.setdefault("stages", {}).setdefault("events", {})["min_confidence"] = min_confidence
-        return Pipeline.from_config(cfg)
+            nlp = load_pipeline(config)
+        else:
+            cfg = load_config(config)
+            cfg.setdefault("stages", {}).setdefault("events", {})["min_confidence"] = min_confidence
+            nlp = Pipeline.from_config(cfg)
     except HadathError as e:
         _fail(str(e))
+    from hadath.kb import get_kb
+
+    try:
+        get_kb(nlp.config.get("kb", {}).get("extra_dirs", ()))  # dictionary errors fail the run once, up front
+    except HadathError as e:
+        _fail(str(e), ExitCode.FAILED)
+    return nlp
 
 
 @app.command()

@@ -219,8 +219,12 @@ PERSIAN_ORTHO = {'ی': 'ي', 'ک': 'ك', 'ۀ': 'ة'}
 PERSIAN_LETTERS = {'پ': 'ب', 'چ': 'تش', 'ژ': 'ج', 'گ': 'ك'}
 # letters that cannot stand where they are in an Arabic word: garbage or non-Arabic spellings
 BAD_SPELLING = re.compile(r'[ىة](?! |$)|اا|(?:^| )[ئءؤ]')
-ADMIN_WORDS = ('ضلع', 'مركز', 'قضاء', 'ناحية', 'شعبية', 'محافظة', 'بلدية', 'ولاية', 'مديرية',
-               'منطقة', 'مدينة', 'قرية', 'مخيم', 'شهرستان', 'بخش', 'دهستان', 'شهرک', 'شهرك')
+# words of administrative status put before a name: stripped ("مركز قضاء القائم" -> "القائم");
+# "مدينة" only when the romanised name does not itself start with Madinat
+STRIP_WORDS = ('ضلع', 'مركز', 'قضاء', 'ناحية', 'شعبية', 'محافظة', 'بلدية', 'ولاية', 'مديرية',
+               'دائرة', 'شهرستان', 'بخش', 'دهستان', 'مدينة')
+# names starting with these are not names of the town itself
+SKIP_WORDS = ('منطقة', 'قرية', 'مخيم', 'شهرک', 'شهرك')
 
 
 def norm(s):
@@ -262,7 +266,7 @@ def slug(s):
     return re.sub(r'[^a-z0-9]+', '-', s).strip('-')
 
 
-def arabic_candidates(names, cc):
+def arabic_candidates(names, cc, name_en=''):
     """Return [(name, plain)] Arabic-letter names; plain = written without Persian letters."""
     out = []
     for raw in names:
@@ -282,7 +286,12 @@ def arabic_candidates(names, cc):
                     s = s.replace(a, b)
         if not ARABIC_ONLY.match(s):
             continue
-        if s.split()[0] in ADMIN_WORDS or BAD_SPELLING.search(s):
+        words = s.split()
+        while len(words) > 1 and words[0] in STRIP_WORDS and not (
+                words[0] == 'مدينة' and re.match(r'(?i)ma[dḏ][iī]nat', name_en)):
+            words = words[1:]
+        s = ' '.join(words)
+        if words[0] in SKIP_WORDS or words[0] in STRIP_WORDS[:-1] or BAD_SPELLING.search(s):
             continue
         out.append((s, plain))
     return out
@@ -319,7 +328,7 @@ def choose_arabic(names, cc, name_en=''):
     without it, then resemblance to the GeoNames (English) name of the place (consonant
     skeletons; other Latin names are not used: they include colonial names), then spelling details; the rest are kept as aliases when they are spelling
     variants of the chosen name."""
-    cands = arabic_candidates(names, cc)
+    cands = arabic_candidates(names, cc, name_en)
     if not cands:
         return None, []
     plain_any = any(p for _, p in cands)
@@ -406,6 +415,8 @@ def build():
         raise SystemExit('id collision: ' + base)
 
     def admin1_of(c):
+        if c['countrycode'] == 'IL' and c['admin1code'] == 'WE':
+            return 'West Bank'
         return ADMIN1.get(c['countrycode'], {}).get(c['admin1code'], '')
 
     # 1. countries
@@ -452,6 +463,8 @@ def build():
     for c in selected:
         cc = c['countrycode']
         iso3 = iso2to3[cc]
+        if cc == 'IL' and c['admin1code'] == 'WE':     # settlements GeoNames files under Israel
+            iso3 = 'PSE'
         cap = capital_gid.get(c['geonameid'])
         name_ar, aliases = choose_arabic(c['alternatenames'], cc, c['name'])
         if cap is not None:

@@ -70,7 +70,9 @@ class CoderSettings:
     min_confidence: float = 0.0
     require_actor: bool = True  # drop events with neither source nor target
     keep_negated: bool = False
-    statements: bool = False  # code bare 01x statements without a target
+    statements: bool = False  # code bare 010 statements
+    require_target: bool = True  # drop events without a target (except the roots below)
+    targetless_roots: tuple[str, ...] = ("01", "14", "15", "18", "19", "20")
     window: int = 12  # tokens searched for an argument on each side
     background_days: int = 30
     extra: dict[str, object] = field(default_factory=dict)
@@ -140,7 +142,7 @@ class EventCoder:
                       last_subject: ActorRef | None) -> list[Event]:
         toks = sent.toks
         ti, tj = m.tok_start - sent.start, m.tok_end - sent.start  # trigger span, sentence-relative
-        after = self._window_keys(toks, tj, tj + 6)
+        after = self._window_keys(toks, tj, tj + 10)
         if p.requires and not self._has_any(p.requires, after) and not self._has_any(
             p.requires, self._window_keys(toks, ti - 4, ti)
         ):
@@ -261,8 +263,11 @@ class EventCoder:
                 # implicit (pronoun) subject: the last subject of the article
                 sources = [ActorMention(-1, -1, -1, -1, sent.idx, last_subject, "implicit")]
                 conf -= 0.25
+            obj_pronoun = voice != "noun" and toks[ti].suffix in ("ه", "ها", "هم", "هما", "هن", "ك", "كم")
             if not targets:
                 after_subj = [x for x in post if subj_post is None or x[0] >= subj_post[1]]
+                if obj_pronoun:
+                    target_preps = [t for t in target_preps if t != "OBJ"]
                 skip = {id(a) for a in sources}
                 for x in after_subj:
                     a = x[2]
@@ -284,6 +289,9 @@ class EventCoder:
                 place = pr
         if not sources and not targets and self.s.require_actor:
             self.trace.append((m, "no source or target actor found in the clause"))
+            return []
+        if not targets and self.s.require_target and p.cameo[:2] not in self.s.targetless_roots:
+            self.trace.append((m, "no target found (set require_target = false to code it)"))
             return []
         if p.cameo == "010" and not self.s.statements:
             self.trace.append((m, "bare statement 010 (set statements = true to code it)"))

@@ -73,6 +73,9 @@ class MentionStage(_KBStage):
                 if m.kind == KIND_PLACE and m.end - m.start == 1 and toks[m.start].key in kb.weak_places:
                     if m.start == 0 or toks[m.start - 1].key not in PLACE_NOUNS:
                         continue  # a common word (بيان، مدينة) is a place only after a place noun
+                if (m.kind == KIND_ACTOR and m.end - m.start == 1 and "ال" in toks[m.start].prefix
+                        and toks[m.start].key in kb.bare_names):
+                    continue  # "حشد" the party is not "الحشد" the mobilisation
                 a, b = s.tok_start + m.start, s.tok_start + m.end
                 men = Mention(_KIND_ENUM[m.kind], a, b, doc.tokens[a].start, doc.tokens[b - 1].end,
                               doc.text[doc.tokens[a].start:doc.tokens[b - 1].end], m.id, si)
@@ -102,6 +105,22 @@ def _prep_before(tokens: list[Token], i: int, sent_start: int) -> str:
     if pre[:1] in ("ب", "ل", "ك"):
         return pre[:1]
     return ""
+
+
+def _two_heads(kb: KnowledgeBase, group: list[Mention], nxt: Mention) -> bool:
+    """True when ``nxt`` starts a second noun phrase: state after state, person after person."""
+    if nxt.kind == MentionKind.STATE and any(m.kind == MentionKind.STATE for m in group):
+        return True
+    if nxt.kind == MentionKind.ACTOR:
+        nxt_person = kb.actors[nxt.entry_id].type == "person"
+        for m in group:
+            if m.kind == MentionKind.ACTOR:
+                is_person = kb.actors[m.entry_id].type == "person"
+                if is_person or not nxt_person:
+                    return True  # person+person, org+org, person+org: two phrases
+    if nxt.kind == MentionKind.ACTOR and any(m.kind == MentionKind.STATE for m in group):
+        return not any(m.kind == MentionKind.AGENT for m in group)
+    return False
 
 
 class ActorResolver:
@@ -212,6 +231,8 @@ class ActorStage(_KBStage):
                             and all(t.prefix.endswith("ال") or t.prefix == "ال" for t in words)
                             and any(t.text in "،," for t in gap)):
                         break
+                if _two_heads(self.kb, group, nxt):
+                    break
                 first = toks[nxt.tok_start]
                 if first.prefix[:1] in ("و", "ف") or first.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك"):
                     break

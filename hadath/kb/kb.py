@@ -26,9 +26,10 @@ import ahocorasick
 from hadath.kb import loader
 from hadath.kb.schema import ActorEntry, AgentEntry, Country, Metonym, Pattern, Place
 from hadath.model import Token
+from hadath.text.normalize import norm_word
 from hadath.text.tokens import TOKEN_RE, key_of
 
-CACHE_VERSION = "4"
+CACHE_VERSION = "5"
 PLACE_NOUNS = frozenset(
     "مدينه بلده قريه محافظه منطقه ولايه اقليم حي ناحيه قضاء مخيم مديريه بلديه مركز عاصمه جزيره ميناء".split()
 )
@@ -75,6 +76,7 @@ class KnowledgeBase:
         self.sources: list[str] = []
         self.common: frozenset[str] = frozenset()  # keys too common to be a lone place or trigger
         self.weak_places: frozenset[str] = frozenset()  # place keys that need a place noun before them
+        self.bare_names: frozenset[str] = frozenset()  # one-word actor names never written with ال (حفتر)
         self._automaton: ahocorasick.Automaton | None = None
 
     # ------------------------------------------------------------------ loading
@@ -158,8 +160,14 @@ class KnowledgeBase:
             if k and (kind, id_) not in index[k]:
                 index[k].append((kind, id_))
 
+        bare: set[str] = set()
+        with_article: set[str] = set()
         for f, kind, id_ in forms:
-            add(dkey(f), kind, id_)
+            k = dkey(f)
+            add(k, kind, id_)
+            if kind == KIND_ACTOR and " " not in k:
+                (with_article if norm_word(f.strip()).startswith("ال") else bare).add(k)
+        self.bare_names = frozenset(bare - with_article)
         for c in self.countries.values():
             for f in c.adjectives:
                 self.nisba_of.setdefault(phrase_key(f), c.iso3)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-CODE_RE = re.compile(r"^[A-Z]{3,12}$")
+CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{2,11}$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 

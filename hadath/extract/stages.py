@@ -32,6 +32,7 @@ PREPOSITIONS = frozenset(
 )
 AGENT_MARKERS = (("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("علي", "ايادي"), ("بواسطه",))
 LOCATIVE_PREPS = frozenset(["في", "ب", "داخل", "الى", "من", "قرب", "عند", "ل"])
+_STOP_CHAIN = frozenset("ان انه انها الذي التي الذين و او ثم قد لقد كان كانت".split())
 GROUP_GLUE = frozenset(["،", ",", "(", ")", "«", "»", '"', "“", "”"])
 _KIND_ENUM = {
     KIND_ACTOR: MentionKind.ACTOR, KIND_AGENT: MentionKind.AGENT, KIND_STATE: MentionKind.STATE,
@@ -107,6 +108,22 @@ def _prep_before(tokens: list[Token], i: int, sent_start: int) -> str:
     return ""
 
 
+def _dominant_country(kb: KnowledgeBase, doc: Document) -> str:
+    """The country most mentioned in the article (states, nisbas, actors), if it clearly dominates."""
+    from collections import Counter
+
+    c: Counter[str] = Counter()
+    for m in doc.mentions:
+        if m.kind in (MentionKind.STATE, MentionKind.NISBA) and m.entry_id in kb.countries:
+            c[m.entry_id] += 1
+        elif m.kind == MentionKind.ACTOR and kb.actors[m.entry_id].country:
+            c[kb.actors[m.entry_id].country] += 1
+    if not c:
+        return ""
+    (top, n), total = c.most_common(1)[0], sum(c.values())
+    return top if n >= 3 and n / total >= 0.4 else ""
+
+
 def _two_heads(kb: KnowledgeBase, group: list[Mention], nxt: Mention) -> bool:
     """True when ``nxt`` starts a second noun phrase: state after state, person after person."""
     if nxt.kind == MentionKind.STATE and any(m.kind == MentionKind.STATE for m in group):
@@ -131,6 +148,7 @@ class ActorResolver:
         self.doc = doc
         self.date = doc.article.date
         self.agent_country: dict[str, str] = {}  # agent id -> last country seen with it
+        self.dominant = ""  # the article's main country, for role nouns without one (set by the stage)
 
     def resolve_group(self, ms: list[Mention]) -> tuple[ActorRef, str] | None:
         kb = self.kb
@@ -174,7 +192,7 @@ class ActorResolver:
                 code: str | None = head.sector
             else:
                 if not country:
-                    country = self.agent_country.get(head.id, "")
+                    country = self.agent_country.get(head.id, "") or self.dominant
                 else:
                     self.agent_country[head.id] = country
                 code = (country + head.sector) if country else None
@@ -204,9 +222,11 @@ class ActorStage(_KBStage):
     def process(self, doc: Document) -> None:
         kb = self.kb
         res = ActorResolver(kb, doc)
+        res.dominant = _dominant_country(kb, doc)
         actors: list[ActorMention] = []
         places: list[PlaceMention] = []
         ents = [m for m in doc.mentions if m.kind != MentionKind.TRIGGER]
+        trig_spans = [m for m in doc.mentions if m.kind == MentionKind.TRIGGER]
         toks = doc.tokens
         # group by sentence, then by adjacency
         i = 0
@@ -225,11 +245,19 @@ class ActorStage(_KBStage):
                 if nxt.tok_start < group[-1].tok_end:
                     break
                 if any(t.text not in GROUP_GLUE for t in gap):
-                    # apposition after a role noun: "الطراد الكبير، حاملة الطائرات الروسية"
                     words = [t for t in gap if t.text not in GROUP_GLUE]
-                    if not (group[-1].kind == MentionKind.AGENT and len(words) <= 2
-                            and all(t.prefix.endswith("ال") or t.prefix == "ال" for t in words)
-                            and any(t.text in "،," for t in gap)):
+                    # apposition after a role noun: "الطراد الكبير، حاملة الطائرات الروسية"
+                    appos = (group[-1].kind == MentionKind.AGENT and len(words) <= 2
+                             and all(t.prefix.endswith("ال") or t.prefix == "ال" for t in words)
+                             and any(t.text in "،," for t in gap))
+                    # a title's genitive chain before a name: "رئيس مكتبها السياسي خالد مشعل"
+                    title_chain = (group[-1].kind == MentionKind.AGENT and nxt.kind == MentionKind.ACTOR
+                                   and kb.actors[nxt.entry_id].type == "person" and len(gap) <= 3
+                                   and not any(t.is_punct or t.norm in PREPOSITIONS or t.norm in _STOP_CHAIN
+                                               for t in gap)
+                                   and not any(tm.tok_start <= t_i < tm.tok_end for tm in trig_spans
+                                               for t_i in range(group[-1].tok_end, nxt.tok_start)))
+                    if not (appos or title_chain):
                         break
                 if _two_heads(self.kb, group, nxt):
                     break

@@ -134,6 +134,38 @@ def explain(
     env.stdout.write(explain_text(nlp, sentence, date))
 
 
+ENTITY_STAGES = ["noclean", "sentences", "tokens", "mentions", "entities"]
+
+
+@app.command()
+def entities(
+    paths: Annotated[list[str] | None, typer.Argument(help=".txt or .jsonl ({id, text}) files, or - for stdin")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="write here (atomically) instead of stdout")] = None,
+) -> None:
+    """Named entities (PER, LOC, ORG) as JSON Lines {"id", "entities": [{start, end, type, text}]}."""
+    import json
+
+    from hadath.pipeline import Pipeline
+
+    env = _env()
+    nlp = Pipeline.from_config({"pipeline": {"stages": ENTITY_STAGES}})
+    buf = io.StringIO() if output else env.stdout
+    n_bad = 0
+    from hadath.io.readers import read_inputs as _read
+
+    for item in _read(paths or ["-"], stdin=env.stdin, min_arabic=0.0):
+        if isinstance(item, Problem):
+            env.error(str(item))
+            n_bad += 1
+            continue
+        doc = nlp(item)
+        buf.write(json.dumps({"id": item.id, "entities": [e.to_dict() for e in doc.entities]}, ensure_ascii=False) + "\n")
+    if output:
+        atomic_write_text(output, buf.getvalue())  # type: ignore[attr-defined]
+    if n_bad:
+        raise typer.Exit(int(ExitCode.SOME_SKIPPED))
+
+
 @kb_app.command("find")
 def kb_find(
     phrase: Annotated[str, typer.Argument(help="an Arabic name or phrase, or an English name or id")],

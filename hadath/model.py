@@ -247,6 +247,21 @@ class PlaceMention:
 
 
 @dataclass(slots=True)
+class Entity:
+    """A named entity span (for ``hadath entities``): type PER, LOC or ORG."""
+
+    start: int
+    end: int
+    type: str
+    text: str
+    source: str = ""  # "kb:<id>" or the pattern that found it
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of spec/OUTPUT.md (task ner)."""
+        return {"start": self.start, "end": self.end, "type": self.type, "text": self.text, "source": self.source}
+
+
+@dataclass(slots=True)
 class Dateline:
     """A news dateline ("الرباط - رويترز"): its span, city and agency."""
 
@@ -270,6 +285,7 @@ class Document:
     actor_mentions: list[ActorMention] = field(default_factory=list)
     place_mentions: list[PlaceMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
     assigned: set[str] = field(default_factory=set)
     warnings: list[str] = field(default_factory=list)
 

@@ -77,6 +77,7 @@ def registered_stages() -> dict[str, StageFactory]:
 def _import_builtin_stages() -> None:
     # imported for their @register_stage side effects
     import hadath.coding.stage  # noqa: F401
+    import hadath.extract.ner  # noqa: F401
     import hadath.extract.stages  # noqa: F401
     import hadath.text.stages  # noqa: F401
 

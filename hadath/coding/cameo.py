@@ -3,7 +3,9 @@
 Names and Goldstein scores come from ``hadath/data/cameo.tsv`` (code-level), falling back to the root.
 Quad classes follow GDELT's convention (1 verbal cooperation: roots 01-05; 2 material cooperation:
 06-08; 3 verbal conflict: 09-13; 4 material conflict: 14-20). PLOVER types follow the published
-CAMEO→PLOVER mapping (roots 08x split into CONCEDE 080-083 and RETREAT 084-087; root 01 has none).
+CAMEO→PLOVER mapping (roots 08x split into CONCEDE 080-083 and RETREAT 084-087; root 01 has none; a few
+codes leave their root: 163 sanctions, 191 blockade and 192 occupation are COERCE, 1712 destroying property and
+175 violent repression are ASSAULT).
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ ROOT_PLOVER = {
     "20": "ASSAULT",
 }
 PLOVER_OVERRIDES = {"084": "RETREAT", "085": "RETREAT", "086": "RETREAT", "087": "RETREAT", "0813": "RETREAT",
-                    "0814": "RETREAT"}
+                    "0814": "RETREAT",
+                    # codes whose PLOVER type differs from their CAMEO root's
+                    "163": "COERCE", "1712": "ASSAULT", "175": "ASSAULT", "191": "COERCE", "192": "COERCE"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,7 @@ LIGHT_VERBS = frozenset(
     ["عقد", "عقدت", "عقدوا", "يعقد", "تعقد", "اجري", "اجرت", "اجروا", "يجري", "تجري", "بحث", "بحثت", "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "قام", "قامت", "قاموا", "يقوم", "تقوم", "نظم", "نظمت", "ينظم", "تنظم", "قدم", "قدمت", "يقدم", "تقدم", "وجه", "وجهت", "يوجه", "توجه", "بدا", "بدات", "يبدا", "تبدا", "واصل", "واصلت", "يواصل", "تواصل", "اطلق", "اطلقت", "يطلق", "تطلق"]
 )
 MOVEMENT_CODES = ("042", "043", "044")
+LOCATIVE = frozenset(["في", "ب", "داخل", "قرب", "عند", "قبالة", "قباله", "شمال", "جنوب", "شرق", "غرب", "وسط", "بالقرب"])
 RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
 PREPOSITIONS_IMPLICIT = frozenset("في على علي الى الي مع من عن ب ل امس اليوم خلال بعد قبل ان انه انها بان".split())
 # what an intention to do a thing is coded as (CAMEO practice: "سيزور" is 036, not 042)
@@ -370,11 +371,22 @@ class EventCoder:
 
     def _place(self, doc: Document, sent: _Sent, ti: int, tj: int, sources: list[ActorMention],
                targets: list[ActorMention]) -> PlaceRef | None:
-        cands = [pm for pm in sent.places if pm.prep in ("في", "ب", "داخل", "قرب", "عند", "الى", "من", "")]
-        if cands:
-            order = {"site": 0, "city": 1, "region": 2, "country": 3}
-            best = min(cands, key=lambda pm: (order.get(pm.ref.precision or "", 4), abs(pm.tok_start - sent.start - ti)))
+        """Where the event happened: a locative phrase of the sentence, else the dateline, else the lead's place."""
+        actor_spans = [(a.tok_start, a.tok_end) for a in sources + targets if a.tok_start >= 0]
+
+        def is_actor(pm: PlaceMention) -> bool:
+            return any(pm.tok_start < e and s < pm.tok_end for s, e in actor_spans)
+
+        order = {"site": 0, "city": 1, "region": 2, "country": 3}
+        locative = [pm for pm in sent.places if pm.prep in LOCATIVE and not is_actor(pm)]
+        if locative:
+            # the locative phrase nearest the trigger; ties: the more precise place
+            best = min(locative, key=lambda pm: (abs(pm.tok_start - sent.start - ti) // 8,
+                                                 order.get(pm.ref.precision or "", 4)))
             return best.ref
+        bare = [pm for pm in sent.places if pm.prep in ("", "الى", "من") and not is_actor(pm)]
+        if bare:
+            return min(bare, key=lambda pm: (order.get(pm.ref.precision or "", 4), abs(pm.tok_start - sent.start - ti))).ref
         dl = doc.dateline
         if dl and dl.city:
             hits = self.kb.lookup(dl.city)
@@ -382,11 +394,24 @@ class EventCoder:
             if p:
                 return PlaceRef(p.name_ar, p.name_en, p.country or None, p.lat, p.lon, p.id, p.admin1 or None,
                                 p.feature, "city")
-        return None
+        lead = [pm for pm in doc.place_mentions if pm.sentence <= 2 and pm.ref.precision in ("site", "city")
+                and pm.prep in LOCATIVE]
+        return lead[0].ref if lead else None
 
     # ------------------------------------------------------------------ merging
 
     def _merge(self, doc: Document, events: list[Event]) -> list[Event]:
+        # within one sentence, two triggers of the same root from the same source are one happening
+        # ("سلم ... شحنة من الأدوية"): keep the events of the best trigger
+        best_trigger: dict[tuple[int, str, str], tuple[float, str]] = {}
+        for e in events:
+            k = (e.sentence, e.cameo[:2], _actor_key(e.source))
+            cand = (e.confidence + 0.01 * len(e.cameo), f"{e.rule}|{e.trigger}")
+            if k not in best_trigger or cand > best_trigger[k]:
+                best_trigger[k] = cand
+        events = [e for e in events
+                  if best_trigger[(e.sentence, e.cameo[:2], _actor_key(e.source))][1] == f"{e.rule}|{e.trigger}"
+                  or e.source is None]
         merged: dict[tuple[str, str, str], Event] = {}
         order: list[tuple[str, str, str]] = []
         for e in events:

@@ -36,8 +36,8 @@ class Problem:
 Item = Article | Problem
 
 
-def check_article(a: Article, where: str) -> Problem | None:
-    """Why ``a`` cannot be coded, or None."""
+def check_article(a: Article, where: str, min_arabic: float = 0.3) -> Problem | None:
+    """Why ``a`` cannot be coded, or None (``min_arabic``: least share of Arabic letters)."""
     if not a.text or not a.text.strip():
         return Problem(where, "empty text")
     if len(a.text.encode("utf-8")) > MAX_ARTICLE_BYTES:
@@ -45,7 +45,7 @@ def check_article(a: Article, where: str) -> Problem | None:
                               f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB limit for one article")
     if "\x00" in a.text[:10000]:
         return Problem(where, "binary content (NUL bytes), not text")
-    if arabic_ratio(a.text[:20000]) < 0.3:
+    if arabic_ratio(a.text[:20000]) < min_arabic and min_arabic > 0:
         return Problem(where, "no Arabic text (less than 30% of letters are Arabic)")
     if a.date is not None and parse_iso(a.date) is None:
         return Problem(where, f"date {a.date!r} is not YYYY-MM-DD")
@@ -180,8 +180,19 @@ def read_stdin(fh: IO[bytes], date: str | None = None) -> Iterator[Item]:
     yield from _text_article(text, "<stdin>", date, "stdin")
 
 
-def read_inputs(paths: list[str], date: str | None = None, stdin: IO[bytes] | None = None) -> Iterator[Item]:
-    """Articles and problems from paths (files, directories, ``-`` for stdin), in order."""
+def read_inputs(paths: list[str], date: str | None = None, stdin: IO[bytes] | None = None,
+                min_arabic: float = 0.3) -> Iterator[Item]:
+    """Articles and problems from paths (files, directories, ``-`` for stdin), in order.
+
+    ``min_arabic`` is the least share of Arabic letters an article needs (0 accepts any text).
+    """
+    for item in _read_inputs(paths, date, stdin):
+        if isinstance(item, Problem) and min_arabic < 0.3 and item.message.startswith("no Arabic text"):
+            continue
+        yield item
+
+
+def _read_inputs(paths: list[str], date: str | None, stdin: IO[bytes] | None) -> Iterator[Item]:
     for p in paths:
         if p == "-":
             if stdin is None:

@@ -33,10 +33,19 @@ for _i, _d in enumerate("٠١٢٣٤٥٦٧٨٩"):
     _CHAR_MAP[ord(_d)] = str(_i)
 for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
     _CHAR_MAP[ord(_d)] = str(_i)
+_CHAR_MAP[ord("٫")] = "."  # Arabic decimal separator: ٣٫٥ → 3.5
+_CHAR_MAP[ord("٬")] = ","  # Arabic thousands separator
 
-ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+# Arabic letters, incl. the presentation forms of old PDFs and web pages (ﻻ، ﻹ، ﷲ)
+ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
+# presentation forms: NFKC turns them back into ordinary letters (ﻻ → لا)
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+# an HTML entity whose "&" got lost on the way (quot; nbsp;), as the tokenizer also skips them
+_ENTITY_LEFTOVER_RE = re.compile(r"(?<![A-Za-z])(?:nbsp|quot|amp|apos|lt|gt);")
 _SPACE_RE = re.compile(r"\s+")
 _NONWORD_RE = re.compile(r"[^\w]+")
+_NORM_CACHE: dict[str, str] = {}
+_NORM_CACHE_MAX = 300_000
 
 
 def strip_diacritics(s: str) -> str:
@@ -45,20 +54,32 @@ def strip_diacritics(s: str) -> str:
 
 
 def norm_word(word: str) -> str:
-    """The matching form of one word (see module docstring)."""
+    """The matching form of one word (see module docstring). Results are cached."""
+    hit = _NORM_CACHE.get(word)
+    if hit is not None:
+        return hit
     if not word:
         return word
-    w = DIACRITICS_RE.sub("", word)
+    w = word
+    if _PRESENTATION_RE.search(w):
+        w = unicodedata.normalize("NFKC", w)
+    w = DIACRITICS_RE.sub("", w)
     w = w.translate(_CHAR_MAP)
-    if w.isascii():
-        return w.lower()
-    return w.lower() if any("A" <= c <= "z" for c in w) else w
+    if w.isascii() or any("A" <= c <= "z" for c in w):
+        w = w.lower()
+    if len(_NORM_CACHE) >= _NORM_CACHE_MAX:
+        _NORM_CACHE.clear()
+    _NORM_CACHE[word] = w
+    return w
 
 
 def norm_text(text: str) -> str:
     """The matching form of a phrase: words normalised, punctuation dropped, single spaces."""
     text = INVISIBLE_RE.sub("", html.unescape(text))
+    text = _ENTITY_LEFTOVER_RE.sub(" ", text)
     text = unicodedata.normalize("NFKC", text)
+    # diacritics are marks (not \w): take them off before splitting, or الأُمَمُ falls apart
+    text = DIACRITICS_RE.sub("", text)
     words = _NONWORD_RE.sub(" ", text).split()
     return " ".join(norm_word(w) for w in words)
 

@@ -20,6 +20,9 @@ _ABBREV = frozenset(
 )
 _BULLET_RE = re.compile(r"^\s*(?:[-•*▪●◦·]|\d{1,2}[-.)])\s+", re.M)
 _WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u061c"
+_OPEN_QUOTES = "«“"
+_CLOSE_QUOTES = "»”"
 
 
 def _is_boundary(text: str, m: re.Match[str], line_end: int) -> bool:
@@ -35,8 +38,23 @@ def _is_boundary(text: str, m: re.Match[str], line_end: int) -> bool:
             return False
         if s > 0 and text[s - 1].isdigit() and e < len(text) and text[e:e + 1].isdigit():
             return False  # 3.5
+    while e < line_end and text[e] in _INVISIBLE:  # "المتحدة.\u200f وقال"
+        e += 1
     nxt = text[e:e + 1]
     return nxt == "" or nxt.isspace() or e >= line_end or (punct.startswith(".") and nxt.isalpha())
+
+
+def _inside_quote(text: str, start: int, pos: int, line_end: int) -> bool:
+    """True when ``pos`` lies inside a «...» or “...” quotation that closes later on the line."""
+    depth = 0
+    for c in text[start:pos]:
+        if c in _OPEN_QUOTES:
+            depth += 1
+        elif c in _CLOSE_QUOTES and depth:
+            depth -= 1
+    if not depth:
+        return False
+    return any(c in _CLOSE_QUOTES for c in text[pos:line_end])
 
 
 def split_sentences(text: str, skip: Iterable[Span] = ()) -> list[Span]:
@@ -63,17 +81,20 @@ def split_sentences(text: str, skip: Iterable[Span] = ()) -> list[Span]:
 def _split_line(text: str, ls: int, le: int, out: list[Span]) -> None:
     b = _BULLET_RE.match(text, ls, le)
     start = b.end() if b else ls
+    quotes = any(c in _OPEN_QUOTES for c in text[start:le])
     for m in _BOUNDARY_RE.finditer(text, start, le):
         if _is_boundary(text, m, le):
+            if quotes and m.group()[-1] not in _CLOSE_QUOTES and _inside_quote(text, start, m.start(), le):
+                continue  # a period inside a quotation that goes on
             _emit(text, start, m.end(), out)
             start = m.end()
     _emit(text, start, le, out)
 
 
 def _emit(text: str, s: int, e: int, out: list[Span]) -> None:
-    while s < e and (text[s].isspace() or text[s] in "\u200f\u200e\ufeff"):
+    while s < e and (text[s].isspace() or text[s] in _INVISIBLE):
         s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in "\u200f\u200e\ufeff"):
+    while e > s and (text[e - 1].isspace() or text[e - 1] in _INVISIBLE):
         e -= 1
     if e > s and any(c.isalnum() for c in text[s:e]):
         out.append(Span(s, e))

@@ -39,6 +39,17 @@ class CleanStage(_KBStage):
         doc.boilerplate, doc.dateline = find_boilerplate(doc.text, doc.article.title, self._is_place)
 
 
+@register_stage("noclean")
+class NoCleanStage(BaseStage):
+    """Keep all text (for single sentences: NER inputs, ``explain``): no boilerplate, no dateline."""
+
+    name = "noclean"
+    assigns = ("boilerplate", "dateline")
+
+    def process(self, doc: Document) -> None:
+        doc.boilerplate, doc.dateline = [], None
+
+
 @register_stage("sentences")
 class SentenceStage(BaseStage):
     """Split the non-boilerplate text into sentences."""

@@ -19,7 +19,7 @@ from hadath.text.normalize import norm_word
 # words: letters, digits, marks (diacritics are category Mn and not \w), tatweel, ZWNJ/ZWJ
 TOKEN_RE = re.compile(
     r"(?P<skip>&#?[A-Za-z0-9]+;|(?<![A-Za-z])(?:nbsp|quot|amp|apos|lt|gt);)"
-    r"|(?P<num>[0-9٠-٩۰-۹]+(?:[.,٫٬/:][0-9٠-٩۰-۹]+)*)"
+    r"|(?P<num>(?:(?<!\w)[وفبلك]{1,2})?[0-9٠-٩۰-۹]+(?:[.,٫٬/:][0-9٠-٩۰-۹]+)*)"
     r"|(?P<word>[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]+)"
     r"|(?P<punct>[^\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff])"
 )
@@ -61,11 +61,14 @@ def key_of(phrase_word: str) -> str:
 class Segmenter:
     """Clitic segmenter driven by a lexicon of known stem keys; results are cached per word."""
 
-    __slots__ = ("lexicon", "_cache")
+    __slots__ = ("lexicon", "_cache", "_closed_cache", "_tok_cache")
 
     def __init__(self, lexicon: Iterable[str] = ()) -> None:
         self.lexicon: frozenset[str] = frozenset(lexicon)
         self._cache: dict[str, tuple[str, str, str]] = {}
+        self._closed_cache: dict[str, tuple[str, str, str]] = {}
+        # raw word -> (norm, prefix, key, suffix), filled by tokenize()
+        self._tok_cache: dict[str, tuple[str, str, str, str]] = {}
 
     def __getstate__(self) -> tuple[frozenset[str]]:
         return (self.lexicon,)
@@ -73,18 +76,25 @@ class Segmenter:
     def __setstate__(self, state: tuple[frozenset[str]]) -> None:
         self.lexicon = state[0]
         self._cache = {}
+        self._closed_cache = {}
+        self._tok_cache = {}
 
-    def segment(self, norm: str) -> tuple[str, str, str]:
-        """Split a normalised word into (prefix, key, suffix)."""
-        hit = self._cache.get(norm)
+    def segment(self, norm: str, enclitics: bool = True) -> tuple[str, str, str]:
+        """Split a normalised word into (prefix, key, suffix).
+
+        ``enclitics=False`` when the written word ends in ة or ى: its final ه/ي (after normalisation)
+        is then part of the stem, never a pronoun (وللمرة is و+لل+مرة, not مر+ه).
+        """
+        cache = self._cache if enclitics else self._closed_cache
+        hit = cache.get(norm)
         if hit is not None:
             return hit
-        res = self._segment(norm)
-        if len(self._cache) < 500_000:
-            self._cache[norm] = res
+        res = self._segment(norm, enclitics)
+        if len(cache) < 500_000:
+            cache[norm] = res
         return res
 
-    def _segment(self, w: str) -> tuple[str, str, str]:
+    def _segment(self, w: str, enclitics: bool = True) -> tuple[str, str, str]:
         lex = self.lexicon
         if not w or not w[0].isalpha() or w.isascii():
             return "", w, ""
@@ -102,7 +112,7 @@ class Segmenter:
                 if s2 != stem and s2 in lex:
                     return p + stem[: len(stem) - len(s2)], s2, ""
         # enclitic pronoun, with or without proclitics
-        for e in ENCLITICS:
+        for e in ENCLITICS if enclitics else ():
             if w.endswith(e) and len(w) - len(e) >= 3:
                 base = w[: -len(e)]
                 cands = [("", base)] + [(p, base[len(p) :]) for p, _ in _PROCLITICS if base.startswith(p)]
@@ -126,7 +136,9 @@ _PUNCT_KINDS = frozenset(("punct",))
 def tokenize(text: str, segmenter: Segmenter | None = None, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokenise ``text[start:end]`` into :class:`Token` objects with offsets into ``text``."""
     seg = segmenter or Segmenter()
+    cache = seg._tok_cache
     out: list[Token] = []
+    append = out.append
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup
         if kind == "skip":
@@ -134,12 +146,31 @@ def tokenize(text: str, segmenter: Segmenter | None = None, start: int = 0, end:
         s, e = m.span()
         raw = m.group()
         if kind == "punct":
-            out.append(Token(s, e, raw, raw, raw, is_punct=True))
+            append(Token(s, e, raw, raw, raw, is_punct=True))
             continue
-        norm = norm_word(raw.replace("\u200c", "").replace("\u200d", ""))
-        if kind == "num":
-            out.append(Token(s, e, raw, norm, norm))
-            continue
-        pre, key, suf = seg.segment(norm)
-        out.append(Token(s, e, raw, norm, key, pre, suf))
+        hit = cache.get(raw)
+        if hit is None:
+            hit = _analyse(raw, kind, seg)
+            if len(cache) >= 500_000:
+                cache.clear()
+            cache[raw] = hit
+        append(Token(s, e, raw, hit[0], hit[2], hit[1], hit[3]))
     return out
+
+
+_FINAL_LETTER_RE = re.compile(r"([^\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d])[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]*$")
+
+
+def _analyse(raw: str, kind: str | None, seg: Segmenter) -> tuple[str, str, str, str]:
+    """(norm, prefix, key, suffix) of one word or number token."""
+    norm = norm_word(raw.replace("\u200c", "").replace("\u200d", "") if "\u200c" in raw or "\u200d" in raw else raw)
+    if kind == "num":
+        # a number with a proclitic glued on (و3، ب15): the key is the number
+        i = 0
+        while i < len(norm) and not norm[i].isdigit():
+            i += 1
+        return norm, norm[:i], norm[i:], ""
+    last = _FINAL_LETTER_RE.search(raw)
+    closed = last is not None and last.group(1) in "ةى"
+    pre, key, suf = seg.segment(norm, enclitics=not closed)
+    return norm, pre, key, suf

@@ -231,6 +231,7 @@ class ActorMention:
     head: str
     prep: str = ""
     conj: bool = False  # starts with the conjunction و (coordination)
+    role: str = ""  # the agent id of the phrase's role noun, if any (وزير الدفاع → mil.minister-defence)
 
 
 @dataclass(slots=True)

@@ -108,6 +108,24 @@ def _prep_before(tokens: list[Token], i: int, sent_start: int) -> str:
     return ""
 
 
+def _resolve_roles(actors: list[ActorMention]) -> None:
+    """A role phrase without a name ("وزير الدفاع التركي") is the person named with that role elsewhere
+    in the article ("وزير الدفاع التركي خلوصي أكار"), when exactly one person has it."""
+    people: dict[tuple[str, str], set[str]] = {}
+    refs: dict[str, ActorRef] = {}
+    for a in actors:
+        if a.role and a.ref.id and a.ref.type == "person":
+            people.setdefault((a.role, a.ref.country or ""), set()).add(a.ref.id)
+            refs[a.ref.id] = a.ref
+    for a in actors:
+        if a.head == KIND_AGENT and a.role and not a.ref.id:
+            ids = people.get((a.role, a.ref.country or ""), set())
+            if len(ids) == 1:
+                p = refs[next(iter(ids))]
+                a.ref = ActorRef(p.name, p.name_en, p.code, p.id, p.type, p.country, list(a.ref.mentions))
+                a.head = KIND_ACTOR
+
+
 def _dominant_country(kb: KnowledgeBase, doc: Document) -> str:
     """The country most mentioned in the article (states, nisbas, actors), if it clearly dominates."""
     from collections import Counter
@@ -272,6 +290,7 @@ class ActorStage(_KBStage):
                 j += 1
             i = j
             self._emit(doc, res, group, sent.tok_start, actors, places)
+        _resolve_roles(actors)
         doc.actor_mentions = actors
         doc.place_mentions = places
 
@@ -301,8 +320,9 @@ class ActorStage(_KBStage):
             return
         ref, head = got
         first = toks[group[0].tok_start]
+        role = next((m.entry_id for m in group if m.kind == MentionKind.AGENT), "")
         actors.append(ActorMention(group[0].tok_start, group[-1].tok_end, group[0].start, group[-1].end,
-                                   group[0].sentence, ref, head, prep, conj=first.prefix[:1] == "و"))
+                                   group[0].sentence, ref, head, prep, conj=first.prefix[:1] == "و", role=role))
 
 
 def settings_kb(settings: dict[str, Any]) -> dict[str, Any]:

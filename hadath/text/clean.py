@@ -28,7 +28,7 @@ FURNITURE_LINE_RE = re.compile(
     r"^\s*(?:"
     r"تابعنا.*|تابعونا.*|مشاركه\s*:?.*|شارك(?:\s+\S+)?\s*:?|انت هنا|اقرا ايضا.*|اقرا المزيد.*|طباعه|ارسال|"
     r"(?:\.\.\.)?\s*المزيد|سمات\s.*|رابط الخبر.*|المصدر\s*:.*|تاريخ النشر.*|اخر تحديث.*|"
-    r"شارك هذا المقال.*|حجم الخط.*|تعليقات?|اضف تعليق.*|كلمات مفتاحيه.*|الوسوم.*|"
+    r"شارك هذا المقال.*|حجم الخط.*|تعليقات?|اضف تعليق.*|كلمات مفتاحيه.*|الوسوم.*|الرييسيه|انتهي|"
     r"\d{1,2}\s*:\s*\d{2}\s*(?:ت\s*م|ص|م)?|"
     r"\d{1,2}\s+(?:محرم|صفر|ربيع الاول|ربيع الثاني|ربيع الاخر|جمادي الاولي|جمادي الاخره|جمادي الثانيه|"
     r"رجب|شعبان|رمضان|شوال|ذو القعده|ذو الحجه)\s+\d{4}(?:\s*ه)?"
@@ -40,6 +40,24 @@ TRAILING_TAGS_RE = re.compile(r"\s(سمات|الوسوم|كلمات مفتاحي
 _DATELINE_HEAD_RE = re.compile(
     r"^(?P<head>[^\n.!؟،,:\-–—]{2,40}?(?:\s*[-–—/]\s*[^\n.!؟،,:\-–—]{2,30}?){0,2})\s*(?P<sep>[-–—:/])\s*"
 )
+# a dateline of the Saudi Press Agency kind: "بيروت 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس",
+# matched on the normalised words of the line (see _match_dated_dateline)
+_HMONTHS = (r"محرم|صفر|ربيع الاول|ربيع الثاني|ربيع الاخر|جمادي الاولي|جمادي الاول|جمادي الاخره|جمادي الثانيه|"
+            r"جمادي الاخر|رجب|شعبان|رمضان|شوال|ذو القعده|ذي القعده|ذو الحجه|ذي الحجه")
+_GMONTHS = (r"يناير|فبراير|مارس|ابريل|مايو|يونيو|يوليو|اغسطس|سبتمبر|اكتوبر|نوفمبر|ديسمبر|كانون الثاني|شباط|اذار|"
+            r"نيسان|ايار|حزيران|تموز|اب|ايلول|تشرين الاول|تشرين الثاني|كانون الاول|جانفي|فيفري|افريل|ماي|جوان|"
+            r"جويليه|اوت|يونيه|يوليه|يوليوز|غشت|شتنبر|نونبر|دجنبر")
+_DATED_RE = re.compile(
+    rf"^(?P<city>\S+(?: \S+)?) (?:(?P<hd>\d{{1,2}} (?:{_HMONTHS}) \d{{4}}(?: ه(?:جريه)?)?)"
+    rf"(?: (?:الموافق|الموافق ل|الموافق لـ) \d{{1,2}} (?:{_GMONTHS}) \d{{4}}(?: م(?:يلاديه)?)?)?"
+    rf"|\d{{1,2}} (?:{_GMONTHS}) \d{{4}}(?: م)?)(?P<ag>(?: \S+){{0,3}}?)(?: [-–—:/])?$"
+)
+_DATED_QUICK_RE = re.compile(r"\S+(?:\s+\S+)?\s+[0-9٠-٩۰-۹]")
+_LINE_WORD_RE = re.compile(r"[^\s\-–—:/()]+|[\-–—:/]")
+# a tatweel used as a dash between spaces ("موسكو ـ أ ف ب"), replaced by "-" of the same length
+_TATWEEL_DASH_RE = re.compile(r"(?<=\s)ـ+(?=\s)")
+_SEP_SPLIT_RE = re.compile(r"\s*[-–—/:]\s*")
+_FURNITURE_MAX = 300  # a longer line is prose, whatever its first word
 _PAREN_AGENCY_RE = re.compile(r"^(?P<city>[^\n.!؟،,:()\-–—]{2,30}?)\s*\((?P<ag>[^()\n]{2,25})\)\s*[-–—:]?\s*")
 
 
@@ -72,11 +90,13 @@ def find_boilerplate(
         spans.append(Span(*lines[0]))
     # 2. page furniture lines
     for s, e in lines:
+        if e - s > _FURNITURE_MAX:
+            continue
         if FURNITURE_LINE_RE.match(norm_text(text[s:e])) or FURNITURE_LINE_RE.match(text[s:e]):
             spans.append(Span(s, e))
-    # 3. a dateline at the start of one of the first content lines
+    # 3. a dateline at the start of one of the first content lines (after a title and a subtitle)
     skip = {(sp.start, sp.end) for sp in spans}
-    for s, e in [ln for ln in lines if ln not in skip][:2]:
+    for s, e in [ln for ln in lines if ln not in skip][:3]:
         dl = _match_dateline(text, s, e, place)
         if dl:
             dateline = dl
@@ -91,10 +111,72 @@ def find_boilerplate(
     return spans, dateline
 
 
+def _match_dated_dateline(body: str, is_place: Callable[[str], bool]) -> tuple[int, str, str | None] | None:
+    """A "city date [agency]" dateline at the start of ``body``: (end offset in body, city, agency)."""
+    if not _DATED_QUICK_RE.match(body):
+        return None
+    words = [(m.start(), m.end(), norm_text(m.group()) or m.group()) for m in _LINE_WORD_RE.finditer(body[:200])]
+    if len(words) < 4 or not words[1][2][:1].isdigit() and not words[2][2][:1].isdigit():
+        return None
+    # try the longest prefix of words that reads as a dated dateline (the rest of the line is prose)
+    for n in range(min(len(words), 16), 3, -1):
+        joined = " ".join(w[2] for w in words[:n])
+        m = _DATED_RE.match(joined)
+        if not m:
+            continue
+        city_n = len(m.group("city").split())
+        city = body[words[0][0]:words[city_n - 1][1]]
+        if not is_place(city):
+            continue
+        ag_words = m.group("ag").split()
+        agency: str | None = None
+        if ag_words:
+            a = _agency(" ".join(ag_words))
+            if a is False:
+                continue  # prose after the date, not an agency: try a shorter prefix
+            agency = a or None
+        return words[n - 1][1], city, agency
+    return None
+
+
+def _whole_line_dateline(body: str, is_place: Callable[[str], bool]) -> tuple[str | None, str | None] | None:
+    """A line that is nothing but a dateline ("عين اليوم – بغداد", "الرباط - رويترز", "غزة - صفا")."""
+    if len(body.split()) > 8 or re.search(r"[.!؟?،,]", body):
+        return None
+    parts = [p.strip() for p in _SEP_SPLIT_RE.split(body.strip()) if p.strip()]
+    if len(parts) < 2 or any(len(p.split()) > 4 for p in parts):
+        return None
+    kinds = []
+    for p in parts:
+        a = _agency(p)
+        kinds.append("agency" if a is not False else "place" if is_place(p) else "unknown")
+    places = [p for p, k in zip(parts, kinds, strict=True) if k == "place"]
+    agencies = [p for p, k in zip(parts, kinds, strict=True) if k == "agency"]
+    unknown = [p for p, k in zip(parts, kinds, strict=True) if k == "unknown"]
+    if agencies:
+        # a reporter's name may lead ("عبدالحكيم شار- سبق- متابعة"); anything else must be known
+        if len(unknown) > 1 or (unknown and kinds[0] != "unknown"):
+            return None
+    elif not (len(places) == 1 and len(parts) == 2 and kinds[0] == "place" and len(unknown[0].split()) == 1):
+        return None  # "غزة - صفا" (an agency we do not know) but not "روسيا - تركيا"
+    agency = next((a for a in (_agency(p) for p in agencies) if a), None)
+    if agency is None and not agencies and unknown:
+        agency = unknown[0]
+    return (places[0] if places else None), agency
+
+
 def _match_dateline(text: str, s: int, e: int, is_place: Callable[[str], bool]) -> Dateline | None:
     line = text[s:e]
     lead = len(line) - len(line.lstrip())
-    body = line.lstrip()
+    body = _TATWEEL_DASH_RE.sub(lambda m: "-" * len(m.group()), line.lstrip())
+    whole = _whole_line_dateline(body, is_place)
+    if whole is not None:
+        return Dateline(s + lead, s + len(line.rstrip()), whole[0], whole[1])
+    dated = _match_dated_dateline(body, is_place)
+    if dated is not None:
+        end, city, agency = dated
+        rest = re.match(r"\s*[-–—:/]?\s*", body[end:])
+        return Dateline(s + lead, s + lead + end + (rest.end() if rest else 0), city, agency)
     m = _PAREN_AGENCY_RE.match(body)
     if m and (is_place(m.group("city")) or _agency(m.group("ag")) is not False):
         ag = _agency(m.group("ag"))
@@ -114,9 +196,24 @@ def _match_dateline(text: str, s: int, e: int, is_place: Callable[[str], bool]) 
     agency = next((a for a in (_agency(p) for p in parts) if a), None)
     known = city is not None or any(_agency(p) is not False for p in parts)
     end_at = s + lead + m.end()
-    rest = text[end_at:e].strip()
     if not known:
         return None
+    if m.group("sep") != ":":
+        while True:  # further known parts: "عين اليوم – بغداد – قال ..."
+            nxt = re.match(r"([^\n.!؟،,:\-–—/]{2,30}?)\s*([-–—:/])\s*", body[end_at - s - lead:])
+            if not nxt or len(nxt.group(1).split()) > 4:
+                break
+            part = nxt.group(1).strip()
+            if is_place(part):
+                city = city or part
+            elif (ag := _agency(part)) is not False:
+                agency = agency or ag
+            else:
+                break
+            end_at += nxt.end()
+            if nxt.group(2) == ":":
+                break
+    rest = text[end_at:e].strip()
     if m.group("sep") == ":" or not rest or city is not None or agency is not None:
         if not rest:
             end_at = e

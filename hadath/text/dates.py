@@ -56,6 +56,16 @@ NUMBER_WORDS: dict[str, int] = {
 }
 
 _P = r"(?:^|(?<=\s))(?:و|ف|ب|ل)?"  # optional proclitic on the first word
+# the number words of "قبل ثلاثة أيام" and the units of "قبل N ..." (normalised forms)
+_NUMW = "بضعه|عده|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره"
+_UNITS = "يومين|يومان|يوم|ايام|اسبوعين|اسبوعان|اسبوع|اسابيع|شهرين|شهران|شهر|اشهر|شهور"
+# unit -> (days per unit, implied count, precision)
+_UNIT_INFO: dict[str, tuple[int, int | None, str]] = {
+    "يوم": (1, 1, "day"), "يومين": (1, 2, "day"), "يومان": (1, 2, "day"), "ايام": (1, None, "day"),
+    "اسبوع": (7, 1, "week"), "اسبوعين": (7, 2, "week"), "اسبوعان": (7, 2, "week"), "اسابيع": (7, None, "week"),
+    "شهر": (30, 1, "month"), "شهرين": (30, 2, "month"), "شهران": (30, 2, "month"), "اشهر": (30, None, "month"),
+    "شهور": (30, None, "month"),
+}
 _WD = "ال(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
 _MON = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _HMON = "|".join(sorted((re.escape(m) for m in HIJRI_MONTHS), key=len, reverse=True))
@@ -64,19 +74,19 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("hijri", re.compile(rf"{_P}(?P<d>\d{{1,2}}) (?P<m>{_HMON}) (?P<y>1[34]\d\d)(?: ?ه(?:ـ|جري|جريه)?)?(?=\s|$)")),
     ("dmy", re.compile(rf"{_P}(?:(?:يوم|في) )?(?P<d>\d{{1,2}}) (?:من )?(?P<m>{_MON})(?: ?/ ?(?:{_MON}))?(?: (?:عام |سنه )?(?P<y>(?:19|20)\d\d))?(?=\s|$)")),
     ("my", re.compile(rf"{_P}(?:شهر )?(?P<m>{_MON})(?: ?/ ?(?:{_MON}))? (?:عام |سنه |من عام )?(?P<y>(?:19|20)\d\d)(?=\s|$)")),
-    ("numeric", re.compile(rf"{_P}(?P<d>\d{{1,2}})[/.-](?P<m>\d{{1,2}})[/.-](?P<y>(?:19|20)\d\d)(?=\s|$)")),
-    ("iso", re.compile(rf"{_P}(?P<y>(?:19|20)\d\d)-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}})(?=\s|$)")),
+    ("numeric", re.compile(rf"{_P}(?P<d>\d{{1,2}})(?:[/.]| ?- ?)(?P<m>\d{{1,2}})(?:[/.]| ?- ?)(?P<y>(?:19|20)\d\d)(?=\s|$)")),
+    ("iso", re.compile(rf"{_P}(?P<y>(?:19|20)\d\d) ?- ?(?P<m>\d{{1,2}}) ?- ?(?P<d>\d{{1,2}})(?=\s|$)")),
     ("day_of_month", re.compile(rf"{_P}(?P<d>\d{{1,2}}) (?:من )?(?:الجاري|الشهر الجاري)(?=\s|$)")),
     ("before_yesterday", re.compile(rf"{_P}(?:(?:صباح|مساء|ليل|ظهر|فجر|ليله) )?(?:اول من امس|اول امس|امس الاول)(?: {_WD})?(?=\s|$)")),
     ("yesterday", re.compile(rf"{_P}(?:(?:يوم|صباح|مساء|ليل|ظهر|فجر|ليله|عصر) )?امس(?: {_WD})?(?=\s|$)")),
     ("after_tomorrow", re.compile(rf"{_P}بعد غد(?:ا)?(?: {_WD})?(?=\s|$)")),
     ("tomorrow", re.compile(rf"{_P}(?:(?:يوم|صباح|مساء) )?غدا?(?: {_WD})?(?=\s|$)")),
     ("today", re.compile(rf"{_P}(?:(?:صباح|مساء|ظهر|فجر|عصر|ظهيره|خلال|حتي) )?(?:اليوم|الليله|هذا الصباح|هذا المساء|الان|حاليا)(?: {_WD})?(?=\s|$)")),
-    ("weekday", re.compile(rf"{_P}(?:(?:يوم|صباح|مساء|ليل|ليله|فجر|ظهر|عصر) )?(?P<w>{_WD})(?: (?P<dir>الماضي|المقبل|القادم|الفائت|المنصرم))?(?=\s|$)")),
-    ("last_week", re.compile(rf"{_P}(?:الاسبوع|الاسابيع) (?:الماضي|الفائت|المنصرم|الماضيه)(?=\s|$)")),
-    ("last_month", re.compile(rf"{_P}الشهر (?:الماضي|الفائت|المنصرم)(?=\s|$)")),
-    ("last_year", re.compile(rf"{_P}(?:العام|السنه) (?:الماضي|الماضيه|الفائت|المنصرم)(?=\s|$)")),
-    ("ago", re.compile(rf"{_P}قبل (?:(?P<n>\d{{1,2}}) )?(?P<u>يوم|يومين|ايام|اسبوع|اسبوعين|اسابيع|شهر|شهرين|اشهر|ثلاثه ايام|اربعه ايام|خمسه ايام|بضعه ايام|ايام قليله)(?=\s|$)")),
+    ("weekday", re.compile(rf"{_P}(?:(?:يوم|صباح|مساء|ليل|ليله|فجر|ظهر|عصر) )?(?P<w>{_WD})(?: (?P<dir>الماضي|المقبل|القادم|الفايت|المنصرم))?(?=\s|$)")),
+    ("last_week", re.compile(rf"{_P}(?:الاسبوع|الاسابيع) (?:الماضي|الفايت|المنصرم|الماضيه)(?=\s|$)")),
+    ("last_month", re.compile(rf"{_P}الشهر (?:الماضي|الفايت|المنصرم)(?=\s|$)")),
+    ("last_year", re.compile(rf"{_P}(?:العام|السنه) (?:الماضي|الماضيه|الفايت|الفايته|المنصرم|المنصرمه)(?=\s|$)")),
+    ("ago", re.compile(rf"{_P}(?:قبل|منذ) (?:(?P<n>\d{{1,2}}|{_NUMW}) )?(?P<u>{_UNITS})(?: قليله)?(?=\s|$)")),
 ]
 
 _PRECISION = {
@@ -161,15 +171,12 @@ def resolve(kind: str, g: dict[str, str | None], ref: dt.date | None) -> Resolve
     if kind == "last_year":
         return Resolved(dt.date(ref.year - 1, 1, 1), prec)
     if kind == "ago":
-        u = g["u"] or ""
-        n = int(g["n"]) if g.get("n") else None
-        unit_days = 30 if "شهر" in u or "اشهر" in u else 7 if "اسبوع" in u or "اسابيع" in u else 1
-        count = n or NUMBER_WORDS.get(u.split()[0], 0)
-        if u in ("ايام", "بضعه ايام", "ايام قليله", "اسابيع", "اشهر") and not n:
-            return Resolved(None, "week" if unit_days == 1 else "month")
-        if u == "شهرين":
-            count = 2
-        return Resolved(ref - dt.timedelta(days=count * unit_days), "day" if unit_days == 1 else "week")
+        per, implied, unit_prec = _UNIT_INFO.get(g["u"] or "", (1, None, "day"))
+        n = g.get("n")
+        count = int(n) if n and n.isdigit() else NUMBER_WORDS.get(n or "") if n else implied
+        if not count:  # قبل أيام، قبل بضعة أيام، قبل أسابيع: a vague span
+            return Resolved(None, "week" if per == 1 else "month")
+        return Resolved(ref - dt.timedelta(days=count * per), unit_prec)
     return Resolved(None, prec)
 
 

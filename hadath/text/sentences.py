@@ -81,7 +81,8 @@ def split_sentences(text: str, skip: Iterable[Span] = ()) -> list[Span]:
 def _split_line(text: str, ls: int, le: int, out: list[Span]) -> None:
     b = _BULLET_RE.match(text, ls, le)
     start = b.end() if b else ls
-    quotes = any(c in _OPEN_QUOTES for c in text[start:le])
+    line = text[start:le]
+    quotes = "«" in line or "“" in line
     for m in _BOUNDARY_RE.finditer(text, start, le):
         if _is_boundary(text, m, le):
             if quotes and m.group()[-1] not in _CLOSE_QUOTES and _inside_quote(text, start, m.start(), le):

@@ -58,6 +58,56 @@ LIGHT_VERBS = frozenset(
 )
 MOVEMENT_CODES = ("042", "043", "044")
 LOCATIVE = frozenset(["في", "ب", "داخل", "قرب", "عند", "قبالة", "قباله", "شمال", "جنوب", "شرق", "غرب", "وسط", "بالقرب"])
+PREP_WORDS = {"الى": ("الى", "الي"), "على": ("على", "علي"), "مع": ("مع",), "ضد": ("ضد",), "في": ("في",),
+              "من": ("من",), "عن": ("عن",), "بين": ("بين",), "تجاه": ("تجاه",), "امام": ("امام",), "لدى": ("لدى", "لدي")}
+# nouns between a preposition and the real target: "غارات على مواقع تنظيم داعش"
+TARGET_HEADS = frozenset(
+    "مواقع موقع مقرات مقر معاقل معقل اهداف اهدافا هدف تجمعات تجمع تحصينات مراكز مركز مخازن مخزن عناصر عنصر "
+    "مسلحي مقاتلي معسكرات معسكر قواعد قاعده مناطق منطقه نقاط نقطه اوكار ثكنات ثكنه دوريه دوريات رتل ارتال "
+    "عربات عربه سيارات سياره منازل منزل مواكب موكب".split()
+)
+
+
+NUMERALS = frozenset(
+    "اثنين اثنان اثنتين ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره عشرات مئات الاف عشرين ثلاثين اربعين خمسين "
+    "ستين سبعين ثمانين تسعين مئه مائه الف عده".split()
+)
+
+
+def _numeral_before(toks: list[Token], i: int) -> bool:
+    """True when the token before ``i`` is a number ("26 شخصا"، "ستة أشخاص")."""
+    if i <= 0:
+        return False
+    t = toks[i - 1]
+    return t.norm[:1].isdigit() or t.key in NUMERALS or t.norm in NUMERALS
+
+
+def _resumptive_subject(toks: list[Token], tj: int, post: list[tuple[int, int, ActorMention]]
+                        ) -> tuple[int, int, ActorMention] | None:
+    """"غارات (التي) شنتها طائرات النظام": the subject of a light verb that resumes the noun."""
+    k = tj
+    if k < len(toks) and toks[k].norm in ("التي", "الذي"):
+        k += 1
+    if k < len(toks) and toks[k].suffix in ("ها", "ه", "هما", "هم") and (
+            toks[k].key in LIGHT_VERBS or toks[k].norm[: -len(toks[k].suffix)] in LIGHT_VERBS):
+        for x in post:
+            if x[0] in (k + 1, k + 2) and not x[2].prep:
+                return x
+    return None
+
+
+def _first_prep_at(toks: list[Token], start: int, end: int, prep: str) -> int | None:
+    """Index of the first token from ``start`` that is (or carries) the preposition ``prep``."""
+    words = PREP_WORDS.get(prep)
+    for i in range(start, min(end, len(toks))):
+        t = toks[i]
+        if words and t.norm in words:
+            return i
+        if not words and t.prefix.lstrip("وف")[:1] == prep:
+            return i
+    return None
+
+
 RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
 PREPOSITIONS_IMPLICIT = frozenset("في على علي الى الي مع من عن ب ل امس اليوم خلال بعد قبل ان انه انها بان".split())
 # what an intention to do a thing is coded as (CAMEO practice: "سيزور" is 036, not 042)
@@ -229,7 +279,11 @@ class EventCoder:
         else:
             near = [x for x in post if x[0] - tj <= 4 and not x[2].prep
                     and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])]
-            if voice == "noun":
+            resumptive = _resumptive_subject(toks, tj, post)
+            if voice == "noun" and resumptive is not None:
+                sources = [resumptive[2]]
+                subj_post = resumptive
+            elif voice == "noun":
                 gen = [x for x in post if x[0] == tj and not x[2].prep]
                 light = any(t.norm in LIGHT_VERBS or t.key in LIGHT_VERBS for t in toks[max(left - 1, 0):ti])
                 if pre_free and light:
@@ -246,6 +300,11 @@ class EventCoder:
                 # SVO / topicalised subject after a complementizer: "... أن حفتر زار ..."
                 sources = conj_chain(pre, pre_free[0][2])
                 conf -= 0.05
+            elif near and _numeral_before(toks, near[0][0]) and p.cameo[:2] in ("18", "19", "20", "17"):
+                # "قتل 26 شخصا في غارات ...": a counted NP after the verb is its (passive) object
+                targets = [near[0][2]]
+                subj_post = near[0]
+                conf -= 0.1
             elif near:
                 free_post = [x for x in post if not x[2].prep]
                 earlier = [a for a in actors if a.tok_end - sent.start <= left and not a.prep]
@@ -285,17 +344,31 @@ class EventCoder:
                 if obj_pronoun:
                     target_preps = [t for t in target_preps if t != "OBJ"]
                 skip = {id(a) for a in sources}
+                start_at = subj_post[1] if subj_post is not None else tj
+                seen_preps: set[str] = set()
                 for x in after_subj:
                     a = x[2]
                     if id(a) in skip:
                         continue
-                    if (a.prep and a.prep in target_preps) or (not a.prep and "OBJ" in target_preps):
+                    if a.prep and a.prep in target_preps and a.prep not in seen_preps:
+                        # only the first phrase governed by this preposition ("غارات على عدة محاور ..." has no actor)
+                        first = _first_prep_at(toks, start_at, right, a.prep)
+                        if first is not None and first <= x[0] and x[0] - first <= 4 and all(
+                                t.key in TARGET_HEADS or t.norm in TARGET_HEADS or t.norm in PREP_WORDS.get(a.prep, ())
+                                for t in toks[first:x[0]] if not t.is_punct):
+                            targets = conj_chain(post, a)
+                            break
+                        seen_preps.add(a.prep)
+                    elif not a.prep and "OBJ" in target_preps:
                         targets = conj_chain(post, a)
                         break
         # a visit's destination place stands for the host state ("وصل إلى طبرق")
         place: PlaceRef | None = None
-        if not targets and p.cameo.startswith(MOVEMENT_CODES[0]) and "الى" in target_preps + ["الى"]:
-            dest = [pm for pm in sent.places if tj <= pm.tok_start - sent.start < right and pm.prep in ("الى", "ل", "")]
+        place_preps = {"04": ("الى", "ل", ""), "17": ("على", "ضد"), "18": ("على", "ضد", "في"),
+                       "19": ("على", "ضد"), "20": ("على", "ضد", "في")}.get(p.cameo[:2])
+        if not targets and place_preps and (p.cameo[:2] != "04" or p.cameo.startswith(MOVEMENT_CODES[0])):
+            dest = [pm for pm in sent.places if tj <= pm.tok_start - sent.start < right and pm.prep in place_preps
+                    and (pm.tok_start - sent.start - tj) <= 6]
             if dest and dest[0].ref.country:
                 pr = dest[0].ref
                 c = self.kb.countries.get(pr.country or "")
@@ -412,6 +485,10 @@ class EventCoder:
         events = [e for e in events
                   if best_trigger[(e.sentence, e.cameo[:2], _actor_key(e.source))][1] == f"{e.rule}|{e.trigger}"
                   or e.source is None]
+        # casualties ("قتل 26 شخصا") reported with the attack that caused them are the same happening
+        attacked = {e.sentence for e in events if e.cameo[:2] in ("18", "19", "20") and e.source is not None}
+        events = [e for e in events if not (e.source is None and e.cameo[:2] in ("18", "19", "20")
+                                            and e.sentence in attacked)]
         merged: dict[tuple[str, str, str], Event] = {}
         order: list[tuple[str, str, str]] = []
         for e in events:

@@ -67,8 +67,8 @@ class Segmenter:
         self.lexicon: frozenset[str] = frozenset(lexicon)
         self._cache: dict[str, tuple[str, str, str]] = {}
         self._closed_cache: dict[str, tuple[str, str, str]] = {}
-        # raw word -> (norm, prefix, key, suffix), filled by tokenize()
-        self._tok_cache: dict[str, tuple[str, str, str, str]] = {}
+        # raw token -> (norm, key, prefix, suffix, is_punct), or () for a skipped entity; filled by tokenize()
+        self._tok_cache: dict[str, tuple[()] | tuple[str, str, str, str, bool]] = {}
 
     def __getstate__(self) -> tuple[frozenset[str]]:
         return (self.lexicon,)
@@ -140,21 +140,22 @@ def tokenize(text: str, segmenter: Segmenter | None = None, start: int = 0, end:
     out: list[Token] = []
     append = out.append
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        kind = m.lastgroup
-        if kind == "skip":
-            continue
-        s, e = m.span()
         raw = m.group()
-        if kind == "punct":
-            append(Token(s, e, raw, raw, raw, is_punct=True))
-            continue
-        hit = cache.get(raw)
+        hit = cache.get(raw)  # the analysis depends on the raw string only
         if hit is None:
-            hit = _analyse(raw, kind, seg)
+            kind = m.lastgroup
+            if kind == "skip":
+                hit = ()
+            elif kind == "punct":
+                hit = (raw, raw, "", "", True)
+            else:
+                norm, pre, key, suf = _analyse(raw, kind, seg)
+                hit = (norm, key, pre, suf, False)
             if len(cache) >= 500_000:
                 cache.clear()
             cache[raw] = hit
-        append(Token(s, e, raw, hit[0], hit[2], hit[1], hit[3]))
+        if hit:
+            append(Token(m.start(), m.end(), raw, *hit))
     return out
 
 

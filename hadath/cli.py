@@ -224,6 +224,26 @@ def version() -> None:
     _env().stdout.write(f"hadath {__version__}\n")
 
 
+PLUGINS = ("hadath.store.cli", "hadath.briefs.cli", "hadath.api.cli", "hadath.scale.cli")
+
+
+def _register_plugins() -> None:
+    """Commands of the optional layers (store, briefs, API, scale) live in their own modules."""
+    import importlib
+
+    for name in PLUGINS:
+        try:
+            mod = importlib.import_module(name)
+        except ModuleNotFoundError as e:
+            if e.name and name.startswith(e.name):
+                continue  # that layer is not there (yet)
+            raise
+        mod.register(app)
+
+
+_register_plugins()
+
+
 def main() -> None:
     """Console-script entry point."""
     try:

@@ -185,6 +185,8 @@ class Event:
     reported: bool = False
     n_mentions: int = 1
     other_evidence: list[str] = field(default_factory=list)
+    summary_en: str | None = None  # one English sentence built from the fields (no translation)
+    summary_ar: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: the fields of spec/OUTPUT.md first, then hadath's own."""
@@ -211,6 +213,8 @@ class Event:
             "trigger": self.trigger,
             "evidence_span": [self.evidence_start, self.evidence_end],
             "n_mentions": self.n_mentions,
+            "summary_en": self.summary_en,
+            "summary_ar": self.summary_ar,
         }
 
 

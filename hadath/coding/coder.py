@@ -171,11 +171,12 @@ class EventCoder:
             while j < len(trig) and (trig[j].tok_start, trig[j].tok_end) == (trig[i].tok_start, trig[i].tok_end):
                 j += 1
             sent = by_sent[trig[i].sentence]
-            readings = [self._code_trigger(doc, sent, m, self.kb.patterns[m.entry_id], last_subject)
-                        for m in trig[i:j]]
-            readings = [r for r in readings if r]
+            pats = [self.kb.patterns[m.entry_id] for m in trig[i:j]]
+            has_passive = any(pt.voice == "passive" for pt in pats)
+            readings = [(self._code_trigger(doc, sent, m, pt, last_subject), pt.voice) for m, pt in zip(trig[i:j], pats)]
+            readings = [r for r in readings if r[0]]
             if readings:
-                events.extend(max(readings, key=_reading_score))
+                events.extend(max(readings, key=lambda r: _reading_score(r[0], r[1], has_passive))[0])
             i = j
             subj = self._first_subject(sent)
             if subj is not None:
@@ -224,6 +225,9 @@ class EventCoder:
             modality = "conditional"
         elif toks and toks[-1].text in "؟?":
             modality = "question"
+        # a state described in a relative clause ("المناطق التي يسيطر عليها التنظيم") is not an event
+        relative_state = (ti > 0 and toks[ti - 1].norm in RELATIVES and voice_is_verb(p)
+                          and toks[ti].norm[:1] in ("ي", "ت") and not toks[ti].prefix)
         # clause window
         left = ti
         while left > 0 and ti - left < self.s.window:
@@ -390,6 +394,11 @@ class EventCoder:
             code = INTENT_CODES[code[:2]]
         if not sources:
             conf -= 0.25
+            if voice == "noun" and p.cameo[:2] in ("18", "19", "20"):
+                self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
+                return []
+        if relative_state:
+            conf -= 0.2
         if p.target and not targets:
             conf -= 0.15
         if modality:
@@ -517,10 +526,25 @@ class EventCoder:
         return out
 
 
-def _reading_score(evs: list[Event]) -> tuple[int, float, int]:
-    """Rank alternative readings of one trigger: complete events, then confidence, then specific codes."""
+VICTIM_SECTORS = ("CVL", "REF", "LAB", "EDU", "HLH", "MED")
+
+
+def voice_is_verb(p: Pattern) -> bool:
+    """True for verb patterns (active or passive)."""
+    return p.voice in ("active", "passive")
+
+
+def _reading_score(evs: list[Event], voice: str, has_passive: bool) -> tuple[int, float, int]:
+    """Rank alternative readings of one trigger: complete events, then confidence, then specific codes.
+
+    Unvocalised قتل is قَتَل or قُتِل: when a passive reading exists, an active reading whose "subject" is a
+    civilian-type victim ("ستة أشخاص قتلوا") loses to it.
+    """
     best = max(evs, key=lambda e: e.confidence)
     complete = max((e.source is not None) + (e.target is not None) for e in evs)
+    if voice == "active" and has_passive and any(
+            e.source is not None and (e.source.code or "").endswith(VICTIM_SECTORS) for e in evs):
+        complete -= 2
     return complete, best.confidence, len(best.cameo)
 
 

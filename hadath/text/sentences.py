@@ -28,10 +28,10 @@ _CLOSE_QUOTES = "»”"
 def _is_boundary(text: str, m: re.Match[str], line_end: int) -> bool:
     s, e = m.span()
     punct = m.group()
+    if punct.startswith("...") or punct.startswith("…"):
+        # an ellipsis ends a sentence only at the end of the line
+        return text[e:line_end].strip() == ""
     if punct.startswith("."):
-        if punct.startswith("...") or punct.startswith("…"):
-            # an ellipsis ends a sentence only at the end of the line
-            return text[e:line_end].strip() == ""
         before = _WORD_BEFORE_RE.search(text, max(0, s - 12), s)
         w = before.group(1) if before else ""
         if w in _ABBREV or (len(w) == 1 and w.isalpha()):

@@ -447,9 +447,22 @@ class EventCoder:
                 return t.date, t.precision, bg
             if t.precision in ("week", "month"):
                 return None, t.precision, False
+        lead = self._lead_date(doc)
+        if lead is not None:
+            return lead, "day", False
         if ref is not None:
             return ref.isoformat(), "day" if art and len(art) >= 10 else "month", False
         return None, None, False
+
+    def _lead_date(self, doc: Document) -> str | None:
+        """The date of the article's lead (its first day-precision time expression in the first sentences):
+        news reports events of the lead's day unless a sentence says otherwise."""
+        for t in doc.times:
+            if t.sentence > 2:
+                break
+            if t.date and t.precision == "day":
+                return t.date
+        return None
 
     def _place(self, doc: Document, sent: _Sent, ti: int, tj: int, sources: list[ActorMention],
                targets: list[ActorMention]) -> PlaceRef | None:

@@ -77,11 +77,11 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(rf"{_P}(?P<d>\d{{1,2}})(?:[/.]| ?- ?)(?P<m>\d{{1,2}})(?:[/.]| ?- ?)(?P<y>(?:19|20)\d\d)(?=\s|$)")),
     ("iso", re.compile(rf"{_P}(?P<y>(?:19|20)\d\d) ?- ?(?P<m>\d{{1,2}}) ?- ?(?P<d>\d{{1,2}})(?=\s|$)")),
     ("day_of_month", re.compile(rf"{_P}(?P<d>\d{{1,2}}) (?:من )?(?:الجاري|الشهر الجاري)(?=\s|$)")),
-    ("before_yesterday", re.compile(rf"{_P}(?:(?:صباح|مساء|ليل|ظهر|فجر|ليله) )?(?:اول من امس|اول امس|امس الاول)(?: {_WD})?(?=\s|$)")),
-    ("yesterday", re.compile(rf"{_P}(?:(?:يوم|صباح|مساء|ليل|ظهر|فجر|ليله|عصر) )?امس(?: {_WD})?(?=\s|$)")),
+    ("before_yesterday", re.compile(rf"{_P}(?:(?:صباح|مساء|ليل|ظهر|فجر|ليله) )?(?:اول من امس|اول امس|امس الاول)(?: (?P<tw>{_WD}))?(?=\s|$)")),
+    ("yesterday", re.compile(rf"{_P}(?:(?:يوم|صباح|مساء|ليل|ظهر|فجر|ليله|عصر) )?امس(?: (?P<tw>{_WD}))?(?=\s|$)")),
     ("after_tomorrow", re.compile(rf"{_P}بعد غد(?:ا)?(?: {_WD})?(?=\s|$)")),
     ("tomorrow", re.compile(rf"{_P}(?:(?:يوم|صباح|مساء) )?غدا?(?: {_WD})?(?=\s|$)")),
-    ("today", re.compile(rf"{_P}(?:(?:صباح|مساء|ظهر|فجر|عصر|ظهيره|خلال|حتي) )?(?:اليوم|الليله|هذا الصباح|هذا المساء|الان|حاليا)(?: {_WD})?(?=\s|$)")),
+    ("today", re.compile(rf"{_P}(?:(?:صباح|مساء|ظهر|فجر|عصر|ظهيره|خلال|حتي) )?(?:اليوم|الليله|هذا الصباح|هذا المساء|الان|حاليا)(?: (?P<tw>{_WD}))?(?=\s|$)")),
     ("weekday", re.compile(rf"{_P}(?:(?:يوم|صباح|مساء|ليل|ليله|فجر|ظهر|عصر) )?(?P<w>{_WD})(?: (?P<dir>الماضي|المقبل|القادم|الفايت|المنصرم))?(?=\s|$)")),
     ("last_week", re.compile(rf"{_P}(?:الاسبوع|الاسابيع) (?:الماضي|الفايت|المنصرم|الماضيه)(?=\s|$)")),
     ("last_month", re.compile(rf"{_P}الشهر (?:الماضي|الفايت|المنصرم)(?=\s|$)")),
@@ -152,7 +152,15 @@ def resolve(kind: str, g: dict[str, str | None], ref: dt.date | None) -> Resolve
         return Resolved(_safe(ref.year, ref.month, int(g["d"] or 0)), prec)
     delta = {"before_yesterday": -2, "yesterday": -1, "after_tomorrow": 2, "tomorrow": 1, "today": 0}
     if kind in delta:
-        return Resolved(ref + dt.timedelta(days=delta[kind]), prec)
+        d = ref + dt.timedelta(days=delta[kind])
+        wd_name = _trailing_weekday(g)
+        if wd_name is not None and delta[kind] <= 0:
+            # "اليوم الاثنين" in a paper dated Tuesday: the weekday wins (published the next morning)
+            wd = WEEKDAYS[wd_name]
+            back = (d.weekday() - wd) % 7
+            if back <= 2:
+                d = d - dt.timedelta(days=back)
+        return Resolved(d, prec)
     if kind == "weekday":
         wd = WEEKDAYS[(g["w"] or "")[2:]]
         direction = g.get("dir")
@@ -178,6 +186,12 @@ def resolve(kind: str, g: dict[str, str | None], ref: dt.date | None) -> Resolve
             return Resolved(None, "week" if per == 1 else "month")
         return Resolved(ref - dt.timedelta(days=count * per), unit_prec)
     return Resolved(None, prec)
+
+
+def _trailing_weekday(g: dict[str, str | None]) -> str | None:
+    """The weekday name captured after today/yesterday forms, if any."""
+    w = g.get("tw")
+    return w[2:] if w else None
 
 
 def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1) -> list[TimeExpr]:

@@ -145,6 +145,7 @@ class EventCoder:
     def __init__(self, kb: KnowledgeBase, settings: CoderSettings | None = None) -> None:
         self.kb = kb
         self.s = settings or CoderSettings()
+        self._code_is_movement = False
         self.trace: list[tuple[Mention, str]] = []  # (trigger, why it produced no event), for `explain`
 
     # ------------------------------------------------------------------ public
@@ -406,6 +407,7 @@ class EventCoder:
         # time, place
         date, precision, background = self._date(doc, sent, ti)
         if place is None:
+            self._code_is_movement = p.cameo.startswith(("042", "043", "036"))
             place = self._place(doc, sent, ti, tj, sources, targets)
         if not targets and p.cameo.startswith("15") and place and place.country:
             src_country = sources[0].ref.country if sources else None
@@ -467,7 +469,14 @@ class EventCoder:
     def _place(self, doc: Document, sent: _Sent, ti: int, tj: int, sources: list[ActorMention],
                targets: list[ActorMention]) -> PlaceRef | None:
         """Where the event happened: a locative phrase of the sentence, else the dateline, else the lead's place."""
+        movement = any(a.head == "place" for a in targets)
         actor_spans = [(a.tok_start, a.tok_end) for a in sources + targets if a.tok_start >= 0]
+        if not movement:
+            # "وصل إلى الدوحة": the visited capital is both the host (target) and the place
+            dest = [pm for pm in sent.places if pm.prep == "الى" and tj <= pm.tok_start - sent.start <= tj + 6
+                    and any(a.tok_start <= pm.tok_start < a.tok_end for a in targets)]
+            if dest and self._code_is_movement:
+                return dest[0].ref
 
         def is_actor(pm: PlaceMention) -> bool:
             return any(pm.tok_start < e and s < pm.tok_end for s, e in actor_spans)

@@ -126,6 +126,24 @@ def _resolve_roles(actors: list[ActorMention]) -> None:
                 a.head = KIND_ACTOR
 
 
+def _article_countries(kb: KnowledgeBase, doc: Document) -> set[str]:
+    """ISO3 codes of every state, nationality and known actor's country the article mentions."""
+    out: set[str] = set()
+    for m in doc.mentions:
+        if m.kind in (MentionKind.STATE, MentionKind.NISBA):
+            if m.entry_id in kb.countries:
+                out.add(m.entry_id)
+            elif m.entry_id in kb.metonyms:
+                out.add(kb.metonyms[m.entry_id].code[:3])
+        elif m.kind == MentionKind.ACTOR and kb.actors[m.entry_id].country:
+            out.add(kb.actors[m.entry_id].country)
+        elif m.kind == MentionKind.PLACE:
+            p = kb.places.get(m.entry_id)
+            if p and (p.feature in ("country", "admin1") or p.population >= 100_000):
+                out.add(p.country)
+    return out
+
+
 def _dominant_country(kb: KnowledgeBase, doc: Document) -> str:
     """The country most mentioned in the article (states, nisbas, actors), if it clearly dominates."""
     from collections import Counter
@@ -167,6 +185,7 @@ class ActorResolver:
         self.date = doc.article.date
         self.agent_country: dict[str, str] = {}  # agent id -> last country seen with it
         self.dominant = ""  # the article's main country, for role nouns without one (set by the stage)
+        self.context: set[str] = set()  # every country the article mentions (for place disambiguation)
 
     def resolve_group(self, ms: list[Mention]) -> tuple[ActorRef, str] | None:
         kb = self.kb
@@ -241,6 +260,7 @@ class ActorStage(_KBStage):
         kb = self.kb
         res = ActorResolver(kb, doc)
         res.dominant = _dominant_country(kb, doc)
+        res.context = _article_countries(kb, doc)
         actors: list[ActorMention] = []
         places: list[PlaceMention] = []
         ents = [m for m in doc.mentions if m.kind != MentionKind.TRIGGER]
@@ -305,7 +325,7 @@ class ActorStage(_KBStage):
         actorish = kinds & {MentionKind.ACTOR, MentionKind.AGENT, MentionKind.STATE}
         if place_ms and (not actorish or MentionKind.STATE in kinds or prep in LOCATIVE_PREPS):
             ids = [m.entry_id for m in place_ms if m.tok_start == place_ms[0].tok_start]
-            p = kb.best_place(ids)
+            p = kb.best_place(ids, res.context)
             if p:
                 pm = place_ms[0]
                 precision = {"country": "country", "admin1": "region", "region": "region", "water": "region",

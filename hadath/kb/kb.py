@@ -44,10 +44,24 @@ KIND_TRIGGER = "trigger"
 ENTITY_KINDS = (KIND_ACTOR, KIND_AGENT, KIND_STATE, KIND_NISBA, KIND_METONYM, KIND_PLACE)
 
 
+_PHRASE_KEY_CACHE: dict[str, str] = {}
+_PHRASE_KEY_CACHE_MAX = 200_000
+
+
 def phrase_key(phrase: str) -> str:
-    """The match key of a dictionary phrase: its words' keys joined by single spaces."""
+    """The match key of a dictionary phrase: its words' keys joined by single spaces.
+
+    Results are memoised (the coder asks for the keys of the same pattern words for every trigger).
+    """
+    hit = _PHRASE_KEY_CACHE.get(phrase)
+    if hit is not None:
+        return hit
     words = [m.group() for m in TOKEN_RE.finditer(phrase) if m.lastgroup in ("word", "num")]
-    return " ".join(k for k in (key_of(w) for w in words) if k)
+    key = " ".join(k for k in (key_of(w) for w in words) if k)
+    if len(_PHRASE_KEY_CACHE) >= _PHRASE_KEY_CACHE_MAX:
+        _PHRASE_KEY_CACHE.clear()
+    _PHRASE_KEY_CACHE[phrase] = key
+    return key
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,13 +268,22 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ helpers
 
-    def best_place(self, ids: Iterable[str]) -> Place | None:
-        """The most likely of several places sharing a name: countries, then the most populous."""
+    def best_place(self, ids: Iterable[str], context: frozenset[str] | set[str] | None = None) -> Place | None:
+        """The most likely of several places sharing a name.
+
+        With ``context`` (ISO3 codes of the countries the article mentions), a town of under 100,000 people
+        counts only when its country is in the context (كابول is Kabul, not the Galilee village, in an
+        Afghan story); places in context countries rank first, then countries, cities, then population.
+        """
         rank = {"country": 4, "admin1": 2, "city": 3, "region": 2, "water": 2}
         cands = [self.places[i] for i in ids if i in self.places]
+        if context is not None:
+            cands = [p for p in cands if p.country in context or p.feature not in ("town", "city", "village")
+                     or p.population >= 100_000]
         if not cands:
             return None
-        return max(cands, key=lambda p: (rank.get(p.feature, 1), p.population))
+        ctx = context or set()
+        return max(cands, key=lambda p: (p.country in ctx, rank.get(p.feature, 1), p.population))
 
     def country_name_ar(self, iso3: str) -> str:
         """The Arabic name of a country (first listed), or the code."""

@@ -57,6 +57,7 @@ _LINE_WORD_RE = re.compile(r"[^\s\-–—:/()]+|[\-–—:/]")
 # a tatweel used as a dash between spaces ("موسكو ـ أ ف ب"), replaced by "-" of the same length
 _TATWEEL_DASH_RE = re.compile(r"(?<=\s)ـ+(?=\s)")
 _SEP_SPLIT_RE = re.compile(r"\s*[-–—/:]\s*")
+_LEAD_CHARS = " \t\r\u00a0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u061c"
 _FURNITURE_MAX = 300  # a longer line is prose, whatever its first word
 _PAREN_AGENCY_RE = re.compile(r"^(?P<city>[^\n.!؟،,:()\-–—]{2,30}?)\s*\((?P<ag>[^()\n]{2,25})\)\s*[-–—:]?\s*")
 
@@ -167,11 +168,11 @@ def _whole_line_dateline(body: str, is_place: Callable[[str], bool]) -> tuple[st
 
 def _match_dateline(text: str, s: int, e: int, is_place: Callable[[str], bool]) -> Dateline | None:
     line = text[s:e]
-    lead = len(line) - len(line.lstrip())
-    body = _TATWEEL_DASH_RE.sub(lambda m: "-" * len(m.group()), line.lstrip())
+    lead = len(line) - len(line.lstrip(_LEAD_CHARS))
+    body = _TATWEEL_DASH_RE.sub(lambda m: "-" * len(m.group()), line[lead:])
     whole = _whole_line_dateline(body, is_place)
     if whole is not None:
-        return Dateline(s + lead, s + len(line.rstrip()), whole[0], whole[1])
+        return Dateline(s + lead, s + len(line.rstrip(_LEAD_CHARS)), whole[0], whole[1])
     dated = _match_dated_dateline(body, is_place)
     if dated is not None:
         end, city, agency = dated
@@ -214,6 +215,8 @@ def _match_dateline(text: str, s: int, e: int, is_place: Callable[[str], bool]) 
             if nxt.group(2) == ":":
                 break
     rest = text[end_at:e].strip()
+    if rest and len(rest.split()) < 3 and not re.search(r"[.!؟?]$", rest):
+        return None  # "روسيا - تركيا": a title, not a dateline followed by prose
     if m.group("sep") == ":" or not rest or city is not None or agency is not None:
         if not rest:
             end_at = e

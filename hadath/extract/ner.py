@@ -38,10 +38,12 @@ def _nameish(t: Token, kb: KnowledgeBase) -> bool:
     """Could this token be part of an unknown name?"""
     if t.is_punct or not t.norm or t.norm[0].isdigit() or not t.norm[0].isalpha():
         return False
-    if t.norm in STOP or t.key in kb.common or t.norm in kb.common or t.norm in PERSON_TITLES:
+    if t.norm in STOP or t.norm in PERSON_TITLES:
         return False
     if t.key in _name_lexicon(kb) or t.key in kb.bare_names:
         return True
+    if t.key in kb.common or t.norm in kb.common:
+        return False
     return not (t.key in _role_words(kb))
 
 
@@ -89,6 +91,8 @@ def find_entities(doc: Document, kb: KnowledgeBase) -> list[Entity]:
         if m.kind == MentionKind.ACTOR:
             a = kb.actors[m.entry_id]
             typ = "PER" if a.type == "person" else "ORG" if a.type in _ORG_TYPES else None
+        elif m.kind == MentionKind.NAME:
+            typ = "PER"
         elif m.kind in _KIND_TYPE:
             typ = "LOC"
         elif m.kind == MentionKind.STATE or (m.kind == MentionKind.STATE and m.entry_id in kb.metonyms):

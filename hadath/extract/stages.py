@@ -81,10 +81,43 @@ class MentionStage(_KBStage):
                 men = Mention(_KIND_ENUM[m.kind], a, b, doc.tokens[a].start, doc.tokens[b - 1].end,
                               doc.text[doc.tokens[a].start:doc.tokens[b - 1].end], m.id, si)
                 (trigs if m.kind == KIND_TRIGGER else ents).append(men)
-            out.extend(_select_longest(ents))
+            chosen = _select_longest(ents)
+            chosen.extend(self._unknown_names(doc, s.tok_start, s.tok_end, si, chosen, trigs))
+            chosen.sort(key=lambda m: (m.tok_start, m.tok_end))
+            out.extend(chosen)
             out.extend(_select_longest(trigs))
         out.sort(key=lambda m: (m.tok_start, m.kind != MentionKind.TRIGGER))
         doc.mentions = out
+
+
+    def _unknown_names(self, doc: Document, a: int, b: int, si: int, ents: list[Mention],
+                       trigs: list[Mention]) -> list[Mention]:
+        """Names the dictionaries lack, after a role noun or المدعو: "الناشط الطلابي آرش صادقي"."""
+        from hadath.extract.ner import _nameish
+
+        kb = self.kb
+        toks = doc.tokens
+        taken = {i for m in ents + trigs for i in range(m.tok_start, m.tok_end)}
+        out: list[Mention] = []
+        starts: list[int] = []
+        for m in ents:
+            if m.kind == MentionKind.AGENT or (m.kind == MentionKind.NISBA and starts and starts[-1] == m.tok_start):
+                starts.append(m.tok_end)
+        for i in range(a, b):
+            if toks[i].norm in ("المدعو", "المدعوه", "المواطن", "المواطنه"):
+                starts.append(i + 1)
+        for j in sorted(set(starts)):
+            # skip a nationality right after the role noun: "الرئيس السوداني عمر البشير"
+            while j < b and toks[j].key in kb.nisba_of:
+                j += 1
+            k = j
+            while k < b and k - j < 4 and k not in taken and _nameish(toks[k], kb) and not toks[k].is_punct:
+                k += 1
+            if k - j >= 2 and toks[j].prefix == "" and not any(t.prefix.startswith("و") for t in toks[j + 1:k]):
+                out.append(Mention(MentionKind.NAME, j, k, toks[j].start, toks[k - 1].end,
+                                   doc.text[toks[j].start:toks[k - 1].end], f"name:{doc.text[toks[j].start:toks[k - 1].end]}", si))
+                taken.update(range(j, k))
+        return out
 
 
 @dataclass
@@ -164,6 +197,8 @@ def _two_heads(kb: KnowledgeBase, group: list[Mention], nxt: Mention) -> bool:
     """True when ``nxt`` starts a second noun phrase: state after state, person after person."""
     if nxt.kind == MentionKind.STATE and any(m.kind == MentionKind.STATE for m in group):
         return True
+    if nxt.kind == MentionKind.NAME:
+        return any(m.kind in (MentionKind.NAME, MentionKind.ACTOR) for m in group)
     if nxt.kind == MentionKind.ACTOR:
         nxt_person = kb.actors[nxt.entry_id].type == "person"
         for m in group:
@@ -219,6 +254,16 @@ class ActorResolver:
                 if country and a.country == country:
                     (persons if a.type == "person" else orgs).append(a)
         surface = self.doc.text[ms[0].start:ms[-1].end]
+        names = [m for m in ms if m.kind == MentionKind.NAME]
+        if names and not persons:
+            head = agents[0] if agents else None
+            if head is not None and not head.full_code and not country:
+                country = self.agent_country.get(head.id, "") or self.dominant
+            code = (head.sector if head.full_code else (country + head.sector if country else None)) if head else (
+                country or None)
+            role = f" ({head.name_en})" if head else ""
+            return (ActorRef(names[-1].text, None if not role else f"{names[-1].text}{role}", code, None, "person",
+                             country or None, [surface]), KIND_ACTOR)
         if persons or orgs:
             a = persons[-1] if persons else orgs[0]
             ref = ActorRef(a.name_ar, a.name_en, a.code_on(self.date), a.id, a.type, a.country or None, [surface])

@@ -49,6 +49,7 @@ INTENT = frozenset(
 )
 CONDITIONAL = frozenset(["اذا", "لو", "حال", "ان_شرط"])
 FUTURE = frozenset(["سوف", "سيتم", "ستتم"])
+FUTURE_KEYS = frozenset("مقرر منتظر مرتقب متوقع يتوقع يرتقب ينتظر تقرر مزمع يعتزم تعتزم".split())
 CLAUSE_MARKERS = frozenset(
     ["ان", "انه", "انها", "انهم", "بان", "بانه", "لان", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "حيث", "بينما", "فيما", "عندما", "بعدما", "قبلما", "كما", "لكن", "لكنه", "غير_ان", "قائلا", "مؤكدا", "مضيفا", "مشيرا", "موضحا", "معتبرا"]
 )
@@ -64,7 +65,8 @@ PREP_WORDS = {"الى": ("الى", "الي"), "على": ("على", "علي"), "�
 TARGET_HEADS = frozenset(
     "مواقع موقع مقرات مقر معاقل معقل اهداف اهدافا هدف تجمعات تجمع تحصينات مراكز مركز مخازن مخزن عناصر عنصر "
     "مسلحي مقاتلي معسكرات معسكر قواعد قاعده مناطق منطقه نقاط نقطه اوكار ثكنات ثكنه دوريه دوريات رتل ارتال "
-    "عربات عربه سيارات سياره منازل منزل مواكب موكب".split()
+    "عربات عربه سيارات سياره منازل منزل مواكب موكب تنظيم جماعه حركه حزب فصيل فصائل ميليشيا مليشيا ميليشيات "
+    "مليشيات قوات جيش مسلحي مقاتلين مسلحين انصار انصار عناصر".split()
 )
 
 
@@ -220,7 +222,7 @@ class EventCoder:
         modality = None
         if any(w in INTENT for w in before) or any(t.norm in INTENT for t in toks[max(0, ti - 5):ti]):
             modality = "intent"
-        elif toks[ti].prefix.endswith("س") or any(w in FUTURE for w in before):
+        elif toks[ti].prefix.endswith("س") or any(w in FUTURE for w in before) or self._future_context(toks, ti, p):
             modality = "future"
         elif any(w in CONDITIONAL for w in before) or "حال" in before:
             modality = "conditional"
@@ -371,6 +373,8 @@ class EventCoder:
         place: PlaceRef | None = None
         place_preps = {"04": ("الى", "ل", ""), "17": ("على", "ضد"), "18": ("على", "ضد", "في"),
                        "19": ("على", "ضد"), "20": ("على", "ضد", "في")}.get(p.cameo[:2])
+        if place_preps and "OBJ" in target_preps and p.cameo[:2] in ("18", "19", "20"):
+            place_preps = place_preps + ("",)  # "قصفت قوات المعارضة قريتي نبل والزهراء"
         if not targets and place_preps and (p.cameo[:2] != "04" or p.cameo.startswith(MOVEMENT_CODES[0])):
             dest = [pm for pm in sent.places if tj <= pm.tok_start - sent.start < right and pm.prep in place_preps
                     and (pm.tok_start - sent.start - tj) <= 6]
@@ -435,6 +439,19 @@ class EventCoder:
                     modality=modality, background=background,
                 ))
         return events
+
+    def _future_context(self, toks: list[Token], ti: int, p: Pattern) -> bool:
+        """"من المقرر أن يعقد X اجتماعا", "سيعقد X اجتماعا": a planned event (scanned back to the clause start)."""
+        lo = max(0, ti - 8)
+        for k in range(ti - 1, lo - 1, -1):
+            t = toks[k]
+            if t.text in ".؛:!؟" or t.norm in ("قال", "قالت", "واضاف", "واضافت"):
+                break
+            if t.key in FUTURE_KEYS or t.norm in FUTURE_KEYS:
+                return True
+            if p.voice == "noun" and t.prefix.endswith("س") and (t.key in LIGHT_VERBS or t.norm[2:] in LIGHT_VERBS):
+                return True  # "سيعقد ... اجتماعا"
+        return False
 
     # ------------------------------------------------------------------ time and place
 

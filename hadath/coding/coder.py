@@ -125,7 +125,7 @@ class CoderSettings:
     keep_negated: bool = False
     statements: bool = False  # code bare 010 statements
     require_target: bool = True  # drop events without a target (except the roots below)
-    targetless_roots: tuple[str, ...] = ("01", "14", "15", "18", "19", "20")
+    targetless_roots: tuple[str, ...] = ("015", "016", "14", "15", "18", "19", "20")  # code prefixes
     window: int = 12  # tokens searched for an argument on each side
     background_days: int = 30
     extra: dict[str, object] = field(default_factory=dict)
@@ -388,7 +388,7 @@ class EventCoder:
         if not sources and not targets and self.s.require_actor:
             self.trace.append((m, "no source or target actor found in the clause"))
             return []
-        if not targets and self.s.require_target and p.cameo[:2] not in self.s.targetless_roots:
+        if not targets and self.s.require_target and not p.cameo.startswith(self.s.targetless_roots):
             self.trace.append((m, "no target found (set require_target = false to code it)"))
             return []
         if p.cameo == "010" and not self.s.statements:

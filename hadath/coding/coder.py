@@ -76,6 +76,24 @@ NUMERALS = frozenset(
 )
 
 
+ATTACK_NOUNS = frozenset(
+    "غاره غارات هجوم هجمات قصف تفجير تفجيرات انفجار اشتباكات اشتباك معارك معركه كمين عمليه ضربه ضربات "
+    "مواجهات قتال".split()
+)
+CAUSE_WORDS = frozenset("في ب جراء اثر نتيجه خلال بسبب".split())
+
+
+def _killed_in_attack(toks: list[Token], tj: int) -> bool:
+    """"... في غارة", "... جراء قصف": the killing verb reports casualties of an attack (passive reading)."""
+    for k in range(tj, min(len(toks), tj + 10)):
+        t = toks[k]
+        if t.text in ".؛":
+            return False
+        if t.key in ATTACK_NOUNS and (t.prefix.lstrip("و")[:1] == "ب" or (k > 0 and toks[k - 1].norm in CAUSE_WORDS)):
+            return True
+    return False
+
+
 def _numeral_before(toks: list[Token], i: int) -> bool:
     """True when the token before ``i`` is a number ("26 شخصا"، "ستة أشخاص")."""
     if i <= 0:
@@ -176,7 +194,16 @@ class EventCoder:
             sent = by_sent[trig[i].sentence]
             pats = [self.kb.patterns[m.entry_id] for m in trig[i:j]]
             has_passive = any(pt.voice == "passive" for pt in pats)
-            readings = [(self._code_trigger(doc, sent, m, pt, last_subject), pt.voice) for m, pt in zip(trig[i:j], pats)]
+            if has_passive and _killed_in_attack(sent.toks, trig[i].tok_end - sent.start):
+                # "قتل زعيم التنظيم في غارة أمريكية": قُتل, the passive reading
+                pats_m = [(m, pt) for m, pt in zip(trig[i:j], pats) if pt.voice != "active"]
+                if pats_m:
+                    trig_sub, pats = [m for m, _ in pats_m], [pt for _, pt in pats_m]
+                else:
+                    trig_sub = list(trig[i:j])
+            else:
+                trig_sub = list(trig[i:j])
+            readings = [(self._code_trigger(doc, sent, m, pt, last_subject), pt.voice) for m, pt in zip(trig_sub, pats)]
             readings = [r for r in readings if r[0]]
             if readings:
                 events.extend(max(readings, key=lambda r: _reading_score(r[0], r[1], has_passive))[0])
@@ -404,6 +431,9 @@ class EventCoder:
                 return []
         if relative_state:
             conf -= 0.2
+        if (p.cameo[:2] in ("18", "19", "20") and sources and sources[0].ref.id is None
+                and (sources[0].ref.code or "").endswith(VICTIM_SECTORS)):
+            conf -= 0.3  # "ستة أشخاص" are the casualties, not the attackers
         if p.target and not targets:
             conf -= 0.15
         if modality:

@@ -340,7 +340,11 @@ class ActorStage(_KBStage):
                                                for t in gap)
                                    and not any(tm.tok_start <= t_i < tm.tok_end for tm in trig_spans
                                                for t_i in range(group[-1].tok_end, nxt.tok_start)))
-                    if not (appos or title_chain):
+                    # an adjective between a role noun and its nationality: "زعماء سياسيين عراقيين"
+                    adj = (group[-1].kind == MentionKind.AGENT and nxt.kind == MentionKind.NISBA and len(words) == 1
+                           and not words[0].prefix and words[0].norm.endswith(("ين", "ون", "يه", "ي"))
+                           and words[0].key not in kb.lexicon)
+                    if not (appos or title_chain or adj):
                         break
                 if _two_heads(self.kb, group, nxt):
                     break

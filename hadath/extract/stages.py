@@ -85,6 +85,11 @@ class MentionStage(_KBStage):
             chosen.extend(self._unknown_names(doc, s.tok_start, s.tok_end, si, chosen, trigs))
             chosen.sort(key=lambda m: (m.tok_start, m.tok_end))
             out.extend(chosen)
+            # a trigger word inside a name is not an event: "الأمم" in "الأمم المتحدة", "التعاون" in "مجلس التعاون"
+            named = [(m.tok_start, m.tok_end) for m in chosen
+                     if m.kind in (MentionKind.ACTOR, MentionKind.PLACE, MentionKind.STATE)]
+            trigs = [t for t in trigs if not any(a <= t.tok_start and t.tok_end <= b and (b - a) > (t.tok_end - t.tok_start)
+                                                 for a, b in named)]
             out.extend(_select_longest(trigs))
         out.sort(key=lambda m: (m.tok_start, m.kind != MentionKind.TRIGGER))
         doc.mentions = out
@@ -193,8 +198,22 @@ def _dominant_country(kb: KnowledgeBase, doc: Document) -> str:
     return top if n >= 3 and n / total >= 0.4 else ""
 
 
+def _is_title(kb: KnowledgeBase, agent_id: str) -> bool:
+    """Ranks and honorifics that stand before a name (المشير، اللواء، الشيخ) rather than roles."""
+    g = kb.agents.get(agent_id)
+    return bool(g and ("rank" in g.name_en or agent_id in TITLE_AGENTS))
+
+
+TITLE_AGENTS = frozenset(["mil.field-marshal", "mil.general-rank", "mil.major-general", "mil.brigadier", "mil.colonel",
+                          "mil.admiral", "mil.junior-officer-rank", "rel.imam"])
+
+
 def _two_heads(kb: KnowledgeBase, group: list[Mention], nxt: Mention) -> bool:
-    """True when ``nxt`` starts a second noun phrase: state after state, person after person."""
+    """True when ``nxt`` starts a second noun phrase: state after state, person after person, and a role noun
+    after a complete role + nationality phrase ("السلطات الروسية | زعيم المعارضة")."""
+    if (nxt.kind == MentionKind.AGENT and group[-1].kind in (MentionKind.NISBA, MentionKind.STATE)
+            and any(m.kind == MentionKind.AGENT for m in group) and not _is_title(kb, nxt.entry_id)):
+        return True
     if nxt.kind == MentionKind.STATE and any(m.kind == MentionKind.STATE for m in group):
         return True
     if nxt.kind == MentionKind.NAME:

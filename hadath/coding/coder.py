@@ -146,6 +146,7 @@ class CoderSettings:
     require_target: bool = True  # drop events without a target (except the roots below)
     targetless_roots: tuple[str, ...] = ("015", "016", "14", "15", "18", "19", "20")  # code prefixes
     window: int = 12  # tokens searched for an argument on each side
+    bare_noun_penalty: float = 0.1  # a masdar with neither a light verb nor a genitive subject is weak evidence
     background_days: int = 30
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -330,7 +331,7 @@ class EventCoder:
                     sources = conj_chain(pre, pre_free[0][2])
                     conf -= 0.15
                 if not light and not gen:
-                    conf -= 0.1
+                    conf -= self.s.bare_noun_penalty
             elif pre_free:
                 # SVO / topicalised subject after a complementizer: "... أن حفتر زار ..."
                 sources = conj_chain(pre, pre_free[0][2])

@@ -324,6 +324,13 @@ class EventCoder:
                 light = any(t.norm in LIGHT_VERBS or t.key in LIGHT_VERBS for t in toks[max(left - 1, 0):ti])
                 if pre_free and light:
                     sources = conj_chain(pre, pre_free[0][2])
+                elif gen and "OBJ" in target_preps:
+                    # a transitive masdar's genitive is its object: "تدريب الجيش الليبي", "اعتقال نافالني"
+                    targets = conj_chain(post, gen[0][2])
+                    subj_post = gen[0]
+                    if pre_free:
+                        sources = conj_chain(pre, pre_free[0][2])
+                        conf -= 0.1
                 elif gen:
                     subj_post = gen[0]
                     sources = conj_chain(post, gen[0][2])
@@ -562,14 +569,19 @@ class EventCoder:
     def _merge(self, doc: Document, events: list[Event]) -> list[Event]:
         # within one sentence, two triggers of the same root from the same source are one happening
         # ("سلم ... شحنة من الأدوية"): keep the events of the best trigger
-        best_trigger: dict[tuple[int, str, str], tuple[float, str]] = {}
+        # (only when the targets are the same party or country: different targets are different events)
+        best_trigger: dict[tuple[int, str, str, str], tuple[float, str]] = {}
+
+        def tkey(e: Event) -> str:
+            return (e.target.country or e.target.code or "?") if e.target else "-"
+
         for e in events:
-            k = (e.sentence, e.cameo[:2], _actor_key(e.source))
+            k = (e.sentence, e.cameo[:2], _actor_key(e.source), tkey(e))
             cand = (e.confidence + 0.01 * len(e.cameo), f"{e.rule}|{e.trigger}")
             if k not in best_trigger or cand > best_trigger[k]:
                 best_trigger[k] = cand
         events = [e for e in events
-                  if best_trigger[(e.sentence, e.cameo[:2], _actor_key(e.source))][1] == f"{e.rule}|{e.trigger}"
+                  if best_trigger[(e.sentence, e.cameo[:2], _actor_key(e.source), tkey(e))][1] == f"{e.rule}|{e.trigger}"
                   or e.source is None]
         # casualties ("قتل 26 شخصا") reported with the attack that caused them are the same happening
         attacked = {e.sentence for e in events if e.cameo[:2] in ("18", "19", "20") and e.source is not None}

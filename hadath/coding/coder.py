@@ -95,6 +95,23 @@ def _killed_in_attack(toks: list[Token], tj: int) -> bool:
     return False
 
 
+def _masdar_like(key: str) -> bool:
+    """Verbal-noun templates of the derived forms (never the shape of their perfect or imperfect verbs):
+    تفعيل (تدريب)، مفاعلة (مشاركه)، إفعال (اطلاق)، افتعال (اعتقال، اتفاق)، انفعال، استفعال (استهداف)."""
+    n = len(key)
+    if n == 5 and key[0] == "ت" and key[3] == "ي":
+        return True  # تفعيل
+    if n == 6 and key[0] == "م" and key[2] == "ا" and key[-1] == "ه":
+        return True  # مفاعله
+    if n == 5 and key[0] == "ا" and key[3] == "ا":
+        return True  # افعال / افتعال of assimilated roots (اتفاق)
+    if n == 6 and key[0] == "ا" and key[4] == "ا" and key[2] in "تطد":
+        return True  # افتعال
+    if n == 6 and key.startswith("ان") and key[4] == "ا":
+        return True  # انفعال
+    return n == 7 and key.startswith("است") and key[5] == "ا"  # استفعال
+
+
 def _numeral_before(toks: list[Token], i: int) -> bool:
     """True when the token before ``i`` is a number ("26 شخصا"، "ستة أشخاص")."""
     if i <= 0:
@@ -300,6 +317,8 @@ class EventCoder:
                     break
             return out
 
+        if voice == "active" and tj - ti == 1 and _masdar_like(toks[ti].key) and not toks[ti].prefix.endswith("س"):
+            voice = "noun"  # "تدريب الجيش": a verbal noun listed among a verb's forms
         subj_post: tuple[int, int, ActorMention] | None = None
         pre_free = [x for x in pre if not x[2].prep]
         next_tok = toks[tj] if tj < len(toks) else None

@@ -66,7 +66,7 @@ def test_bad_config_file_is_a_coded_error(tmp_path):
 
 
 def test_default_pipeline_and_stages_pickle(nlp):
-    assert nlp.names[0] == "clean" and nlp.names[-1] == "events"
+    assert nlp.names[0] == "clean" and "events" in nlp.names
     clone = pickle.loads(pickle.dumps(nlp))
     text = "التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي في موسكو اليوم."
     a = Article(id="x", text=text, date="2017-01-11")

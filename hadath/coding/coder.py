@@ -146,6 +146,12 @@ def _first_prep_at(toks: list[Token], start: int, end: int, prep: str) -> int | 
     return None
 
 
+FRAME_NOUNS = frozenset(
+    "ذكري ذكرى حول قضيه قضايا سياسه مكافحه منع ادانه تحقيق تحقيقات ملف ملفات بشان تهمه تهم خطر مخاطر موجه "
+    "ظاهره جرائم جريمه مسؤوليه ضحايا حالات حاله احتمال امكانيه مخطط مخططات تهديد تهديدات وقف انهاء ضد "
+    "مناهضه رفض لرفض استنكار تنديد عقوبه عقوبات قانون مشروع تاريخ ثقافه".split()
+)
+RECEIVE_VERBS = frozenset("تلقي تلقت يتلقي تتلقي تلقوا تسلم تسلمت يتسلم تتسلم استلم استلمت".split())
 RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللواتي اللاتي".split())
 PREPOSITIONS_IMPLICIT = frozenset("في على علي الى الي مع من عن ب ل امس اليوم خلال بعد قبل ان انه انها بان".split())
 # what an intention to do a thing is coded as (CAMEO practice: "سيزور" is 036, not 042)
@@ -163,7 +169,8 @@ class CoderSettings:
     require_target: bool = True  # drop events without a target (except the roots below)
     targetless_roots: tuple[str, ...] = ("015", "016", "14", "15", "18", "19", "20")  # code prefixes
     window: int = 12  # tokens searched for an argument on each side
-    bare_noun_penalty: float = 0.1  # a masdar with neither a light verb nor a genitive subject is weak evidence
+    bare_noun_penalty: float = 0.1
+    unanchored_penalty: float = 0.15  # violent/protest events in a sentence with no time or place  # a masdar with neither a light verb nor a genitive subject is weak evidence
     background_days: int = 30
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -319,11 +326,21 @@ class EventCoder:
 
         if voice == "active" and tj - ti == 1 and _masdar_like(toks[ti].key) and not toks[ti].prefix.endswith("س"):
             voice = "noun"  # "تدريب الجيش": a verbal noun listed among a verb's forms
+        if voice == "noun" and ti > 0 and (toks[ti - 1].key in FRAME_NOUNS or toks[ti - 1].norm in FRAME_NOUNS):
+            # "ذكرى اغتيال"، "مكافحة التفجيرات"، "قضية خطف": the event is a topic, not reported
+            self.trace.append((m, f"topic, not a report ({toks[ti - 1].text} ...)"))
+            return []
+        if (voice == "noun" and toks[ti].prefix.endswith("ال") and toks[ti].key.endswith("ات")
+                and p.cameo[:2] in ("18", "19", "20", "14", "17")):
+            conf -= 0.15  # a definite plural ("الاغتيالات") is usually generic
         subj_post: tuple[int, int, ActorMention] | None = None
         pre_free = [x for x in pre if not x[2].prep]
         next_tok = toks[tj] if tj < len(toks) else None
         if voice == "passive":
             by = [x for x in post + pre if x[2].prep == "BY"]
+            if not by and not p.target:
+                # "تلقى اتصالا هاتفيا من X": the receiver is the subject, the giver comes with من
+                by = [x for x in post if x[2].prep == "من"]
             if by:
                 sources = [by[0][2]]
             objs = [x for x in post if not x[2].prep and x[2].prep != "BY"]
@@ -335,7 +352,16 @@ class EventCoder:
             near = [x for x in post if x[0] - tj <= 4 and not x[2].prep
                     and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])]
             resumptive = _resumptive_subject(toks, tj, post)
-            if voice == "noun" and resumptive is not None:
+            receive = voice == "noun" and any(t.key in RECEIVE_VERBS or t.norm in RECEIVE_VERBS
+                                               for t in toks[max(left - 1, 0):ti])
+            if receive:
+                # "تلقى السيسي اتصالا هاتفيا من ترامب": the caller is the source, the receiver the target
+                givers = [x for x in post if x[2].prep == "من"]
+                if givers and pre_free:
+                    sources, targets = [givers[0][2]], [pre_free[0][2]]
+            if sources:
+                pass
+            elif voice == "noun" and resumptive is not None:
                 sources = [resumptive[2]]
                 subj_post = resumptive
             elif voice == "noun":
@@ -459,6 +485,8 @@ class EventCoder:
                 return []
         if relative_state:
             conf -= 0.2
+        if p.cameo[:2] in ("14", "18", "19", "20") and not sent.times and not sent.places:
+            conf -= self.s.unanchored_penalty  # neither when nor where: more often a mention than a report
         if (p.cameo[:2] in ("18", "19", "20") and sources and sources[0].ref.id is None
                 and (sources[0].ref.code or "").endswith(VICTIM_SECTORS)):
             conf -= 0.3  # "ستة أشخاص" are the casualties, not the attackers

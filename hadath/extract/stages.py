@@ -106,7 +106,8 @@ class MentionStage(_KBStage):
         out: list[Mention] = []
         starts: list[int] = []
         for m in ents:
-            if m.kind == MentionKind.AGENT or (m.kind == MentionKind.NISBA and starts and starts[-1] == m.tok_start):
+            if (m.kind == MentionKind.AGENT and _person_title(kb, m)) or (
+                    m.kind == MentionKind.NISBA and starts and starts[-1] == m.tok_start):
                 starts.append(m.tok_end)
         for i in range(a, b):
             if toks[i].norm in ("المدعو", "المدعوه", "المواطن", "المواطنه"):
@@ -118,11 +119,29 @@ class MentionStage(_KBStage):
             k = j
             while k < b and k - j < 4 and k not in taken and _nameish(toks[k], kb) and not toks[k].is_punct:
                 k += 1
-            if k - j >= 2 and toks[j].prefix == "" and not any(t.prefix.startswith("و") for t in toks[j + 1:k]):
+            if (k - j >= 2 and toks[j].prefix == "" and not any(t.prefix.startswith("و") for t in toks[j + 1:k])
+                    and not toks[j].norm.startswith("ال")):
                 out.append(Mention(MentionKind.NAME, j, k, toks[j].start, toks[k - 1].end,
                                    doc.text[toks[j].start:toks[k - 1].end], f"name:{doc.text[toks[j].start:toks[k - 1].end]}", si))
                 taken.update(range(j, k))
         return out
+
+
+PERSON_ROLE_WORDS = ("president", "minister", "king", "emir", "prince", "sultan", "spokes", "ambassador", "envoy",
+                     "commander", "chief", "general", "colonel", "brigadier", "marshal", "admiral", "leader", "speaker",
+                     "judge", "imam", "sheikh", "activist", "journalist", "director", "governor", "secretary", "deputy",
+                     "adviser", "mayor", "head", "consul", "prosecutor", "mufti", "cleric", "officer", "representative")
+
+
+def _person_title(kb: KnowledgeBase, m: Mention) -> bool:
+    """A singular role noun that can stand before a person's name ("المتحدث باسم الجيش X"), not a plural group."""
+    g = kb.agents.get(m.entry_id)
+    if g is None:
+        return False
+    surface = m.text.split()[0] if m.text else ""
+    if surface.endswith(("ون", "ين", "ات")) and not surface.endswith(("يين",)):
+        return False
+    return any(w in g.name_en.lower() for w in PERSON_ROLE_WORDS)
 
 
 @dataclass

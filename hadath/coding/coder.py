@@ -95,6 +95,23 @@ def _killed_in_attack(toks: list[Token], tj: int) -> bool:
     return False
 
 
+def _actor_evidence(sa: ActorMention | None, ta: ActorMention | None) -> float:
+    """Confidence adjustment from how well the actors are identified (measured on events-dev: events whose
+    source has no code were right 5% of the time, with a dictionary actor 57%)."""
+    adj = 0.0
+    if sa is not None:
+        if not sa.ref.code:
+            adj -= 0.3
+        elif sa.ref.id:
+            adj += 0.05
+    if ta is not None:
+        if not ta.ref.code:
+            adj -= 0.1
+        elif ta.ref.id:
+            adj += 0.05
+    return adj
+
+
 def _masdar_like(key: str) -> bool:
     """Verbal-noun templates of the derived forms (never the shape of their perfect or imperfect verbs):
     تفعيل (تدريب)، مفاعلة (مشاركه)، إفعال (اطلاق)، افتعال (اعتقال، اتفاق)، انفعال، استفعال (استهداف)."""
@@ -525,7 +542,7 @@ class EventCoder:
                 events.append(Event(
                     id="", cameo=code, source=_copy(sa.ref) if sa else None, target=_copy(ta.ref) if ta else None,
                     date=date, location=place, evidence=sent_obj.text, evidence_start=sent_obj.start,
-                    evidence_end=sent_obj.end, confidence=max(0.05, min(0.99, conf)), rule=p.id, trigger=trig_text,
+                    evidence_end=sent_obj.end, confidence=max(0.05, min(0.99, conf + _actor_evidence(sa, ta))), rule=p.id, trigger=trig_text,
                     sentence=sent.idx, root=info.root, quad_class=info.quad_class, goldstein=info.goldstein,
                     plover=info.plover, cameo_name=info.name, date_precision=precision, negated=negated,
                     modality=modality, background=background,

@@ -24,7 +24,7 @@ def test_seed_core_events_found_with_tobruk_and_date(nlp):
     doc = nlp(Article(id="seed", text=seed.read_text(encoding="utf-8"), date="2017-01-11"))
     pred = {"seed": {"id": "seed", "events": [e.to_dict() for e in doc.events]}}
     res = sc.score_events({"seed": gold}, pred)
-    assert res["events"]["gold_core_found"] >= 6, res["events"]
+    assert res["events"]["gold_core_found"] == 7, res["events"]  # all core events (issue 2 asks >= 6)
     assert res["events"]["pred"] - res["events"]["pred_matched"] <= 3, "at most 3 false positives on the seed"
     meeting = [e for e in doc.events if e.cameo == "040" and e.source and e.source.id == "lby-khalifa-haftar"]
     assert meeting, "the Haftar-Gerasimov meeting"

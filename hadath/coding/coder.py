@@ -209,6 +209,7 @@ class EventCoder:
         self.kb = kb
         self.s = settings or CoderSettings()
         self._code_is_movement = False
+        self._last_meeting: tuple[ActorRef | None, ActorRef | None] | None = None
         self.trace: list[tuple[Mention, str]] = []  # (trigger, why it produced no event), for `explain`
 
     # ------------------------------------------------------------------ public
@@ -249,7 +250,12 @@ class EventCoder:
             readings = [(self._code_trigger(doc, sent, m, pt, last_subject), pt.voice) for m, pt in zip(trig_sub, pats)]
             readings = [r for r in readings if r[0]]
             if readings:
-                events.extend(max(readings, key=lambda r: _reading_score(r[0], r[1], has_passive))[0])
+                chosen = max(readings, key=lambda r: _reading_score(r[0], r[1], has_passive))[0]
+                events.extend(chosen)
+                for e in chosen:
+                    if (e.cameo[:3] in ("040", "041", "043", "044", "046") and e.target is not None
+                            and e.source is not None and e.target.type != "state"):
+                        self._last_meeting = (e.source, e.target)
             i = j
             subj = self._first_subject(sent)
             if subj is not None:
@@ -410,6 +416,12 @@ class EventCoder:
                 targets = [near[0][2]]
                 subj_post = near[0]
                 conf -= 0.1
+            elif not near and "OBJ" not in target_preps and any(not x[2].prep for x in post):
+                # an intransitive verb's subject after adverbials: "شارك في اللقاء، بحسب مصادر، ... عقيلة صالح"
+                first_free = next(x for x in post if not x[2].prep)
+                subj_post = first_free
+                sources = conj_chain(post, first_free[2])
+                conf -= 0.1
             elif near:
                 free_post = [x for x in post if not x[2].prep]
                 earlier = [a for a in actors if a.tok_end - sent.start <= left and not a.prep]
@@ -483,6 +495,18 @@ class EventCoder:
                                         ActorRef(pr.name, c.name_en if c else pr.name_en, pr.country, None, "state",
                                                  pr.country, [pr.name]), "place")]
                 place = pr
+        if (not targets and sources and p.cameo[:2] == "04" and self._last_meeting is not None
+                and any(t.prefix.endswith("ال") for t in toks[ti:tj])):
+            # "وشارك في اللقاء ... عقيلة صالح": the meeting already reported; its other party is the target
+            prev_src, prev_tgt = self._last_meeting
+            if prev_tgt is not None and not _same_actor(prev_tgt, sources[0].ref):
+                targets = [ActorMention(-1, -1, -1, -1, sent.idx, prev_tgt, "anaphora")]
+                conf -= 0.1
+        if not targets and len(sources) >= 2 and p.cameo[:2] in SYMMETRIC_ROOTS and sources[0].tok_start >= 0:
+            # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        else:
+            pairs = []
         if not sources and not targets and self.s.require_actor:
             self.trace.append((m, "no source or target actor found in the clause"))
             return []
@@ -511,11 +535,6 @@ class EventCoder:
             conf -= 0.15
         if modality:
             conf -= 0.1
-        if not targets and len(sources) >= 2 and p.cameo[:2] in SYMMETRIC_ROOTS and sources[0].tok_start >= 0:
-            # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other
-            pairs = [(a, b) for a in sources for b in sources if a is not b]
-        else:
-            pairs = []
         # time, place
         date, precision, background = self._date(doc, sent, ti)
         if place is None:

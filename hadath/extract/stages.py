@@ -22,6 +22,7 @@ from hadath.kb.kb import (
     KIND_TRIGGER,
     PLACE_NOUNS,
     KnowledgeBase,
+    phrase_key,
 )
 from hadath.model import ActorMention, ActorRef, Document, Mention, MentionKind, PlaceMention, PlaceRef, Token
 from hadath.pipeline import register_stage
@@ -311,10 +312,12 @@ class ActorResolver:
             if head.full_code:
                 code: str | None = head.sector
             else:
+                # a role phrase repeated without its nationality ("حاملة الطائرات") keeps the one it had
+                role_key = phrase_key(self.doc.text[ms[0].start:ms[0].end])
                 if not country:
-                    country = self.agent_country.get(head.id, "") or self.dominant
+                    country = self.agent_country.get(role_key, "") or self.dominant
                 else:
-                    self.agent_country[head.id] = country
+                    self.agent_country[role_key] = country
                 code = (country + head.sector) if country else None
             name_en = head.name_en
             if country and country in kb.countries and not head.full_code:

@@ -36,9 +36,9 @@ def explain_text(nlp: Pipeline, text: str, date: str | None = None) -> str:
         for pm in doc.place_mentions:
             if pm.sentence == si:
                 w(f"    place: {pm.ref.name} => {pm.ref.name_en} ({pm.ref.country}, {pm.ref.lat}, {pm.ref.lon})")
-        for t in doc.times:
-            if t.sentence == si:
-                w(f"    time: {t.text} => {t.date} ({t.precision})")
+        for tx in doc.times:
+            if tx.sentence == si:
+                w(f"    time: {tx.text} => {tx.date} ({tx.precision})")
         w("  triggers:")
         coder = EventCoder(kb)
         coder.code(doc)

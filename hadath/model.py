@@ -8,7 +8,7 @@ original, unnormalised ``Article.text`` (end exclusive).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
@@ -62,7 +62,7 @@ class Sentence:
     text: str
 
 
-class MentionKind(str, Enum):
+class MentionKind(StrEnum):
     """What a dictionary mention refers to."""
 
     ACTOR = "actor"  # a specific person or organisation from the actor dictionary

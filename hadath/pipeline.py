@@ -12,7 +12,7 @@ import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, TypeVar, runtime_checkable
 
 from hadath.errors import PipelineConfigError
 from hadath.model import Article, Document
@@ -54,14 +54,15 @@ class BaseStage:
         return f"<stage {self.name} requires={list(self.requires)} assigns={list(self.assigns)}>"
 
 
-StageFactory = Callable[..., Stage]
+StageFactory = Callable[..., Any]
+_F = TypeVar("_F", bound=Callable[..., Any])
 _REGISTRY: dict[str, StageFactory] = {}
 
 
-def register_stage(name: str) -> Callable[[StageFactory], StageFactory]:
+def register_stage(name: str) -> Callable[[_F], _F]:
     """Class/factory decorator that makes a stage available to configs under ``name``."""
 
-    def deco(factory: StageFactory) -> StageFactory:
+    def deco(factory: _F) -> _F:
         _REGISTRY[name] = factory
         return factory
 
@@ -76,6 +77,7 @@ def registered_stages() -> dict[str, StageFactory]:
 
 def _import_builtin_stages() -> None:
     # imported for their @register_stage side effects
+    import hadath.briefs.stage  # noqa: F401
     import hadath.coding.stage  # noqa: F401
     import hadath.extract.ner  # noqa: F401
     import hadath.extract.stages  # noqa: F401

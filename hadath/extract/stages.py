@@ -24,6 +24,7 @@ from hadath.kb.kb import (
     KnowledgeBase,
     phrase_key,
 )
+from hadath.kb.schema import ActorEntry, AgentEntry
 from hadath.model import ActorMention, ActorRef, Document, Mention, MentionKind, PlaceMention, PlaceRef, Token
 from hadath.pipeline import register_stage
 from hadath.text.stages import _KBStage
@@ -33,7 +34,7 @@ PREPOSITIONS = frozenset(
 )
 AGENT_MARKERS = (("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("علي", "ايادي"), ("بواسطه",))
 LOCATIVE_PREPS = frozenset(["في", "ب", "داخل", "الى", "من", "قرب", "عند", "ل"])
-_STOP_CHAIN = frozenset("ان انه انها الذي التي الذين و او ثم قد لقد كان كانت".split())
+_STOP_CHAIN = frozenset(["ان", "انه", "انها", "الذي", "التي", "الذين", "و", "او", "ثم", "قد", "لقد", "كان", "كانت"])
 GROUP_GLUE = frozenset(["،", ",", "(", ")", "«", "»", '"', "“", "”"])
 _KIND_ENUM = {
     KIND_ACTOR: MentionKind.ACTOR, KIND_AGENT: MentionKind.AGENT, KIND_STATE: MentionKind.STATE,
@@ -72,9 +73,9 @@ class MentionStage(_KBStage):
             ents: list[Mention] = []
             trigs: list[Mention] = []
             for m in kb.match(toks):
-                if m.kind == KIND_PLACE and m.end - m.start == 1 and toks[m.start].key in kb.weak_places:
-                    if m.start == 0 or toks[m.start - 1].key not in PLACE_NOUNS:
-                        continue  # a common word (بيان، مدينة) is a place only after a place noun
+                if (m.kind == KIND_PLACE and m.end - m.start == 1 and toks[m.start].key in kb.weak_places
+                        and (m.start == 0 or toks[m.start - 1].key not in PLACE_NOUNS)):
+                    continue  # a common word (بيان، مدينة) is a place only after a place noun
                 if (m.kind == KIND_ACTOR and m.end - m.start == 1 and "ال" in toks[m.start].prefix
                         and toks[m.start].key in kb.bare_names):
                     continue  # "حشد" the party is not "الحشد" the mobilisation
@@ -263,7 +264,9 @@ class ActorResolver:
 
     def resolve_group(self, ms: list[Mention]) -> tuple[ActorRef, str] | None:
         kb = self.kb
-        persons, orgs, agents = [], [], []
+        persons: list[ActorEntry] = []
+        orgs: list[ActorEntry] = []
+        agents: list[AgentEntry] = []
         country = ""
         metonym_code = ""
         generic_agent_span: set[tuple[int, int]] = {(m.tok_start, m.tok_end) for m in ms if m.kind == MentionKind.AGENT}
@@ -298,10 +301,10 @@ class ActorResolver:
             head = agents[0] if agents else None
             if head is not None and not head.full_code and not country:
                 country = self.agent_country.get(head.id, "") or self.dominant
-            code = (head.sector if head.full_code else (country + head.sector if country else None)) if head else (
+            name_code = (head.sector if head.full_code else (country + head.sector if country else None)) if head else (
                 country or None)
             role = f" ({head.name_en})" if head else ""
-            return (ActorRef(names[-1].text, None if not role else f"{names[-1].text}{role}", code, None, "person",
+            return (ActorRef(names[-1].text, None if not role else f"{names[-1].text}{role}", name_code, None, "person",
                              country or None, [surface]), KIND_ACTOR)
         if persons or orgs:
             a = persons[-1] if persons else orgs[0]
@@ -392,10 +395,10 @@ class ActorStage(_KBStage):
                 first = toks[nxt.tok_start]
                 if first.prefix[:1] in ("و", "ف") or first.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك"):
                     break
-                if nxt.kind == MentionKind.PLACE and not any(g.kind == MentionKind.AGENT for g in group):
-                    if not any(k.kind in (MentionKind.STATE, MentionKind.NISBA) for k in ents[j:j + 3]
-                               if (k.tok_start, k.tok_end) == (nxt.tok_start, nxt.tok_end)):
-                        break
+                if (nxt.kind == MentionKind.PLACE and not any(g.kind == MentionKind.AGENT for g in group)
+                        and not any(k.kind in (MentionKind.STATE, MentionKind.NISBA) for k in ents[j:j + 3]
+                                    if (k.tok_start, k.tok_end) == (nxt.tok_start, nxt.tok_end))):
+                    break
                 group.append(nxt)
                 j += 1
             i = j
@@ -420,9 +423,9 @@ class ActorStage(_KBStage):
                 pm = place_ms[0]
                 precision = {"country": "country", "admin1": "region", "region": "region", "water": "region",
                              "landmark": "site", "site": "site", "base": "site"}.get(p.feature, "city")
-                ref = PlaceRef(p.name_ar, p.name_en, p.country or None, p.lat, p.lon, p.id, p.admin1 or None,
-                               p.feature, precision)
-                places.append(PlaceMention(pm.tok_start, pm.tok_end, pm.start, pm.end, pm.sentence, ref, prep))
+                pref = PlaceRef(p.name_ar, p.name_en, p.country or None, p.lat, p.lon, p.id, p.admin1 or None,
+                                p.feature, precision)
+                places.append(PlaceMention(pm.tok_start, pm.tok_end, pm.start, pm.end, pm.sentence, pref, prep))
             if not actorish:
                 return
         got = res.resolve_group(group)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
-from enum import Enum
+from enum import StrEnum
 from typing import IO, Any
 
 from hadath.model import Document, Event
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """Output formats."""
 
     jsonl = "jsonl"

@@ -48,7 +48,7 @@ def read_tsv(path: Path, kind: str) -> Iterator[Row]:
     cols = COLUMNS[kind]
     header: list[str] | None = None
     try:
-        fh = open(path, encoding="utf-8")
+        fh = open(path, encoding="utf-8")  # noqa: SIM115 (closed by the with below; open errors reported)
     except OSError as e:
         raise KBError(f"{path}: cannot read ({e.strerror})") from None
     with fh:

@@ -129,9 +129,8 @@ def validate(dirs: list[Path] | None = None) -> list[KBProblem]:
                 if v["id"] in seen_ids:
                     err(w, f"duplicate pattern id {v['id']!r} (also {seen_ids[v['id']]})")
                 seen_ids[v["id"]] = w
-            elif kind == "metonyms":
-                if not CODE_RE.match(v["code"]):
-                    err(w, f"malformed code {v['code']!r}")
+            elif kind == "metonyms" and not CODE_RE.match(v["code"]):
+                err(w, f"malformed code {v['code']!r}")
     for form, ids in actor_forms.items():
         if len(ids) > 1:
             warn("actors", f"surface form {form!r} names {len(ids)} actors: {', '.join(i for i, _ in ids)} "

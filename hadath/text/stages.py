@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from hadath.kb.kb import KIND_METONYM, KIND_PLACE, KIND_STATE, get_kb, phrase_key
-from hadath.model import Document, Sentence
+from hadath.kb.kb import KIND_METONYM, KIND_PLACE, KIND_STATE, KnowledgeBase, get_kb, phrase_key
+from hadath.model import Document, Sentence, Token
 from hadath.pipeline import BaseStage, register_stage
 from hadath.text.clean import find_boilerplate
 from hadath.text.dates import find_times
@@ -21,7 +21,8 @@ class _KBStage(BaseStage):
         self.kb_config = kb or {}
 
     @property
-    def kb(self):  # type: ignore[no-untyped-def]
+    def kb(self) -> KnowledgeBase:
+        """The process-wide knowledge base for this stage's dictionary folders."""
         return get_kb(self.kb_config.get("extra_dirs", ()))
 
 
@@ -81,7 +82,7 @@ class TokenStage(_KBStage):
 
     def process(self, doc: Document) -> None:
         seg = self._segmenter()
-        toks = []
+        toks: list[Token] = []
         for s in doc.sentences:
             s.tok_start = len(toks)
             toks.extend(tokenize(doc.text, seg, s.start, s.end))

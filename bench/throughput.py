@@ -1,0 +1,301 @@
+"""Throughput, memory and scaling of `hadath code` (the hadath.scale runner), plus a profile of the hot path.
+
+    python bench/throughput.py            # a few minutes on 2 cores
+    python bench/throughput.py --full     # full pipeline at 1k, 10k and 100k articles (hours on 2 cores)
+    python bench/throughput.py --sizes 1000,10000 --workers 2
+
+Input: the real articles of ../shared (events-dev and corpus/unlabelled) repeated with light variation
+(paragraph order shuffled after the first, ids and dates changed), streamed from a generated temp JSONL
+file. Every measurement runs the runner behind `hadath code` in a fresh process; wall and CPU time exclude
+start-up (reported separately; CPU time includes the worker processes), peak RSS comes from the kernel
+(wait4: that of the largest single process, the parent or a worker). Figures:
+
+- articles/s per core (code only; and code+store when hadath.store exists), also normalised to
+  300-word articles (words/s / 300)
+- peak RSS
+- scaling: seconds per 1,000 articles at several corpus sizes (constant = linear time); the quick run
+  does 1k with the full pipeline and 10k/100k with a minimal pipeline (tokenising only) to show that
+  the reader/runner/writer stay linear and flat in memory
+- 1 vs 2 workers: parallel efficiency = T1 / (2 * T2)
+- a cProfile of the hot path: the top functions by own time and the time per stage
+
+Writes bench/results/throughput.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import io
+import json
+import os
+import pstats
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _shared import ROOT, need_shared, write_result  # noqa: E402
+
+sys.path.insert(0, str(ROOT))
+
+
+def base_articles() -> list[dict[str, Any]]:
+    """The real articles of ../shared (events-dev, then the unlabelled corpus)."""
+    out = []
+    for parts in (("eval", "events-dev", "articles.jsonl"), ("corpus", "unlabelled.jsonl")):
+        p = need_shared(*parts)
+        with open(p, encoding="utf-8") as f:
+            out.extend(json.loads(line) for line in f if line.strip())
+    return out
+
+
+def variant(base: dict[str, Any], i: int) -> dict[str, Any]:
+    """Article ``i``: ``base`` with a new id, its paragraphs after the first shuffled, its date moved."""
+    import datetime as dt
+
+    rng = random.Random(i)
+    paras = [p for p in base["text"].split("\n") if p.strip()]
+    head, rest = paras[:1], paras[1:]
+    rng.shuffle(rest)
+    date = base.get("date")
+    if date:
+        with contextlib.suppress(ValueError):
+            date = (dt.date.fromisoformat(date[:10]) + dt.timedelta(days=i % 365)).isoformat()
+    return {"id": f"b{i:06d}", "date": date, "title": base.get("title"), "outlet": base.get("outlet"),
+            "text": "\n".join(head + rest)}
+
+
+def generate(path: Path, n: int, bases: list[dict[str, Any]]) -> tuple[int, int]:
+    """Write ``n`` varied articles to ``path`` (streamed); return (articles, words)."""
+    words = 0
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            rec = variant(bases[i % len(bases)], i)
+            words += len(rec["text"].split())
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    return n, words
+
+
+DRIVER = r"""
+import json, resource, sys, time
+def cpu():
+    a, b = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return a.ru_utime + a.ru_stime + b.ru_utime + b.ru_stime
+t0 = time.perf_counter()
+from hadath.cli import _pipeline
+from hadath.io.readers import Problem, read_inputs
+from hadath.io.writers import OutputFormat, Writer
+from hadath.scale.runner import code_items, register_pipeline
+src, out, workers, config = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] or None
+nlp = _pipeline(config)
+cfg = register_pipeline(nlp)
+startup = time.perf_counter() - t0
+t1 = time.perf_counter()
+c1 = cpu()
+n = ev = bad = 0
+with open(out, "w", encoding="utf-8") as f:
+    w = Writer(f, OutputFormat.jsonl)
+    for r in code_items(read_inputs([src]), cfg, workers=workers):
+        if isinstance(r, Problem) or r.doc is None:
+            bad += 1
+            continue
+        w.write(r.doc)
+        n += 1
+        ev += len(r.doc.events)
+    w.close()
+wall = time.perf_counter() - t1
+print(json.dumps({"startup_s": startup, "wall_s": wall, "cpu_s": cpu() - c1, "articles": n, "events": ev, "bad": bad}))
+"""
+
+
+def measure(src: Path, workers: int, config: Path | None = None) -> dict[str, Any]:
+    """Run the driver in a fresh process; add CPU seconds and peak RSS from wait4."""
+    fd, out = tempfile.mkstemp(suffix=".jsonl", prefix="hadath-tp-")
+    os.close(fd)
+    proc = subprocess.Popen([sys.executable, "-c", DRIVER, str(src), out, str(workers), str(config or "")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=str(ROOT))
+    stdout = proc.stdout.read()  # type: ignore[union-attr]
+    stderr = proc.stderr.read()  # type: ignore[union-attr]
+    _, status, ru = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    os.unlink(out)
+    if proc.returncode != 0:
+        sys.exit(f"driver failed: {stderr.decode()[-2000:]}")
+    res = json.loads(stdout.decode().strip().splitlines()[-1])
+    res["cpu_total_s"] = ru.ru_utime + ru.ru_stime  # incl. start-up and the worker processes
+    res["peak_rss_mb"] = round(ru.ru_maxrss / 1024, 1)  # the largest single process
+    res["workers"] = workers
+    res["articles_per_s"] = res["articles"] / res["wall_s"] if res["wall_s"] else None
+    return res
+
+
+def profile(bases: list[dict[str, Any]], n: int) -> dict[str, Any]:
+    """cProfile of the pipeline in this process over ``n`` varied articles; per-stage seconds too."""
+    from hadath import Article, load_pipeline
+    from hadath.model import Document
+
+    nlp = load_pipeline()
+    arts = [Article(**{k: v for k, v in variant(bases[i % len(bases)], i).items()}) for i in range(n)]
+    nlp(arts[0])  # warm caches like a long run
+    stage_s: Counter[str] = Counter()
+    t0 = time.perf_counter()
+    for a in arts:
+        d = Document(article=a)
+        for st in nlp.stages:
+            t = time.perf_counter()
+            d = st(d)
+            stage_s[st.name] += time.perf_counter() - t
+    plain = time.perf_counter() - t0
+    pr = cProfile.Profile()
+    pr.enable()
+    for a in arts:
+        nlp(a)
+    pr.disable()
+    st = pstats.Stats(pr, stream=io.StringIO())
+    total = sum(v[2] for v in st.stats.values())  # type: ignore[attr-defined]
+    rows = []
+    for (file, line, fn), (_cc, nc, tt, ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
+        rows.append({"function": f"{Path(file).parent.name}/{Path(file).name}:{line}({fn})", "calls": nc,
+                     "own_s": round(tt, 3), "cum_s": round(ct, 3), "own_share": round(tt / total, 3)})
+    rows.sort(key=lambda r: -r["own_s"])
+    return {"articles": n, "seconds_unprofiled": round(plain, 2), "articles_per_s_unprofiled": round(n / plain, 1),
+            "stage_seconds": {k: round(v, 3) for k, v in stage_s.most_common()},
+            "stage_share": {k: round(v / sum(stage_s.values()), 3) for k, v in stage_s.most_common()},
+            "top_own_time": rows[:15]}
+
+
+def code_and_store(bases: list[dict[str, Any]], n: int) -> dict[str, Any] | None:
+    """Articles/s for coding then storing in SQLite (in this process), when hadath.store exists."""
+    try:
+        from hadath.store import Store
+    except ImportError:
+        return None
+    from hadath import Article, load_pipeline
+
+    nlp = load_pipeline()
+    arts = [Article(**variant(bases[i % len(bases)], i)) for i in range(n)]
+    nlp(arts[0])
+    with tempfile.TemporaryDirectory() as d:
+        st = Store(str(Path(d) / "bench.db"))
+        t_code = t_store = 0.0
+        batch = []
+        for a in arts:
+            t = time.perf_counter()
+            batch.append(nlp(a))
+            t_code += time.perf_counter() - t
+            if len(batch) == 20:
+                t = time.perf_counter()
+                st.add_documents(batch)
+                t_store += time.perf_counter() - t
+                batch = []
+        if batch:
+            t = time.perf_counter()
+            st.add_documents(batch)
+            t_store += time.perf_counter() - t
+        counts = st.counts()
+        st.close()
+    return {"articles": n, "code_s": round(t_code, 2), "store_s": round(t_store, 2),
+            "articles_per_s_code_only": round(n / t_code, 1), "articles_per_s_code_and_store": round(n / (t_code + t_store), 1),
+            "store_share": round(t_store / (t_code + t_store), 3), "stored": counts}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--full", action="store_true", help="full pipeline at 1k, 10k and 100k articles")
+    ap.add_argument("--sizes", help="comma-separated corpus sizes for the full-pipeline scaling table")
+    ap.add_argument("--workers", type=int, default=2, help="workers for the scaling runs (default 2)")
+    ap.add_argument("--efficiency-n", type=int, default=600, help="articles for the 1-vs-2-workers runs")
+    ap.add_argument("--profile-n", type=int, default=100, help="articles to profile")
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip: profile,store,efficiency,scaling,minimal")
+    args = ap.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
+    bases = base_articles()
+    words = [len(b["text"].split()) for b in bases]
+    mean_words = sum(words) / len(words)
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else ([1000, 10000, 100000] if args.full else [1000])
+    try:
+        load = os.getloadavg()
+    except OSError:
+        load = None
+    result: dict[str, Any] = {"cores": os.cpu_count(), "loadavg_at_start": load, "base_articles": len(bases),
+                              "mean_words_per_article": round(mean_words, 1)}
+    print(f"{len(bases)} real articles, {mean_words:.0f} words on average; {os.cpu_count()} cores; "
+          f"load average at start {load}")
+    tmp = Path(tempfile.mkdtemp(prefix="hadath-bench-"))
+    try:
+        if "profile" not in skip:
+            pr = profile(bases, args.profile_n)
+            result["profile"] = pr
+            print(f"\nprofile ({pr['articles']} articles in-process, {pr['articles_per_s_unprofiled']} articles/s "
+                  "unprofiled)")
+            print("  stage share: " + ", ".join(f"{k} {v:.0%}" for k, v in pr["stage_share"].items()))
+            for r in pr["top_own_time"][:10]:
+                print(f"  {r['own_share']:6.1%} own  {r['cum_s']:7.2f}s cum  {r['calls']:>8}  {r['function']}")
+        if "store" not in skip:
+            cs = code_and_store(bases, min(300, args.efficiency_n))
+            result["code_and_store"] = cs
+            if cs:
+                print(f"\ncode+store ({cs['articles']} articles, SQLite): {cs['articles_per_s_code_and_store']} articles/s "
+                      f"(code only {cs['articles_per_s_code_only']}; storing is {cs['store_share']:.0%} of the time)")
+            else:
+                print("\ncode+store: skipped (hadath.store not installed)")
+        if "efficiency" not in skip:
+            src = tmp / "eff.jsonl"
+            n, w = generate(src, args.efficiency_n, bases)
+            r1 = measure(src, 1)
+            r2 = measure(src, 2)
+            eff = r1["wall_s"] / (2 * r2["wall_s"])
+            per_core = r1["articles"] / r1["cpu_s"]
+            result["efficiency"] = {"articles": n, "words": w, "one": r1, "two": r2, "parallel_efficiency": round(eff, 3),
+                                    "cpu_overhead_two_vs_one": round(r2["cpu_s"] / r1["cpu_s"], 3),
+                                    "articles_per_s_per_core": round(per_core, 1),
+                                    "articles_300w_per_s_per_core": round(w / r1["cpu_s"] / 300, 1)}
+            print(f"\n1 vs 2 workers ({n} articles, full pipeline)")
+            for r in (r1, r2):
+                print(f"  {r['workers']} worker(s): {r['wall_s']:7.1f} s wall, {r['articles_per_s']:6.1f} articles/s, "
+                      f"{r['cpu_s']:6.1f} s CPU, peak RSS {r['peak_rss_mb']} MB, start-up {r['startup_s']:.1f} s")
+            print(f"  parallel efficiency T1/(2*T2) = {eff:.2f}; per core {per_core:.1f} articles/s "
+                  f"= {w / r1['cpu_s'] / 300:.1f} 300-word articles/s (CPU time)")
+        if "scaling" not in skip:
+            rows = []
+            for n in sizes:
+                src = tmp / f"s{n}.jsonl"
+                _, w = generate(src, n, bases)
+                r = measure(src, args.workers)
+                src.unlink()
+                r["s_per_1k"] = round(r["wall_s"] / n * 1000, 2)
+                rows.append(r)
+                print(f"  full pipeline {n:>7} articles, {args.workers} workers: {r['wall_s']:8.1f} s, "
+                      f"{r['s_per_1k']:6.2f} s/1k, {r['articles_per_s']:6.1f} articles/s, peak RSS {r['peak_rss_mb']} MB")
+            result["scaling_full"] = rows
+        if "minimal" not in skip:
+            cfg = tmp / "minimal.toml"
+            cfg.write_text('[pipeline]\nstages = ["noclean", "sentences", "tokens"]\n', encoding="utf-8")
+            rows = []
+            print("\nrunner scaling, minimal pipeline (read, split, tokenise, write)")
+            for n in (1000, 10000, 100000):
+                src = tmp / f"m{n}.jsonl"
+                generate(src, n, bases)
+                r = measure(src, args.workers, cfg)
+                src.unlink()
+                r["s_per_1k"] = round(r["wall_s"] / n * 1000, 3)
+                rows.append(r)
+                print(f"  {n:>7} articles: {r['wall_s']:7.1f} s, {r['s_per_1k']:6.3f} s/1k, "
+                      f"peak RSS {r['peak_rss_mb']} MB")
+            result["scaling_minimal"] = rows
+    finally:
+        for p in tmp.iterdir():
+            p.unlink()
+        tmp.rmdir()
+    print(f"\nwrote {write_result('throughput', result)}")
+
+
+if __name__ == "__main__":
+    main()

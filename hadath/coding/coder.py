@@ -638,8 +638,20 @@ class EventCoder:
                 return PlaceRef(p.name_ar, p.name_en, p.country or None, p.lat, p.lon, p.id, p.admin1 or None,
                                 p.feature, "city")
         lead = [pm for pm in doc.place_mentions if pm.sentence <= 2 and pm.ref.precision in ("site", "city")
-                and pm.prep in LOCATIVE]
-        return lead[0].ref if lead else None
+                and (pm.prep in LOCATIVE or pm.prep == "الى")]
+        if lead:
+            return lead[0].ref
+        # the article's main scene: the country most often named as a place where things happen
+        from collections import Counter
+
+        scene = [pm for pm in doc.place_mentions if (pm.prep in LOCATIVE or pm.prep == "الى") and pm.ref.country]
+        if not scene:
+            return None
+        top, n = Counter(pm.ref.country for pm in scene).most_common(1)[0]
+        if n < 2:
+            return None
+        order = {"site": 0, "city": 1, "region": 2, "country": 3}
+        return min((pm for pm in scene if pm.ref.country == top), key=lambda pm: order.get(pm.ref.precision or "", 4)).ref
 
     # ------------------------------------------------------------------ merging
 

@@ -534,6 +534,14 @@ class EventCoder:
         if place is None:
             self._code_is_movement = p.cameo.startswith(("042", "043", "036"))
             place = self._place(doc, sent, ti, tj, sources, targets)
+        if p.cameo.startswith(("042", "036")) and targets and targets[0].ref.type == "state":
+            host = (targets[0].ref.code or "")[:3]
+            if host and (place is None or place.country != host):
+                # a visit happens in the host country: its capital when nothing more precise is said
+                c = self.kb.countries.get(host)
+                if c is not None and c.lat is not None:
+                    place = PlaceRef(c.capital_ar or c.names_ar[0], c.capital_en or c.name_en, host, c.lat, c.lon,
+                                     None, None, "city", "country")
         if not targets and p.cameo.startswith("15") and place and place.country:
             src_country = sources[0].ref.country if sources else None
             if place.country != src_country:

@@ -96,7 +96,7 @@ def _actor_evidence(sa: ActorMention | None, ta: ActorMention | None) -> float:
     adj = 0.0
     if sa is not None:
         if not sa.ref.code:
-            adj -= 0.3
+            adj -= 0.15
         elif sa.ref.id:
             adj += 0.05
     if ta is not None:

@@ -180,7 +180,8 @@ class CoderSettings:
     targetless_roots: tuple[str, ...] = ("015", "016", "14", "15", "18", "19", "20")  # code prefixes
     window: int = 12  # tokens searched for an argument on each side
     bare_noun_penalty: float = 0.1
-    unanchored_penalty: float = 0.15  # violent/protest events in a sentence with no time or place  # a masdar with neither a light verb nor a genitive subject is weak evidence
+    unanchored_penalty: float = 0.15
+    victims_only_penalty: float = 0.1  # violence reported only through its victims  # violent/protest events in a sentence with no time or place  # a masdar with neither a light verb nor a genitive subject is weak evidence
     background_days: int = 30
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -515,6 +516,8 @@ class EventCoder:
             code = INTENT_CODES[code[:2]]
         if not sources:
             conf -= 0.25
+            if p.cameo[:2] in ("18", "19", "20"):
+                conf -= self.s.victims_only_penalty  # "قتل 5 أشخاص" alone: casualties, attacker unknown
             if voice == "noun" and p.cameo[:2] in ("18", "19", "20"):
                 self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
                 return []

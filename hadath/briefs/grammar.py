@@ -33,8 +33,7 @@ IRREGULAR: dict[str, tuple[str, str]] = {  # base -> (past, past participle)
     "lay": ("laid", "laid"), "pay": ("paid", "paid"), "show": ("showed", "shown"),
 }
 DOUBLE_FINAL = frozenset(
-    "ban bar plan stop drop ship grip rob shop hit cut shut set put let run begin expel compel control patrol "
-    "submit commit admit occur refer rebel".split()
+    ["ban", "bar", "plan", "stop", "drop", "ship", "grip", "rob", "shop", "hit", "cut", "shut", "set", "put", "let", "run", "begin", "expel", "compel", "control", "patrol", "submit", "commit", "admit", "occur", "refer", "rebel"]
 )
 
 
@@ -91,14 +90,10 @@ IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child"
                      "secretary": "secretaries", "attorney": "attorneys", "navy": "navies", "army": "armies",
                      "judiciary": "judiciary", "presidency": "presidency", "court": "courts"}
 NOT_PLURAL = frozenset(
-    "news affairs congress press hamas isis police? bus gas lens series species analysis crisis basis "
-    "emirates? netherlands? philippines? united nations".split()
+    ["news", "affairs", "congress", "press", "hamas", "isis", "police?", "bus", "gas", "lens", "series", "species", "analysis", "crisis", "basis", "emirates?", "netherlands?", "philippines?", "united", "nations"]
 )
 PLURAL_WORDS = frozenset(
-    "police people forces authorities houthis taliban civilians residents citizens protesters activists rebels "
-    "militants gunmen fighters troops soldiers servicemen women men children crowds separatists insurgents "
-    "putschists revolutionaries factions mercenaries extremists jihadists terrorists reservists conscripts "
-    "cadets cadres members legislators delegates".split()
+    ["police", "people", "forces", "authorities", "houthis", "taliban", "civilians", "residents", "citizens", "protesters", "activists", "rebels", "militants", "gunmen", "fighters", "troops", "soldiers", "servicemen", "women", "men", "children", "crowds", "separatists", "insurgents", "putschists", "revolutionaries", "factions", "mercenaries", "extremists", "jihadists", "terrorists", "reservists", "conscripts", "cadets", "cadres", "members", "legislators", "delegates"]
 )
 
 
@@ -141,13 +136,7 @@ def is_plural_np(noun_phrase: str) -> bool:
 
 
 THE_WORDS = frozenset(
-    "ministry force forces army council guard bank authority agency front movement party organisation "
-    "organization league union nations brotherhood committee court cabinet state coalition commission "
-    "assembly parliament office corps crescent cross brigades government administration kingdom republic "
-    "federation alliance emirates states islands netherlands philippines strip bank gulf sea ocean strait "
-    "river canal desert peninsula houthis taliban kremlin pentagon vatican palace house presidency "
-    "directorate service services police navy mission secretariat senate congress knesset duma zone "
-    "bahamas maldives comoros gambia sahara region valley mountains hills heights".split()
+    ["ministry", "force", "forces", "army", "council", "guard", "bank", "authority", "agency", "front", "movement", "party", "organisation", "organization", "league", "union", "nations", "brotherhood", "committee", "court", "cabinet", "state", "coalition", "commission", "assembly", "parliament", "office", "corps", "crescent", "cross", "brigades", "government", "administration", "kingdom", "republic", "federation", "alliance", "emirates", "states", "islands", "netherlands", "philippines", "strip", "bank", "gulf", "sea", "ocean", "strait", "river", "canal", "desert", "peninsula", "houthis", "taliban", "kremlin", "pentagon", "vatican", "palace", "house", "presidency", "directorate", "service", "services", "police", "navy", "mission", "secretariat", "senate", "congress", "knesset", "duma", "zone", "bahamas", "maldives", "comoros", "gambia", "sahara", "region", "valley", "mountains", "hills", "heights", "middle", "province", "corporation", "company", "institute", "university", "agency"]
 )
 NO_THE_START = ("al-", "al ", "el-", "the ", "ad-", "ash-", "an-", "as-", "ar-", "az-", "at-")
 
@@ -204,8 +193,7 @@ DEMONYMS = {
 }
 
 _ALT_ADJ = re.compile(r"(al|ial|ian|ic|ary|ive|ign|ish|ese|ior|ern|ing|ed|ary)$")
-_ALT_WORDS = frozenset("security police military government state foreign interim deputy chief local "
-                       "republican presidential ruling criminal".split())
+_ALT_WORDS = frozenset(["security", "police", "military", "government", "state", "foreign", "interim", "deputy", "chief", "local", "republican", "presidential", "ruling", "criminal"])
 
 
 def clean_gloss(gloss: str) -> str:
@@ -220,9 +208,9 @@ def clean_gloss(gloss: str) -> str:
     if not alts:
         return gloss.strip()
     first = alts[0]
-    if len(alts) > 1 and " " not in first and " " in alts[-1]:
-        if first.lower() in _ALT_WORDS or _ALT_ADJ.search(first.lower()):
-            first = first + " " + alts[-1].split(" ", 1)[1]
+    if (len(alts) > 1 and " " not in first and " " in alts[-1]
+            and (first.lower() in _ALT_WORDS or _ALT_ADJ.search(first.lower()))):
+        first = first + " " + alts[-1].split(" ", 1)[1]
     first = first.split(",")[0].strip()
     return first
 
@@ -253,7 +241,8 @@ def agent_np(gloss: str, country_name: str | None, iso3: str | None, plural: boo
     Arabic surface (None when unknown), ``definite`` whether the Arabic phrase is definite.
     """
     g = clean_gloss(gloss)
-    if g.lower().startswith("the "):
+    explicit_the = g.lower().startswith("the ")
+    if explicit_the:
         definite, g = True, g[4:]
     countable_marker = "(s)" in g
     if plural is None:
@@ -271,7 +260,7 @@ def agent_np(gloss: str, country_name: str | None, iso3: str | None, plural: boo
         core = f"{g} of {with_the(country_name)}" if not plural else f"{g} from {with_the(country_name)}"
     else:
         core = g
-    if plural:
+    if plural and not explicit_the:
         text = core
     elif definite or dem or country_name:
         text = "the " + core
@@ -284,32 +273,22 @@ def agent_np(gloss: str, country_name: str | None, iso3: str | None, plural: boo
 
 AR_DIACRITICS = re.compile(r"[\u064B-\u0652\u0640]")
 MASC_NAMES_IN_TA = frozenset(
-    "حمزة أسامة اسامة طلحة عبيدة معاوية قتيبة عكرمة عروة ضمرة جبلة حذيفة عطية خليفة قدامة سلامة "
-    "مسلمة رفاعة ثعلبة عبادة زائدة".split()
+    ["حمزة", "أسامة", "اسامة", "طلحة", "عبيدة", "معاوية", "قتيبة", "عكرمة", "عروة", "ضمرة", "جبلة", "حذيفة", "عطية", "خليفة", "قدامة", "سلامة", "مسلمة", "رفاعة", "ثعلبة", "عبادة", "زائدة"]
 )
 FEMALE_NAMES = frozenset(
-    "مريم زينب هند سعاد نوال أمل امل هيفاء سناء رشا ريم دينا منى ليلى سلمى نجلاء كوثر نور هدى رغد "
-    "ميركل ماي تيريزا هيلاري كامالا نانسي أنغيلا انغيلا أورسولا اورسولا كاثرين كاترين جورجيا ميلوني".split()
+    ["مريم", "زينب", "هند", "سعاد", "نوال", "أمل", "امل", "هيفاء", "سناء", "رشا", "ريم", "دينا", "منى", "ليلى", "سلمى", "نجلاء", "كوثر", "نور", "هدى", "رغد", "ميركل", "ماي", "تيريزا", "هيلاري", "كامالا", "نانسي", "أنغيلا", "انغيلا", "أورسولا", "اورسولا", "كاثرين", "كاترين", "جورجيا", "ميلوني"]
 )
-MASC_STATES = frozenset("IRQ LBN JOR SDN YEM MAR BHR SOM SSD".split())
+MASC_STATES = frozenset(["IRQ", "LBN", "JOR", "SDN", "YEM", "MAR", "BHR", "SOM", "SSD"])
 MASC_HEADS = frozenset(
-    "الكرملين البيت البنتاغون البنتاجون الكونغرس الكونجرس الإليزيه الاليزيه الكنيست قصر مقر الفاتيكان "
-    "العراق لبنان الأردن الاردن السودان اليمن المغرب البحرين الصومال".split()
+    ["الكرملين", "البيت", "البنتاغون", "البنتاجون", "الكونغرس", "الكونجرس", "الإليزيه", "الاليزيه", "الكنيست", "قصر", "مقر", "الفاتيكان", "العراق", "لبنان", "الأردن", "الاردن", "السودان", "اليمن", "المغرب", "البحرين", "الصومال"]
 )
 FEM_BROKEN_PLURALS = frozenset(
-    "قوات الأمم الامم الولايات الدول دول جماعات فصائل ميليشيات مليشيات كتائب سلطات السلطات طائرات مقاتلات "
-    "عناصر بوارج سفن مدرعات دبابات وحدات أجهزة اجهزة".split()
+    ["صحف", "الصحف", "وسائل", "قوات", "الأمم", "الامم", "الولايات", "الدول", "دول", "جماعات", "فصائل", "ميليشيات", "مليشيات", "كتائب", "سلطات", "السلطات", "طائرات", "مقاتلات", "عناصر", "بوارج", "سفن", "مدرعات", "دبابات", "وحدات", "أجهزة", "اجهزة"]
 )
 HUMAN_BROKEN_PLURALS = frozenset(
-    "جنود ضباط وزراء نواب قادة زعماء سكان أطفال اطفال رجال أفراد افراد أسرى اسرى أشخاص اشخاص شبان طلاب "
-    "عمال مسلحين مسلحون متظاهرين متظاهرون محتجين محتجون أجانب اجانب ركاب سفراء دبلوماسيين مواطنين "
-    "مواطنون نشطاء ناشطين ناشطون شهود مقاتلين مقاتلون متشددين متشددون متشددي مسلحي مقاتلي مسؤولين "
-    "مسؤولون مسؤولو مسئولين أعضاء اعضاء علماء مدنيين مدنيون عسكريين عسكريون إرهابيين ارهابيين "
-    "انتحاريين ضحايا قتلى جرحى مصابين معتقلين معتقلون لاجئين لاجئون مهاجرين نازحين نازحون حوثيين "
-    "الحوثيون الحوثيين صحفيين صحفيون شرطيين محامين قضاة خبراء مستشارين".split()
+    ["جنود", "ضباط", "وزراء", "نواب", "قادة", "زعماء", "سكان", "أطفال", "اطفال", "رجال", "أفراد", "افراد", "أسرى", "اسرى", "أشخاص", "اشخاص", "شبان", "طلاب", "عمال", "مسلحين", "مسلحون", "متظاهرين", "متظاهرون", "محتجين", "محتجون", "أجانب", "اجانب", "ركاب", "سفراء", "دبلوماسيين", "مواطنين", "مواطنون", "نشطاء", "ناشطين", "ناشطون", "شهود", "مقاتلين", "مقاتلون", "متشددين", "متشددون", "متشددي", "مسلحي", "مقاتلي", "مسؤولين", "مسؤولون", "مسؤولو", "مسئولين", "أعضاء", "اعضاء", "علماء", "مدنيين", "مدنيون", "عسكريين", "عسكريون", "إرهابيين", "ارهابيين", "انتحاريين", "ضحايا", "قتلى", "جرحى", "مصابين", "معتقلين", "معتقلون", "لاجئين", "لاجئون", "مهاجرين", "نازحين", "نازحون", "حوثيين", "الحوثيون", "الحوثيين", "صحفيين", "صحفيون", "شرطيين", "محامين", "قضاة", "خبراء", "مستشارين"]
 )
-SINGULAR_IN_N = frozenset("فلسطين الصين اليمين البحرين حسين ياسين أمين امين دين لبنان سودان عثمان "
-                          "رمضان سلطان إيران ايران عمان اليابان البرلمان الديوان الطيران".split())
+SINGULAR_IN_N = frozenset(["فلسطين", "الصين", "اليمين", "البحرين", "حسين", "ياسين", "أمين", "امين", "دين", "لبنان", "سودان", "عثمان", "رمضان", "سلطان", "إيران", "ايران", "عمان", "اليابان", "البرلمان", "الديوان", "الطيران"])
 
 
 def strip_ar(s: str) -> str:
@@ -355,9 +334,33 @@ def clean_ar_surface(surface: str) -> str:
     s = re.split(r"[،,؛;:\"“”«»()\[\]]", surface.replace("\xa0", " "))[0].strip() or surface.strip()
     words = s.split()
     if words:
-        words[0] = _bare(words[0]) if strip_ar(words[0])[:3] in ("وال", "فال", "بال", "كال") or strip_ar(
-            words[0]).startswith("لل") else words[0]
+        w = strip_ar(words[0])
+        if w[:3] in ("وال", "فال", "بال", "كال") or w.startswith("لل"):
+            words[0] = _bare(words[0])
+        elif w[:1] in "لبو" and len(w) >= 6 and (w[1:] in HUMAN_BROKEN_PLURALS or w[1:] in FEM_BROKEN_PLURALS
+                                                   or w.endswith(("ات", "ون", "يين"))):
+            words[0] = w[1:]
     return " ".join(words)
+
+
+def with_case(np: ArabicNP, nominative: bool) -> ArabicNP:
+    """A sound masculine plural head in the case of its position: subject ون/و, object or after a
+    preposition ين/ي (الانتحاريين → الانتحاريون as a subject)."""
+    if not np.plural or np.feminine or not np.text:
+        return np
+    words = np.text.split()
+    w = words[0]
+    if nominative:
+        if w.endswith("ين") and not w.endswith("يين") and len(_unprefixed(w)) >= 5 and w[-3] not in "ا" or w.endswith("يين"):
+            w = w[:-2] + "ون"
+        elif len(words) > 1 and w.endswith("ي") and _unprefixed(w + "ن") in HUMAN_BROKEN_PLURALS:
+            w = w[:-1] + "و"
+    else:
+        if w.endswith("ون") and len(_unprefixed(w)) >= 5:
+            w = w[:-2] + "ين"
+        elif len(words) > 1 and w.endswith("و") and _unprefixed(w[:-1] + "ين") in HUMAN_BROKEN_PLURALS:
+            w = w[:-1] + "ي"
+    return ArabicNP(" ".join([w, *words[1:]]), np.feminine, np.plural)
 
 
 def arabic_plural(word: str) -> bool:
@@ -398,7 +401,7 @@ def arabic_np(name: str, actor_type: str | None, country: str | None) -> ArabicN
         return ArabicNP(text, True, False)
     if hb in HUMAN_BROKEN_PLURALS or hu in HUMAN_BROKEN_PLURALS:
         return ArabicNP(text, False, True)
-    if hb.endswith("ة") or hb.endswith("ات") and len(hu) >= 5:
+    if hb.endswith(("ة", "تان", "تين")) or hb.endswith("ات") and len(hu) >= 5:
         return ArabicNP(text, True, False)
     if arabic_plural(head):
         return ArabicNP(text, False, True)

@@ -1,0 +1,178 @@
+"""The summary templates of ``hadath/data/templates.tsv``: one row per CAMEO code.
+
+Columns:
+
+- ``en``: an English verb phrase in the base form; its first word is the verb, inflected as needed
+  ("meet[ {target}]" → "met Valery Gerasimov", "did not meet …", "had met …", "denied meeting …").
+- ``en_passive``: an English clause with the target as subject, used when the source is unknown
+  ("{target} {be} killed"), or ``-`` when the code has no natural passive.
+- ``ar``: an Arabic verb-first clause ("{v:التقى|التقت} {source}[ {target}]"); ``{v:MASC|FEM}`` agrees
+  with the source.
+- ``ar_passive``: Arabic clause without a source, ``{v:…}`` agreeing with the target, or ``-``.
+- ``ar_masdar``: an Arabic verbal-noun phrase ("قتل[ {target}]") for denials, intentions and reports.
+
+Slots: ``{source}``, ``{target}``, ``{pron}`` (it/he/she/they), ``{poss}``, ``{be}`` (was/were),
+``{suf}`` (Arabic attached pronoun ه/ها/هم). ``[…]`` is optional: dropped when a slot inside is empty;
+``[A|B]`` gives B instead. ``ل+``/``ب+`` attach a proclitic to the next word (ل + الجيش → للجيش).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from hadath.errors import HadathError
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "templates.tsv"
+COLUMNS = ("code", "en", "en_passive", "ar", "ar_passive", "ar_masdar")
+HEADER = "\t".join(COLUMNS)
+SLOTS = frozenset({"source", "target", "pron", "poss", "be", "suf"})
+
+
+class TemplateError(HadathError):
+    """A summary template is missing, malformed or cannot be filled."""
+
+    code = "E030"
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """The templates of one CAMEO code (``None`` where the file has ``-``)."""
+
+    code: str
+    en: str
+    en_passive: str | None
+    ar: str
+    ar_passive: str | None
+    ar_masdar: str
+
+
+def load_templates(path: Path = DATA) -> dict[str, Template]:
+    """Read a templates TSV (``# source:``/``# date:`` header comments, then the header row)."""
+    out: dict[str, Template] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise TemplateError(f"{path}: cannot read templates ({e.strerror})") from None
+    header: list[str] | None = None
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if header is None:
+            header = parts
+            if tuple(header) != COLUMNS:
+                raise TemplateError(f"{path}:{n}: header must be {HEADER!r}")
+            continue
+        if len(parts) != len(COLUMNS):
+            raise TemplateError(f"{path}:{n}: expected {len(COLUMNS)} columns, got {len(parts)}")
+        code, en, enp, ar, arp, arm = (p.strip() for p in parts)
+        if not re.fullmatch(r"\d{3,4}", code):
+            raise TemplateError(f"{path}:{n}: malformed CAMEO code {code!r}")
+        if code in out:
+            raise TemplateError(f"{path}:{n}: duplicate code {code}")
+        for col, text in zip(COLUMNS[1:], (en, enp, ar, arp, arm), strict=True):
+            _check_syntax(text, f"{path}:{n} ({col})")
+        out[code] = Template(code, en, None if enp == "-" else enp, ar, None if arp == "-" else arp, arm)
+    return out
+
+
+@lru_cache(maxsize=1)
+def templates() -> dict[str, Template]:
+    """The bundled templates (cached)."""
+    return load_templates(DATA)
+
+
+def template_for(code: str) -> Template:
+    """The template of ``code``, falling back to its 3-digit parent and root (``1951`` → ``195`` → ``190``)."""
+    tab = templates()
+    for c in (code, code[:3], code[:2] + "0"):
+        if c in tab:
+            return tab[c]
+    raise TemplateError(f"no summary template for CAMEO code {code!r}")
+
+
+_SLOT = re.compile(r"\{(v:[^{}]*|[a-z_]+)\}")
+_OPT = re.compile(r"\[([^\[\]]*)\]")
+
+
+def _check_syntax(text: str, where: str) -> None:
+    if text == "-":
+        return
+    if text.count("[") != text.count("]") or text.count("{") != text.count("}"):
+        raise TemplateError(f"{where}: unbalanced brackets in {text!r}")
+    for m in _SLOT.finditer(text):
+        s = m.group(1)
+        if not s.startswith("v:") and s not in SLOTS:
+            raise TemplateError(f"{where}: unknown slot {{{s}}}")
+        if s.startswith("v:") and len(s[2:].split("|")) not in (2, 3):
+            raise TemplateError(f"{where}: {{{s}}} needs MASC|FEM[|PLURAL]")
+
+
+def _split_alt(body: str) -> list[str]:
+    """Split an optional group on ``|`` outside braces."""
+    parts, depth, cur = [], 0, ""
+    for ch in body:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    return parts
+
+
+def fill(text: str, slots: Mapping[str, str | None], verb: Callable[[list[str]], str] | None = None) -> str:
+    """Fill a template: slots from ``slots`` (None/empty = missing), ``{v:…}`` through ``verb``.
+
+    Raises :class:`TemplateError` for a required slot that is missing or unknown.
+    """
+
+    def slot_value(name: str) -> str | None:
+        if name.startswith("v:"):
+            if verb is None:
+                raise TemplateError(f"template {text!r} has a verb slot but no agreement is given")
+            return verb(name[2:].split("|"))
+        if name not in SLOTS:
+            raise TemplateError(f"unknown slot {{{name}}} in {text!r}")
+        v = slots.get(name)
+        return v if v else None
+
+    def sub_all(seg: str, required: bool) -> str | None:
+        missing = False
+
+        def rep(m: re.Match[str]) -> str:
+            nonlocal missing
+            v = slot_value(m.group(1))
+            if v is None:
+                missing = True
+                return ""
+            return v
+
+        out = _SLOT.sub(rep, seg)
+        if missing:
+            if required:
+                names = [m.group(1) for m in _SLOT.finditer(seg) if slot_value(m.group(1)) is None]
+                raise TemplateError(f"slot {{{names[0]}}} is required by {text!r}")
+            return None
+        return out
+
+    def opt(m: re.Match[str]) -> str:
+        alts = _split_alt(m.group(1))
+        lead = alts[0][: len(alts[0]) - len(alts[0].lstrip())]
+        for i, a in enumerate(alts):
+            r = sub_all(a, required=False)
+            if r is not None:
+                return r if i == 0 or r.startswith(" ") else lead + r
+        return ""
+
+    body = _OPT.sub(opt, text)
+    result = sub_all(body, required=True) or ""
+    return re.sub(r"\s+", " ", result).strip()

@@ -174,6 +174,8 @@ def main() -> None:
         print(f"  {r['mb']:>6.1f} {r['docs']:>7} {r['tokens']:>10} {r['cpu_s']:>8.2f} {r['wall_s']:>8.2f} "
               f"{r['mb_per_s_cpu']:>6.2f} {r['peak_rss_mb']:>12.1f} {r['rss_growth_mb']:>11.1f} "
               f"{'-' if tp is None else f'{tp:.2f}':>15}")
+    print(f"  (sizes up to {TRACE_UP_TO_MB} MB run under tracemalloc, which slows Python several times over: "
+          "their times show memory, not speed)")
     path = write_result("text", {
         "stages": list(STAGES), "articles": len(articles), "corpus_mb": round(corpus_mb, 3),
         "startup_s": round(load_s, 2), "cold_pass": cold, "throughput_runs": runs,

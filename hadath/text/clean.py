@@ -2,17 +2,23 @@
 
 Nothing is removed from the text: the functions return spans that sentence splitting skips, plus the
 dateline's city and agency (the city is a location hint for events).
+
+Datelines are looked for on the first three content lines: a whole line ("عين اليوم – بغداد",
+"الرباط - رويترز", "غزة - صفا"), a head before the prose ("سبق- وكالات:", "الرباط - رويترز - قال",
+"القاهرة (رويترز) -", "موسكو ـ (أ ف ب):") or a dated one ("بيروت 25 شوال 1436 هـ الموافق 10 أغسطس
+2015 م واس"). Furniture lines are short (at most 300 characters) and recognised on their normalised form.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Literal
 
 from hadath.model import Dateline, Span
 from hadath.text.normalize import norm_text
 
-AGENCIES: dict[str, str] = {
+AGENCIES: dict[str, str | None] = {
     # normalised form -> English name
     "رويترز": "Reuters", "ا ف ب": "AFP", "فرانس برس": "AFP", "وكاله فرانس برس": "AFP", "اف ب": "AFP",
     "ا ب": "AP", "اسوشيتد برس": "AP", "الاناضول": "Anadolu", "اناضول": "Anadolu", "وكالات": "agencies",
@@ -22,7 +28,15 @@ AGENCIES: dict[str, str] = {
     "بترا": "Petra", "العمانيه": "ONA", "وكاله الانباء الليبيه": "LANA", "لانا": "LANA",
     "الجزيره نت": "Al Jazeera", "المسلم": "Almoslim", "سبق": "Sabq", "عين اليوم": "Ain Alyoum",
     "متابعه": None, "خاص": None, "مراسلون": None, "ميدل ايست اونلاين": "Middle East Online",
-}  # type: ignore[dict-item]
+    "ا ش ا": "MENA", "معا": "Maan", "قدس برس": "Quds Press",
+    "العربيه نت": "Al Arabiya", "سكاي نيوز عربيه": "Sky News Arabia", "بي بي سي": "BBC", "صفا": "Safa",
+}
+
+# outlets that sign their own reports in quotes ("لندن - «الشرق الأوسط»"); unquoted, these are just words
+QUOTED_OUTLETS: dict[str, str] = {
+    "الشرق الاوسط": "Asharq Al-Awsat", "الحياه": "Al-Hayat", "القدس العربي": "Al-Quds Al-Arabi",
+    "العربي الجديد": "Al-Araby Al-Jadeed", "الجزيره": "Al Jazeera", "عكاظ": "Okaz", "الوطن": "Al-Watan",
+}
 
 FURNITURE_LINE_RE = re.compile(
     r"^\s*(?:"
@@ -34,6 +48,12 @@ FURNITURE_LINE_RE = re.compile(
     r"رجب|شعبان|رمضان|شوال|ذو القعده|ذو الحجه)\s+\d{4}(?:\s*ه)?"
     r")\s*$"
 )
+# the open-ended alternatives of FURNITURE_LINE_RE, matched on the head of a longer line
+_FURNITURE_OPEN_RE = re.compile(
+    r"^\s*(?:تابعنا|تابعونا|مشاركه|اقرا ايضا|اقرا المزيد|سمات\s|رابط الخبر|المصدر\s*:|تاريخ النشر|اخر تحديث|"
+    r"شارك هذا المقال|حجم الخط|اضف تعليق|كلمات مفتاحيه|الوسوم)"
+)
+_SHORT_LINE = 40
 # a trailing tag line of some outlets: "سمات ..." at the end of the last paragraph
 TRAILING_TAGS_RE = re.compile(r"\s(سمات|الوسوم|كلمات مفتاحية)\s[^.!؟\n]{0,300}\s*$")
 
@@ -56,6 +76,7 @@ _DATED_QUICK_RE = re.compile(r"\S+(?:\s+\S+)?\s+[0-9٠-٩۰-۹]")
 _LINE_WORD_RE = re.compile(r"[^\s\-–—:/()]+|[\-–—:/]")
 # a tatweel used as a dash between spaces ("موسكو ـ أ ف ب"), replaced by "-" of the same length
 _TATWEEL_DASH_RE = re.compile(r"(?<=\s)ـ+(?=\s)")
+_QUOTED_RE = re.compile(r"^[«\"“(]([^«»\"“”()]{2,30})[»\"”)]$")
 _SEP_SPLIT_RE = re.compile(r"\s*[-–—/:]\s*")
 _LEAD_CHARS = " \t\r\u00a0\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u061c"
 _FURNITURE_MAX = 300  # a longer line is prose, whatever its first word
@@ -70,11 +91,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _agency(part: str) -> str | None | bool:
+def _agency(part: str) -> str | None | Literal[False]:
     """English agency name, None for a known furniture word, False when not an agency."""
     n = norm_text(part)
     if n in AGENCIES:
         return AGENCIES[n]
+    if n in QUOTED_OUTLETS and _QUOTED_RE.match(part.strip()):
+        return QUOTED_OUTLETS[n]
     return False
 
 
@@ -87,13 +110,18 @@ def find_boilerplate(
     place = is_place or (lambda _s: False)
     lines = [(s, e) for s, e in _lines(text) if text[s:e].strip()]
     # 1. a title repeated as the first line: keep the second copy as the headline
-    if len(lines) >= 2 and norm_text(text[slice(*lines[0])]) == norm_text(text[slice(*lines[1])]):
+    if len(lines) >= 2 and _same_line(text[slice(*lines[0])], text[slice(*lines[1])]):
         spans.append(Span(*lines[0]))
     # 2. page furniture lines
     for s, e in lines:
-        if e - s > _FURNITURE_MAX:
+        n = e - s
+        if n > _FURNITURE_MAX:
             continue
-        if FURNITURE_LINE_RE.match(norm_text(text[s:e])) or FURNITURE_LINE_RE.match(text[s:e]):
+        if n > _SHORT_LINE:
+            # only the open-ended furniture lines ("اقرأ أيضا: ...") can be this long: their head decides
+            if _FURNITURE_OPEN_RE.match(norm_text(text[s:s + _SHORT_LINE])) or FURNITURE_LINE_RE.match(text[s:e]):
+                spans.append(Span(s, e))
+        elif FURNITURE_LINE_RE.match(norm_text(text[s:e])) or FURNITURE_LINE_RE.match(text[s:e]):
             spans.append(Span(s, e))
     # 3. a dateline at the start of one of the first content lines (after a title and a subtitle)
     skip = {(sp.start, sp.end) for sp in spans}
@@ -110,6 +138,16 @@ def find_boilerplate(
             spans.append(Span(m.start() + 1, e))
     spans.sort(key=lambda sp: sp.start)
     return spans, dateline
+
+
+def _same_line(a: str, b: str) -> bool:
+    """Two lines that read the same once normalised (a title and its copy)."""
+    a, b = a.strip(), b.strip()
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > max(len(a), len(b)) // 2:  # normalising only removes marks and punctuation
+        return False
+    return norm_text(a) == norm_text(b)
 
 
 def _match_dated_dateline(body: str, is_place: Callable[[str], bool]) -> tuple[int, str, str | None] | None:
@@ -148,8 +186,12 @@ def _whole_line_dateline(body: str, is_place: Callable[[str], bool]) -> tuple[st
     if len(parts) < 2 or any(len(p.split()) > 4 for p in parts):
         return None
     kinds = []
+    quoted: dict[str, str] = {}
     for p in parts:
         a = _agency(p)
+        if a is False and _QUOTED_RE.match(p):  # "لندن - «الشرق الأوسط»": an outlet named in quotes
+            quoted[p] = _QUOTED_RE.match(p).group(1).strip()  # type: ignore[union-attr]
+            a = None
         kinds.append("agency" if a is not False else "place" if is_place(p) else "unknown")
     places = [p for p, k in zip(parts, kinds, strict=True) if k == "place"]
     agencies = [p for p, k in zip(parts, kinds, strict=True) if k == "agency"]
@@ -160,7 +202,7 @@ def _whole_line_dateline(body: str, is_place: Callable[[str], bool]) -> tuple[st
             return None
     elif not (len(places) == 1 and len(parts) == 2 and kinds[0] == "place" and len(unknown[0].split()) == 1):
         return None  # "غزة - صفا" (an agency we do not know) but not "روسيا - تركيا"
-    agency = next((a for a in (_agency(p) for p in agencies) if a), None)
+    agency: str | None = next((a for a in (_agency(p) or quoted.get(p) for p in agencies) if a), None)
     if agency is None and not agencies and unknown:
         agency = unknown[0]
     return (places[0] if places else None), agency
@@ -175,9 +217,9 @@ def _match_dateline(text: str, s: int, e: int, is_place: Callable[[str], bool]) 
         return Dateline(s + lead, s + len(line.rstrip(_LEAD_CHARS)), whole[0], whole[1])
     dated = _match_dated_dateline(body, is_place)
     if dated is not None:
-        end, city, agency = dated
-        rest = re.match(r"\s*[-–—:/]?\s*", body[end:])
-        return Dateline(s + lead, s + lead + end + (rest.end() if rest else 0), city, agency)
+        d_end, d_city, d_agency = dated
+        gap = re.match(r"\s*[-–—:/]?\s*", body[d_end:])
+        return Dateline(s + lead, s + lead + d_end + (gap.end() if gap else 0), d_city, d_agency)
     m = _PAREN_AGENCY_RE.match(body)
     if m and (is_place(m.group("city")) or _agency(m.group("ag")) is not False):
         ag = _agency(m.group("ag"))
@@ -188,7 +230,7 @@ def _match_dateline(text: str, s: int, e: int, is_place: Callable[[str], bool]) 
         if whole_line and len(body.split()) <= 10:
             parts = body.split()
             if parts and is_place(parts[0]) and (_agency(parts[-1]) is not False or any(c.isdigit() for c in body)):
-                return Dateline(s + lead, e, parts[0], _agency(parts[-1]) or None)  # type: ignore[arg-type]
+                return Dateline(s + lead, e, parts[0], _agency(parts[-1]) or None)
         return None
     parts = [p.strip() for p in re.split(r"\s*[-–—/]\s*", m.group("head")) if p.strip()]
     if any(len(p.split()) > 4 for p in parts):
@@ -220,5 +262,5 @@ def _match_dateline(text: str, s: int, e: int, is_place: Callable[[str], bool]) 
     if m.group("sep") == ":" or not rest or city is not None or agency is not None:
         if not rest:
             end_at = e
-        return Dateline(s + lead, end_at, city, agency)  # type: ignore[arg-type]
+        return Dateline(s + lead, end_at, city, agency)
     return None

@@ -139,28 +139,28 @@ def resolve(kind: str, g: dict[str, str | None], ref: dt.date | None) -> Resolve
         m = MONTHS.get(g["m"] or "") if kind in ("dmy", "my") else int(g["m"] or 0)
         if not m:
             return Resolved(None, prec)
-        y = int(g["y"]) if g.get("y") else None
+        y_s, d_s = g.get("y"), g.get("d")
+        y = int(y_s) if y_s else None
         if y is None:
             if ref is None:
                 return Resolved(None, prec)
             y = ref.year if m <= ref.month + 1 else ref.year - 1  # "11 يناير" in a December article: last year
-        d = int(g["d"]) if g.get("d") else 1
-        return Resolved(_safe(y, m, d), prec)
+        return Resolved(_safe(y, m, int(d_s) if d_s else 1), prec)
     if ref is None:
         return Resolved(None, prec)
     if kind == "day_of_month":
         return Resolved(_safe(ref.year, ref.month, int(g["d"] or 0)), prec)
     delta = {"before_yesterday": -2, "yesterday": -1, "after_tomorrow": 2, "tomorrow": 1, "today": 0}
     if kind in delta:
-        d = ref + dt.timedelta(days=delta[kind])
+        day = ref + dt.timedelta(days=delta[kind])
         wd_name = _trailing_weekday(g)
         if wd_name is not None and delta[kind] <= 0:
             # "اليوم الاثنين" in a paper dated Tuesday: the weekday wins (published the next morning)
             wd = WEEKDAYS[wd_name]
-            back = (d.weekday() - wd) % 7
+            back = (day.weekday() - wd) % 7
             if back <= 2:
-                d = d - dt.timedelta(days=back)
-        return Resolved(d, prec)
+                day = day - dt.timedelta(days=back)
+        return Resolved(day, prec)
     if kind == "weekday":
         wd = WEEKDAYS[(g["w"] or "")[2:]]
         direction = g.get("dir")

@@ -44,6 +44,7 @@ _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 _ENTITY_LEFTOVER_RE = re.compile(r"(?<![A-Za-z])(?:nbsp|quot|amp|apos|lt|gt);")
 _SPACE_RE = re.compile(r"\s+")
 _NONWORD_RE = re.compile(r"[^\w]+")
+_LATIN_RE = re.compile("[A-z]")  # the same range as "A" <= c <= "z"
 _NORM_CACHE: dict[str, str] = {}
 _NORM_CACHE_MAX = 300_000
 
@@ -65,7 +66,7 @@ def norm_word(word: str) -> str:
         w = unicodedata.normalize("NFKC", w)
     w = DIACRITICS_RE.sub("", w)
     w = w.translate(_CHAR_MAP)
-    if w.isascii() or any("A" <= c <= "z" for c in w):
+    if w.isascii() or _LATIN_RE.search(w):
         w = w.lower()
     if len(_NORM_CACHE) >= _NORM_CACHE_MAX:
         _NORM_CACHE.clear()
@@ -75,8 +76,11 @@ def norm_word(word: str) -> str:
 
 def norm_text(text: str) -> str:
     """The matching form of a phrase: words normalised, punctuation dropped, single spaces."""
-    text = INVISIBLE_RE.sub("", html.unescape(text))
-    text = _ENTITY_LEFTOVER_RE.sub(" ", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = INVISIBLE_RE.sub("", text)
+    if ";" in text:
+        text = _ENTITY_LEFTOVER_RE.sub(" ", text)
     text = unicodedata.normalize("NFKC", text)
     # diacritics are marks (not \w): take them off before splitting, or الأُمَمُ falls apart
     text = DIACRITICS_RE.sub("", text)

@@ -23,6 +23,8 @@ _WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
 _INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u061c"
 _OPEN_QUOTES = "«“"
 _CLOSE_QUOTES = "»”"
+_QUOTE_RE = re.compile("[«“»”]")
+_CLOSE_QUOTE_RE = re.compile("[»”]")
 
 
 def _is_boundary(text: str, m: re.Match[str], line_end: int) -> bool:
@@ -47,14 +49,14 @@ def _is_boundary(text: str, m: re.Match[str], line_end: int) -> bool:
 def _inside_quote(text: str, start: int, pos: int, line_end: int) -> bool:
     """True when ``pos`` lies inside a «...» or “...” quotation that closes later on the line."""
     depth = 0
-    for c in text[start:pos]:
-        if c in _OPEN_QUOTES:
+    for m in _QUOTE_RE.finditer(text, start, pos):
+        if m.group() in _OPEN_QUOTES:
             depth += 1
-        elif c in _CLOSE_QUOTES and depth:
+        elif depth:
             depth -= 1
     if not depth:
         return False
-    return any(c in _CLOSE_QUOTES for c in text[pos:line_end])
+    return _CLOSE_QUOTE_RE.search(text, pos, line_end) is not None
 
 
 def split_sentences(text: str, skip: Iterable[Span] = ()) -> list[Span]:

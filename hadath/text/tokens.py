@@ -5,7 +5,9 @@ Tokens keep character offsets into the original text. Each word is split into pr
 (ه ها هم هما هن ك كم نا ي). Which split is right is decided by a lexicon of known stems (the
 dictionaries' words): a reading that leaves the word whole wins when the whole word is known
 (بوتين، وزير، لبنان), otherwise the shortest segmentation whose stem is known (بطبرق → ب+طبرق).
-Unknown words lose only an article-bearing prefix.
+Unknown words lose only an article-bearing prefix. A word written with a final ة or ى never ends in
+a pronoun (وللمرة is و+لل+مرة, not مر+ه), and a number may carry a proclitic (و3 → و + 3).
+Analyses are cached per raw token on the segmenter, so a corpus pays for each word form once.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ TOKEN_RE = re.compile(
     r"|(?P<word>[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]+)"
     r"|(?P<punct>[^\s\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff])"
 )
+
+# the same pattern without groups, for findall()
+_TOKEN_FLAT_RE = re.compile(re.sub(r"\(\?P<\w+>", "(?:", TOKEN_RE.pattern))
 
 ARTICLE = "ال"
 # proclitic strings (normalised), the ones carrying the article marked
@@ -139,24 +144,34 @@ def tokenize(text: str, segmenter: Segmenter | None = None, start: int = 0, end:
     cache = seg._tok_cache
     out: list[Token] = []
     append = out.append
-    for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        raw = m.group()
+    find = text.find
+    pos = start
+    # findall + str.find instead of finditer: no match objects. Between two tokens there are only
+    # characters no token starts with (spaces, invisible controls), so find() lands on the match itself.
+    for raw in _TOKEN_FLAT_RE.findall(text, start, len(text) if end is None else end):
+        s = find(raw, pos)
+        pos = s + len(raw)
         hit = cache.get(raw)  # the analysis depends on the raw string only
         if hit is None:
-            kind = m.lastgroup
-            if kind == "skip":
-                hit = ()
-            elif kind == "punct":
-                hit = (raw, raw, "", "", True)
-            else:
-                norm, pre, key, suf = _analyse(raw, kind, seg)
-                hit = (norm, key, pre, suf, False)
+            hit = _analyse_token(raw, seg)
             if len(cache) >= 500_000:
                 cache.clear()
             cache[raw] = hit
         if hit:
-            append(Token(m.start(), m.end(), raw, *hit))
+            append(Token(s, pos, raw, *hit))
     return out
+
+
+def _analyse_token(raw: str, seg: Segmenter) -> tuple[()] | tuple[str, str, str, str, bool]:
+    """(norm, key, prefix, suffix, is_punct) of one raw token, () for a skipped HTML entity."""
+    m = TOKEN_RE.match(raw)
+    kind = m.lastgroup if m else "punct"
+    if kind == "skip":
+        return ()
+    if kind == "punct":
+        return (raw, raw, "", "", True)
+    norm, pre, key, suf = _analyse(raw, kind, seg)
+    return (norm, key, pre, suf, False)
 
 
 _FINAL_LETTER_RE = re.compile(r"([^\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d])[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]*$")

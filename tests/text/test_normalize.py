@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from hadath.text.normalize import arabic_ratio, clean_invisible, is_arabic, norm_text, norm_word, strip_diacritics
+from hadath.text.normalize import (
+    arabic_ratio,
+    clean_invisible,
+    is_arabic,
+    norm_text,
+    norm_word,
+    strip_diacritics,
+)
 
 
 @pytest.mark.parametrize(

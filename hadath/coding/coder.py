@@ -179,9 +179,9 @@ class CoderSettings:
     require_target: bool = True  # drop events without a target (except the roots below)
     targetless_roots: tuple[str, ...] = ("015", "016", "14", "15", "18", "19", "20")  # code prefixes
     window: int = 12  # tokens searched for an argument on each side
-    bare_noun_penalty: float = 0.1
-    unanchored_penalty: float = 0.15
-    victims_only_penalty: float = 0.1  # violence reported only through its victims  # violent/protest events in a sentence with no time or place  # a masdar with neither a light verb nor a genitive subject is weak evidence
+    bare_noun_penalty: float = 0.1  # a masdar with neither a light verb nor a genitive subject is weak evidence
+    unanchored_penalty: float = 0.15  # violent/protest events in a sentence with no time or place
+    victims_only_penalty: float = 0.0  # violence reported only through its victims (0: keep them, passive)
     background_days: int = 30
     extra: dict[str, object] = field(default_factory=dict)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import sys
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, Annotated, Any
 
@@ -82,41 +83,139 @@ def _pipeline(config: Path | None, min_confidence: float | None = None) -> Any:
     return nlp
 
 
+class ReaderName(StrEnum):
+    """Input readers for ``hadath code --reader`` (auto: by file extension)."""
+
+    auto = "auto"
+    txt = "txt"
+    jsonl = "jsonl"
+    csv = "csv"
+    feed = "feed"
+    warc = "warc"
+
+
+class EngineName(StrEnum):
+    """Where ``hadath code`` runs: local processes or a Dask cluster."""
+
+    local = "local"
+    dask = "dask"
+
+
 @app.command()
 def code(
-    paths: Annotated[list[str] | None, typer.Argument(help=".txt or .jsonl files, directories, or - for stdin")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="files (.txt, .jsonl, .jsonl.gz, .csv, RSS/Atom .xml/.rss/.atom, .warc[.gz]), directories, or - for stdin")] = None,
     date: Annotated[str | None, typer.Option(help="publication date YYYY-MM-DD for .txt/stdin articles")] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="output format")] = OutputFormat.jsonl,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write here (atomically) instead of stdout")] = None,
     config: Annotated[Path | None, typer.Option(help="pipeline config TOML")] = None,
     min_confidence: Annotated[float | None, typer.Option(help="drop events below this confidence")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="worker processes (0: all cores; 1: in this process)")] = 0,
+    reader: Annotated[ReaderName, typer.Option(help="input reader for every file (auto: by extension)")] = ReaderName.auto,
+    text_column: Annotated[str, typer.Option(help="CSV column holding the article text")] = "text",
+    resume: Annotated[bool, typer.Option("--resume", help="continue an interrupted run: skip articles already in --output")] = False,
+    engine: Annotated[EngineName, typer.Option(help="local processes, or a Dask cluster")] = EngineName.local,
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address tcp://HOST:PORT (implies --engine dask)")] = None,
+    chunk_size: Annotated[int, typer.Option(help="articles per task sent to a worker")] = 16,
+    progress: Annotated[bool, typer.Option("--progress/--no-progress",
+                                           help="a progress bar on a terminal, a log line every 10 s otherwise")] = True,
 ) -> None:
     """Code articles into events. Exit 0: all coded; 1: some inputs skipped (see stderr); 2: usage error."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from hadath.scale.output import ResumableOutput, skip_done
+    from hadath.scale.progress import Progress, count_inputs
+    from hadath.scale.runner import code_items, default_workers, register_pipeline
+
     env = _env()
     _check_date(date)
+    if resume and (output is None or fmt != OutputFormat.jsonl):
+        _fail("--resume needs --output FILE and --format jsonl")
+    if workers < 0:
+        _fail(f"--workers {workers}: expected 0 (all cores) or more")
+    if chunk_size < 1:
+        _fail(f"--chunk-size {chunk_size}: expected 1 or more")
+    if output is not None and output.is_dir():
+        _fail(f"--output {output}: is a directory")
     nlp = _pipeline(config, min_confidence)
-    buf = io.StringIO() if output else env.stdout
-    writer = Writer(buf, fmt)
+    cfg = register_pipeline(nlp)
+    n_workers = workers or default_workers()
+    use_dask = engine == EngineName.dask or scheduler is not None
+    inputs = paths or ["-"]
+    out_file = ResumableOutput(output, resume=resume) if output else None
+    try:
+        stream = out_file.open() if out_file else env.stdout
+    except OSError as e:
+        _fail(f"--output {output}: cannot write ({e.strerror})", ExitCode.FAILED)
+    done = out_file.done if out_file else None
+    if done:
+        env.error(f"--resume: {sum(done.values())} article(s) already in {out_file.resumed_from}; skipping them")  # type: ignore[union-attr]
+    total = count_inputs(inputs, None if reader == ReaderName.auto else reader.value) if progress else None
+    if total is not None and done:
+        total = max(0, total - sum(done.values()))
+    prog = Progress(env.stderr, total=total, enabled=progress)
+    items = read_inputs(inputs, date=date, stdin=env.stdin, reader=None if reader == ReaderName.auto else reader.value,
+                        text_column=text_column)
+    if done:
+        items = (it for it in items if isinstance(it, Problem) or not skip_done(done, it.id))
+    writer = Writer(stream, fmt)
     n_ok = n_bad = 0
-    for item in read_inputs(paths or ["-"], date=date, stdin=env.stdin):
-        if isinstance(item, Problem):
-            env.error(str(item))
-            n_bad += 1
-            continue
-        try:
-            doc = nlp(item)
-        except HadathError as e:
-            env.error(f"{item.id}: {e}")
-            n_bad += 1
-            continue
-        writer.write(doc)
-        n_ok += 1
-    writer.close()
-    if output:
-        atomic_write_text(output, buf.getvalue())  # type: ignore[attr-defined]
+    restore = _on_sigterm_interrupt()
+    try:
+        for res in code_items(items, cfg, workers=n_workers, chunk_size=chunk_size,
+                              engine="dask" if use_dask else "local", scheduler=scheduler):
+            if isinstance(res, Problem):
+                prog.say(env, str(res))
+                n_bad += 1
+                prog.update(skipped=1)
+            elif res.doc is None:
+                prog.say(env, f"{res.article.id}: {res.error}")
+                n_bad += 1
+                prog.update(skipped=1)
+            else:
+                writer.write(res.doc)
+                n_ok += 1
+                prog.update(1, len(res.doc.events))
+        writer.close()
+    except KeyboardInterrupt:
+        prog.close()
+        if out_file:
+            out_file.close()
+            env.error(f"interrupted after {n_ok} article(s); {out_file.partial} keeps them: "
+                      "run the same command with --resume to continue")
+        else:
+            env.error(f"interrupted after {n_ok} article(s)")
+        raise typer.Exit(130) from None
+    except (HadathError, BrokenProcessPool) as e:
+        prog.close()
+        if out_file:
+            out_file.close()
+        msg = str(e) if isinstance(e, HadathError) else f"a worker process died ({e}); out of memory?"
+        hint = f"; {out_file.partial} keeps {n_ok} article(s): rerun with --resume" if out_file else ""
+        _fail(msg + hint, ExitCode.FAILED)
+    finally:
+        restore()
+        prog.close()
+    if out_file:
+        out_file.commit()
     if n_bad:
         env.error(f"{n_ok} article(s) coded, {n_bad} input(s) skipped")
         raise typer.Exit(int(ExitCode.SOME_SKIPPED))
+
+
+def _on_sigterm_interrupt() -> Any:
+    """Make SIGTERM stop a run like Ctrl-C (so the partial output is kept for --resume); returns the undo."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        return lambda: None
+
+    def handler(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGTERM, handler)
+    return lambda: signal.signal(signal.SIGTERM, old)
 
 
 @app.command()
@@ -214,6 +313,37 @@ def kb_ambiguous() -> None:
     kb = get_kb()
     for form, entries in kb.ambiguous_forms():
         _env().stdout.write(f"{form}\t" + ", ".join(i for _, i in entries) + "\n")
+
+
+@kb_app.command("import-petrarch")
+def kb_import_petrarch(
+    actors_file: Annotated[Path, typer.Argument(help="PETRARCH/TABARI actor dictionary")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="dictionary folder to write (actors/, agents.tsv)")],
+    agents: Annotated[Path | None, typer.Option("--agents", help="PETRARCH agents dictionary")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list every skipped entry on stderr")] = False,
+) -> None:
+    """Import PETRARCH actor/agent dictionaries into hadath TSV files; use them with [kb] extra_dirs."""
+    from hadath.kb.petrarch import import_petrarch
+    from hadath.kb.validate import validate
+
+    env = _env()
+    for p in (actors_file, agents):
+        if p is not None and not p.is_file():
+            _fail(f"{p}: file not found")
+    try:
+        report = import_petrarch(actors_file, output, agents)
+    except HadathError as e:
+        _fail(str(e), ExitCode.FAILED)
+    for s in report.skipped if verbose else report.skipped[:5]:
+        env.error(f"skipped {s}")
+    if not verbose and len(report.skipped) > 5:
+        env.error(f"... {len(report.skipped) - 5} more skipped entries (--verbose lists them)")
+    errors = [p for p in validate([output]) if p.severity == "error"]
+    for p in errors[:10]:
+        env.error(str(p))
+    env.stdout.write(f"{report.summary()} to {output}\n")
+    if errors:
+        raise typer.Exit(int(ExitCode.SOME_SKIPPED))
 
 
 @app.command()

@@ -28,11 +28,13 @@ from hadath.model import Token
 from hadath.text.normalize import norm_word
 from hadath.text.tokens import TOKEN_RE, key_of
 
-CACHE_VERSION = "5"
+CACHE_VERSION = "11"
 PLACE_NOUNS = frozenset(
-    "مدينه بلده قريه محافظه منطقه ولايه اقليم حي ناحيه قضاء مخيم مديريه بلديه مركز عاصمه جزيره ميناء".split()
+    ["مدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "حي", "ناحيه", "قضاء", "مخيم", "مديريه", "بلديه", "مركز", "عاصمه", "جزيره", "ميناء"]
 )
 
+QUOTES = frozenset('"«»“”„‟\'‘’')
+HYPHENS = frozenset("-‐‑–")
 KIND_ACTOR = "actor"
 KIND_AGENT = "agent"
 KIND_STATE = "state"
@@ -120,7 +122,9 @@ class KnowledgeBase:
                 self.countries[c.iso3] = c
         elif kind == "metonyms":
             for m in loader.load_metonyms(path):
-                self.metonyms[phrase_key(m.form)] = m
+                for form in m.form.split("|"):  # alternatives: الكرملين|الكريملين
+                    if phrase_key(form):
+                        self.metonyms[phrase_key(form)] = m
         elif kind == "places":
             for p in loader.load_places(path):
                 self.places[p.id] = p
@@ -146,6 +150,11 @@ class KnowledgeBase:
         # single-word keys: a dictionary word made of a proclitic + one of them is segmented (بطبرق → طبرق)
         single = {k for k in (phrase_key(f) for f, _, _ in forms + place_forms + trigger_forms) if k and " " not in k}
         single.update(k for k in metonym_keys if " " not in k)
+        # every word of every form: "للأمم" in "الجمعية العامة للأمم المتحدة" is ل + ال + أمم
+        vocab = single | {w for f, _, _ in forms + place_forms for w in phrase_key(f).split()}
+        # stems seen with the article (اللجنة → لجنه) are words in their own right, never clitic + stem
+        with_al = {key_of(m.group()) for f, _, _ in forms + place_forms for m in TOKEN_RE.finditer(f)
+                   if m.lastgroup == "word" and norm_word(m.group()).startswith("ال")}
 
         def dkey(form: str) -> str:
             words = phrase_key(form).split()
@@ -153,8 +162,16 @@ class KnowledgeBase:
                 return " ".join(words)
             out = []
             for w in words:
-                if w not in single and len(w) >= 4 and w[0] in "وفبلك" and w[1:] in single:
-                    w = w[1:]
+                if w not in single and len(w) >= 4 and w[0] in "وفبلك":
+                    rest = w[1:]
+                    if rest in single:
+                        w = rest  # بطبرق
+                    elif rest.startswith("ال") and len(rest) >= 5 and rest[2:] in vocab and w not in with_al:
+                        w = rest[2:]  # والجيش inside a phrase: و + ال + جيش
+                    elif w.startswith("لل") and len(w) >= 5 and w[1:] in with_al:
+                        w = w[1:]  # للجنة: ل + (ال)لجنة
+                    elif w.startswith("لل") and len(w) >= 5 and w[2:] in vocab:
+                        w = w[2:]  # للأمم: ل + (ا)ل + أمم
                 out.append(w)
             return " ".join(out)
 
@@ -224,22 +241,28 @@ class KnowledgeBase:
             return []
         A = self._automaton
         assert A is not None
-        parts = ["|" if t.is_punct else t.key for t in tokens]
-        # the index in s of the space before each token -> the token's index
+        # quotation marks are transparent (حكومة «الوفاق», تنظيم "داعش"); other punctuation is a barrier
+        # and so is a hyphen written inside a name (كانغ كيونغ-هوا, ري يونغ-هو)
+        kept = [i for i, t in enumerate(tokens) if not (t.is_punct and (t.text in QUOTES or (
+            t.text in HYPHENS and 0 < i < len(tokens) - 1 and tokens[i - 1].end == t.start
+            and t.end == tokens[i + 1].start and not tokens[i - 1].is_punct and not tokens[i + 1].is_punct)))]
+        parts = ["|" if tokens[i].is_punct else tokens[i].key for i in kept]
+        # the index in s of the space before each kept token -> its position in ``kept``
         index_at: dict[int, int] = {}
         pos = 0
-        for i, k in enumerate(parts):
-            index_at[pos] = i
+        for n, k in enumerate(parts):
+            index_at[pos] = n
             pos += len(k) + 1
         s = " " + " ".join(parts) + " "
         index = self.index
         out: list[Match] = []
         for end_idx, (ntok, key) in A.iter(s):
-            i = index_at.get(end_idx - len(key) - 1)  # the match starts at the space before token i
-            if i is None:
+            at = index_at.get(end_idx - len(key) - 1)  # the match starts at the space before kept token ``at``
+            if at is None:
                 continue
+            i, j = kept[at], kept[at + ntok - 1] + 1
             for kind, id_ in index[key]:
-                out.append(Match(i, i + ntok, kind, id_))
+                out.append(Match(i, j, kind, id_))
         return out
 
     def lookup(self, phrase: str) -> list[tuple[str, str]]:

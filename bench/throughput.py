@@ -111,7 +111,14 @@ with open(out, "w", encoding="utf-8") as f:
         ev += len(r.doc.events)
     w.close()
 wall = time.perf_counter() - t1
-print(json.dumps({"startup_s": startup, "wall_s": wall, "cpu_s": cpu() - c1, "articles": n, "events": ev, "bad": bad}))
+rss_end = None
+try:
+    with open("/proc/self/status") as st:
+        rss_end = next(int(l.split()[1]) / 1024 for l in st if l.startswith("VmRSS:"))
+except (OSError, StopIteration):
+    pass
+print(json.dumps({"startup_s": startup, "wall_s": wall, "cpu_s": cpu() - c1, "articles": n, "events": ev, "bad": bad,
+                  "parent_rss_end_mb": rss_end}))
 """
 
 
@@ -271,9 +278,11 @@ def main() -> None:
                 r = measure(src, args.workers)
                 src.unlink()
                 r["s_per_1k"] = round(r["wall_s"] / n * 1000, 2)
+                r["cpu_s_per_1k"] = round(r["cpu_s"] / n * 1000, 2)
                 rows.append(r)
                 print(f"  full pipeline {n:>7} articles, {args.workers} workers: {r['wall_s']:8.1f} s, "
-                      f"{r['s_per_1k']:6.2f} s/1k, {r['articles_per_s']:6.1f} articles/s, peak RSS {r['peak_rss_mb']} MB")
+                      f"{r['s_per_1k']:6.2f} s/1k wall, {r['cpu_s_per_1k']:6.2f} CPU-s/1k, "
+                      f"{r['articles_per_s']:6.1f} articles/s, peak RSS {r['peak_rss_mb']} MB")
             result["scaling_full"] = rows
         if "minimal" not in skip:
             cfg = tmp / "minimal.toml"
@@ -286,14 +295,17 @@ def main() -> None:
                 r = measure(src, args.workers, cfg)
                 src.unlink()
                 r["s_per_1k"] = round(r["wall_s"] / n * 1000, 3)
+                r["cpu_s_per_1k"] = round(r["cpu_s"] / n * 1000, 3)
                 rows.append(r)
-                print(f"  {n:>7} articles: {r['wall_s']:7.1f} s, {r['s_per_1k']:6.3f} s/1k, "
-                      f"peak RSS {r['peak_rss_mb']} MB")
+                print(f"  {n:>7} articles: {r['wall_s']:7.1f} s, {r['s_per_1k']:6.3f} s/1k wall, "
+                      f"{r['cpu_s_per_1k']:6.3f} CPU-s/1k, peak RSS {r['peak_rss_mb']} MB")
             result["scaling_minimal"] = rows
     finally:
         for p in tmp.iterdir():
             p.unlink()
         tmp.rmdir()
+    with contextlib.suppress(OSError):
+        result["loadavg_at_end"] = os.getloadavg()
     print(f"\nwrote {write_result('throughput', result)}")
 
 

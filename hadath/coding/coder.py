@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from hadath.coding import cameo
@@ -88,6 +89,12 @@ def _killed_in_attack(toks: list[Token], tj: int) -> bool:
         if t.key in ATTACK_NOUNS and (t.prefix.lstrip("و")[:1] == "ب" or (k > 0 and toks[k - 1].norm in CAUSE_WORDS)):
             return True
     return False
+
+
+@lru_cache(maxsize=8192)
+def _padded_keys(words: tuple[str, ...]) -> tuple[str, ...]:
+    """" key " strings of a pattern's requires/excludes words, computed once per word list."""
+    return tuple(f" {k} " for k in (phrase_key(w) for w in words) if k)
 
 
 def _actor_evidence(sa: ActorMention | None, ta: ActorMention | None) -> float:
@@ -203,6 +210,7 @@ class EventCoder:
         self.kb = kb
         self.s = settings or CoderSettings()
         self._code_is_movement = False
+        self._windows: dict[tuple[int, int, int], str] = {}
         self._last_meeting: tuple[ActorRef | None, ActorRef | None] | None = None
         self.trace: list[tuple[Mention, str]] = []  # (trigger, why it produced no event), for `explain`
 
@@ -210,6 +218,7 @@ class EventCoder:
 
     def code(self, doc: Document) -> list[Event]:
         """All events of the document, merged within the article (one per happening)."""
+        self._windows.clear()
         events: list[Event] = []
         by_sent: dict[int, _Sent] = {}
         for i, s in enumerate(doc.sentences):
@@ -265,10 +274,15 @@ class EventCoder:
         return None
 
     def _window_keys(self, toks: list[Token], a: int, b: int) -> str:
-        return " " + " ".join(t.key for t in toks[max(0, a):max(0, b)]) + " "
+        a, b = max(0, a), max(0, b)
+        k = (id(toks), a, b)
+        got = self._windows.get(k)
+        if got is None:
+            got = self._windows[k] = " " + " ".join(t.key for t in toks[a:b]) + " "
+        return got
 
     def _has_any(self, pattern_words: list[str], text: str) -> bool:
-        return any(f" {phrase_key(w)} " in text for w in pattern_words if phrase_key(w))
+        return any(k in text for k in _padded_keys(tuple(pattern_words)))
 
     def _code_trigger(self, doc: Document, sent: _Sent, m: Mention, p: Pattern,
                       last_subject: ActorRef | None) -> list[Event]:

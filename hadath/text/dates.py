@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from functools import lru_cache
 import re
 from dataclasses import dataclass
 
@@ -104,6 +105,7 @@ class Resolved:
     precision: str
 
 
+@lru_cache(maxsize=4096)
 def parse_iso(s: str | None) -> dt.date | None:
     """``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY``) to a date; None when missing or malformed."""
     if not s:
@@ -194,11 +196,31 @@ def _trailing_weekday(g: dict[str, str | None]) -> str | None:
     return w[2:] if w else None
 
 
+def _cue_words() -> frozenset[str]:
+    """Every word that can start or anchor a time expression (a cheap pre-filter for find_times)."""
+    words = {"اليوم", "يوم", "امس", "غدا", "غد", "الليله", "الان", "حاليا", "الاسبوع", "الاسابيع", "الشهر", "العام",
+             "السنه", "قبل", "منذ", "صباح", "مساء", "هذا", "الجاري", "اول", "بعد", "ظهر", "فجر", "ليل", "عصر", "ظهيره"}
+    for w in list(MONTHS) + list(HIJRI_MONTHS):
+        words.update(w.split())
+    for w in WEEKDAYS:
+        words.update({w, "ال" + w})
+    out = set()
+    for w in words:
+        out.add(w)
+        out.add(w[2:] if w.startswith("ال") else w)
+    return frozenset(out)
+
+
+_CUES = _cue_words()
+
+
 def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1) -> list[TimeExpr]:
     """Time expressions over ``tokens`` (one sentence), longest first, non-overlapping."""
     words = [t for t in tokens if not t.is_punct or t.text in "/-"]
     if not words:
         return []
+    if not any(t.key in _CUES or t.norm in _CUES or t.norm[1:] in _CUES or t.norm[:1].isdigit() for t in words):
+        return []  # no digit and no time word: nothing to find (most sentences)
     starts: list[int] = []
     parts: list[str] = []
     pos = 0

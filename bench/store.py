@@ -29,6 +29,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from hadath import load_pipeline  # noqa: E402
 from hadath.io.readers import Problem, read_inputs  # noqa: E402
-from hadath.model import Article, Document, Event  # noqa: E402
+from hadath.model import Article, Document  # noqa: E402
 from hadath.store import Store  # noqa: E402
 from hadath.store.ingest import ingest  # noqa: E402
 from hadath.store.query import EventFilter, parse_bbox, query_clusters, query_events  # noqa: E402
@@ -64,7 +65,7 @@ def pg_schema(url: str) -> Iterator[str]:
         admin.close()
 
 
-def seed_documents(nlp) -> list[Document]:  # type: ignore[no-untyped-def]
+def seed_documents(nlp: Any) -> list[Document]:
     """The coded real articles (or the bundled example when ../shared is absent)."""
     paths = [str(p) for p in CORPUS if p.exists()] or [str(EXAMPLE)]
     docs = [nlp(a) for a in read_inputs(paths, date="2021-05-03") if not isinstance(a, Problem)]
@@ -109,12 +110,12 @@ def synthesise(seeds: list[Document], n_events: int, rng: random.Random) -> list
     return out
 
 
-def corpus_check(db: str, nlp) -> dict:  # type: ignore[no-untyped-def]
+def corpus_check(db: str, nlp: Any) -> dict[str, Any]:
     """Ingest the real corpus twice; counts after each pass, throughput, multi-outlet clusters."""
     paths = [str(p) for p in CORPUS if p.exists()]
     if not paths:
         return {"skipped": "../shared not available"}
-    res: dict = {"passes": []}
+    res: dict[str, Any] = {"passes": []}
     with Store(db) as st:
         for _ in range(2):
             t = time.perf_counter()
@@ -159,9 +160,10 @@ QUERIES: list[tuple[str, dict]] = [
 def query_latency(db: str, docs: list[Document]) -> dict:
     """Median latency (ms) of each common filter, events and clusters, first 100 rows."""
     ev = next(e for d in docs for e in d.events if e.source and e.source.id and e.location and e.source.code)
+    assert ev.source is not None and ev.location is not None
     word = max(ev.evidence.split(), key=len)
-    subs = {"__ACTOR_ID__": ev.source.id, "__ACTOR_AR__": ev.source.name, "__CODE__": ev.source.code[:6],  # type: ignore[union-attr]
-            "__COUNTRY__": ev.location.country or "SYR", "__PLACE__": ev.location.name_en or ev.location.name,  # type: ignore[union-attr]
+    subs = {"__ACTOR_ID__": ev.source.id or "", "__ACTOR_AR__": ev.source.name, "__CODE__": (ev.source.code or "")[:6],
+            "__COUNTRY__": ev.location.country or "SYR", "__PLACE__": ev.location.name_en or ev.location.name,
             "__WORD__": word}
     out: dict = {}
     with Store(db) as st:
@@ -209,28 +211,32 @@ def main() -> None:
     ap.add_argument("--pg-events", type=int, default=None, help="synthetic events for PostgreSQL (default --events)")
     ap.add_argument("--pg", default=os.environ.get("HADATH_TEST_PG"), help="PostgreSQL URL (default $HADATH_TEST_PG)")
     ap.add_argument("--batch", type=int, default=200, help="articles per transaction")
+    ap.add_argument("--no-corpus", action="store_true", help="skip the real-corpus ingest check")
+    ap.add_argument("--backends", default="sqlite,postgresql", help="which back ends (comma-separated)")
     args = ap.parse_args()
 
     nlp = load_pipeline()
     rng = random.Random(7)
-    results: dict = {"events_target": args.events}
+    results: dict[str, Any] = {"events_target": args.events}
     t = time.perf_counter()
     seeds = seed_documents(nlp)
     results["seed"] = {"articles": len(seeds), "events": sum(len(d.events) for d in seeds),
                        "coding_seconds": round(time.perf_counter() - t, 1)}
     docs = synthesise(seeds, args.events, rng)
-    backends: list[tuple[str, str | None]] = [("sqlite", None)]
-    if args.pg:
+    wanted = set(args.backends.split(","))
+    backends: list[tuple[str, str | None]] = [("sqlite", None)] if "sqlite" in wanted else []
+    if args.pg and "postgresql" in wanted:
         backends.append(("postgresql", args.pg))
     with tempfile.TemporaryDirectory() as tmp:
         for kind, url in backends:
             if kind == "sqlite":
                 dbs = [str(Path(tmp) / "corpus.db"), str(Path(tmp) / "bench.db")]
-                r = {"corpus": corpus_check(dbs[0], nlp)}
+                r: dict[str, Any] = {"corpus": {"skipped": "--no-corpus"} if args.no_corpus
+                                     else corpus_check(dbs[0], nlp)}
                 these = docs
                 r["store"] = store_throughput(dbs[1], these, args.batch)
                 r["queries"] = query_latency(dbs[1], these)
-                r["file_mb"] = round(sum(p.stat().st_size for p in Path(tmp).glob("bench.db*")) / 1e6, 1)
+                r["file_mb"] = round(float(sum(p.stat().st_size for p in Path(tmp).glob("bench.db*")) / 1e6), 1)
             else:
                 assert url is not None
                 these = docs
@@ -241,14 +247,16 @@ def main() -> None:
                             break
                         these.append(d)
                         n += len(d.events)
-                with pg_schema(url) as u1:
-                    r = {"corpus": corpus_check(u1, nlp)}
+                r = {"corpus": {"skipped": "--no-corpus"}}
+                if not args.no_corpus:
+                    with pg_schema(url) as u1:
+                        r["corpus"] = corpus_check(u1, nlp)
                 with pg_schema(url) as u2:
                     r["store"] = store_throughput(u2, these, args.batch)
                     r["queries"] = query_latency(u2, these)
             results[kind] = r
             s = r["store"]
-            print(f"\n== {kind}")
+            print(f"\n== {kind}", flush=True)
             c = r["corpus"]
             if "passes" in c:
                 p1, p2 = c["passes"]
@@ -264,6 +272,12 @@ def main() -> None:
                       f"({q['rows']} rows)")
     out = ROOT / "bench" / "results" / "store.json"
     out.parent.mkdir(parents=True, exist_ok=True)
+    if out.exists():  # keep the figures of back ends not run this time
+        try:
+            old = json.loads(out.read_text(encoding="utf-8"))
+            results = {**{k: v for k, v in old.items() if k in ("sqlite", "postgresql")}, **results}
+        except (OSError, ValueError):
+            pass
     out.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"\nwrote {out.relative_to(ROOT)}")
 

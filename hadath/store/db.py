@@ -172,11 +172,11 @@ class PostgresBackend(Backend):
         return _QMARK.sub("%s", sql)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self.conn.execute(self._sql(sql), tuple(params) if params else None)  # type: ignore[arg-type]
+        return self.conn.execute(self._sql(sql), tuple(params) if params else None)
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         with self.conn.cursor() as cur:
-            cur.executemany(self._sql(sql), [tuple(r) for r in rows])  # type: ignore[arg-type]
+            cur.executemany(self._sql(sql), [tuple(r) for r in rows])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -6,6 +6,7 @@ whole articles or none; re-running the same command skips what is stored and fin
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -86,10 +87,8 @@ def ingest(store: Store, items: Iterable[Article | Problem], nlp: Callable[[Arti
         flush()
         status = "done"
     finally:
-        try:
+        with contextlib.suppress(Exception):  # the connection may be gone; the run row then stays 'running'
             store.update_run(rep.run_id, status=status)
-        except Exception:  # noqa: BLE001 - the connection may be gone; the run row then stays 'running'
-            pass
     return rep
 
 
@@ -116,8 +115,6 @@ def recode(store: Store, nlp: Callable[[Article], Document], everything: bool = 
                 on_batch(rep)
         status = "done"
     finally:
-        try:
+        with contextlib.suppress(Exception):
             store.update_run(rep.run_id, status=status)
-        except Exception:  # noqa: BLE001
-            pass
     return rep

@@ -89,14 +89,20 @@ def _date_bound(s: str | None, opt: str, upper: bool) -> str | None:
         except ValueError:
             raise QueryError(f"{opt} {s!r}: not a calendar date") from None
         return s
+    if len(s) == 7 and not 1 <= int(s[5:7]) <= 12:
+        raise QueryError(f"{opt} {s!r}: month must be 01..12")
     if not upper:
         return s + ("-01-01" if len(s) == 4 else "-01")
     if len(s) == 4:  # --until 2015 includes all of 2015
         return s + "-12-31"
     y, m = int(s[:4]), int(s[5:7])
-    if not 1 <= m <= 12:
-        raise QueryError(f"{opt} {s!r}: month must be 01..12")
     return f"{s}-{calendar.monthrange(y, m)[1]:02d}"
+
+
+def _prefix_range(prefix: str) -> tuple[str, str]:
+    """``[lo, hi)`` such that ``lo <= x < hi`` holds exactly for strings starting with ``prefix`` (index-friendly
+    on both back ends, unlike LIKE)."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 def _like_escape(s: str) -> str:
@@ -155,8 +161,9 @@ def build_where(store: Store, f: EventFilter) -> tuple[str, list[Any]]:
     if f.actor_code:
         ors = []
         for code in f.actor_code:
-            ors.append("e.source_code LIKE ? ESCAPE '!' OR e.target_code LIKE ? ESCAPE '!'")
-            p += [_like_escape(code.upper()) + "%"] * 2
+            lo, hi = _prefix_range(code.upper())
+            ors.append("(e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?)")
+            p += [lo, hi, lo, hi]
         w.append("(" + " OR ".join(ors) + ")")
     if f.country:
         cs = [c.upper() for c in f.country]
@@ -169,15 +176,15 @@ def build_where(store: Store, f: EventFilter) -> tuple[str, list[Any]]:
                 raise QueryError(f"--cameo {c!r}: expected a CAMEO code or root (digits, e.g. 04, 042, 1823)")
             if len(c) == 1:
                 c = "0" + c
-            ors.append("e.cameo LIKE ?")
-            p.append(c + "%")
+            ors.append("(e.cameo >= ? AND e.cameo < ?)")
+            p += list(_prefix_range(c))
         w.append("(" + " OR ".join(ors) + ")")
     if f.plover:
         w.append(in_list("upper(e.plover)", [x.upper() for x in f.plover]))
     if f.quad:
-        for q in f.quad:
-            if q not in (1, 2, 3, 4):
-                raise QueryError(f"--quad {q}: expected 1 (verbal cooperation) .. 4 (material conflict)")
+        for qc in f.quad:
+            if qc not in (1, 2, 3, 4):
+                raise QueryError(f"--quad {qc}: expected 1 (verbal cooperation) .. 4 (material conflict)")
         w.append(in_list("e.quad_class", list(f.quad)))
     since = _date_bound(f.since, "--since", upper=False)
     until = _date_bound(f.until, "--until", upper=True)
@@ -227,9 +234,28 @@ def _order(sort: str, table: dict[str, str], tiebreak: str) -> str:
     return f"({table[key]} IS NULL), {table[key]}{d}, {tiebreak}{d}"
 
 
+def _page(idcol: str, src: str, where: str, params: list[Any], sort: str, table: dict[str, str], tiebreak: str,
+          limit: int) -> tuple[str, list[Any]]:
+    """A condition selecting the ids of the first ``limit`` rows in ``sort`` order (NULLs last).
+
+    The rows with a value and those without are paged separately, so that each part can walk an index in
+    order and stop early instead of sorting every match.
+    """
+    desc = sort.startswith("-")
+    key = sort.lstrip("-+")
+    if key not in table:
+        raise QueryError(f"--sort {sort!r}: expected one of {', '.join(table)} (prefix - for descending)")
+    col, d, n = table[key], (" DESC" if desc else ""), int(limit)
+    part1 = (f"SELECT * FROM (SELECT {idcol} AS pid FROM {src} WHERE ({where}) AND {col} IS NOT NULL "
+             f"ORDER BY {col}{d}, {tiebreak}{d} LIMIT {n}) AS p1")
+    part2 = (f"SELECT * FROM (SELECT {idcol} AS pid FROM {src} WHERE ({where}) AND {col} IS NULL "
+             f"ORDER BY {tiebreak}{d} LIMIT {n}) AS p2")
+    return f"{idcol} IN ({part1} UNION ALL {part2})", [*params, *params]
+
+
 EVENT_SELECT = (
-    "SELECT e.id AS row_id, e.record, e.cluster_id, e.day, a.doc_id, a.date AS article_date, a.outlet, a.url, a.title "
-    "FROM events e JOIN articles a ON a.id = e.article_id")
+    "SELECT e.id AS row_id, r.record, e.cluster_id, e.day, a.doc_id, a.date AS article_date, a.outlet, a.url, a.title "
+    "FROM events e JOIN event_records r ON r.event_row = e.id JOIN articles a ON a.id = e.article_id")
 
 
 def event_record(r: dict[str, Any]) -> dict[str, Any]:
@@ -243,18 +269,22 @@ def event_record(r: dict[str, Any]) -> dict[str, Any]:
 def query_events(store: Store, f: EventFilter, sort: str = "date", limit: int | None = None) -> list[dict[str, Any]]:
     """Events passing ``f`` as JSON records (see :func:`event_record`)."""
     where, params = build_where(store, f)
-    sql = f"{EVENT_SELECT} WHERE {where} ORDER BY {_order(sort, EVENT_SORTS, 'e.id')}"
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    return [event_record(r) for r in store.b.query(sql, params)]
+    order = _order(sort, EVENT_SORTS, "e.id")
+    sql_limit = ""
+    if limit:  # find the page's ids on narrow rows (index order), then fetch their records only
+        where, params = _page("e.id", "events e", where, params, sort, EVENT_SORTS, "e.id", limit)
+        sql_limit = f" LIMIT {int(limit)}"
+    return [event_record(r) for r in store.b.query(f"{EVENT_SELECT} WHERE {where} ORDER BY {order}{sql_limit}",
+                                                   params)]
 
 
 CLUSTER_SELECT = (
     "SELECT c.id AS cluster_id, c.root, c.cameo, c.source_key, c.target_key, c.date_first, c.date_last, c.country, "
     "c.num_mentions, c.num_sources, c.num_articles, c.num_events, c.first_seen, c.last_seen, c.confidence, "
-    "c.best_evidence, c.dup_cluster, b.record AS best_record, b.day AS best_day, ba.doc_id AS best_article, "
+    "c.best_evidence, c.dup_cluster, br.record AS best_record, b.day AS best_day, ba.doc_id AS best_article, "
     "ba.url AS best_url, ba.outlet AS best_outlet, ba.coded_at AS added "
-    "FROM event_clusters c LEFT JOIN events b ON b.id = c.best_event LEFT JOIN articles ba ON ba.id = b.article_id")
+    "FROM event_clusters c LEFT JOIN events b ON b.id = c.best_event LEFT JOIN event_records br ON br.event_row = b.id "
+    "LEFT JOIN articles ba ON ba.id = b.article_id")
 
 
 def cluster_record(store: Store, r: dict[str, Any], with_members: bool = True) -> dict[str, Any]:
@@ -282,17 +312,21 @@ def query_clusters(store: Store, f: EventFilter, sort: str = "date", limit: int 
                    with_members: bool = True) -> list[dict[str, Any]]:
     """Clusters with at least one event passing ``f``."""
     where, params = build_where(store, f)
-    sql = (f"{CLUSTER_SELECT} WHERE c.id IN (SELECT e.cluster_id FROM events e WHERE {where}) "
-           f"ORDER BY {_order(sort, CLUSTER_SORTS, 'c.id')}")
-    if limit:
-        sql += f" LIMIT {int(limit)}"
+    order = _order(sort, CLUSTER_SORTS, "c.id")
+    cond = f"c.id IN (SELECT e.cluster_id FROM events e WHERE {where})"
+    sql_limit = ""
+    if limit:  # find the page's ids on narrow rows, then fetch their best events only
+        cond, params = _page("c.id", "event_clusters c", cond, params, sort, CLUSTER_SORTS, "c.id", limit)
+        sql_limit = f" LIMIT {int(limit)}"
+    sql = f"{CLUSTER_SELECT} WHERE {cond} ORDER BY {order}{sql_limit}"
     return [cluster_record(store, r, with_members) for r in store.b.query(sql, params)]
 
 
 def query_actors(store: Store, search: str | None = None, limit: int | None = None,
                  unresolved: bool | None = None) -> list[dict[str, Any]]:
     """Actors with their event counts as source and as target, most active first."""
-    w, p = [], []
+    w: list[str] = []
+    p: list[Any] = []
     if search:
         w.append("(k.key = ? OR lower(k.name_en) LIKE ? ESCAPE '!' OR k.name_norm LIKE ? ESCAPE '!' OR k.code = ?)")
         p += [search, "%" + _like_escape(search.lower()) + "%", "%" + _like_escape(norm_text(search)) + "%",

@@ -29,7 +29,7 @@ class Migration:
 
 ACTOR_COLS = "{r}_key TEXT, {r}_id TEXT, {r}_code TEXT, {r}_name TEXT, {r}_name_en TEXT, {r}_type TEXT, {r}_country TEXT"
 
-V1 = [
+V1: list[Step] = [
     """CREATE TABLE ingest_runs (
         id {pk}, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL DEFAULT 'running',
         command TEXT, inputs TEXT, hadath_version TEXT, kb_hash TEXT,
@@ -74,20 +74,20 @@ V1 = [
         evidence TEXT, evidence_start INTEGER, evidence_end INTEGER, confidence {real} NOT NULL,
         rule TEXT, trigger_text TEXT, negated INTEGER NOT NULL DEFAULT 0, modality TEXT,
         background INTEGER NOT NULL DEFAULT 0, reported INTEGER NOT NULL DEFAULT 0,
-        n_mentions INTEGER NOT NULL DEFAULT 1, record TEXT NOT NULL,
+        n_mentions INTEGER NOT NULL DEFAULT 1,
         UNIQUE (article_id, event_id))""",
+    # the full JSON record apart, so that scans of the events table stay narrow
+    """CREATE TABLE event_records (
+        event_row BIGINT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE, record TEXT NOT NULL)""",
     "CREATE INDEX events_article ON events(article_id)",
     "CREATE INDEX events_cluster ON events(cluster_id)",
     "CREATE INDEX events_day ON events(day)",
     "CREATE INDEX events_cameo ON events(cameo)",
-    "CREATE INDEX events_root_day ON events(root, day)",
     "CREATE INDEX events_source ON events(source_key)",
     "CREATE INDEX events_target ON events(target_key)",
     "CREATE INDEX events_source_code ON events(source_code)",
     "CREATE INDEX events_target_code ON events(target_code)",
     "CREATE INDEX events_loc_country ON events(loc_country)",
-    "CREATE INDEX events_plover ON events(plover)",
-    "CREATE INDEX events_confidence ON events(confidence)",
     "CREATE INDEX events_lat_lon ON events(loc_lat, loc_lon)",
     """CREATE TABLE mentions (
         id {pk}, event_row BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE, role TEXT NOT NULL,
@@ -142,8 +142,7 @@ MIGRATIONS: list[Migration] = [
     Migration(
         3, "ordering indexes for the common event queries",
         steps=[
-            "CREATE INDEX events_day_conf ON events(day, confidence)",
-            "CREATE INDEX events_quad_day ON events(quad_class, day)",
+            "CREATE INDEX events_place ON events(place_key)",
             "CREATE INDEX clusters_mentions ON event_clusters(num_mentions)",
             "CREATE INDEX clusters_first ON event_clusters(date_first)",
         ],

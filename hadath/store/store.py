@@ -20,7 +20,7 @@ import hashlib
 import json
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,8 +30,10 @@ from hadath.store.db import Backend, connect, default_db
 from hadath.store.schema import migrate, pad
 from hadath.text.normalize import norm_text
 
-NUM_PERM = 64
-DUP_THRESHOLD = 0.5  # estimated Jaccard similarity of word 3-shingles above which two articles are near-duplicates
+NUM_PERM = 128
+# estimated Jaccard similarity of word 3-shingles at or above which two articles are near-duplicates: rewritten
+# wire stories share 0.3+ of their 3-shingles, unrelated news articles under 0.07
+DUP_THRESHOLD = 0.3
 NO_ACTOR = "-"
 
 
@@ -42,7 +44,11 @@ def now_iso() -> str:
 
 def article_sha(article: Article) -> str:
     """SHA-256 of the article's normalised text (the identity used for idempotent re-ingest)."""
-    return hashlib.sha256(norm_text(article.text).encode("utf-8")).hexdigest()
+    return _sha(norm_text(article.text))
+
+
+def _sha(text_norm: str) -> str:
+    return hashlib.sha256(text_norm.encode("utf-8")).hexdigest()
 
 
 def outlet_key(article: Article) -> str:
@@ -93,8 +99,22 @@ def _iso_day(s: str | None) -> date | None:
         return None
 
 
+def _minhash_scheme() -> str | None:
+    """The datasketch hashing scheme to ask for: 'affine32' on datasketch >= 2 (which labels signatures with
+    a scheme), None on 1.x (whose only scheme is what 2.x calls 'legacy')."""
+    import inspect
+
+    from datasketch import MinHash
+
+    return "affine32" if "scheme" in inspect.signature(MinHash.__init__).parameters else None
+
+
 def _shingles(text: str) -> set[bytes]:
-    words = norm_text(text).split()
+    return _shingles_of_norm(norm_text(text))
+
+
+def _shingles_of_norm(text_norm: str) -> set[bytes]:
+    words = text_norm.split()
     if len(words) < 3:
         return {w.encode() for w in words}
     return {" ".join(words[i:i + 3]).encode() for i in range(len(words) - 2)}
@@ -113,34 +133,44 @@ class NearDupIndex:
     """MinHash signatures of the stored articles in an LSH index (loaded lazily from the store)."""
 
     def __init__(self, threshold: float = DUP_THRESHOLD) -> None:
-        from datasketch import MinHashLSH
+        from datasketch import MinHash, MinHashLSH
 
         self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self.sigs: dict[int, Any] = {}
         self.cluster: dict[int, int] = {}
+        scheme = _minhash_scheme()
+        self.kwargs: dict[str, Any] = {"scheme": scheme} if scheme else {}
+        self.kwargs["permutations"] = MinHash(num_perm=NUM_PERM, **self.kwargs).permutations  # computed once
+        # stored signatures carry their scheme: ones from another scheme are not comparable and are ignored
+        self.tag = (scheme or "legacy").encode()[:8].ljust(8, b" ")
 
-    @staticmethod
-    def signature(text: str) -> Any:
+    def signature(self, text: str) -> Any:
         """The MinHash of an article text."""
+        return self.signature_of_norm(norm_text(text))
+
+    def signature_of_norm(self, text_norm: str) -> Any:
+        """The MinHash of an article text already normalised with norm_text."""
         from datasketch import MinHash
 
-        m = MinHash(num_perm=NUM_PERM)
-        m.update_batch(list(_shingles(text)))
+        m = MinHash(num_perm=NUM_PERM, **self.kwargs)
+        m.update_batch(list(_shingles_of_norm(text_norm)))
         return m
 
-    @staticmethod
-    def to_bytes(m: Any) -> bytes:
-        """Serialise a signature for the ``articles.minhash`` column."""
-        return bytes(m.hashvalues.astype("<u8").tobytes())
+    def to_bytes(self, m: Any) -> bytes:
+        """Serialise a signature for the ``articles.minhash`` column (scheme tag + 64-bit values)."""
+        return self.tag + bytes(m.hashvalues.astype("<u8").tobytes())
 
-    @staticmethod
-    def from_bytes(data: bytes) -> Any:
-        """A signature from the ``articles.minhash`` column."""
+    def from_bytes(self, data: bytes) -> Any | None:
+        """A signature from the ``articles.minhash`` column, or None if made with other settings."""
         import numpy as np
         from datasketch import MinHash
 
-        return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(bytes(data), dtype="<u8"))
+        data = bytes(data)
+        if data[:8] != self.tag or len(data) != 8 + NUM_PERM * 8:
+            return None
+        return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data[8:], dtype="<u8").astype("uint64"),
+                       **self.kwargs)
 
     def add(self, article_id: int, m: Any, cluster: int) -> None:
         """Index one stored article."""
@@ -150,6 +180,13 @@ class NearDupIndex:
         self.lsh.insert(key, m)
         self.sigs[article_id] = m
         self.cluster[article_id] = cluster
+
+    def remove(self, article_id: int) -> None:
+        """Forget an article (its insert was rolled back)."""
+        if article_id in self.sigs:
+            self.lsh.remove(str(article_id))
+            del self.sigs[article_id]
+            self.cluster.pop(article_id, None)
 
     def best(self, m: Any) -> tuple[int, float] | None:
         """The most similar indexed article at or above the threshold, with its estimated Jaccard."""
@@ -169,14 +206,42 @@ def _actor_cols(ref: ActorRef | None) -> list[Any]:
     return [actor_key(ref), ref.id, ref.code, ref.name, ref.name_en, ref.type, country]
 
 
+def _cluster_aggregates(rows: list[dict[str, Any]]) -> tuple[Any, ...]:
+    """cameo, date_first, date_last, num_mentions, num_sources, num_articles, num_events, first_seen, last_seen,
+    best_event, best_evidence, confidence of a cluster's member events (rows with their article's outlet)."""
+    best = max(rows, key=lambda r: (float(r["confidence"]), -int(r["id"])))
+    dates = sorted(r["date"] for r in rows if _iso_day(r["date"]))
+    seen = sorted(s for r in rows if (s := (r["article_date"] if _iso_day(r["article_date"]) else r["day"])))
+    conf = 1.0 - math.prod(1.0 - min(max(float(r["confidence"]), 0.0), 1.0) for r in rows)
+    codes = [r["cameo"] for r in rows]
+    cameo = max(set(codes), key=lambda c: (codes.count(c), c == best["cameo"], c))
+    return (cameo, dates[0] if dates else None, dates[-1] if dates else None,
+            sum(int(r["n_mentions"] or 1) for r in rows), len({r["outlet_key"] for r in rows}),
+            len({r["article_id"] for r in rows}), len(rows), seen[0] if seen else None,
+            seen[-1] if seen else None, best["id"], best["evidence"], round(conf, 4))
+
+
+@dataclass
+class _Tx:
+    """What one write transaction collects before writing it in bulk (and the keys it upserted)."""
+
+    article_fts: list[tuple[int, str]] = field(default_factory=list)
+    records: list[tuple[int, str]] = field(default_factory=list)
+    evidence_fts: list[tuple[int, str]] = field(default_factory=list)
+    mentions: list[tuple[int, str, str, str, str]] = field(default_factory=list)
+    clusters: set[int] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+
+
 EVENT_COLUMNS = [
-    "article_id", "event_id", "cameo", "root", "cameo_name", "plover", "quad_class", "goldstein", "date",
+    "article_id", "event_id", "cluster_id", "cameo", "root", "cameo_name", "plover", "quad_class", "goldstein", "date",
     "date_precision", "day",
     "source_key", "source_id", "source_code", "source_name", "source_name_en", "source_type", "source_country",
     "target_key", "target_id", "target_code", "target_name", "target_name_en", "target_type", "target_country",
     "place_key", "loc_name", "loc_name_en", "loc_country", "loc_lat", "loc_lon",
     "evidence", "evidence_start", "evidence_end", "confidence", "rule", "trigger_text", "negated", "modality",
-    "background", "reported", "n_mentions", "record",
+    "background", "reported", "n_mentions",
 ]
 
 
@@ -192,6 +257,8 @@ class Store:
             self.b.close()
             raise
         self._dups: NearDupIndex | None = None
+        self._known_actors: set[str] = set()  # keys committed by this object (their upserts can be skipped)
+        self._known_places: set[str] = set()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -249,7 +316,9 @@ class Store:
         if self._dups is None:
             idx = NearDupIndex()
             for r in self.b.query("SELECT id, dup_cluster, minhash FROM articles WHERE minhash IS NOT NULL ORDER BY id"):
-                idx.add(int(r["id"]), idx.from_bytes(r["minhash"]), int(r["dup_cluster"] or r["id"]))
+                sig = idx.from_bytes(r["minhash"])
+                if sig is not None:
+                    idx.add(int(r["id"]), sig, int(r["dup_cluster"] or r["id"]))
             self._dups = idx
         return self._dups
 
@@ -261,52 +330,74 @@ class Store:
         dups = self._dup_index()
         pending: list[tuple[int, Any, int]] = []
         seen: set[tuple[str, str]] = set()
+        tx = _Tx()
+        try:
+            self._add_all(docs, tx, res, dups, pending, seen, run_id, kb_hash, __version__)
+        except BaseException:
+            for aid, _, _ in pending:  # rolled back: forget their signatures
+                dups.remove(aid)
+            raise
+        self._known_actors |= tx.actors
+        self._known_places |= tx.places
+        return res
+
+    def _add_all(self, docs: Sequence[Document], tx: _Tx, res: AddResult, dups: NearDupIndex,
+                 pending: list[tuple[int, Any, int]], seen: set[tuple[str, str]], run_id: int | None,
+                 kb_hash: str | None, version: str) -> None:
         with self.b.transaction():
             for doc in docs:
                 a = doc.article
-                sha, okey = article_sha(a), outlet_key(a)
+                text_norm = norm_text(a.text)
+                sha, okey = _sha(text_norm), outlet_key(a)
                 if (sha, okey) in seen or self.b.scalar(
                         "SELECT id FROM articles WHERE sha256 = ? AND outlet_key = ?", (sha, okey)) is not None:
                     res.unchanged += 1
                     continue
                 seen.add((sha, okey))
-                sig = dups.signature(a.text)
-                near = dups.best(sig)
-                for aid, s2, _ in pending:  # near-duplicates within this batch
-                    j = float(sig.jaccard(s2))
-                    if j >= dups.threshold and (near is None or j > near[1]):
-                        near = (aid, j)
-                art_id = int(self.b.scalar(
-                    "INSERT INTO articles (doc_id, sha256, outlet_key, outlet, url, date, title, text, minhash, "
-                    "run_id, kb_hash, hadath_version, coded_at, n_events) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                    (a.id, sha, okey, a.outlet, a.url, a.date, a.title, a.text, dups.to_bytes(sig), run_id, kb_hash,
-                     __version__, now_iso(), len(doc.events))))
+                sig = dups.signature_of_norm(text_norm)
+                near = dups.best(sig)  # stored articles and earlier ones of this batch
+                body = f"{norm_text(a.title)} {text_norm}" if a.title else text_norm
+                cols = ["doc_id", "sha256", "outlet_key", "outlet", "url", "date", "title", "text", "minhash", "run_id",
+                        "kb_hash", "hadath_version", "coded_at", "n_events"]
+                vals: list[Any] = [a.id, sha, okey, a.outlet, a.url, a.date, a.title, a.text, dups.to_bytes(sig),
+                                   run_id, kb_hash, version, now_iso(), len(doc.events)]
                 if near is not None:
-                    cl = dups.cluster.get(near[0]) or next(c for i, _, c in pending if i == near[0])
-                    dup_cluster, dup_of, sim = cl, near[0], round(near[1], 3)
-                else:
-                    dup_cluster, dup_of, sim = art_id, None, None
-                self.b.execute("UPDATE articles SET dup_cluster = ?, dup_of = ?, dup_similarity = ? WHERE id = ?",
-                               (dup_cluster, dup_of, sim, art_id))
-                self._index_article(art_id, a)
-                pending.append((art_id, sig, dup_cluster))
-                res.events += self._insert_events(art_id, a, dup_cluster, doc.events)
+                    cl = dups.cluster[near[0]]
+                    cols += ["dup_cluster", "dup_of", "dup_similarity"]
+                    vals += [cl, near[0], round(near[1], 3)]
+                if self.kind == "postgresql":
+                    cols.append("text_norm")
+                    vals.append(pad(body))
+                art_id = int(self.b.scalar(
+                    f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) RETURNING id",
+                    vals))
+                if near is None:
+                    cl = art_id
+                    self.b.execute("UPDATE articles SET dup_cluster = ? WHERE id = ?", (art_id, art_id))
+                if self.kind == "sqlite":
+                    tx.article_fts.append((art_id, body))
+                pending.append((art_id, sig, cl))
+                dups.add(art_id, sig, cl)
+                res.events += self._insert_events(tx, art_id, a, cl, doc.events)
                 res.added += 1
-        for aid, sig, cl in pending:  # only after the commit: the index mirrors what is stored
-            dups.add(aid, sig, cl)
-        return res
+            self._flush(tx)
 
-    def _index_article(self, art_id: int, a: Article) -> None:
-        body = norm_text(f"{a.title or ''} {a.text}")
-        if self.kind == "sqlite":
-            self.b.execute("INSERT INTO article_fts(rowid, body) VALUES (?, ?)", (art_id, body))
-        else:
-            self.b.execute("UPDATE articles SET text_norm = ? WHERE id = ?", (pad(body), art_id))
+    def _flush(self, tx: _Tx) -> None:
+        """Write what a transaction collected: search rows, mentions, cluster aggregates."""
+        if tx.records:
+            self.b.executemany("INSERT INTO event_records (event_row, record) VALUES (?, ?)", tx.records)
+        if tx.article_fts:
+            self.b.executemany("INSERT INTO article_fts(rowid, body) VALUES (?, ?)", tx.article_fts)
+        if tx.evidence_fts:
+            self.b.executemany("INSERT INTO evidence_fts(rowid, body) VALUES (?, ?)", tx.evidence_fts)
+        if tx.mentions:
+            self.b.executemany("INSERT INTO mentions (event_row, role, actor_key, surface, surface_norm) "
+                               "VALUES (?, ?, ?, ?, ?)", tx.mentions)
+        self.refresh_clusters(tx.clusters)
+        tx.records, tx.article_fts, tx.evidence_fts, tx.mentions, tx.clusters = [], [], [], [], set()
 
-    def _insert_events(self, art_id: int, a: Article, dup_cluster: int, events: Sequence[Event]) -> int:
+    def _insert_events(self, tx: _Tx, art_id: int, a: Article, dup_cluster: int, events: Sequence[Event]) -> int:
         used: set[str] = set()
-        clusters: set[int] = set()
         for e in events:
             eid = e.id
             n = 1
@@ -317,63 +408,68 @@ class Store:
             ev_date = _iso_day(e.date)
             day = e.date if ev_date else (a.date if _iso_day(a.date) else None)
             loc = e.location
-            rec = e.to_dict()
-            row = [art_id, eid, e.cameo, e.root or e.cameo[:2], e.cameo_name, e.plover, e.quad_class, e.goldstein,
+            cid = self._assign_cluster(e, ev_date, dup_cluster)
+            tx.clusters.add(cid)
+            row = [art_id, eid, cid, e.cameo, e.root or e.cameo[:2], e.cameo_name, e.plover, e.quad_class, e.goldstein,
                    e.date, e.date_precision, day, *_actor_cols(e.source), *_actor_cols(e.target),
                    place_key(loc), loc.name if loc else None, loc.name_en if loc else None,
                    loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
                    e.evidence, e.evidence_start, e.evidence_end, float(e.confidence), e.rule, e.trigger,
-                   int(e.negated), e.modality, int(e.background), int(e.reported), e.n_mentions,
-                   json.dumps(rec, ensure_ascii=False)]
-            cols = list(EVENT_COLUMNS)
+                   int(e.negated), e.modality, int(e.background), int(e.reported), e.n_mentions]
+            cols = EVENT_COLUMNS
+            ev_norm = norm_text(e.evidence or "")
             if self.kind == "postgresql":
-                cols.append("evidence_norm")
-                row.append(pad(norm_text(e.evidence or "")))
+                cols = [*EVENT_COLUMNS, "evidence_norm"]
+                row.append(pad(ev_norm))
             ev_row = int(self.b.scalar(
                 f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) RETURNING id", row))
+            tx.records.append((ev_row, json.dumps(e.to_dict(), ensure_ascii=False)))
             if self.kind == "sqlite":
-                self.b.execute("INSERT INTO evidence_fts(rowid, body) VALUES (?, ?)", (ev_row, norm_text(e.evidence or "")))
-            self._upsert_actor(e.source)
-            self._upsert_actor(e.target)
-            self._upsert_place(loc)
-            ments = []
+                tx.evidence_fts.append((ev_row, ev_norm))
+            self._upsert_actor(tx, e.source)
+            self._upsert_actor(tx, e.target)
+            self._upsert_place(tx, loc)
             for role, ref in (("source", e.source), ("target", e.target)):
                 if ref is None:
                     continue
                 forms = dict.fromkeys([ref.name, *(ref.mentions or [])])
-                ments += [(ev_row, role, actor_key(ref), f, norm_text(f)) for f in forms if f]
-            if ments:
-                self.b.executemany("INSERT INTO mentions (event_row, role, actor_key, surface, surface_norm) "
-                                   "VALUES (?, ?, ?, ?, ?)", ments)
-            clusters.add(self._assign_cluster(ev_row, e, ev_date, dup_cluster))
-        for c in clusters:
-            self.refresh_cluster(c)
+                tx.mentions += [(ev_row, role, actor_key(ref), f, norm_text(f)) for f in forms if f]
         return len(events)
 
-    def _upsert_actor(self, ref: ActorRef | None) -> None:
+    def _upsert_actor(self, tx: _Tx, ref: ActorRef | None) -> None:
         if ref is None:
             return
         c = _actor_cols(ref)
+        if c[0] in tx.actors or c[0] in self._known_actors:
+            return
+        tx.actors.add(c[0])
         self.b.execute(
             "INSERT INTO actors (key, actor_id, name, name_norm, name_en, code, type, country, resolved) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
             (c[0], ref.id, ref.name, norm_text(ref.name), ref.name_en, ref.code, ref.type, c[6], int(bool(ref.id))))
 
-    def _upsert_place(self, ref: PlaceRef | None) -> None:
+    def _upsert_place(self, tx: _Tx, ref: PlaceRef | None) -> None:
         if ref is None:
             return
+        key = place_key(ref)
+        if key in tx.places or key in self._known_places:
+            return
+        tx.places.add(key)  # type: ignore[arg-type]
         self.b.execute(
             "INSERT INTO places (key, place_id, name, name_norm, name_en, country, admin1, feature, precision, lat, lon) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-            (place_key(ref), ref.id, ref.name, norm_text(ref.name), ref.name_en, ref.country, ref.admin1,
+            (key, ref.id, ref.name, norm_text(ref.name), ref.name_en, ref.country, ref.admin1,
              ref.feature, ref.precision, ref.lat, ref.lon))
 
-    def _assign_cluster(self, ev_row: int, e: Event, ev_date: date | None, dup_cluster: int) -> int:
+    def _assign_cluster(self, e: Event, ev_date: date | None, dup_cluster: int) -> int:
+        """The cluster of a new event: an existing compatible one (its dates/country widened), or a new one."""
         root = e.root or e.cameo[:2]
         skey, tkey = actor_key(e.source), actor_key(e.target)
         country = e.location.country if e.location else None
-        sql = "SELECT id, country FROM event_clusters WHERE root = ? AND source_key = ? AND target_key = ?"
+        sql = ("SELECT id, country, date_first, date_last FROM event_clusters "
+               "WHERE root = ? AND source_key = ? AND target_key = ?")
         params: list[Any] = [root, skey, tkey]
+        d = ev_date.isoformat() if ev_date else None
         if ev_date is not None:
             sql += " AND date_first IS NOT NULL AND date_first <= ? AND date_last >= ?"
             params += [(ev_date + timedelta(days=1)).isoformat(), (ev_date - timedelta(days=1)).isoformat()]
@@ -384,58 +480,62 @@ class Store:
             sql += " AND (country IS NULL OR country = ?)"
             params.append(country)
         row = self.b.query(sql + " ORDER BY id LIMIT 1", params)
-        if row:
-            cid = int(row[0]["id"])
-            if country and row[0]["country"] is None:
-                self.b.execute("UPDATE event_clusters SET country = ? WHERE id = ?", (country, cid))
-        else:
-            d = ev_date.isoformat() if ev_date else None
-            cid = int(self.b.scalar(
+        if not row:
+            return int(self.b.scalar(
                 "INSERT INTO event_clusters (root, cameo, source_key, target_key, date_first, date_last, country, "
                 "dup_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (root, e.cameo, skey, tkey, d, d, country, None if ev_date else dup_cluster)))
-        self.b.execute("UPDATE events SET cluster_id = ? WHERE id = ?", (cid, ev_row))
+        r = row[0]
+        cid = int(r["id"])
+        new = (min(r["date_first"], d) if d else r["date_first"], max(r["date_last"], d) if d else r["date_last"],
+               r["country"] or country)
+        if new != (r["date_first"], r["date_last"], r["country"]):
+            self.b.execute("UPDATE event_clusters SET date_first = ?, date_last = ?, country = ? WHERE id = ?",
+                           (*new, cid))
         return cid
 
     def refresh_cluster(self, cid: int) -> None:
         """Recompute a cluster's aggregates from its events (or delete it when it has none left)."""
-        rows = self.b.query(
-            "SELECT e.id, e.cameo, e.date, e.day, e.confidence, e.n_mentions, e.evidence, e.article_id, "
-            "a.outlet_key, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id "
-            "WHERE e.cluster_id = ? ORDER BY e.id", (cid,))
-        if not rows:
-            self.b.execute("DELETE FROM event_clusters WHERE id = ?", (cid,))
-            return
-        best = max(rows, key=lambda r: (float(r["confidence"]), -int(r["id"])))
-        dates = sorted(r["date"] for r in rows if _iso_day(r["date"]))
-        seen = sorted(s for r in rows if (s := (r["article_date"] if _iso_day(r["article_date"]) else r["day"])))
-        conf = 1.0 - math.prod(1.0 - min(max(float(r["confidence"]), 0.0), 1.0) for r in rows)
-        codes = [r["cameo"] for r in rows]
-        cameo = max(set(codes), key=lambda c: (codes.count(c), c == best["cameo"], c))
-        self.b.execute(
-            "UPDATE event_clusters SET cameo = ?, date_first = ?, date_last = ?, num_mentions = ?, num_sources = ?, "
-            "num_articles = ?, num_events = ?, first_seen = ?, last_seen = ?, best_event = ?, best_evidence = ?, "
-            "confidence = ? WHERE id = ?",
-            (cameo, dates[0] if dates else None, dates[-1] if dates else None,
-             sum(int(r["n_mentions"] or 1) for r in rows), len({r["outlet_key"] for r in rows}),
-             len({r["article_id"] for r in rows}), len(rows), seen[0] if seen else None,
-             seen[-1] if seen else None, best["id"], best["evidence"], round(conf, 4), cid))
+        self.refresh_clusters([cid])
+
+    def refresh_clusters(self, ids: Iterable[int], chunk: int = 500) -> None:
+        """Recompute the aggregates of clusters from their events (deleting those left without events)."""
+        ids = sorted(set(ids))
+        for i in range(0, len(ids), chunk):
+            part = ids[i:i + chunk]
+            rows = self.b.query(
+                "SELECT e.id, e.cluster_id, e.cameo, e.date, e.day, e.confidence, e.n_mentions, e.evidence, "
+                "e.article_id, a.outlet_key, a.date AS article_date FROM events e JOIN articles a ON a.id = e.article_id "
+                f"WHERE e.cluster_id IN ({','.join('?' * len(part))}) ORDER BY e.id", part)
+            members: dict[int, list[dict[str, Any]]] = {c: [] for c in part}
+            for r in rows:
+                members[int(r["cluster_id"])].append(r)
+            empty = [(c,) for c, m in members.items() if not m]
+            if empty:
+                self.b.executemany("DELETE FROM event_clusters WHERE id = ?", empty)
+            updates = [(*_cluster_aggregates(m), c) for c, m in members.items() if m]
+            if updates:
+                self.b.executemany(
+                    "UPDATE event_clusters SET cameo = ?, date_first = ?, date_last = ?, num_mentions = ?, "
+                    "num_sources = ?, num_articles = ?, num_events = ?, first_seen = ?, last_seen = ?, best_event = ?, "
+                    "best_evidence = ?, confidence = ? WHERE id = ?", updates)
 
     def replace_events(self, art_id: int, doc: Document, kb_hash: str, run_id: int | None = None) -> int:
         """Replace one stored article's events with a new coding (inside the caller's transaction)."""
         from hadath import __version__
 
         old = self.b.query("SELECT id, cluster_id FROM events WHERE article_id = ?", (art_id,))
-        affected = {int(r["cluster_id"]) for r in old if r["cluster_id"] is not None}
+        tx = _Tx()
         if old:
             ids = [int(r["id"]) for r in old]
             if self.kind == "sqlite":
                 self.b.executemany("DELETE FROM evidence_fts WHERE rowid = ?", [(i,) for i in ids])
             self.b.execute("DELETE FROM events WHERE article_id = ?", (art_id,))  # mentions cascade
-        for c in affected:
-            self.refresh_cluster(c)
+            # shrink their dates and counts, or delete them when empty
+            self.refresh_clusters(int(r["cluster_id"]) for r in old if r["cluster_id"] is not None)
         dup = self.b.scalar("SELECT dup_cluster FROM articles WHERE id = ?", (art_id,))
-        n = self._insert_events(art_id, doc.article, int(dup or art_id), doc.events)
+        n = self._insert_events(tx, art_id, doc.article, int(dup or art_id), doc.events)
+        self._flush(tx)
         self.b.execute("UPDATE articles SET kb_hash = ?, hadath_version = ?, coded_at = ?, n_events = ?, "
                        "run_id = COALESCE(?, run_id) WHERE id = ?",
                        (kb_hash, __version__, now_iso(), n, run_id, art_id))

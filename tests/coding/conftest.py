@@ -1,0 +1,106 @@
+"""Helpers for the coder tests: run one invented sentence through the bundled pipeline and match events.
+
+Every sentence in tests/coding was written for these tests (plausible, not real, news); none is copied
+from an evaluation corpus.
+
+Actor specs used by the tests (``ActorSpec``):
+
+* ``"*"``: not checked;
+* ``"NONE"``: no actor, or an actor without a CAMEO code (an unknown perpetrator, "5 soldiers");
+  it may be one of several alternatives (``"NONE|IMGISIS"``);
+* a lower-case string with a dash (``"rus-sergei-lavrov"``): the knowledge-base id must be equal;
+* anything else: an ``fnmatch`` pattern on the CAMEO code (``"RUSGOV"``, ``"ISR*"``); alternatives are
+  separated by ``|`` (``"RUS|UKR"``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+
+import pytest
+
+from hadath import Article
+from hadath.model import ActorRef, Event
+
+DEFAULT_DATE = "2021-05-03"  # a Monday
+
+
+def actor_matches(ref: ActorRef | None, spec: str) -> bool:
+    """True when ``ref`` satisfies the actor spec (see the module docstring)."""
+    if spec == "*":
+        return True
+    for alt in spec.split("|"):
+        if alt == "NONE":
+            if ref is None or not ref.code:
+                return True
+        elif ref is None:
+            continue
+        elif alt.islower() and "-" in alt:
+            if ref.id == alt:
+                return True
+        elif ref.code is not None and fnmatchcase(ref.code, alt):
+            return True
+    return False
+
+
+def describe(events: list[Event]) -> str:
+    """A compact, readable list of events for assertion messages."""
+    if not events:
+        return "  (no events)"
+    rows = []
+    for e in events:
+        s, t = e.source, e.target
+        rows.append(
+            f"  {e.cameo} {s.code if s else None}/{s.id if s else None} -> "
+            f"{t.code if t else None}/{t.id if t else None} date={e.date} "
+            f"loc={e.location.name_en if e.location else None} neg={e.negated} "
+            f"mod={e.modality} rule={e.rule}"
+        )
+    return "\n".join(rows)
+
+
+def matching(events: list[Event], root: str, code: str | None = None, source: str = "*",
+             target: str = "*") -> list[Event]:
+    """Events of CAMEO ``root`` (and ``code`` as a prefix of the event code) with matching actors."""
+    out = []
+    for e in events:
+        if e.cameo[:2] != root:
+            continue
+        if code is not None and not e.cameo.startswith(code):
+            continue
+        if actor_matches(e.source, source) and actor_matches(e.target, target):
+            out.append(e)
+    return out
+
+
+@dataclass
+class Coded:
+    """The events coded from one text, with the text kept for messages."""
+
+    text: str
+    events: list[Event]
+
+    def why(self) -> str:
+        """The text and its events, for an assertion message."""
+        return f"\n{self.text}\n{describe(self.events)}"
+
+    def find(self, root: str, code: str | None = None, source: str = "*", target: str = "*") -> list[Event]:
+        """See :func:`matching`."""
+        return matching(self.events, root, code, source, target)
+
+    def asserted(self) -> list[Event]:
+        """Events that are neither negated nor hypothetical (the facts the article reports)."""
+        return [e for e in self.events if not e.negated and e.modality is None]
+
+
+@pytest.fixture(scope="session")
+def code_text(nlp) -> Callable[..., Coded]:
+    """``code_text(text, date=..., title=None)`` runs the pipeline on one invented article."""
+
+    def run(text: str, date: str = DEFAULT_DATE, title: str | None = None) -> Coded:
+        doc = nlp(Article(id="t", text=text, date=date, title=title))
+        return Coded(text, list(doc.events))
+
+    return run

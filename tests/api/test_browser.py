@@ -84,6 +84,7 @@ def base_url(example_db: str, nlp: Any, browser: Any) -> Iterator[str]:
 def page(browser: Any) -> Iterator[Any]:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ar")
     pg = ctx.new_page()
+    pg.set_default_timeout(90_000)  # CI machines are small and may be busy: generous waits, same assertions
     errors: list[str] = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     yield pg
@@ -100,7 +101,7 @@ def _shot(pg: Any, name: str) -> Path:
 
 
 def _ready(pg: Any) -> None:
-    pg.wait_for_selector("body[data-ready='1']", timeout=20000)
+    pg.wait_for_selector("body[data-ready='1']", timeout=90_000)
 
 
 def _api(base: str, path: str) -> Any:

@@ -96,10 +96,13 @@
     ol.dataset.total = String(total);
     applyNames(ol);
   }
+  let listSeq = 0;  // only the newest request may fill the list (answers can arrive out of order)
   async function loadEvents(extra) {
+    const mine = ++listSeq;
     const q = filterQuery(Object.assign({limit: 100, sort: "-date"}, extra || {}));
     const r = await fetch("/events.json?" + q.toString(), {headers: {Accept: "application/json"}});
     const j = await r.json();
+    if (mine !== listSeq) return j;
     if (!r.ok) { showEvents([], 0); return j; }
     showEvents(j.events, j.total);
     document.body.dataset.listQuery = q.toString();
@@ -224,8 +227,13 @@
     const end = ev => {
       if (start == null) return;
       const x = toX(ev), a = toI(Math.min(start, x)), b = toI(Math.max(start, x));
+      const moved = Math.abs(x - start);
       start = null;
       if (!ts.length) return;
+      if (moved < 3) {  // a click (or the two clicks of a double-click) is not a brush
+        if (!svg.dataset.brush) brush.setAttribute("visibility", "hidden");
+        return;
+      }
       brush.setAttribute("x", L + a * bw); brush.setAttribute("width", (b - a + 1) * bw);
       const p = params(); p.set("since", ts[a]); p.set("until", ts[b]);
       history.replaceState(null, "", location.pathname + "?" + p.toString());

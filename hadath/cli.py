@@ -338,9 +338,9 @@ def kb_import_petrarch(
         env.error(f"skipped {s}")
     if not verbose and len(report.skipped) > 5:
         env.error(f"... {len(report.skipped) - 5} more skipped entries (--verbose lists them)")
-    errors = [p for p in validate([output]) if p.severity == "error"]
-    for p in errors[:10]:
-        env.error(str(p))
+    errors = [prob for prob in validate([output]) if prob.severity == "error"]
+    for prob in errors[:10]:
+        env.error(str(prob))
     env.stdout.write(f"{report.summary()} to {output}\n")
     if errors:
         raise typer.Exit(int(ExitCode.SOME_SKIPPED))

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from hadath.coding import cameo
 from hadath.kb.kb import KnowledgeBase, phrase_key

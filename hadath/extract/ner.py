@@ -44,7 +44,7 @@ def _nameish(t: Token, kb: KnowledgeBase) -> bool:
         return True
     if t.key in kb.common or t.norm in kb.common:
         return False
-    return not (t.key in _role_words(kb))
+    return t.key not in _role_words(kb)
 
 
 _ROLE: dict[int, frozenset[str]] = {}

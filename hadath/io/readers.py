@@ -6,6 +6,7 @@ input (file, or file:line) and says what is wrong in one line. Good records are 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Iterator
@@ -146,7 +147,7 @@ def read_jsonl_stream(fh: IO[bytes], name: str) -> Iterator[Item]:
 def read_jsonl_file(path: Path) -> Iterator[Item]:
     """Articles from a .jsonl file (streamed: memory stays flat)."""
     try:
-        fh = open(path, "rb")
+        fh = open(path, "rb")  # noqa: SIM115 (closed by the with block below; open errors are a Problem)
     except OSError as e:
         yield Problem(str(path), f"cannot read ({e.strerror})")
         return
@@ -267,10 +268,8 @@ def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
             f.write(text)
         os.replace(tmp, p)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 

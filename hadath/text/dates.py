@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from functools import lru_cache
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hadath.model import TimeExpr, Token
 

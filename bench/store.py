@@ -25,12 +25,10 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("HADATH_SHARED", ROOT.parent / "shared"))
@@ -40,6 +38,7 @@ from hadath import load_pipeline  # noqa: E402
 from hadath.io.readers import Problem, read_inputs  # noqa: E402
 from hadath.model import Article, Document  # noqa: E402
 from hadath.store import Store  # noqa: E402
+from hadath.store.db import scratch_schema  # noqa: E402
 from hadath.store.ingest import ingest  # noqa: E402
 from hadath.store.query import EventFilter, parse_bbox, query_clusters, query_events  # noqa: E402
 
@@ -53,16 +52,8 @@ def pg_schema(url: str) -> Iterator[str]:
     """A fresh schema on the server, dropped afterwards; yields a URL whose search_path points at it."""
     import psycopg
 
-    admin = psycopg.connect(url, autocommit=True)
-    schema = "bench_" + uuid.uuid4().hex[:10]
-    admin.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
-    admin.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in url else "?"
-    try:
-        yield url + sep + "options=" + quote(f"-csearch_path={schema},public", safe="")
-    finally:
-        admin.execute(f"DROP SCHEMA {schema} CASCADE")
-        admin.close()
+    with scratch_schema(psycopg.connect(url, autocommit=True), url, "bench_") as scoped:
+        yield scoped
 
 
 def seed_documents(nlp: Any) -> list[Document]:

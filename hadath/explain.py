@@ -11,7 +11,12 @@ from hadath.pipeline import Pipeline
 def explain_text(nlp: Pipeline, text: str, date: str | None = None) -> str:
     """Run the pipeline on ``text`` and describe tokens, mentions, actors, triggers and events."""
     doc = nlp(Article(id="explain", text=text, date=date))
-    kb = get_kb()
+    stage = next((st for st in nlp.stages if st.name == "events"), None)
+    kb = stage.kb if stage is not None else get_kb()  # type: ignore[attr-defined]
+    # re-run the coder once, keeping its trace of why each trigger was (not) coded
+    coder = EventCoder(kb, getattr(stage, "coder_settings", None))
+    coder.code(doc)
+    why = {(m.tok_start, m.entry_id): r for m, r in coder.trace}
     out: list[str] = []
     w = out.append
     for si, s in enumerate(doc.sentences):
@@ -40,9 +45,6 @@ def explain_text(nlp: Pipeline, text: str, date: str | None = None) -> str:
             if tx.sentence == si:
                 w(f"    time: {tx.text} => {tx.date} ({tx.precision})")
         w("  triggers:")
-        coder = EventCoder(kb)
-        coder.code(doc)
-        why = {(m.tok_start, m.entry_id): r for m, r in coder.trace}
         for m in ms:
             if m.kind != MentionKind.TRIGGER:
                 continue

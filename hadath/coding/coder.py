@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -48,7 +49,7 @@ INTENT = frozenset(
     "يعتزم تعتزم يعتزمون اعتزام ينوي تنوي نيه يرغب ترغب مستعد مستعده استعداد استعدادها استعداده "
     "يسعى تسعى يريد تريد يخطط تخطط".replace("ى", "ي").split()
 )
-CONDITIONAL = frozenset(["اذا", "لو", "حال", "ان_شرط"])
+CONDITIONAL = frozenset(["اذا", "لو", "حال"])
 FUTURE = frozenset(["سوف", "سيتم", "ستتم"])
 FUTURE_KEYS = frozenset(["مقرر", "منتظر", "مرتقب", "متوقع", "يتوقع", "يرتقب", "ينتظر", "تقرر", "مزمع", "يعتزم", "تعتزم"])
 CLAUSE_MARKERS = frozenset(
@@ -169,6 +170,7 @@ FRAME_NOUNS = frozenset(
     ["ذكري", "ذكرى", "حول", "قضيه", "قضايا", "سياسه", "مكافحه", "منع", "ادانه", "تحقيق", "تحقيقات", "ملف", "ملفات", "بشان", "تهمه", "تهم", "خطر", "مخاطر", "موجه", "ظاهره", "جرائم", "جريمه", "مسؤوليه", "ضحايا", "حالات", "حاله", "احتمال", "امكانيه", "مخطط", "مخططات", "تهديد", "تهديدات", "وقف", "انهاء", "ضد", "مناهضه", "رفض", "لرفض", "استنكار", "تنديد", "عقوبه", "عقوبات", "قانون", "مشروع", "تاريخ", "ثقافه"]
 )
 RECEIVE_VERBS = frozenset(["تلقي", "تلقت", "يتلقي", "تتلقي", "تلقوا", "تسلم", "تسلمت", "يتسلم", "تتسلم", "استلم", "استلمت"])
+PRECISION_ORDER = {"site": 0, "city": 1, "region": 2, "country": 3}
 RELATIVES = frozenset(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"])
 PREPOSITIONS_IMPLICIT = frozenset(["في", "على", "علي", "الى", "الي", "مع", "من", "عن", "ب", "ل", "امس", "اليوم", "خلال", "بعد", "قبل", "ان", "انه", "انها", "بان"])
 # what an intention to do a thing is coded as (CAMEO practice: "سيزور" is 036, not 042)
@@ -209,8 +211,9 @@ class EventCoder:
     def __init__(self, kb: KnowledgeBase, settings: CoderSettings | None = None) -> None:
         self.kb = kb
         self.s = settings or CoderSettings()
-        self._code_is_movement = False
         self._windows: dict[tuple[int, int, int], str] = {}
+        self._doc_date: str | None = None  # the lead's date, per article (set by code)
+        self._doc_place: PlaceRef | None = None  # the article's default place, per article (set by code)
         self._last_meeting: tuple[ActorRef | None, ActorRef | None] | None = None
         self.trace: list[tuple[Mention, str]] = []  # (trigger, why it produced no event), for `explain`
 
@@ -219,6 +222,8 @@ class EventCoder:
     def code(self, doc: Document) -> list[Event]:
         """All events of the document, merged within the article (one per happening)."""
         self._windows.clear()
+        self._doc_date = self._lead_date(doc)
+        self._doc_place = self._article_place(doc)
         events: list[Event] = []
         by_sent: dict[int, _Sent] = {}
         for i, s in enumerate(doc.sentences):
@@ -308,7 +313,7 @@ class EventCoder:
             modality = "intent"
         elif toks[ti].prefix.endswith("س") or any(w in FUTURE for w in before) or self._future_context(toks, ti, p):
             modality = "future"
-        elif any(w in CONDITIONAL for w in before) or "حال" in before:
+        elif any(w in CONDITIONAL for w in before):
             modality = "conditional"
         elif toks and toks[-1].text in "؟?":
             modality = "question"
@@ -549,8 +554,7 @@ class EventCoder:
         # time, place
         date, precision, background = self._date(doc, sent, ti)
         if place is None:
-            self._code_is_movement = p.cameo.startswith(("042", "043", "036"))
-            place = self._place(doc, sent, ti, tj, sources, targets)
+            place = self._place(sent, ti, tj, sources, targets, p.cameo.startswith(("042", "043", "036")))
         if p.cameo.startswith(("042", "036")) and targets and targets[0].ref.type == "state":
             host = (targets[0].ref.code or "")[:3]
             if host and (place is None or place.country != host):
@@ -572,19 +576,18 @@ class EventCoder:
         trig_text = doc.text[m.start:m.end]
         sent_obj = doc.sentences[sent.idx]
         combos = pairs or [(sa, ta) for sa in s_list for ta in t_list]
+        info = cameo.info(code)
         for sa, ta in combos:
-            if True:
-                if sa is not None and ta is not None and _same_actor(sa.ref, ta.ref):
-                    continue
-                info = cameo.info(code)
-                events.append(Event(
-                    id="", cameo=code, source=_copy(sa.ref) if sa else None, target=_copy(ta.ref) if ta else None,
-                    date=date, location=place, evidence=sent_obj.text, evidence_start=sent_obj.start,
-                    evidence_end=sent_obj.end, confidence=max(0.05, min(0.99, conf + _actor_evidence(sa, ta))), rule=p.id, trigger=trig_text,
-                    sentence=sent.idx, root=info.root, quad_class=info.quad_class, goldstein=info.goldstein,
-                    plover=info.plover, cameo_name=info.name, date_precision=precision, negated=negated,
-                    modality=modality, background=background,
-                ))
+            if sa is not None and ta is not None and _same_actor(sa.ref, ta.ref):
+                continue
+            events.append(Event(
+                id="", cameo=code, source=_copy(sa.ref) if sa else None, target=_copy(ta.ref) if ta else None,
+                date=date, location=place, evidence=sent_obj.text, evidence_start=sent_obj.start,
+                evidence_end=sent_obj.end, confidence=max(0.05, min(0.99, conf + _actor_evidence(sa, ta))),
+                rule=p.id, trigger=trig_text, sentence=sent.idx, root=info.root, quad_class=info.quad_class,
+                goldstein=info.goldstein, plover=info.plover, cameo_name=info.name, date_precision=precision,
+                negated=negated, modality=modality, background=background,
+            ))
         return events
 
     def _future_context(self, toks: list[Token], ti: int, p: Pattern) -> bool:
@@ -613,9 +616,8 @@ class EventCoder:
                 return t.date, t.precision, bg
             if t.precision in ("week", "month"):
                 return None, t.precision, False
-        lead = self._lead_date(doc)
-        if lead is not None:
-            return lead, "day", False
+        if self._doc_date is not None:
+            return self._doc_date, "day", False
         if ref is not None:
             return ref.isoformat(), "day" if art and len(art) >= 10 else "month", False
         return None, None, False
@@ -630,53 +632,55 @@ class EventCoder:
                 return t.date
         return None
 
-    def _place(self, doc: Document, sent: _Sent, ti: int, tj: int, sources: list[ActorMention],
-               targets: list[ActorMention]) -> PlaceRef | None:
-        """Where the event happened: a locative phrase of the sentence, else the dateline, else the lead's place."""
+    def _place(self, sent: _Sent, ti: int, tj: int, sources: list[ActorMention], targets: list[ActorMention],
+               visit: bool) -> PlaceRef | None:
+        """Where the event happened: a locative phrase of the sentence (for a visit, its destination), else the
+        article's default place (:meth:`_article_place`)."""
         movement = any(a.head == "place" for a in targets)
         actor_spans = [(a.tok_start, a.tok_end) for a in sources + targets if a.tok_start >= 0]
         if not movement:
             # "وصل إلى الدوحة": the visited capital is both the host (target) and the place
             dest = [pm for pm in sent.places if pm.prep == "الى" and tj <= pm.tok_start - sent.start <= tj + 6
                     and any(a.tok_start <= pm.tok_start < a.tok_end for a in targets)]
-            if dest and self._code_is_movement:
+            if dest and visit:
                 return dest[0].ref
 
         def is_actor(pm: PlaceMention) -> bool:
             return any(pm.tok_start < e and s < pm.tok_end for s, e in actor_spans)
 
-        order = {"site": 0, "city": 1, "region": 2, "country": 3}
         locative = [pm for pm in sent.places if pm.prep in LOCATIVE and not is_actor(pm)]
         if locative:
             # the locative phrase nearest the trigger; ties: the more precise place
             best = min(locative, key=lambda pm: (abs(pm.tok_start - sent.start - ti) // 8,
-                                                 order.get(pm.ref.precision or "", 4)))
+                                                 PRECISION_ORDER.get(pm.ref.precision or "", 4)))
             return best.ref
         bare = [pm for pm in sent.places if pm.prep in ("", "الى", "من") and not is_actor(pm)]
         if bare:
-            return min(bare, key=lambda pm: (order.get(pm.ref.precision or "", 4), abs(pm.tok_start - sent.start - ti))).ref
+            return min(bare, key=lambda pm: (PRECISION_ORDER.get(pm.ref.precision or "", 4),
+                                             abs(pm.tok_start - sent.start - ti))).ref
+        return self._doc_place
+
+    def _article_place(self, doc: Document) -> PlaceRef | None:
+        """The place of events whose sentence names none: the dateline city, else the lead's city, else the
+        country most often named as a place where things happen (once per article)."""
         dl = doc.dateline
         if dl and dl.city:
             hits = self.kb.lookup(dl.city)
             p = self.kb.best_place([i for k, i in hits if k == "place"])
             if p:
-                return PlaceRef(p.name_ar, p.name_en, p.country or None, p.lat, p.lon, p.id, p.admin1 or None,
-                                p.feature, "city")
+                return p.to_ref("city")
         lead = [pm for pm in doc.place_mentions if pm.sentence <= 2 and pm.ref.precision in ("site", "city")
                 and (pm.prep in LOCATIVE or pm.prep == "الى")]
         if lead:
             return lead[0].ref
-        # the article's main scene: the country most often named as a place where things happen
-        from collections import Counter
-
         scene = [pm for pm in doc.place_mentions if (pm.prep in LOCATIVE or pm.prep == "الى") and pm.ref.country]
         if not scene:
             return None
         top, n = Counter(pm.ref.country for pm in scene).most_common(1)[0]
         if n < 2:
             return None
-        order = {"site": 0, "city": 1, "region": 2, "country": 3}
-        return min((pm for pm in scene if pm.ref.country == top), key=lambda pm: order.get(pm.ref.precision or "", 4)).ref
+        return min((pm for pm in scene if pm.ref.country == top),
+                   key=lambda pm: PRECISION_ORDER.get(pm.ref.precision or "", 4)).ref
 
     # ------------------------------------------------------------------ merging
 

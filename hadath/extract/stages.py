@@ -10,7 +10,6 @@ geocoded place mentions.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from hadath.kb.kb import (
     KIND_ACTOR,
@@ -25,7 +24,7 @@ from hadath.kb.kb import (
     phrase_key,
 )
 from hadath.kb.schema import ActorEntry, AgentEntry
-from hadath.model import ActorMention, ActorRef, Document, Mention, MentionKind, PlaceMention, PlaceRef, Token
+from hadath.model import ActorMention, ActorRef, Document, Mention, MentionKind, PlaceMention, Token
 from hadath.pipeline import register_stage
 from hadath.text.stages import _KBStage
 
@@ -421,10 +420,7 @@ class ActorStage(_KBStage):
             p = kb.best_place(ids, res.context)
             if p:
                 pm = place_ms[0]
-                precision = {"country": "country", "admin1": "region", "region": "region", "water": "region",
-                             "landmark": "site", "site": "site", "base": "site"}.get(p.feature, "city")
-                pref = PlaceRef(p.name_ar, p.name_en, p.country or None, p.lat, p.lon, p.id, p.admin1 or None,
-                                p.feature, precision)
+                pref = p.to_ref()
                 places.append(PlaceMention(pm.tok_start, pm.tok_end, pm.start, pm.end, pm.sentence, pref, prep))
             if not actorish:
                 return
@@ -436,8 +432,3 @@ class ActorStage(_KBStage):
         role = next((m.entry_id for m in group if m.kind == MentionKind.AGENT), "")
         actors.append(ActorMention(group[0].tok_start, group[-1].tok_end, group[0].start, group[-1].end,
                                    group[0].sentence, ref, head, prep, conj=first.prefix[:1] == "و", role=role))
-
-
-def settings_kb(settings: dict[str, Any]) -> dict[str, Any]:
-    """The ``kb`` table of a stage's settings (for callers that build stages by hand)."""
-    return dict(settings.get("kb") or {})

@@ -297,11 +297,6 @@ class KnowledgeBase:
         ctx = context or set()
         return max(cands, key=lambda p: (p.country in ctx, rank.get(p.feature, 1), p.population))
 
-    def country_name_ar(self, iso3: str) -> str:
-        """The Arabic name of a country (first listed), or the code."""
-        c = self.countries.get(iso3)
-        return c.names_ar[0] if c and c.names_ar else iso3
-
     def stats(self) -> dict[str, int]:
         """Entry counts per dictionary."""
         return {

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hadath.model import PlaceRef
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{2,11}$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -150,6 +154,18 @@ class Place:
     lat: float
     lon: float
     population: int = 0
+
+    def to_ref(self, precision: str | None = None) -> PlaceRef:
+        """The :class:`~hadath.model.PlaceRef` of this entry; ``precision`` defaults to the feature's."""
+        from hadath.model import PlaceRef
+
+        return PlaceRef(self.name_ar, self.name_en, self.country or None, self.lat, self.lon, self.id,
+                        self.admin1 or None, self.feature, precision or FEATURE_PRECISION.get(self.feature, "city"))
+
+
+# how precisely a gazetteer feature locates an event
+FEATURE_PRECISION = {"country": "country", "admin1": "region", "region": "region", "water": "region",
+                     "landmark": "site", "site": "site", "base": "site"}
 
 
 @dataclass(slots=True)

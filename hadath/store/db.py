@@ -197,3 +197,24 @@ def connect(db: str) -> Backend:
     if "://" in db:
         raise StoreError(f"--db {redact(db)}: unknown database URL (use a file path or postgresql://...)")
     return SQLiteBackend(db)
+
+
+@contextmanager
+def scratch_schema(admin: Any, url: str, prefix: str = "scratch_") -> Iterator[str]:
+    """A fresh PostgreSQL schema for tests and benchmarks, dropped afterwards.
+
+    ``admin`` is an open autocommit psycopg connection to ``url`` (closed on exit); yields ``url`` with a
+    search_path pointing at the new schema (pg_trgm stays in ``public``).
+    """
+    import uuid
+    from urllib.parse import quote
+
+    schema = prefix + uuid.uuid4().hex[:12]
+    admin.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
+    admin.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in url else "?"
+    try:
+        yield url + sep + "options=" + quote(f"-csearch_path={schema},public", safe="")
+    finally:
+        admin.execute(f"DROP SCHEMA {schema} CASCADE")
+        admin.close()

@@ -32,3 +32,17 @@ def write_jsonl(path: Path, n: int, start: int = 0) -> Path:
         for i in range(start, start + n):
             f.write(json.dumps(variant(i), ensure_ascii=False) + "\n")
     return path
+
+
+def serialised(results) -> list[str]:
+    """Coding results as comparable strings: problems as text, documents as sorted-key JSON."""
+    from hadath.io.readers import Problem
+
+    out = []
+    for r in results:
+        if isinstance(r, Problem):
+            out.append(str(r))
+        else:
+            assert r.error is None, r.error
+            out.append(json.dumps(r.doc.to_dict(), ensure_ascii=False, sort_keys=True))
+    return out

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from hadath.io.readers import Problem, read_inputs
+from hadath.io.readers import read_inputs
 from hadath.scale.runner import code_items
-from tests.scale.corpus import write_jsonl
+from tests.scale.corpus import serialised, write_jsonl
 
 distributed = pytest.importorskip("distributed")
 
@@ -33,26 +32,15 @@ def cluster():
         yield c
 
 
-def records(results) -> list[str]:
-    out = []
-    for r in results:
-        if isinstance(r, Problem):
-            out.append(str(r))
-        else:
-            assert r.error is None, r.error
-            out.append(json.dumps(r.doc.to_dict(), ensure_ascii=False, sort_keys=True))
-    return out
-
-
 def test_dask_cluster_equals_single_process(articles_file, cluster):
     from distributed import Client
 
-    local = records(code_items(read_inputs([str(articles_file)]), workers=1))
+    local = serialised(code_items(read_inputs([str(articles_file)]), workers=1))
     with Client(cluster) as client:
         from hadath.scale.dask_engine import dask_code_items
         from hadath.scale.runner import pipeline_config
 
-        remote = records(dask_code_items(read_inputs([str(articles_file)]), pipeline_config(), client=client,
+        remote = serialised(dask_code_items(read_inputs([str(articles_file)]), pipeline_config(), client=client,
                                          chunk_size=5))
         # every worker process built its pipeline once (the plugin), and both took part
         info = client.run(lambda: __import__("hadath.scale.runner", fromlist=["_PIPELINES"])._PIPELINES.__len__())

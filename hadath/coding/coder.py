@@ -27,6 +27,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from hadath.coding import cameo
+from hadath.coding.calibration import default_calibration
+from hadath.coding.places import (
+    BARE,
+    DEST,
+    LOC,
+    PLANNED,
+    direct_prep,
+    movement_word,
+    place_role,
+    prefer_actor_country,
+)
 from hadath.kb.kb import KnowledgeBase, phrase_key
 from hadath.kb.schema import Pattern
 from hadath.model import (
@@ -42,6 +53,7 @@ from hadath.model import (
     Token,
 )
 from hadath.text.dates import parse_iso
+from hadath.text.normalize import norm_word
 
 NEGATORS = frozenset(["لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "غير"])
 NEGATING_VERBS = frozenset("نفى نفت ينفي تنفي نفوا نفي".replace("ى", "ي").split())
@@ -61,7 +73,16 @@ LIGHT_VERBS = frozenset(
 )
 MOVEMENT_CODES = ("042", "043", "044")
 SYMMETRIC_ROOTS = ("04", "05", "06", "19")
+# acts done together whatever the verb's form: "وقعت مصر واليونان اتفاقية"، "أجرت القوات المصرية والسعودية مناورات"
+RECIPROCAL_CODES = ("040", "046", "057", "06")
 LOCATIVE = frozenset(["في", "ب", "داخل", "قرب", "عند", "قبالة", "قباله", "شمال", "جنوب", "شرق", "غرب", "وسط", "بالقرب"])
+# what a statement is about, whose genitive is the party it concerns: "رحب بخطوات الرئيس"، "انتقد تصريحات الوزير"
+STANCE_HEADS = frozenset(
+    ["قرار", "قرارات", "خطوه", "خطوات", "جهود", "جهد", "تصريحات", "تصريح", "موقف", "مواقف", "سياسه", "سياسات",
+     "دور", "مبادره", "مبادرات", "اقتراح", "مقترح", "مقترحات", "دعوه", "اعلان", "بيان", "ممارسات", "تدخل",
+     "تدخلات", "اجراءات", "تصرفات", "انتهاكات", "اعتداءات", "سلوك", "نهج", "خطه", "خطط", "مشروع", "برنامج",
+     "استعداد", "التزام", "رغبه", "حرص", "اداء", "تعامل", "رد", "ردود", "اتهامات", "مزاعم", "ادعاءات"]
+)
 PREP_WORDS = {"الى": ("الى", "الي"), "على": ("على", "علي"), "مع": ("مع",), "ضد": ("ضد",), "في": ("في",),
               "من": ("من",), "عن": ("عن",), "بين": ("بين",), "تجاه": ("تجاه",), "امام": ("امام",), "لدى": ("لدى", "لدي")}
 # nouns between a preposition and the real target: "غارات على مواقع تنظيم داعش"
@@ -81,15 +102,218 @@ ATTACK_NOUNS = frozenset(
 CAUSE_WORDS = frozenset(["في", "ب", "جراء", "اثر", "نتيجه", "خلال", "بسبب"])
 
 
+# weapons whose use kills: "قتل بعبوة ناسفة"، "أصيب بقذيفة"
+WEAPON_NOUNS = frozenset(["عبوه", "عبوات", "عبوتين", "قذيفه", "قذائف", "صاروخ", "صواريخ", "رصاص", "رصاصه", "لغم",
+                          "هجومين", "انفجارين", "تفجيرين", "غارتين", "قنبله", "قنابل", "متفجره", "متفجرات"])
+
+
 def _killed_in_attack(toks: list[Token], tj: int) -> bool:
-    """"... في غارة", "... جراء قصف": the killing verb reports casualties of an attack (passive reading)."""
+    """"... في غارة", "... جراء قصف", "... بانفجار عبوة": the killing verb reports casualties of an attack
+    (passive reading). The preposition ب may be left on the noun by the segmenter ("بانفجار")."""
     for k in range(tj, min(len(toks), tj + 10)):
         t = toks[k]
         if t.text in ".؛":
             return False
-        if t.key in ATTACK_NOUNS and (t.prefix.lstrip("و")[:1] == "ب" or (k > 0 and toks[k - 1].norm in CAUSE_WORDS)):
+        key, pre = t.key, t.prefix.lstrip("و")
+        if key not in ATTACK_NOUNS and key not in WEAPON_NOUNS and not t.prefix:
+            bare = t.norm[1:] if t.norm[:1] == "و" else t.norm
+            for clitic in ("بال", "ب"):
+                if bare.startswith(clitic) and (bare[len(clitic):] in ATTACK_NOUNS or bare[len(clitic):] in WEAPON_NOUNS):
+                    key, pre = bare[len(clitic):], "ب"
+                    break
+        if (key in ATTACK_NOUNS or key in WEAPON_NOUNS) and (
+                pre[:1] == "ب" or (k > 0 and toks[k - 1].norm in CAUSE_WORDS)):
             return True
     return False
+
+
+ATTACK_SUBJECTS = frozenset(
+    ["انفجار", "تفجير", "هجوم", "غاره", "قصف", "عبوه", "سياره", "قذيفه", "قذائف", "صاروخ", "انتحاري", "كمين", "اعتداء"])
+
+
+def _casualty_report(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
+    """Casualties reported with the attack that caused them: a passive killing or wounding verb or a casualty
+    noun followed by the attack ("قتل 18 شخصا في انفجار سيارة مفخخة"), or the result of an attack named before it
+    ("هجوم انتحاري ... أسفر عن مقتل 15 شخصا"). CAMEO codes such a report with an unknown attacker."""
+    if p.cameo[:2] not in ("18", "19", "20") or p.voice == "noun":
+        return False
+    if p.voice == "passive" and _killed_in_attack(toks, tj):
+        return True
+    for k in range(ti - 1, max(-1, ti - 9), -1):
+        t = toks[k]
+        if t.text in ".؛:!؟":
+            break
+        if t.key in ATTACK_SUBJECTS and t.prefix.lstrip("و")[:1] not in ("ب", "ل"):
+            return True
+    return False
+
+
+PROTEST_PURPOSE = frozenset(["احتجاجا", "للاحتجاج", "تنديدا", "للتنديد", "للمطالبه", "مطالبين", "رفضا", "هاتفين",
+                             "مرددين", "رافعين", "تضامنا"])
+
+
+def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list[ActorMention],
+                  targets: list[ActorMention]) -> float:
+    """Confidence that the expected shape of a report restores.
+
+    Casualties of a reported attack have an unknown attacker, not a missing one (+0.25, see
+    :func:`_casualty_report`); a protest reported with its purpose ("تظاهر ... احتجاجا على"، "تجمعوا ... مطالبين
+    بـ") is a report even when its protesters have no country code (+0.15)."""
+    if not sources and targets and _casualty_report(toks, ti, tj, p):
+        return 0.25
+    if p.cameo[:2] != "14":
+        return 0.0
+    purpose = False
+    for t in toks[tj:tj + 8]:
+        if t.text in ".؛:!؟":
+            break
+        purpose = purpose or t.key in PROTEST_PURPOSE or t.norm in PROTEST_PURPOSE
+    return 0.15 if purpose else 0.0
+
+
+def _norm_words(words: str) -> frozenset[str]:
+    """The normalised forms of space-separated words (for comparing with ``Token.norm``/``Token.key``)."""
+    return frozenset(norm_word(w) for w in words.split())
+
+
+# Governors that make a following violent or protest noun the topic of the clause (a charge, an inquiry, a
+# trial, an anniversary, a condemnation, a reaction to it, its perpetrators' identity) rather than a happening
+# the sentence reports: "بتهمة خطف"، "التحقيق في اغتيال"، "الذكرى الأولى لاغتيال"، "أدان الاعتداء".
+TOPIC_GOVERNORS = _norm_words(
+    "تهمة بتهمة التهمة تهم اتهام اتهامات اتهم اتهمت اتهموا يتهم تتهم متهم متهمة متهما متهمين متهمون المتهم "
+    "المتهمة المتهمين المتهمون تحقيق التحقيق تحقيقات التحقيقات تحقيقه تحقيقها يحقق تحقق يحققون قضية القضية "
+    "محاكمة المحاكمة محاكمات محاكمته محاكمتهم يحاكم ضلوع الضلوع ضلوعه ضلوعهم تورط التورط تورطه تورطهم متورط "
+    "متورطا متورطين متورطون المتورطين ذكرى الذكرى وراء بتدبير تدبير "
+    "ملابسات تفاصيل لجنة تعويض تعويضات لضحايا منفذي منفذو مرتكبي مرتكبو ردا رده ردها الرد رغم الرغم"
+)
+DURATIONS = _norm_words("عام عاما أعوام سنة سنوات سنتين عامين شهر شهرا أشهر شهرين يوم يوما أيام أسبوع أسابيع عقد عقود قرن")
+TEMPORAL_FRAMES = _norm_words("خلال إبان أثناء منذ بعد بعيد عقب إثر قبل")
+# a condemnation names a known act ("أدان خطف الصحفيين") unless a relative clause reports it ("دان القصف الذي شنته
+# الطائرات التركية على ..."), which CAMEO codes
+CONDEMNING = _norm_words(
+    "أدان أدانت أدانوا يدين تدين دان دانت إدانة استنكر استنكرت استنكروا يستنكر تستنكر استنكار شجب شجبت يشجب "
+    "ندد نددت يندد تندد تنديد"
+)
+# a possibility, a fear, a warning, a precaution or an exercise: the violence has not happened
+HYPOTHETICAL = _norm_words(
+    "يمكن يمكنه يمكنها يمكنهم يمكن ربما لعل شأن احتمال احتمالات إمكانية إمكان تفادي لتفادي تجنب لتجنب "
+    "لمنع خشية الخشية مخاوف يخشى تخشى خوفا تحذير تحذيرات حذر حذرت يحذر تحذر محذرا للتدريب التدريب التدرب "
+    "مناورات سيناريو سيناريوهات فرضية أنذر أنذرت ينذر تنذر إحباط لإحباط أحبط أحبطت أحبطوا يحبط تحبط"
+)
+# a call or demand for an act: the act is wanted, not done ("دعا إلى مقاطعة"، "طالبوا بتسيير مسيرات")
+CALLS = _norm_words(
+    "طالب طالبت طالبوا يطالب تطالب يطالبون مطالبا مطالبين مطالبة المطالبة دعا دعت دعوا يدعو تدعو يدعون داعيا "
+    "داعية داعين دعوة دعوات الدعوة ناشد ناشدت يناشد"
+)
+# adjectives after the noun: "هجوم محتمل"، "الهجوم المرتقب"
+HYPOTHETICAL_AFTER = _norm_words("محتمل محتملة المحتمل المحتملة مرتقب مرتقبة المرتقب المرتقبة المزمع المزمعة المنتظر")
+# threats and plans of violence: coded as a threat (138), not as the violence itself (CAMEO)
+THREAT_WORDS = _norm_words(
+    "هدد هددت هددوا يهدد تهدد يهددون تهديد تهديدات التهديد بالتهديد توعد توعدت توعدوا يتوعد تتوعد متوعدا "
+    "لوح لوحت يلوح تلوح التلويح ملوحا يخطط تخطط يخططون خطط خططت خططوا خطة خططا مخطط مخططا تدرس يدرس "
+    "يستعد تستعد يستعدون استعدادا استعدادات"
+)
+# abstract violent masdars: with the article and in a list or after a generic head they name a kind of act
+GENERIC_VIOLENCE = _norm_words(
+    "قتل خطف اختطاف تعذيب اغتصاب اغتيال اغتيالات اعتداءات تفجيرات تصفية ذبح عنف إرهاب اعتقال تهجير"
+)
+GENERIC_HEADS = _norm_words(
+    "عمليات حوادث أعمال جرائم ظاهرة أساليب أسلوب سياسة مسلسل موجة سلسلة حالات ممارسات انتشار تصاعد "
+    "استعمال استخدام ممارسة"
+)
+_CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+def _token_forms(t: Token) -> tuple[str, ...]:
+    """A token's normalised form, its key and its form without a conjunction or preposition clitic."""
+    forms = [t.norm, t.key]
+    for c in _CLITICS:
+        if t.norm.startswith(c) and len(t.norm) - len(c) >= 3:
+            forms.append(t.norm[len(c):])
+            break
+    return tuple(forms)
+
+
+def _hits(t: Token, words: frozenset[str]) -> bool:
+    return any(f in words for f in _token_forms(t))
+
+
+def _clause_before(toks: list[Token], ti: int, n: int) -> list[Token]:
+    """Up to ``n`` tokens before ``ti`` (nearest first), stopping at clause punctuation."""
+    out: list[Token] = []
+    for k in range(ti - 1, -1, -1):
+        if len(out) >= n:
+            break
+        t = toks[k]
+        if t.text in "«»\"“”":
+            continue  # quotes around a name ("لـ «القوات اللبنانية»") do not end the clause
+        if t.text in CLAUSE_PUNCT or t.text in "،,":
+            break
+        out.append(t)
+    return out
+
+
+def _noun_reading(toks: list[Token], ti: int, p: Pattern) -> bool:
+    """The trigger is a noun (masdar): a noun pattern, a definite or preposition-prefixed word, or a word after
+    a preposition or a temporal adverb ("في خطف"، "بخطف"، "الخطف"، "خلال غزو"): a verb can take none of these."""
+    t = toks[ti]
+    if p.voice == "noun" or _masdar_like(t.key):
+        return True
+    pre = t.prefix.lstrip("وف")
+    if pre[:1] in ("ب", "ل") or pre.endswith("ال"):
+        return True
+    bare = t.norm[1:] if t.norm[:1] in ("و", "ف") else t.norm
+    if not t.prefix and bare[:1] in ("ب", "ل") and _masdar_like(bare[1:]):
+        return True  # "بتنظيم" left unsegmented
+    return ti > 0 and (toks[ti - 1].norm in ("في", "عن", "على", "علي", "الى", "الي", "حول")
+                       or toks[ti - 1].norm in TEMPORAL_FRAMES)
+
+
+def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None:
+    """Why a violent or protest trigger (roots 14, 18-20) does not report a happening, or None when it does.
+
+    Event data codes violence and protest that a sentence reports as having happened (CAMEO). A noun governed
+    by a charge, an inquiry, a trial, an anniversary or a condemnation ("بتهمة خطف"، "التحقيق في اغتيال"، "أدان
+    الاعتداء") names a known act as a topic; a possibility, fear or exercise ("من شأن الهجوم"، "لتفادي ضربة"،
+    "هجوم محتمل") is not an act; a definite abstract masdar in a list or after a generic head ("عمليات الخطف
+    والقتل") names a kind of act.
+    """
+    if p.cameo[:2] not in ("14", "18", "19", "20"):
+        return None
+    before = _clause_before(toks, ti, 6)
+    noun = _noun_reading(toks, ti, p)
+    if noun or (before and _hits(before[0], TOPIC_GOVERNORS)):  # "بتهمة خطف": a verb cannot follow a noun
+        gov = next((t for t in before if _hits(t, TOPIC_GOVERNORS)), None)
+        if gov is None:  # "مرور 26 عاما على خطف": an anniversary ("مرور" alone is also traffic)
+            k = next((k for k in range(ti - 1, max(-1, ti - 7), -1) if toks[k].key == "مرور"), None)
+            if k is not None and any(u.key in DURATIONS or u.norm in DURATIONS for u in toks[k + 1:ti]):
+                gov = toks[k]
+        if gov is None and before and _hits(before[0], TEMPORAL_FRAMES):
+            gov = before[0]  # "خلال غزو العراق"، "بعد اغتيال الحريري": a known act dates another
+        if gov is None and not any(t.norm in RELATIVES for t in toks[tj:tj + 4]):
+            gov = next((t for t in before if _hits(t, CONDEMNING)), None)
+        if gov is not None:
+            return f"topic of '{gov.text}', not a report"
+    hyp = next((t for t in before[:4] if _hits(t, HYPOTHETICAL)), None)
+    if hyp is None and noun:
+        hyp = next((t for t in _clause_before(toks, ti, 8) if _hits(t, CALLS)), None)  # "طالبت ... بتسيير مسيرات"
+    if hyp is None and noun:
+        # "هجوم محتمل"، "فإن الهجوم ربما لا يؤخر ..."
+        hyp = next((t for t in toks[tj:tj + 3] if t.norm in HYPOTHETICAL_AFTER or t.key in HYPOTHETICAL_AFTER
+                    or t.norm in HYPOTHETICAL), None)
+    if hyp is not None:
+        return f"hypothetical ('{hyp.text}')"
+    if p.cameo[:2] != "14" and not noun and any(u.norm in RELATIVES for u in toks[max(0, ti - 2):ti]):
+        # "الرهائن الذين اختطفتهم الحركة"، "الحريري الذي اغتيل في 2005": background on an entity
+        return "a relative clause describing an entity, not a report"
+    t = toks[ti]
+    if tj - ti == 1 and t.key in GENERIC_VIOLENCE and t.prefix.lstrip("وفبل").endswith("ال"):
+        prev_generic = ti > 0 and _hits(toks[ti - 1], GENERIC_HEADS)
+        listed = any(u.key in GENERIC_VIOLENCE and u.prefix.lstrip("وفبل").endswith("ال")
+                     for u in toks[max(0, ti - 2):ti] + toks[tj:tj + 2])
+        if prev_generic or listed:
+            return "a kind of act, not a happening"
+    return None
 
 
 @lru_cache(maxsize=8192)
@@ -187,11 +411,16 @@ class CoderSettings:
     statements: bool = False  # code bare 010 statements
     require_target: bool = True  # drop events without a target (except the roots below)
     targetless_roots: tuple[str, ...] = ("015", "016", "14", "15", "18", "19", "20")  # code prefixes
+    require_source: bool = True  # drop events without a source (except the roots below)
+    sourceless_roots: tuple[str, ...] = ("14", "15", "18", "19", "20")  # casualties and protests by unnamed people
     window: int = 12  # tokens searched for an argument on each side
     bare_noun_penalty: float = 0.1  # a masdar with neither a light verb nor a genitive subject is weak evidence
     unanchored_penalty: float = 0.15  # violent/protest events in a sentence with no time or place
     victims_only_penalty: float = 0.0  # violence reported only through its victims (0: keep them, passive)
     background_days: int = 30
+    calibrate: bool = True  # confidence = calibrated probability (hadath/data/calibration.tsv), not the rule score
+    min_probability: float = 0.0  # drop calibrated events below this probability
+    subsume_partial: bool = True  # an event missing a role folds into a complete one of the same root sharing the other
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -268,14 +497,24 @@ class EventCoder:
             subj = self._first_subject(sent)
             if subj is not None:
                 last_subject = subj
-        return self._merge(doc, [e for e in events if e.confidence >= self.s.min_confidence])
+        out = self._merge(doc, [e for e in events if e.confidence >= self.s.min_confidence])
+        if self.s.calibrate:
+            cal = default_calibration()
+            for e in out:
+                pat = self.kb.patterns.get(e.rule)
+                e.confidence = round(cal.probability(e, pat.voice if pat else "active"), 3)
+            out = [e for e in out if e.confidence >= self.s.min_probability]
+        return out
 
     # ------------------------------------------------------------------ one trigger
 
     def _first_subject(self, sent: _Sent) -> ActorRef | None:
+        """The sentence's first coded phrase without a preposition, with its text offsets (an antecedent)."""
         for a in sent.actors:
             if not a.prep and a.ref.code:
-                return a.ref
+                ref = _copy(a.ref)
+                ref.start, ref.end = a.start, a.end
+                return ref
         return None
 
     def _window_keys(self, toks: list[Token], a: int, b: int) -> str:
@@ -285,6 +524,30 @@ class EventCoder:
         if got is None:
             got = self._windows[k] = " " + " ".join(t.key for t in toks[a:b]) + " "
         return got
+
+    @staticmethod
+    def _stance_object(toks: list[Token], start: int, at: int, preps: list[str]) -> bool:
+        """A pattern preposition governs a topic noun (STANCE_HEADS) right before the phrase at ``at``.
+
+        "بخطوات الرئيس"، "على تصريحات الوزير": the clitic or the separate preposition, then the topic noun, then the
+        party. (The clitic is stripped here too: the tokenizer splits only clitics of words its lexicon knows.)
+        """
+        if at - 1 < max(start, 0):
+            return False
+        head = toks[at - 1]
+        form = head.norm[1:] if head.norm[:1] in ("و", "ف") and len(head.norm) > 4 else head.norm
+        for prep in preps:
+            if prep == "OBJ":
+                continue
+            if len(prep) == 1 and form.startswith(prep):
+                bare = form[1:]
+                bare = bare[2:] if bare.startswith("ال") else bare
+                if bare in STANCE_HEADS or head.key in STANCE_HEADS:
+                    return True
+            if (head.key in STANCE_HEADS or head.norm in STANCE_HEADS) and at - 2 >= start and \
+                    toks[at - 2].norm in PREP_WORDS.get(prep, (prep,)):
+                return True
+        return False
 
     def _has_any(self, pattern_words: list[str], text: str) -> bool:
         return any(k in text for k in _padded_keys(tuple(pattern_words)))
@@ -353,7 +616,12 @@ class EventCoder:
             prev_end = start_list[idx][1]
             for s, e, a in start_list[idx + 1:]:
                 gap = toks[prev_end:s]
-                if a.conj and all(t.text in "،," for t in gap) and (not a.prep or a.prep == first.prep):
+                # "X، Y وZ" (conj clitic) or "X و Y" (a detached و between the two)
+                loose_and = bool(gap) and gap[-1].norm == "و" and all(t.text in "،," for t in gap[:-1])
+                # "ماكين وليندسي غراهام والديمقراطية إيمي كلوبوشار": و on a descriptor before the next name
+                loose_and = loose_and or (len(gap) == 1 and gap[0].prefix.startswith("وال") and not a.prep
+                                          and not _is_trigger(doc, sent, prev_end))
+                if ((a.conj and all(t.text in "،," for t in gap)) or loose_and) and (not a.prep or a.prep == first.prep):
                     out.append(a)
                     prev_end = e
                 else:
@@ -366,6 +634,9 @@ class EventCoder:
             # "ذكرى اغتيال"، "مكافحة التفجيرات"، "قضية خطف": the event is a topic, not reported
             self.trace.append((m, f"topic, not a report ({toks[ti - 1].text} ...)"))
             return []
+        if (unreported := _not_reported(toks, ti, tj, p)) is not None:  # violence/protest as a topic (gsr rules)
+            self.trace.append((m, unreported))
+            return []
         if (voice == "noun" and toks[ti].prefix.endswith("ال") and toks[ti].key.endswith("ات")
                 and p.cameo[:2] in ("18", "19", "20", "14", "17")):
             conf -= 0.15  # a definite plural ("الاغتيالات") is usually generic
@@ -374,16 +645,24 @@ class EventCoder:
         next_tok = toks[tj] if tj < len(toks) else None
         if voice == "passive":
             by = [x for x in post + pre if x[2].prep == "BY"]
-            if not by and not p.target:
+            if not by and not p.target and p.cameo[:2] not in ("18", "19", "20"):
                 # "تلقى اتصالا هاتفيا من X": the receiver is the subject, the giver comes with من
+                # (not for violence: "قتلت القوات 11 مسلحا من تنظيم القاعدة" has a partitive من)
                 by = [x for x in post if x[2].prep == "من"]
             if by:
                 sources = [by[0][2]]
+            elif p.cameo[:2] in ("11", "12", "13") and (spk := _speaker(toks, sent, ti)) is not None:
+                # "قال متحدث باسم البيت الأبيض إن بوتين متورط في الهجمات": the speaker accuses the subject
+                sources = [spk]
+                conf -= 0.05
             objs = [x for x in post if not x[2].prep and x[2].prep != "BY"]
             if objs:
                 targets = conj_chain(post, objs[0][2])
             elif pre_free:
-                targets = [pre_free[0][2]]
+                # SVO passive: the nearest free phrase before the verb is its subject ("... فإن التنظيم يقف وراء")
+                free = [x for x in pre_free if not sources or x[2] is not sources[0]]
+                if free:
+                    targets = [free[-1][2]]
         else:
             near = [x for x in post if x[0] - tj <= 4 and not x[2].prep
                     and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])]
@@ -395,8 +674,19 @@ class EventCoder:
                 givers = [x for x in post if x[2].prep == "من"]
                 if givers and pre_free:
                     sources, targets = [givers[0][2]], [pre_free[0][2]]
+            participle = voice == "active" and _participle(toks[ti])
             if sources:
                 pass
+            elif participle:
+                # "..., مطالبا الحكومة بفتح تحقيق"، "مستهدفة دورية": a circumstantial participle takes its subject
+                # from the main clause before it; the phrase after it is its object
+                main = [x for x in sorted(rel, key=lambda x: x[0]) if x[1] <= ti and not x[2].prep]
+                if main:
+                    sources = conj_chain(sorted(rel, key=lambda x: x[0]), main[0][2])
+                    conf -= 0.1
+                elif last_subject is not None and last_subject.start < toks[ti].start:
+                    sources = [ActorMention(-1, -1, -1, -1, sent.idx, last_subject, "implicit")]
+                    conf -= 0.25
             elif voice == "noun" and resumptive is not None:
                 sources = [resumptive[2]]
                 subj_post = resumptive
@@ -405,8 +695,19 @@ class EventCoder:
                 light = any(t.norm in LIGHT_VERBS or t.key in LIGHT_VERBS for t in toks[max(left - 1, 0):ti])
                 if pre_free and light:
                     sources = conj_chain(pre, pre_free[0][2])
-                elif gen and "OBJ" in target_preps:
+                    # "يعقد بوتين مع آبي محادثات": the co-participant fronted before the verbal noun
+                    fronted = [x for x in pre if x[2].prep and x[2].prep in target_preps and x[0] > pre_free[0][0]]
+                    if fronted:
+                        targets = conj_chain(pre, fronted[0][2])
+                elif gen and "OBJ" in target_preps and (second := _next_free(post, gen[0], toks)) is not None:
+                    # "استقبال الرئيس ترامب نظيره الصيني": genitive subject, then the masdar's object
+                    subj_post = gen[0]
+                    sources = conj_chain(post, gen[0][2])
+                    targets = conj_chain(post, second[2])
+                elif gen and "OBJ" in target_preps and not any(
+                        x[2].prep and x[2].prep in target_preps for x in post if x is not gen[0]):
                     # a transitive masdar's genitive is its object: "تدريب الجيش الليبي", "اعتقال نافالني"
+                    # (unless a prepositional target follows: "زيارة الرئيس الصيني إلى الولايات المتحدة")
                     targets = conj_chain(post, gen[0][2])
                     subj_post = gen[0]
                     if pre_free:
@@ -464,10 +765,20 @@ class EventCoder:
                     conf -= 0.1
             implicit_ok = bool(toks[ti].suffix) or next_tok is None or next_tok.is_punct or next_tok.norm in PREPOSITIONS_IMPLICIT \
                 or next_tok.norm in CLAUSE_MARKERS or any(t.start == next_tok.start for t in sent.times)
-            if not sources and last_subject is not None and implicit_ok and (voice != "noun" or toks[ti].suffix):
+            if (not sources and last_subject is not None and implicit_ok and (voice != "noun" or toks[ti].suffix)
+                    and last_subject.start < toks[ti].start):  # an antecedent precedes its pronoun
                 # implicit (pronoun) subject: the last subject of the article
                 sources = [ActorMention(-1, -1, -1, -1, sent.idx, last_subject, "implicit")]
                 conf -= 0.25
+            if sources and sources[0].conj and sources[0].tok_start >= 0:
+                # the subject found is the tail of a coordination ("... جون ماكين وليندسي غراهام"): take it whole
+                allrel = sorted(rel, key=lambda x: x[0])
+                k = next((i for i, x in enumerate(allrel) if x[2] is sources[0]), 0)
+                while k > 0 and allrel[k][2].conj and not allrel[k - 1][2].prep and all(
+                        t.text in "،," for t in toks[allrel[k - 1][1]:allrel[k][0]]):
+                    k -= 1
+                if allrel and allrel[k][2] is not sources[0]:
+                    sources = conj_chain(allrel, allrel[k][2])
             obj_pronoun = voice != "noun" and toks[ti].suffix in ("ه", "ها", "هم", "هما", "هن", "ك", "كم")
             if not targets:
                 after_subj = [x for x in post if subj_post is None or x[0] >= subj_post[1]]
@@ -478,18 +789,23 @@ class EventCoder:
                 seen_preps: set[str] = set()
                 for x in after_subj:
                     a = x[2]
-                    if id(a) in skip:
+                    if id(a) in skip or (sources and p.cameo[:2] >= "15" and _part_of(a.ref, sources[0].ref)):
                         continue
                     if a.prep and a.prep in target_preps and a.prep not in seen_preps:
                         # only the first phrase governed by this preposition ("غارات على عدة محاور ..." has no actor)
                         first = _first_prep_at(toks, start_at, right, a.prep)
+                        heads = TARGET_HEADS if p.cameo[:2] >= "14" else TARGET_HEADS | STANCE_HEADS
                         if first is not None and first <= x[0] and x[0] - first <= 4 and all(
-                                t.key in TARGET_HEADS or t.norm in TARGET_HEADS or t.norm in PREP_WORDS.get(a.prep, ())
+                                t.key in heads or t.norm in heads or t.norm in PREP_WORDS.get(a.prep, ())
                                 for t in toks[first:x[0]] if not t.is_punct):
                             targets = conj_chain(post, a)
                             break
                         seen_preps.add(a.prep)
                     elif not a.prep and "OBJ" in target_preps:
+                        targets = conj_chain(post, _partitive_whole(post, x, toks) or a)
+                        break
+                    elif not a.prep and p.cameo[:2] < "14" and self._stance_object(toks, start_at, x[0], target_preps):
+                        # "رحب بخطوات الرئيس المصري": the party is the genitive of the topic noun after the preposition
                         targets = conj_chain(post, a)
                         break
         # a visit's destination place stands for the host state ("وصل إلى طبرق")
@@ -500,7 +816,8 @@ class EventCoder:
             place_preps = place_preps + ("",)  # "قصفت قوات المعارضة قريتي نبل والزهراء"
         if not targets and place_preps and (p.cameo[:2] != "04" or p.cameo.startswith(MOVEMENT_CODES[0])):
             dest = [pm for pm in sent.places if tj <= pm.tok_start - sent.start < right and pm.prep in place_preps
-                    and (pm.tok_start - sent.start - tj) <= 6]
+                    and (pm.tok_start - sent.start - tj) <= 6
+                    and place_role(self.kb, toks, sent.start, pm, sent.actors) is not None]  # not a false place hit
             if dest and dest[0].ref.country:
                 pr = dest[0].ref
                 c = self.kb.countries.get(pr.country or "")
@@ -515,7 +832,14 @@ class EventCoder:
             if prev_tgt is not None and not _same_actor(prev_tgt, sources[0].ref):
                 targets = [ActorMention(-1, -1, -1, -1, sent.idx, prev_tgt, "anaphora")]
                 conf -= 0.1
-        if not targets and len(sources) >= 2 and p.cameo[:2] in SYMMETRIC_ROOTS and sources[0].tok_start >= 0:
+        joint = (len(sources) >= 2 and p.cameo[:2] in SYMMETRIC_ROOTS + ("03",) and voice_is_verb(p)
+                 and toks[ti].key.endswith(("ا", "وا")) and all(t.type == "state" for t in (x.ref for x in targets)))
+        mutual = ((voice_is_verb(p) and toks[ti].key.endswith(("ا", "وا"))) or (p.voice == "noun" and p.cameo[:2] in ("04", "19"))
+                  or p.cameo.startswith(RECIPROCAL_CODES))
+        if (not targets or joint) and mutual and len(sources) >= 2 and p.cameo[:2] in SYMMETRIC_ROOTS + ("03",) \
+                and sources[0].tok_start >= 0:
+            # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other (a dual verb makes
+            # the two subjects the parties even when a country is named later: "اتفقا على ... في سوريا")
             # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other
             pairs: list[tuple[ActorMention | None, ActorMention | None]] = [
                 (a, b) for a in sources for b in sources if a is not b]
@@ -524,8 +848,13 @@ class EventCoder:
         if not sources and not targets and self.s.require_actor:
             self.trace.append((m, "no source or target actor found in the clause"))
             return []
-        if not targets and self.s.require_target and not p.cameo.startswith(self.s.targetless_roots):
+        if not targets and not pairs and self.s.require_target and not p.cameo.startswith(self.s.targetless_roots):
             self.trace.append((m, "no target found (set require_target = false to code it)"))
+            return []
+        if not sources and self.s.require_source and not p.cameo.startswith(self.s.sourceless_roots):
+            # an accusation, a criticism, a visit ... with nobody doing it is not codable (CAMEO needs a source);
+            # mostly an ambiguous passive reading of an active verb whose object was not found
+            self.trace.append((m, "no source found (set require_source = false to code it)"))
             return []
         if p.cameo == "010" and not self.s.statements:
             self.trace.append((m, "bare statement 010 (set statements = true to code it)"))
@@ -551,18 +880,17 @@ class EventCoder:
             conf -= 0.15
         if modality:
             conf -= 0.1
+        if not modality:  # casualties of a reported attack, a crowd protesting (gsr rules)
+            conf += _report_bonus(toks, ti, tj, p, sources, targets)
         # time, place
         date, precision, background = self._date(doc, sent, ti)
         if place is None:
-            place = self._place(sent, ti, tj, sources, targets, p.cameo.startswith(("042", "043", "036")))
+            place = self._place(sent, ti, tj, sources, targets, p.cameo)
         if p.cameo.startswith(("042", "036")) and targets and targets[0].ref.type == "state":
             host = (targets[0].ref.code or "")[:3]
             if host and (place is None or place.country != host):
-                # a visit happens in the host country: its capital when nothing more precise is said
-                c = self.kb.countries.get(host)
-                if c is not None and c.lat is not None:
-                    place = PlaceRef(c.capital_ar or c.names_ar[0], c.capital_en or c.name_en, host, c.lat, c.lon,
-                                     None, None, "city", "country")
+                # a visit happens in the host country when nothing more precise is said
+                place = self._host_place(sent, targets[0]) or place
         if not targets and p.cameo.startswith("15") and place and place.country:
             src_country = sources[0].ref.country if sources else None
             if place.country != src_country:
@@ -582,7 +910,8 @@ class EventCoder:
                 continue
             events.append(Event(
                 id="", cameo=code, source=_copy(sa.ref) if sa else None, target=_copy(ta.ref) if ta else None,
-                date=date, location=place, evidence=sent_obj.text, evidence_start=sent_obj.start,
+                date=date, location=self._target_place(sent, ta, place, code), evidence=sent_obj.text,
+                evidence_start=sent_obj.start,
                 evidence_end=sent_obj.end, confidence=max(0.05, min(0.99, conf + _actor_evidence(sa, ta))),
                 rule=p.id, trigger=trig_text, sentence=sent.idx, root=info.root, quad_class=info.quad_class,
                 goldstein=info.goldstein, plover=info.plover, cameo_name=info.name, date_precision=precision,
@@ -591,15 +920,19 @@ class EventCoder:
         return events
 
     def _future_context(self, toks: list[Token], ti: int, p: Pattern) -> bool:
-        """"من المقرر أن يعقد X اجتماعا", "سيعقد X اجتماعا": a planned event (scanned back to the clause start)."""
-        lo = max(0, ti - 8)
+        """"من المقرر أن يعقد X اجتماعا", "سيعقد X اجتماعا", "هدد باغتيال": a planned or threatened event (scanned
+        back to the clause start)."""
+        violent = p.cameo[:2] in ("18", "19", "20")
+        lo = max(0, ti - (12 if violent else 8))  # a threat's subject can be long: "هدد وزير ...، ليبرمان، باغتيال"
         for k in range(ti - 1, lo - 1, -1):
             t = toks[k]
             if t.text in ".؛:!؟" or t.norm in ("قال", "قالت", "واضاف", "واضافت"):
                 break
-            if t.key in FUTURE_KEYS or t.norm in FUTURE_KEYS:
+            if k >= ti - 8 and (t.key in FUTURE_KEYS or t.norm in FUTURE_KEYS):
                 return True
-            if p.voice == "noun" and t.prefix.endswith("س") and (t.key in LIGHT_VERBS or t.norm[2:] in LIGHT_VERBS):
+            if violent and _hits(t, THREAT_WORDS) and (k >= ti - 5 or toks[ti].norm.lstrip("و")[:1] == "ب"):
+                return True  # "هدد باغتيال"، "يخططون لشن هجمات": a threat or a plan (138), not the violence
+            if k >= ti - 8 and p.voice == "noun" and t.prefix.endswith("س") and (t.key in LIGHT_VERBS or t.norm[2:] in LIGHT_VERBS):
                 return True  # "سيعقد ... اجتماعا"
         return False
 
@@ -632,48 +965,173 @@ class EventCoder:
                 return t.date
         return None
 
+    def _place_roles(self, sent: _Sent) -> list[tuple[PlaceMention, str | None]]:
+        """Each place mention of the sentence with its role (:func:`hadath.coding.places.place_role`)."""
+        out: list[tuple[PlaceMention, str | None]] = []
+        prev: PlaceMention | None = None
+        prev_role: str | None = None
+        countries = {a.ref.country for a in sent.actors if a.ref.country and a.head != "place"}
+        for pm in sent.places:
+            k = pm.tok_start - sent.start
+            surface = " ".join(t.text for t in sent.toks[k:pm.tok_end - sent.start])
+            pm = prefer_actor_country(self.kb, pm, surface, countries)
+            role = place_role(self.kb, sent.toks, sent.start, pm, sent.actors, prev_role, prev)
+            out.append((pm, role))
+            prev, prev_role = pm, role
+        return out
+
     def _place(self, sent: _Sent, ti: int, tj: int, sources: list[ActorMention], targets: list[ActorMention],
-               visit: bool) -> PlaceRef | None:
+               code: str) -> PlaceRef | None:
         """Where the event happened: a locative phrase of the sentence (for a visit, its destination), else the
-        article's default place (:meth:`_article_place`)."""
+        article's default place (:meth:`_article_place`).
+
+        Not a place of the event: a nationality, a place inside an actor phrase or standing for an actor
+        ("بقيادة الولايات المتحدة"), the destination of a visit that has not happened ("دعاه لزيارة موسكو")
+        unless the event is that visit."""
+        visit = code.startswith(("042", "043", "036"))
+        roles = self._place_roles(sent)
         movement = any(a.head == "place" for a in targets)
-        actor_spans = [(a.tok_start, a.tok_end) for a in sources + targets if a.tok_start >= 0]
-        if not movement:
+        if visit and not movement:
             # "وصل إلى الدوحة": the visited capital is both the host (target) and the place
-            dest = [pm for pm in sent.places if pm.prep == "الى" and tj <= pm.tok_start - sent.start <= tj + 6
+            dest = [pm for pm, r in roles if r is not None and pm.prep == "الى"
+                    and tj <= pm.tok_start - sent.start <= tj + 6
                     and any(a.tok_start <= pm.tok_start < a.tok_end for a in targets)]
-            if dest and visit:
+            if dest:
                 return dest[0].ref
-
-        def is_actor(pm: PlaceMention) -> bool:
-            return any(pm.tok_start < e and s < pm.tok_end for s, e in actor_spans)
-
-        locative = [pm for pm in sent.places if pm.prep in LOCATIVE and not is_actor(pm)]
-        if locative:
+            # "سيزور ظريف قطر", "أثناء زيارتهم لدول البلطيق استونيا": the destination of this visit word
+            own = [pm for pm, r in roles if r in (DEST, PLANNED)
+                   and ti <= (movement_word(sent.toks, pm.tok_start - sent.start) or -1) < tj]
+            if own:
+                return own[0].ref
+        same = {(a.tok_start, a.tok_end): a for a in sent.actors}
+        src_ids = {id(a) for a in sources}
+        tgt_ids = {id(a) for a in targets}
+        force = code[:2] in ("15", "17", "18", "19", "20")
+        loc: list[PlaceMention] = []
+        second: list[PlaceMention] = []
+        bare: list[PlaceMention] = []
+        for pm, role in roles:
+            actor = same.get((pm.tok_start, pm.tok_end))
+            prep = direct_prep(sent.toks, pm.tok_start - sent.start)
+            if role == LOC:
+                if actor is not None and (id(actor) in src_ids or (id(actor) in tgt_ids and prep in ("ب", "ل"))):
+                    continue  # "أشاد الوزير بقطر": the target, not a location
+                loc.append(pm)
+            elif role == DEST:
+                second.append(pm)  # "وصل إلى طرابلس حيث التقى ...": the meeting is at the destination
+            elif role == BARE:
+                if actor is not None and id(actor) in tgt_ids and force and prep in ("على", "ضد", ""):
+                    second.append(pm)  # "قصفت الطائرات غزة": the attacked place
+                elif actor is None and pm.prep in ("", "الى", "من") and pm.ref.country:
+                    bare.append(pm)
+        if loc:
             # the locative phrase nearest the trigger; ties: the more precise place
-            best = min(locative, key=lambda pm: (abs(pm.tok_start - sent.start - ti) // 8,
-                                                 PRECISION_ORDER.get(pm.ref.precision or "", 4)))
+            best = min(loc, key=lambda pm: (abs(pm.tok_start - sent.start - ti) // 8,
+                                            PRECISION_ORDER.get(pm.ref.precision or "", 4)))
             return best.ref
-        bare = [pm for pm in sent.places if pm.prep in ("", "الى", "من") and not is_actor(pm)]
+        if second:
+            return min(second, key=lambda pm: abs(pm.tok_start - sent.start - ti)).ref
         if bare:
             return min(bare, key=lambda pm: (PRECISION_ORDER.get(pm.ref.precision or "", 4),
                                              abs(pm.tok_start - sent.start - ti))).ref
         return self._doc_place
 
+    def _target_place(self, sent: _Sent, ta: ActorMention | None, place: PlaceRef | None,
+                      code: str) -> PlaceRef | None:
+        """The place of the event with target ``ta`` when it differs from the trigger's ``place``: a visit to
+        one of several states happens in that state ("زيارتهم لدول البلطيق استونيا ولاتفيا"); a target that
+        is itself a locative phrase ("العمليات التي تنفذها تركيا في سوريا والعراق") or is followed by one
+        ("مواقع لحزب العمال الكردستاني في شمال العراق") is where that event happened."""
+        if ta is None or ta.tok_start < 0:
+            if place is not None and place.precision == "country" and code[:2] in ("03", "04", "05"):
+                return self._capital_of(place) or place
+            return place
+        host = (ta.ref.code or "")[:3] if ta.ref.type == "state" else ""
+        if code.startswith(("042", "036")) and host and (place is None or place.country != host):
+            return self._host_place(sent, ta) or place
+        if place is not None and place.precision == "country" and code[:2] in ("03", "04", "05"):
+            # "لقاؤه المقرر في الجزائر", "زيارته للكويت": talks and visits happen in the capital
+            place = self._capital_of(place) or place
+        roles = self._place_roles(sent)
+        own = [pm for pm, role in roles if role == LOC and pm.tok_start == ta.tok_start]
+        if not own and code[:2] in ("15", "17", "18", "19", "20"):
+            # the force was used where the target is: "غارات على مواقع لحزب العمال في شمال العراق"
+            own = [pm for pm, role in roles if role == LOC and 0 <= pm.tok_start - ta.tok_end <= 6
+                   and not any(t.text in CLAUSE_PUNCT for t in sent.toks[ta.tok_end - sent.start:pm.tok_start - sent.start])]
+        if own and own[0].ref.country and (place is None or own[0].ref.country != place.country):
+            return own[0].ref
+        return place
+
+    def _host_place(self, sent: _Sent, ta: ActorMention) -> PlaceRef | None:
+        """Where a visit to the state ``ta`` happens when the sentence says no more: the capital when the state
+        is named by a name its capital shares ("زار الجزائر", "الكويت"), else the country itself (its centre,
+        country precision)."""
+        host = (ta.ref.code or "")[:3]
+        c = self.kb.countries.get(host)
+        if c is None:
+            return None
+        said = {phrase_key(m) for m in ta.ref.mentions}
+        if ta.tok_start >= 0:
+            said.add(" ".join(t.key for t in sent.toks[ta.tok_start - sent.start:ta.tok_end - sent.start]))
+        if c.lat is not None and said & {phrase_key(f) for f in c.capital_ar.split("|") if f}:
+            return PlaceRef(c.capital_ar.split("|")[0], c.capital_en or c.name_en, host, c.lat, c.lon,
+                            None, None, "city", "city")
+        for name in c.names_ar:
+            ids = [i for kind, i in self.kb.lookup(name) if kind == "place"]
+            country = [self.kb.places[i] for i in ids if i in self.kb.places and self.kb.places[i].feature == "country"
+                       and self.kb.places[i].country == host]
+            if country:
+                return country[0].to_ref("country")
+        if c.lat is not None:
+            return PlaceRef(c.capital_ar.split("|")[0] or c.names_ar[0], c.capital_en or c.name_en, host, c.lat,
+                            c.lon, None, None, "city", "country")
+        return None
+
+    def _capital_of(self, place: PlaceRef) -> PlaceRef | None:
+        """The capital of the country ``place`` when the country's name is also its capital's (الجزائر، الكويت،
+        تونس، جيبوتي), else None."""
+        c = self.kb.countries.get(place.country or "")
+        if c is None or c.lat is None or phrase_key(place.name) not in {
+                phrase_key(f) for f in c.capital_ar.split("|") if f}:
+            return None
+        return PlaceRef(c.capital_ar.split("|")[0], c.capital_en or c.name_en, c.iso3, c.lat, c.lon, None, None,
+                        "city", "city")
+
     def _article_place(self, doc: Document) -> PlaceRef | None:
-        """The place of events whose sentence names none: the dateline city, else the lead's city, else the
-        country most often named as a place where things happen (once per article)."""
+        """The place of events whose sentence names none: the dateline city, else the lead's first locative city,
+        else the lead's first locative place (a region, a country), else the country most often named as a
+        place where things happen (once per article). Nationalities, places inside actor phrases and the
+        destinations of planned visits do not count."""
         dl = doc.dateline
         if dl and dl.city:
             hits = self.kb.lookup(dl.city)
             p = self.kb.best_place([i for k, i in hits if k == "place"])
             if p:
                 return p.to_ref("city")
-        lead = [pm for pm in doc.place_mentions if pm.sentence <= 2 and pm.ref.precision in ("site", "city")
-                and (pm.prep in LOCATIVE or pm.prep == "الى")]
-        if lead:
-            return lead[0].ref
-        scene = [pm for pm in doc.place_mentions if (pm.prep in LOCATIVE or pm.prep == "الى") and pm.ref.country]
+        scene: list[PlaceMention] = []
+        located: set[int] = set()  # ids of the scene mentions that are locative phrases or destinations
+        for si, s in enumerate(doc.sentences):
+            places = [pm for pm in doc.place_mentions if pm.sentence == si]
+            if not places:
+                continue
+            actors = [a for a in doc.actor_mentions if a.sentence == si]
+            sent = _Sent(si, doc.tokens[s.tok_start:s.tok_end], s.tok_start, actors, places, [])
+            for pm, role in self._place_roles(sent):
+                if role in (LOC, DEST) or (role == BARE and pm.prep == "الى"):
+                    scene.append(pm)
+                    if role in (LOC, DEST):
+                        located.add(id(pm))
+        lead = [pm for pm in scene if pm.sentence <= 2]
+        city = [pm for pm in lead if pm.ref.precision in ("site", "city")]
+        if city:
+            return city[0].ref
+        lead = [pm for pm in lead if id(pm) in located]  # not "إضافة إلى مصر"
+        if lead and lead[0].ref.country:
+            # a city of the lead's country named later as a scene refines it ("في الفلبين" ... "في مانيلا")
+            first = lead[0].ref
+            refine = [pm for pm in scene if pm.ref.country == first.country and pm.ref.precision in ("site", "city")]
+            return refine[0].ref if refine and first.precision == "country" else first
+        scene = [pm for pm in scene if pm.ref.country]
         if not scene:
             return None
         top, n = Counter(pm.ref.country for pm in scene).most_common(1)[0]
@@ -694,12 +1152,12 @@ class EventCoder:
             return (e.target.country or e.target.code or "?") if e.target else "-"
 
         for e in events:
-            k = (e.sentence, e.cameo[:2], _actor_key(e.source), tkey(e))
+            k = (e.sentence, _happening(e.cameo), _actor_key(e.source), tkey(e))
             cand = (e.confidence + 0.01 * len(e.cameo), f"{e.rule}|{e.trigger}")
             if k not in best_trigger or cand > best_trigger[k]:
                 best_trigger[k] = cand
         events = [e for e in events
-                  if best_trigger[(e.sentence, e.cameo[:2], _actor_key(e.source), tkey(e))][1] == f"{e.rule}|{e.trigger}"
+                  if best_trigger[(e.sentence, _happening(e.cameo), _actor_key(e.source), tkey(e))][1] == f"{e.rule}|{e.trigger}"
                   or e.source is None]
         # casualties ("قتل 26 شخصا") reported with the attack that caused them are the same happening
         attacked = {e.sentence for e in events if e.cameo[:2] in ("18", "19", "20") and e.source is not None}
@@ -724,6 +1182,8 @@ class EventCoder:
             elif e.location and not old.location:
                 old.location = e.location
         out = [merged[k] for k in order]
+        if self.s.subsume_partial:
+            out = _subsume_partial(out)
         for e in out:
             # corroboration across sentences raises confidence
             if e.n_mentions > 1:
@@ -731,6 +1191,152 @@ class EventCoder:
             basis = f"{doc.article.id}|{e.cameo}|{_actor_key(e.source)}|{_actor_key(e.target)}|{e.evidence_start}"
             e.id = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
         return out
+
+
+def _partitive_whole(post: list[tuple[int, int, ActorMention]], part: tuple[int, int, ActorMention],
+                     toks: list[Token]) -> ActorMention | None:
+    """"11 مسلحا من تنظيم القاعدة": an uncoded counted noun is a part of the coded whole after من."""
+    if part[2].ref.code:
+        return None
+    for x in post:
+        if x[0] >= part[1]:
+            if x[2].prep == "من" and x[0] - part[1] <= 2 and x[2].ref.code:
+                return x[2]
+            return None
+    return None
+
+
+def _next_free(post: list[tuple[int, int, ActorMention]], first: tuple[int, int, ActorMention],
+               toks: list[Token]) -> tuple[int, int, ActorMention] | None:
+    """The phrase right after ``first`` with no preposition and nothing but a comma between (a second object)."""
+    for x in post:
+        if x[0] >= first[1]:
+            gap = toks[first[1]:x[0]]
+            if not x[2].prep and not x[2].conj and all(t.text in "،," for t in gap) and len(gap) <= 1:
+                return x
+            return None
+    return None
+
+
+def _participle(t: Token) -> bool:
+    """An active participle used as a circumstantial (حال): "مطالبا"، "محذرة"، "مستهدفين"، "متهما".
+
+    Finite verbs of roots beginning with م ("منع"، "منعوا"، "مولت") are told apart by their endings.
+    """
+    k = t.key
+    if t.prefix.strip("وف") or len(k) < 5 or not k.startswith("م"):
+        return False
+    if k.endswith(("وا", "ت", "تا", "ن")):
+        return False
+    return k.endswith(("ا", "ه", "ين", "ون", "ي"))
+
+
+def _happening(code: str) -> str:
+    """The kind of happening two triggers of one sentence must share to be one event: the root, except that a
+    visit (042/043) and a meeting (040/041/044/046) in "زار دمشق والتقى الأسد" are two events."""
+    if code[:2] == "04":
+        return "04v" if code[:3] in MOVEMENT_CODES[:2] else "04m"
+    return code[:2]
+
+
+def _is_trigger(doc: Document, sent: _Sent, k: int) -> bool:
+    """Token ``k`` of the sentence is (part of) a trigger: "والتقى" is a verb, not a descriptor."""
+    at = sent.start + k
+    return any(m.kind == MentionKind.TRIGGER and m.tok_start <= at < m.tok_end for m in doc.mentions)
+
+
+SPEECH_VERBS = frozenset(norm_word(w) for w in (
+    "قال قالت قالوا يقول تقول أكد أكدت أكدوا يؤكد تؤكد أضاف أضافت يضيف تضيف أوضح أوضحت يوضح توضح ذكر ذكرت "
+    "يذكر تذكر اعتبر اعتبرت اعتبروا يعتبر تعتبر رأى رأت يرى ترى صرح صرحت يصرح أعلن أعلنت يعلن تعلن زعم زعمت "
+    "يزعم تزعم أشار أشارت يشير تشير لفت لفتت كشف كشفت يكشف تكشف").split())
+COMPLEMENTIZERS = frozenset(["ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "فان", "فانه", "فانها"])
+ACCORDING_TO = frozenset(["بحسب", "حسب", "وبحسب", "وحسب", "وفقا", "ووفقا"])
+
+
+def _speaker(toks: list[Token], sent: _Sent, ti: int) -> ActorMention | None:
+    """Who reports the clause of token ``ti``: "قال X إن ..." / "X قال إن ..." / "بحسب X، ...".
+
+    Used as the source of an evaluation whose grammatical subject is its target (a passive accusation,
+    "يقف وراء"، "متورط"): the speaker is the one accusing.
+    """
+    spans = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in sent.actors if a.tok_start >= 0]
+    for c in range(ti - 1, -1, -1):
+        t = toks[c]
+        if t.norm in ACCORDING_TO or t.key in ACCORDING_TO:
+            after = [a for s, _, a in spans if c < s <= c + 3 and s < ti]
+            return after[0] if after else None
+        if t.norm not in COMPLEMENTIZERS and t.key not in COMPLEMENTIZERS:
+            continue
+        verb = next((k for k in range(c - 1, max(-1, c - 12), -1)
+                     if toks[k].norm in SPEECH_VERBS or toks[k].key in SPEECH_VERBS), None)
+        if verb is None:
+            continue  # "بحسب X فإن ...": the attribution may come before the complementizer
+        between = [a for s, e, a in spans if verb < s and e <= c and not a.prep]
+        if between:
+            return between[0]
+        before = [a for s, e, a in spans if e <= verb and not a.prep]
+        return before[-1] if before else None
+    return None
+
+
+def _part_of(a: ActorRef, source: ActorRef) -> bool:
+    """``a`` is an unnamed part of the source's own side (same full code, one of them generic).
+
+    "شنت طائرات سلاح الجو الليبي غارات ... الجيش": an actor does not use force against a generic body with its
+    own code; such a phrase is an apposition or a genitive of the source, and the real target comes later in
+    the clause. Used for roots 15-20 only (a minister does meet "his" commanders). Two named actors stay possible.
+    """
+    return bool(a.code) and a.code == source.code and len(a.code or "") > 3 and (a.id is None or source.id is None)
+
+
+def _fold(into: Event, e: Event) -> None:
+    """Count ``e`` as another mention of the happening ``into``."""
+    into.n_mentions += e.n_mentions
+    into.other_evidence.append(e.evidence)
+    into.other_evidence.extend(e.other_evidence)
+    if e.location and not into.location:
+        into.location = e.location
+
+
+def _specificity(e: Event) -> int:
+    """How many roles an event fills."""
+    return (e.source is not None) + (e.target is not None)
+
+
+def _covers(host: ActorRef | None, a: ActorRef | None) -> bool:
+    """``a`` says nothing that contradicts ``host``: it is missing or the same actor.
+
+    (Folding a generic "the army" into a named unit of the same code was measured: it merged distinct
+    happenings on events-dev as often as duplicates, so generic and named actors stay apart.)
+    """
+    if a is None:
+        return True
+    if host is None:
+        return False
+    return _actor_key(host) == _actor_key(a)
+
+
+def _subsume_partial(events: list[Event]) -> list[Event]:
+    """Fold an event missing a role into a complete one of the same root with the same actor in the other role.
+
+    "شنت طائرات سلاح الجو غارات" (source only) next to "غارات سلاح الجو على مواقع التنظيم" in the same
+    article is one happening reported twice: the incomplete record adds a mention, not an event. At least one
+    role must be the same actor.
+    """
+    order = sorted(range(len(events)), key=lambda i: -_specificity(events[i]))
+    kept: list[int] = []
+    for i in order:
+        e = events[i]
+        host = next((events[k] for k in kept if events[k].cameo[:2] == e.cameo[:2]
+                     and _specificity(events[k]) > _specificity(e)
+                     and _covers(events[k].source, e.source) and _covers(events[k].target, e.target)
+                     and any(x is not None and y is not None and _actor_key(x) == _actor_key(y)
+                             for x, y in ((events[k].source, e.source), (events[k].target, e.target)))), None)
+        if host is None:
+            kept.append(i)
+        else:
+            _fold(host, e)
+    return [events[i] for i in sorted(kept)]
 
 
 VICTIM_SECTORS = ("CVL", "REF", "LAB", "EDU", "HLH", "MED")

@@ -26,7 +26,9 @@ class EventStage(_KBStage):
         bad = set(settings) - known
         if bad:
             raise PipelineConfigError(f"unknown settings for stage 'events': {sorted(bad)} (known: {sorted(known)})")
-        self.coder_settings = CoderSettings(**settings)
+        # TOML gives lists; the prefix settings are tuples (str.startswith takes a tuple)
+        fixed: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
+        self.coder_settings = CoderSettings(**fixed)
 
     def process(self, doc: Document) -> None:
         doc.events = EventCoder(self.kb, self.coder_settings).code(doc)

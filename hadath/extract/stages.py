@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hadath.extract.ner import PERSON_TITLES
 from hadath.kb.kb import (
     KIND_ACTOR,
     KIND_AGENT,
@@ -26,11 +27,14 @@ from hadath.kb.kb import (
 from hadath.kb.schema import ActorEntry, AgentEntry
 from hadath.model import ActorMention, ActorRef, Document, Mention, MentionKind, PlaceMention, Token
 from hadath.pipeline import register_stage
+from hadath.text.normalize import norm_word
 from hadath.text.stages import _KBStage
 
 PREPOSITIONS = frozenset(
     ["مع", "الي", "الى", "على", "علي", "ضد", "من", "عن", "في", "لدى", "لدي", "بين", "عبر", "نحو", "حول", "تجاه", "امام", "بحق", "خلال", "ضمن", "عند", "بواسطه", "لصالح", "بشان", "داخل"]
 )
+# particles that read like the stem of a nisba once a proclitic is removed (بأن = ب + أن ~ ألبان)
+PARTICLES = frozenset(["بان", "فان", "لان", "وبان", "كان", "وان"])
 AGENT_MARKERS = (("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("علي", "ايادي"), ("بواسطه",))
 LOCATIVE_PREPS = frozenset(["في", "ب", "داخل", "الى", "من", "قرب", "عند", "ل"])
 _STOP_CHAIN = frozenset(["ان", "انه", "انها", "الذي", "التي", "الذين", "و", "او", "ثم", "قد", "لقد", "كان", "كانت"])
@@ -78,11 +82,17 @@ class MentionStage(_KBStage):
                 if (m.kind == KIND_ACTOR and m.end - m.start == 1 and "ال" in toks[m.start].prefix
                         and toks[m.start].key in kb.bare_names):
                     continue  # "حشد" the party is not "الحشد" the mobilisation
+                if (m.kind == KIND_AGENT and m.end - m.start == 1 and toks[m.start].norm in PREPOSITIONS
+                        and not toks[m.start].text.startswith("إ")):
+                    continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)
+                if m.kind in (KIND_NISBA, KIND_STATE) and m.end - m.start == 1 and toks[m.start].norm in PARTICLES:
+                    continue  # the particle "بأن" (that) is not "ألبان" (Albanians)
                 a, b = s.tok_start + m.start, s.tok_start + m.end
                 men = Mention(_KIND_ENUM[m.kind], a, b, doc.tokens[a].start, doc.tokens[b - 1].end,
                               doc.text[doc.tokens[a].start:doc.tokens[b - 1].end], m.id, si)
                 (trigs if m.kind == KIND_TRIGGER else ents).append(men)
-            chosen = _select_longest(ents)
+            chosen = self._other_bearers(doc, s.tok_start, _select_longest(ents))
+            chosen.extend(self._accusative_nisbas(doc, s.tok_start, s.tok_end, si, chosen))
             chosen.extend(self._unknown_names(doc, s.tok_start, s.tok_end, si, chosen, trigs))
             chosen.sort(key=lambda m: (m.tok_start, m.tok_end))
             out.extend(chosen)
@@ -95,6 +105,55 @@ class MentionStage(_KBStage):
         out.sort(key=lambda m: (m.tok_start, m.kind != MentionKind.TRIGGER))
         doc.mentions = out
 
+
+    def _other_bearers(self, doc: Document, a: int, ents: list[Mention]) -> list[Mention]:
+        """A known person's surname after a different given name is another person: "زياد غندور" is not
+        "إبراهيم غندور", "إيفانكا ترامب" is not Donald Trump. The two words become an unknown name."""
+        from hadath.extract.ner import AMBIGUOUS_GIVEN, _given_names
+
+        kb = self.kb
+        toks = doc.tokens
+        taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
+        out: list[Mention] = []
+        for m in ents:
+            i = m.tok_start
+            if (m.kind == MentionKind.ACTOR and m.tok_end - i == 1 and i - 1 >= a and i - 1 not in taken
+                    and kb.actors[m.entry_id].type == "person"):
+                g = toks[i - 1]
+                if (not g.prefix and not g.is_punct and g.key in _given_names() and g.key not in AMBIGUOUS_GIVEN
+                        and g.key not in self._name_words(m.entry_id)):
+                    text = doc.text[g.start:toks[i].end]
+                    out.append(Mention(MentionKind.NAME, i - 1, i + 1, g.start, toks[i].end, text, f"name:{text}",
+                                       m.sentence))
+                    continue
+            out.append(m)
+        return out
+
+    def _name_words(self, actor_id: str) -> frozenset[str]:
+        """The keys of every word of a dictionary actor's names."""
+        key = (id(self.kb), "words", actor_id)
+        got = _NAME_WORDS.get(key)
+        if got is None:
+            a = self.kb.actors[actor_id]
+            got = _NAME_WORDS[key] = frozenset(w for f in [a.name_ar, *a.aliases] for w in phrase_key(f).split())
+        return got
+
+    def _accusative_nisbas(self, doc: Document, a: int, b: int, si: int, ents: list[Mention]) -> list[Mention]:
+        """Nisbas in the indefinite accusative, written with the alif of tanwīn ("صحفيا عراقيا", "جنديا
+        تركيا"), which the adjective lists give only as عراقي/تركي. A word that is itself an entity (سوريا،
+        روسيا) keeps its own reading."""
+        kb = self.kb
+        toks = doc.tokens
+        taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
+        out: list[Mention] = []
+        for i in range(a, b):
+            t = toks[i]
+            if i in taken or t.is_punct or "ال" in t.prefix or not t.key.endswith("يا") or len(t.key) < 5:
+                continue
+            iso = kb.nisba_of.get(t.key[:-1])
+            if iso:
+                out.append(Mention(MentionKind.NISBA, i, i + 1, t.start, t.end, t.text, iso, si))
+        return out
 
     def _unknown_names(self, doc: Document, a: int, b: int, si: int, ents: list[Mention],
                        trigs: list[Mention]) -> list[Mention]:
@@ -114,11 +173,17 @@ class MentionStage(_KBStage):
             if toks[i].norm in ("المدعو", "المدعوه", "المواطن", "المواطنه"):
                 starts.append(i + 1)
         for j in sorted(set(starts)):
-            # skip a nationality right after the role noun: "الرئيس السوداني عمر البشير"
-            while j < b and toks[j].key in kb.nisba_of:
+            # skip a nationality and an honorific right after the role noun: "الرئيس السوداني عمر البشير",
+            # "رئيس الوزراء القطري الشيخ عبد الله بن ناصر"
+            while j < b and (toks[j].key in kb.nisba_of or (toks[j].norm in PERSON_TITLES and j + 1 < b
+                                                              and toks[j + 1].norm not in PERSON_TITLES)):
                 j += 1
             k = j
             while k < b and k - j < 4 and k not in taken and _nameish(toks[k], kb) and not toks[k].is_punct:
+                k += 1
+            # a name never ends on a connector: "عبد الله بن خليفة آل ثاني"
+            if (k - j == 4 and toks[k - 1].norm in NAME_CONNECTORS and k < b and k not in taken
+                    and _nameish(toks[k], kb) and not toks[k].is_punct):
                 k += 1
             if (k - j >= 2 and toks[j].prefix == "" and not any(t.prefix.startswith("و") for t in toks[j + 1:k])
                     and not toks[j].norm.startswith("ال")):
@@ -128,6 +193,8 @@ class MentionStage(_KBStage):
         return out
 
 
+NAME_CONNECTORS = frozenset(["بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد"])
+_NAME_WORDS: dict[tuple[int, str, str], frozenset[str]] = {}  # (kb, "words", actor id) -> keys of its name words
 PERSON_ROLE_WORDS = ("president", "minister", "king", "emir", "prince", "sultan", "spokes", "ambassador", "envoy",
                      "commander", "chief", "general", "colonel", "brigadier", "marshal", "admiral", "leader", "speaker",
                      "judge", "imam", "sheikh", "activist", "journalist", "director", "governor", "secretary", "deputy",
@@ -151,8 +218,9 @@ class _Group:
     conj: bool = False
 
 
-def _prep_before(tokens: list[Token], i: int, sent_start: int) -> str:
-    """The preposition governing the phrase starting at token ``i``."""
+def _prep_before(tokens: list[Token], i: int, sent_start: int, clitic: str | None = None) -> str:
+    """The preposition governing the phrase starting at token ``i``; ``clitic`` overrides the token's
+    proclitics (when a letter of them belongs to a name)."""
     t = tokens[i]
     for agent in AGENT_MARKERS:
         n = len(agent)
@@ -160,7 +228,7 @@ def _prep_before(tokens: list[Token], i: int, sent_start: int) -> str:
             return "BY"
     if i - 1 >= sent_start and tokens[i - 1].norm in PREPOSITIONS:
         return tokens[i - 1].norm.replace("الي", "الى").replace("علي", "على")
-    pre = t.prefix.lstrip("وف")
+    pre = (t.prefix if clitic is None else clitic).lstrip("وف")
     if pre[:1] in ("ب", "ل", "ك"):
         return pre[:1]
     return ""
@@ -228,9 +296,265 @@ TITLE_AGENTS = frozenset(["mil.field-marshal", "mil.general-rank", "mil.major-ge
                           "mil.admiral", "mil.junior-officer-rank", "rel.imam"])
 
 
+# ------------------------------------------------------------------ phrase boundaries
+#
+# An actor phrase is a role noun with its genitive complement and nationality, optionally followed by a
+# person's name ("وزير الخارجية الروسي سيرغي لافروف", "زعيم حزب الله حسن نصر الله", "أمير قطر الشيخ تميم"),
+# or a complete name (a person, an organisation, a state) with its nationality. In a VSO clause the object
+# follows the subject with no word between them ("اتهمت الولايات المتحدة روسيا", "هدد حزب الله إسرائيل",
+# "اعتقلت السلطات السعودية الداعية سلمان العودة"), so the builder must end a phrase where a complete
+# phrase is followed by something that cannot continue it. The rules below work on *spans*: all the
+# mentions on the same tokens ("السعودية" is a state, a nisba and a place at once).
+
+# head nouns of bodies and groups: never in apposition with one person's name
+COLLECTIVE_HEADS = frozenset(["سلطات", "سلطه", "حكومه", "وزاره", "قوات", "شرطه", "جيش", "اجهزه", "جهاز", "اداره",
+                              "سفاره", "وفد", "محكمه", "نيابه", "نظام", "مجلس", "برلمان", "قياده", "اجهزه", "جماعه"])
+# role nouns that name a different person from the preceding name ("التقى لافروف نظيره")
+NEVER_APPOSITION = frozenset(["gov.counterpart"])
+
+
+def _spans(ms: list[Mention]) -> list[list[Mention]]:
+    """Mentions grouped by identical token span, in order."""
+    out: list[list[Mention]] = []
+    for m in ms:
+        if out and (out[-1][0].tok_start, out[-1][0].tok_end) == (m.tok_start, m.tok_end):
+            out[-1].append(m)
+        else:
+            out.append([m])
+    return out
+
+
+def _kinds(span: list[Mention]) -> set[MentionKind]:
+    return {m.kind for m in span}
+
+
+def _named_actor(kb: KnowledgeBase, span: list[Mention]) -> ActorEntry | None:
+    """The dictionary actor a span names, unless the same words are also a generic role (مجلس النواب)."""
+    if any(m.kind == MentionKind.AGENT for m in span):
+        return None
+    return next((kb.actors[m.entry_id] for m in span if m.kind == MentionKind.ACTOR), None)
+
+
+def _is_person(kb: KnowledgeBase, span: list[Mention]) -> bool:
+    """A person's name: a dictionary person or an unknown name found after a title."""
+    a = _named_actor(kb, span)
+    return MentionKind.NAME in _kinds(span) or (a is not None and a.type == "person")
+
+
+def _is_org(kb: KnowledgeBase, span: list[Mention]) -> bool:
+    """The complete name of an organisation, party, armed group, IGO or medium."""
+    a = _named_actor(kb, span)
+    return a is not None and a.type != "person" and MentionKind.NAME not in _kinds(span)
+
+
+def _role(kb: KnowledgeBase, span: list[Mention]) -> Mention | None:
+    """The role-noun mention of a span, when the span is not a complete name."""
+    if _is_person(kb, span) or _is_org(kb, span):
+        return None
+    return next((m for m in span if m.kind == MentionKind.AGENT), None)
+
+
+def _country_of(kb: KnowledgeBase, span: list[Mention]) -> str:
+    """The ISO3 country a span names or implies (state, nisba, metonym, a dictionary actor's country)."""
+    for m in span:
+        if m.kind in (MentionKind.STATE, MentionKind.NISBA):
+            if m.entry_id in kb.countries:
+                return m.entry_id
+            if m.entry_id in kb.metonyms:
+                return kb.metonyms[m.entry_id].code[:3]
+    a = _named_actor(kb, span)
+    return a.country if a is not None else ""
+
+
+def _countries_of(kb: KnowledgeBase, span: list[Mention]) -> set[str]:
+    """Every country a state span may name ("عمان": Oman, or Amman for Jordan)."""
+    out = set()
+    for m in span:
+        if m.kind in (MentionKind.STATE, MentionKind.NISBA):
+            if m.entry_id in kb.countries:
+                out.add(m.entry_id)
+            elif m.entry_id in kb.metonyms:
+                out.add(kb.metonyms[m.entry_id].code[:3])
+    return out
+
+
+def _phrase_country(kb: KnowledgeBase, spans: list[list[Mention]]) -> str:
+    """The phrase's country: its first state or nisba, else its organisation's country."""
+    for sp in spans:
+        if _kinds(sp) & {MentionKind.STATE, MentionKind.NISBA}:
+            c = _country_of(kb, sp)
+            if c:
+                return c
+    return next((c for sp in spans if _is_org(kb, sp) for c in [_country_of(kb, sp)] if c), "")
+
+
+def _closed(toks: list[Token], m: Mention) -> bool:
+    """A role noun that cannot govern a following genitive: its last word is definite (article or pronoun
+    suffix: "وزير الخارجية", "نظيره") or a sound plural that kept its nūn ("مسلحون مجهولون")."""
+    t = toks[m.tok_end - 1]
+    if "ال" in t.prefix or t.prefix.endswith("لل") or t.suffix:
+        return True
+    n = t.norm
+    return (n.endswith("ون") and len(n) >= 5) or (n.endswith("ين") and len(n) >= 6)
+
+
+def _collective(toks: list[Token], m: Mention) -> bool:
+    """A role noun naming a body or a group (السلطات، الحكومة، المسلحون): never followed by one person's name."""
+    first, last = toks[m.tok_start], toks[m.tok_end - 1]
+    heads = [first]
+    if m.tok_end - m.tok_start == 2 and ("ال" in first.prefix) == ("ال" in last.prefix):
+        heads.append(last)  # an adjective agreeing with the head: "مسلحون مجهولون", "النواب الديمقراطيون"
+    for i, t in enumerate(heads):
+        key = t.norm[2:] if t.norm.startswith("ال") else t.norm
+        if i == 0 and (key in COLLECTIVE_HEADS or t.key in COLLECTIVE_HEADS):
+            return True
+        if key.endswith(("ون", "ات")) and len(key) >= 5 or key.endswith("ين") and len(key) >= 6:
+            return True
+    return False
+
+
+def _plural_nisba(toks: list[Token], span: list[Mention]) -> bool:
+    """A nisba in the masculine plural (الليبيين، المصريون): people, not an adjective of a preceding name."""
+    n = toks[span[0].tok_end - 1].norm
+    return n.endswith(("يين", "يون", "ين", "ون")) and len(n) >= 6
+
+
+def _agrees(toks: list[Token], noun: Mention, nxt: Mention) -> bool:
+    """A one-word role noun after a plural role noun, with the same article and the same plural ending, is
+    an adjective of it ("المتظاهرين المدنيين", "المسلحين الأجانب"); a different case ending marks a new
+    phrase ("قتل المسلحون المدنيين")."""
+    if nxt.tok_end - nxt.tok_start != 1:
+        return False
+    a, b = toks[noun.tok_end - 1], toks[nxt.tok_start]
+    if ("ال" in a.prefix) != ("ال" in b.prefix) or b.prefix not in ("", "ال"):
+        return False
+    return any(a.norm.endswith(e) and b.norm.endswith(e) for e in ("ين", "ون", "ات"))
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Two countries that may describe the same actor (either unknown, or equal)."""
+    return not a or not b or a == b
+
+
+def _ahead(kb: KnowledgeBase, spans: list[list[Mention]]) -> tuple[bool, str]:
+    """Of the spans that follow a role noun (contiguous, up to the first name): whether a person's name comes,
+    and the country they give (the role's nationality or else the person's)."""
+    country = ""
+    for sp in spans:
+        if _is_person(kb, sp):
+            return True, country or _country_of(kb, sp)
+        if not country and _kinds(sp) & {MentionKind.STATE, MentionKind.NISBA, MentionKind.ACTOR}:
+            country = _country_of(kb, sp)
+        if not (_kinds(sp) & {MentionKind.STATE, MentionKind.NISBA, MentionKind.ACTOR, MentionKind.AGENT}):
+            break
+    return False, country
+
+
+def _new_phrase(kb: KnowledgeBase, toks: list[Token], group: list[Mention], nxt: list[Mention],
+                ahead: list[list[Mention]]) -> bool:
+    """True when the span ``nxt`` starts a new actor phrase after ``group`` (both adjacent, no word between).
+
+    ``ahead`` are the contiguous spans after ``nxt`` (used to see whether a role noun leads to a name).
+    """
+    spans = _spans(group)
+    persons = [i for i, sp in enumerate(spans) if _is_person(kb, sp)]
+    if not persons:
+        return _after_role(kb, toks, spans, nxt, ahead, "")
+    if _is_person(kb, nxt):
+        return True  # a second name: "عبد الله الثاني | مصطفى الكاظمي"
+    p = spans[persons[-1]]
+    holder = _country_of(kb, p) or _phrase_country(kb, spans[:persons[-1]])
+    tail = spans[persons[-1] + 1:]
+    if tail:  # an apposition after the name: "خليفة حفتر قائد الجيش الوطني الليبي"
+        return _after_role(kb, toks, tail, nxt, ahead, holder)
+    if _is_org(kb, nxt):
+        return True  # "هدد بوتين | حلف الناتو"
+    kinds = _kinds(nxt)
+    if MentionKind.STATE in kinds:
+        return True  # "هدد بوتين | أوكرانيا", "توعد الحوثي | السعودية"
+    if MentionKind.NISBA in kinds:
+        return _plural_nisba(toks, nxt)  # "وعد الدبيبة | الليبيين"
+    role = _role(kb, nxt)
+    if role is not None:
+        return not _apposition(kb, role, ahead, holder)
+    return False
+
+
+def _apposition(kb: KnowledgeBase, role: Mention, ahead: list[list[Mention]], holder: str) -> bool:
+    """A singular role noun after a person's name describes him ("محمد المنفي رئيس المجلس الرئاسي") unless it
+    leads to another name or another country ("التقى حفتر | قائد القوات الأمريكية")."""
+    if role.entry_id in NEVER_APPOSITION or not (_person_title(kb, role) or _is_title(kb, role.entry_id)):
+        return False
+    person, country = _ahead(kb, ahead)
+    return not person and _compatible(country, holder)
+
+
+def _title_of_name(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]], role: Mention,
+                   ahead: list[list[Mention]], holder: str) -> bool:
+    """A title between a role phrase and its holder's name: "العاهل الأردني الملك عبد الله الثاني",
+    "قائد الجيش الليبي المشير خليفة حفتر". The phrase must be headed by a singular role noun and the name
+    (with its own nationality, if any) must fit the phrase's country."""
+    head = _role(kb, spans[0])
+    if head is None or _collective(toks, head) or role.entry_id in NEVER_APPOSITION:
+        return False
+    if not (_person_title(kb, role) or _is_title(kb, role.entry_id)):
+        return False
+    person, country = _ahead(kb, ahead)
+    if not person:
+        return False
+    return _compatible(country, holder or _phrase_country(kb, spans))
+
+
+def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]], nxt: list[Mention],
+                ahead: list[list[Mention]], holder: str) -> bool:
+    """The boundary rules for a phrase without a person's name yet (a role, a state, an organisation)."""
+    last = spans[-1]
+    lk = _kinds(last)
+    nk = _kinds(nxt)
+    head = _role(kb, spans[0])
+    last_role = _role(kb, last)
+    open_role = last_role is not None and not _closed(toks, last_role)  # "رئيس", "زعيم", "أمير": a genitive follows
+    if MentionKind.PLACE in lk and not lk & {MentionKind.STATE, MentionKind.NISBA, MentionKind.AGENT, MentionKind.ACTOR}:
+        return MentionKind.STATE in nk and any(MentionKind.STATE in _kinds(sp) for sp in spans)
+    if _is_person(kb, nxt):
+        if open_role:
+            return False  # a genitive: "حكومة سلام فياض", "إدارة بايدن", "رئيس أركان الجيش X"
+        if head is None:
+            # a state or an organisation followed by a name: two phrases ("اعتقلت الشرطة الإسرائيلية | منى الكرد")
+            return any(_is_org(kb, sp) or MentionKind.STATE in _kinds(sp) for sp in spans)
+        if _collective(toks, head):
+            return True  # "اعتقلت السلطات السعودية | الداعية سلمان العودة"
+        country = _country_of(kb, nxt)
+        return not _compatible(country, holder or _phrase_country(kb, spans))
+    if _is_org(kb, nxt):
+        return not open_role  # "زعيم حزب الله" continues; "الحكومة الإثيوبية | جبهة تحرير تيغراي" does not
+    if MentionKind.STATE in nk:
+        if MentionKind.NISBA in nk and (last_role is not None or _is_org(kb, last)) and MentionKind.NISBA not in lk:
+            # a nisba adjective of the noun: "السلطات السعودية", "شركة أرامكو السعودية"
+            return _is_org(kb, last) and not _compatible(_country_of(kb, last), _country_of(kb, nxt))
+        if all(_kinds(sp) <= {MentionKind.NISBA, MentionKind.PLACE} for sp in spans) and MentionKind.NISBA in lk:
+            # a nationality whose noun the dictionaries lack, then the state it names: "العاصمة المصرية القاهرة"
+            return _country_of(kb, last) not in _countries_of(kb, nxt)
+        return not open_role  # "أمير قطر" continues; "زار رئيس الوزراء | لبنان", "حزب الله | إسرائيل" do not
+    role = _role(kb, nxt)
+    if role is not None:
+        if open_role:
+            return False  # a genitive chain of role nouns: "رئيس الوفد"
+        if last_role is not None and _agrees(toks, last_role, role):
+            return False  # an adjective agreeing with the role noun: "المتظاهرين المدنيين"
+        if _title_of_name(kb, toks, spans, role, ahead, holder):
+            return False
+        # a rank after a role and nationality, its name not in the dictionary, continues the phrase
+        return not (_is_title(kb, role.entry_id) and head is not None and not _ahead(kb, ahead)[0]
+                    and bool(lk & {MentionKind.NISBA, MentionKind.STATE}))
+    if MentionKind.NISBA in nk and _is_org(kb, last) and MentionKind.NISBA not in lk:
+        return not _compatible(_country_of(kb, last), _country_of(kb, nxt))  # "حزب الله اللبناني"
+    return False
+
+
 def _two_heads(kb: KnowledgeBase, group: list[Mention], nxt: Mention) -> bool:
-    """True when ``nxt`` starts a second noun phrase: state after state, person after person, and a role noun
-    after a complete role + nationality phrase ("السلطات الروسية | زعيم المعارضة")."""
+    """Across a comma (an apposition or a list): True when ``nxt`` starts a second noun phrase: state after
+    state, person after person, and a role noun after a complete role + nationality phrase."""
     if (nxt.kind == MentionKind.AGENT and group[-1].kind in (MentionKind.NISBA, MentionKind.STATE)
             and any(m.kind == MentionKind.AGENT for m in group) and not _is_title(kb, nxt.entry_id)):
         return True
@@ -248,6 +572,51 @@ def _two_heads(kb: KnowledgeBase, group: list[Mention], nxt: Mention) -> bool:
     if nxt.kind == MentionKind.ACTOR and any(m.kind == MentionKind.STATE for m in group):
         return not any(m.kind == MentionKind.AGENT for m in group)
     return False
+
+
+def _possessed(kb: KnowledgeBase, toks: list[Token], group: list[Mention]) -> bool:
+    """A phrase that is a bare indefinite role noun ("نقطة تفتيش", "مستشار"), which a following لـ-phrase can
+    complete as its possessor."""
+    spans = _spans(group)
+    if len(spans) != 1:
+        return False
+    role = _role(kb, spans[0])
+    return role is not None and not _closed(toks, role) and not toks[role.tok_start].prefix
+
+
+def _possessive_lam(kb: KnowledgeBase, toks: list[Token], group: list[Mention], nxt: list[Mention],
+                    clitic: str) -> bool:
+    """An indefinite role noun and its possessor introduced by لـ + article: "نقطة تفتيش للجيش الأفغاني" (a
+    checkpoint of the Afghan army), "مستشار للرئيس الأمريكي". The possessor is a role noun or an organisation
+    (not a person, not a state: "قدم مساعدات لروسيا")."""
+    if not clitic.startswith("ل") or not toks[nxt[0].tok_start].norm.startswith("لل"):
+        return False
+    return _possessed(kb, toks, group) and (_role(kb, nxt) is not None or _is_org(kb, nxt))
+
+
+def _following(ents: list[Mention], j: int, limit: int = 6) -> list[list[Mention]]:
+    """The spans of ``ents`` from index ``j`` on that follow each other with no word between (same sentence)."""
+    out: list[list[Mention]] = []
+    for sp in _spans(ents[j:j + 3 * limit]):
+        if out and (sp[0].sentence != out[-1][0].sentence or sp[0].tok_start != out[-1][0].tok_end):
+            break
+        out.append(sp)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _honorific_chain(kb: KnowledgeBase, toks: list[Token], group: list[Mention], nxt: list[Mention]) -> bool:
+    """A role phrase, an honorific (الشيخ، الدكتور) and the holder's name: "أمير قطر الشيخ تميم بن حمد",
+    "رئيس الوزراء القطري الشيخ عبد الله بن ناصر". The phrase is headed by a singular role noun, has no name
+    yet, and its country (if any) is the name's."""
+    spans = _spans(group)
+    head = _role(kb, spans[0])
+    if head is None or _collective(toks, head) or not _is_person(kb, nxt):
+        return False
+    if any(_is_person(kb, sp) for sp in spans):
+        return False
+    return _compatible(_phrase_country(kb, spans), _country_of(kb, nxt))
 
 
 class ActorResolver:
@@ -288,6 +657,11 @@ class ActorResolver:
                 p = kb.places.get(m.entry_id)
                 if p and not country:
                     country = p.country
+        if not country:
+            # a nationality inside a dictionary phrase: "قوات الاحتلال الإسرائيلي"
+            toks = self.doc.tokens
+            country = next((kb.nisba_of[toks[i].key] for m in ms if m.kind in (MentionKind.ACTOR, MentionKind.AGENT)
+                            for i in range(m.tok_start, m.tok_end) if toks[i].key in kb.nisba_of), "")
         # an actor whose name is also a generic agent phrase (مجلس النواب): only when the country fits
         for m in ms:
             if m.kind == MentionKind.ACTOR and (m.tok_start, m.tok_end) in generic_agent_span:
@@ -336,6 +710,9 @@ class ActorResolver:
         return None
 
 
+_FIRST_WORDS: dict[tuple[int, str, str], frozenset[str]] = {}  # (kb, kind, entry id) -> first words of its forms
+
+
 @register_stage("actors")
 class ActorStage(_KBStage):
     """Actor phrases (with codes valid on the article date) and geocoded places."""
@@ -370,29 +747,44 @@ class ActorStage(_KBStage):
                 gap = toks[group[-1].tok_end:nxt.tok_start]
                 if nxt.tok_start < group[-1].tok_end:
                     break
+                nxt_span = [e for e in ents[j:j + 4] if (e.tok_start, e.tok_end) == (nxt.tok_start, nxt.tok_end)]
+                appos = False
                 if any(t.text not in GROUP_GLUE for t in gap):
                     words = [t for t in gap if t.text not in GROUP_GLUE]
                     # apposition after a role noun: "الطراد الكبير، حاملة الطائرات الروسية"
                     appos = (group[-1].kind == MentionKind.AGENT and len(words) <= 2
-                             and all(t.prefix.endswith("ال") or t.prefix == "ال" for t in words)
+                             and all(t.prefix == "ال" for t in words)
                              and any(t.text in "،," for t in gap))
                     # a title's genitive chain before a name: "رئيس مكتبها السياسي خالد مشعل"
                     title_chain = (group[-1].kind == MentionKind.AGENT and nxt.kind == MentionKind.ACTOR
                                    and kb.actors[nxt.entry_id].type == "person" and len(gap) <= 3
                                    and not any(t.is_punct or t.norm in PREPOSITIONS or t.norm in _STOP_CHAIN
                                                for t in gap)
+                                   # nouns and adjectives (definite, or with a possessive pronoun), not verbs
+                                   # ("وفدا يقوده مشعل أطلع لافروف")
+                                   and all("ال" in t.prefix or t.suffix for t in gap)
                                    and not any(tm.tok_start <= t_i < tm.tok_end for tm in trig_spans
                                                for t_i in range(group[-1].tok_end, nxt.tok_start)))
+                    # an honorific between a role phrase and the name: "أمير قطر الشيخ تميم بن حمد"
+                    honorific = (len(gap) <= 2 and all(t.norm in PERSON_TITLES for t in gap)
+                                 and _honorific_chain(kb, toks, group, nxt_span))
                     # an adjective between a role noun and its nationality: "زعماء سياسيين عراقيين"
                     adj = (group[-1].kind == MentionKind.AGENT and nxt.kind == MentionKind.NISBA and len(words) == 1
                            and not words[0].prefix and words[0].norm.endswith(("ين", "ون", "يه", "ي"))
                            and words[0].key not in kb.lexicon)
-                    if not (appos or title_chain or adj):
+                    # a possessor the dictionaries miss, with its nationality: "نقطة تفتيش للجيش الأفغاني"
+                    possessor = (len(gap) == 1 and nxt.kind == MentionKind.NISBA and gap[0].norm.startswith("لل")
+                                 and len(gap[0].norm) >= 5 and _possessed(kb, toks, group))
+                    if not (appos or title_chain or honorific or adj or possessor):
                         break
-                if _two_heads(self.kb, group, nxt):
+                if any(t.text in "،,()" for t in gap):
+                    # across a comma the phrases are appositions or list items: "عضو اللجنة التنفيذية، أحمد مجدلاني،"
+                    if _two_heads(kb, group, nxt):
+                        break
+                elif not appos and _new_phrase(kb, toks, group, nxt_span, _following(ents, j + len(nxt_span))):
                     break
-                first = toks[nxt.tok_start]
-                if first.prefix[:1] in ("و", "ف") or first.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك"):
+                clitic = self._clitic(toks, nxt_span)
+                if clitic[:1] in ("و", "ف", "ب", "ل", "ك") and not (not gap and _possessive_lam(kb, toks, group, nxt_span, clitic)):
                     break
                 if (nxt.kind == MentionKind.PLACE and not any(g.kind == MentionKind.AGENT for g in group)
                         and not any(k.kind in (MentionKind.STATE, MentionKind.NISBA) for k in ents[j:j + 3]
@@ -406,12 +798,43 @@ class ActorStage(_KBStage):
         doc.actor_mentions = actors
         doc.place_mentions = places
 
+    def _clitic(self, toks: list[Token], span: list[Mention]) -> str:
+        """The proclitics of the span's first word, less letters that belong to the name itself: the ف of
+        "فيصل بن فرحان" is not the conjunction, although the word also reads ف + يصل."""
+        t = toks[span[0].tok_start]
+        if not t.prefix:
+            return ""
+        for m in span:
+            if t.norm in self._first_words(m):
+                return ""
+        return t.prefix
+
+    def _first_words(self, m: Mention) -> frozenset[str]:
+        """The normalised first words of the dictionary forms of a name mention (actors, states, places)."""
+        key = (id(self.kb), m.kind.value, m.entry_id)
+        got = _FIRST_WORDS.get(key)
+        if got is None:
+            kb = self.kb
+            forms: list[str] = []
+            if m.kind == MentionKind.ACTOR and m.entry_id in kb.actors:
+                a = kb.actors[m.entry_id]
+                forms = [a.name_ar, *a.aliases]
+            elif m.kind == MentionKind.PLACE and m.entry_id in kb.places:
+                p = kb.places[m.entry_id]
+                forms = [p.name_ar, *p.aliases]
+            elif m.kind == MentionKind.STATE and m.entry_id in kb.countries:
+                forms = list(kb.countries[m.entry_id].names_ar)
+            got = frozenset(norm_word(f.split()[0]) for f in forms if f.split())
+            _FIRST_WORDS[key] = got
+        return got
+
     def _emit(self, doc: Document, res: ActorResolver, group: list[Mention], sent_start: int,
               actors: list[ActorMention], places: list[PlaceMention]) -> None:
         kb = self.kb
         toks = doc.tokens
         kinds = {m.kind for m in group}
-        prep = _prep_before(toks, group[0].tok_start, sent_start)
+        clitic = self._clitic(toks, [m for m in group if (m.tok_start, m.tok_end) == (group[0].tok_start, group[0].tok_end)])
+        prep = _prep_before(toks, group[0].tok_start, sent_start, clitic)
         # a place (optionally with its nisba: بطبرق الليبية) is a place, not an actor
         place_ms = [m for m in group if m.kind == MentionKind.PLACE]
         actorish = kinds & {MentionKind.ACTOR, MentionKind.AGENT, MentionKind.STATE}
@@ -428,7 +851,6 @@ class ActorStage(_KBStage):
         if got is None:
             return
         ref, head = got
-        first = toks[group[0].tok_start]
         role = next((m.entry_id for m in group if m.kind == MentionKind.AGENT), "")
         actors.append(ActorMention(group[0].tok_start, group[-1].tok_end, group[0].start, group[-1].end,
-                                   group[0].sentence, ref, head, prep, conj=first.prefix[:1] == "و", role=role))
+                                   group[0].sentence, ref, head, prep, conj=clitic[:1] == "و", role=role))

@@ -72,11 +72,9 @@ MASDAR = [
     event_case("masdar-shanna-ghara", "19", "195", "sau-arab-coalition", "IMGHOU",
                "شنت طائرات التحالف بقيادة السعودية غارات على مواقع لجماعة الحوثي في صنعاء."),
     event_case("masdar-genitive-ziyara", "04", "042", "lby-khalifa-haftar", "EGY",
-               "وتأتي زيارة المشير خليفة حفتر إلى القاهرة في إطار التنسيق بين الجانبين.", "2020-06-06",
-               gap="silent drop: 042.ziyara takes Haftar as both source and target (source == target), so no event and no trace"),
+               "وتأتي زيارة المشير خليفة حفتر إلى القاهرة في إطار التنسيق بين الجانبين.", "2020-06-06"),
     event_case("masdar-press-conference", "04", "040", "irn-mohammad-javad-zarif", "IRQGOV",
-               "عقد وزير الخارجية الإيراني محمد جواد ظريف مؤتمرا صحفيا مشتركا مع نظيره العراقي فؤاد حسين في بغداد.",
-               gap="trigger missing: no 04 form for 'مؤتمرا صحفيا مشتركا مع' (010.mutamar_sahafi finds no target)"),
+               "عقد وزير الخارجية الإيراني محمد جواد ظريف مؤتمرا صحفيا مشتركا مع نظيره العراقي فؤاد حسين في بغداد."),
     event_case("masdar-qaddama-taziya", "01", "018", "fra-emmanuel-macron", "lbn-michel-aoun",
                "قدم الرئيس الفرنسي إيمانويل ماكرون تعازيه للرئيس اللبناني ميشال عون.", "2020-08-05"),
 ]
@@ -173,8 +171,6 @@ def test_coordinated_subjects_condemn_attack(code_text: Any) -> None:
     assert not coded.find("19", source="IGOEU|USA"), coded.why()
 
 
-@pytest.mark.xfail(strict=True, reason="coordination: coordinated verbs ('زار دمشق والتقى الأسد'): only one of 042/040 is coded "
-                                       "(the visit is merged away)")
 def test_coordinated_verbs_share_subject(code_text: Any) -> None:
     """"زار شويغو دمشق والتقى الأسد": both the visit and the meeting have Shoigu as source."""
     coded = code_text("قال بيان لوزارة الدفاع الروسية إن الوزير سيرغي شويغو زار دمشق والتقى الرئيس السوري بشار الأسد.",
@@ -194,11 +190,9 @@ ATTRIBUTION = [
     event_case("attrib-observatory-bianna", "19", "195", "RUS*", "*",
                "أفاد المرصد السوري لحقوق الإنسان بأن طائرات روسية قصفت مواقع لهيئة تحرير الشام في إدلب."),
     event_case("attrib-ministry-accuses", "11", "112", "RUSGOV|RUSMIL", "USA",
-               "اتهمت وزارة الدفاع الروسية الولايات المتحدة بتدريب مسلحين في قاعدة التنف.",
-               gap="actor chunking: 'وزارة الدفاع الروسية الولايات المتحدة' is one phrase; the uncoded 'مسلحين' becomes the target"),
+               "اتهمت وزارة الدفاع الروسية الولايات المتحدة بتدريب مسلحين في قاعدة التنف."),
     event_case("attrib-ministry-accuses-iran", "11", "112", "irn-ministry-foreign-affairs", "USA",
-               "اتهمت وزارة الخارجية الإيرانية الولايات المتحدة بزعزعة استقرار المنطقة.",
-               gap="actor chunking: 'وزارة الخارجية الإيرانية الولايات المتحدة' is one phrase; the passive reading 112.ittuhima wins"),
+               "اتهمت وزارة الخارجية الإيرانية الولايات المتحدة بزعزعة استقرار المنطقة."),
     event_case("attrib-army-annahu", "17", "173", "isr-idf", "PSE*",
                "أعلن الجيش الإسرائيلي أنه اعتقل ثلاثة فلسطينيين في جنين.",
                gap="resumptive subject: in 'أعلن الجيش أنه اعتقل' the active reading has no subject after the verb and the passive 173.utuqila wins (source None)"),
@@ -247,8 +241,7 @@ RELATIVE = [
                "أدانت الجامعة العربية الهجوم الذي شنته جماعة الحوثي على مطار أبها.", "2021-02-10",
                gap="target choice: 'مطار أبها' is only a place, so 190.hujum has no target (SAU expected)"),
     event_case("rel-guest-delegation", "04", "043", "egy-abdel-fattah-al-sisi", "USA*",
-               "استقبل الرئيس المصري عبد الفتاح السيسي الوفد الأمريكي الذي يزور القاهرة حاليا.",
-               gap="actor chunking: 'عبد الفتاح السيسي الوفد الأمريكي' is one phrase; 043.istaqbala finds no target"),
+               "استقبل الرئيس المصري عبد الفتاح السيسي الوفد الأمريكي الذي يزور القاهرة حاليا."),
 ]
 
 
@@ -268,8 +261,7 @@ NEGATED = [
     pytest.param("لم تدن الحكومة السودانية الهجوم على المتظاهرين.", "11", id="lam-fem"),
     pytest.param("أكد الجيش الأردني أنه لم يقصف أي مواقع داخل سوريا.", "19", id="lam-in-complement"),
     pytest.param("نفت الحكومة الجزائرية أن تكون قد طردت السفير الفرنسي.", "17",
-                 id="nafat-an-takun", marks=xfail("negation: نفى is looked for only 3 words before a trigger; "
-                                                  "'طردت' in 'أن تكون قد طردت' is coded as passive 174")),
+                 id="nafat-an-takun"),
     pytest.param("لم تفرض الولايات المتحدة أي عقوبات جديدة على تركيا.", "16", id="lam-sanctions",
                  marks=xfail("negation: 'لم تفرض' negates the light verb but the noun trigger 163.uqubat ('عقوبات') is "
                              "3 words later, outside the 2-word negation window")),
@@ -304,8 +296,7 @@ FUTURE = [
     event_case("future-sa-aid", "03", "033", "ARE", "SDN",
                "ستقدم الإمارات مساعدات إنسانية إلى السودان."),
     event_case("future-sa-visit-vso", "03", "036", "fra-emmanuel-macron", "IRQ",
-               "سيزور الرئيس الفرنسي إيمانويل ماكرون بغداد الأسبوع المقبل.", "2021-08-20",
-               gap="actor chunking: 'إيمانويل ماكرون بغداد' is one phrase; 036.future_visit finds no target"),
+               "سيزور الرئيس الفرنسي إيمانويل ماكرون بغداد الأسبوع المقبل.", "2021-08-20"),
 ]
 
 
@@ -384,8 +375,6 @@ def _loc(code_text: Any, text: str, root: str, date: str = D) -> tuple[Any, Any]
     return evs[0].location, coded
 
 
-@pytest.mark.xfail(strict=True, reason="actor chunking: 'حفتر قائد القوات الأمريكية' is one phrase, so 040.iltaqa "
-                                       "finds no target and no event carries the (correctly geocoded) Tobruk")
 def test_place_naval_base_in_tobruk(code_text: Any) -> None:
     """"في القاعدة البحرية بمدينة طبرق" → Tobruk with coordinates."""
     loc, coded = _loc(code_text, "التقى المشير خليفة حفتر قائد القوات الأمريكية في أفريقيا في القاعدة البحرية "
@@ -431,14 +420,12 @@ def test_nationality_adjective_is_never_the_location(code_text: Any, text: str, 
     assert loc is None or not (loc.precision == "country" and loc.country in forbidden), coded.why()
 
 
-@pytest.mark.xfail(strict=True, reason="place: 'عمان' resolves to Oman (the country) even with a Jordanian host; should be Amman")
 def test_place_amman_not_oman(code_text: Any) -> None:
     """"الملك الأردني ... في عمان" → Amman, Jordan."""
     loc, coded = _loc(code_text, "التقى الملك الأردني عبد الله الثاني رئيس الوزراء العراقي مصطفى الكاظمي في عمان.", "04")
     assert loc is not None and loc.country == "JOR", coded.why()
 
 
-@pytest.mark.xfail(strict=True, reason="place: 'مالية' (financial) is geocoded as Malé, Maldives")
 def test_place_no_false_gazetteer_hit(code_text: Any) -> None:
     """"منحة مالية" is not a place."""
     coded = code_text("أعلنت قطر عزمها تقديم منحة مالية لدعم الجيش اللبناني.")
@@ -446,7 +433,6 @@ def test_place_no_false_gazetteer_hit(code_text: Any) -> None:
     assert all(e.location is None or e.location.country != "MDV" for e in coded.events), coded.why()
 
 
-@pytest.mark.xfail(strict=True, reason="place: no place phrase, yet 'في أزمته' is geocoded as İzmit, Turkey")
 def test_place_no_false_gazetteer_hit_izmit(code_text: Any) -> None:
     """"في أزمته الاقتصادية" is not a place."""
     coded = code_text("ناشد رئيس الوزراء اللبناني نجيب ميقاتي الدول العربية مساعدة لبنان في أزمته الاقتصادية.")
@@ -531,11 +517,10 @@ def test_no_spurious_event(code_text: Any, text: str, root: str, date: str) -> N
 # ------------------------------------------------------------------------------------ actor resolution
 ACTORS = [
     pytest.param("قدم أمير قطر الشيخ تميم بن حمد آل ثاني التعازي للرئيس المصري عبد الفتاح السيسي.", "qat-tamim-bin-hamad",
-                 "2021-03-27", id="tamim-full-name",
-                 marks=xfail("actor phrase split: 'أمير قطر' and 'تميم بن حمد آل ثاني' are two phrases and the title wins")),
+                 "2021-03-27", id="tamim-full-name"),
     pytest.param("عقد وزير الخارجية السعودي فيصل بن فرحان اجتماعا مع نظيره الأمريكي أنتوني بلينكن في واشنطن.",
                  "sau-faisal-bin-farhan", D, id="faisal-bin-farhan",
-                 marks=xfail("actor phrase split: 'وزير الخارجية السعودي' and 'فيصل بن فرحان' are two phrases; the title wins")),
+                 marks=xfail("actor: the KB indexes 'فيصل بن فرحان' as ف + 'يصل بن فرحان' while the tokenizer keeps 'فيصل' whole, so the name is not matched (an unknown NAME)")),
     pytest.param("التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي مولود جاويش أوغلو في موسكو.",
                  "rus-sergei-lavrov", D, id="lavrov"),
     pytest.param("قال بيان لوزارة الدفاع الروسية إن الوزير سيرغي شويغو زار دمشق.", "rus-sergei-shoigu", "2020-01-07",

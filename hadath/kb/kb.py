@@ -26,9 +26,9 @@ from hadath.kb import loader
 from hadath.kb.schema import ActorEntry, AgentEntry, Country, Metonym, Pattern, Place
 from hadath.model import Token
 from hadath.text.normalize import norm_word
-from hadath.text.tokens import TOKEN_RE, key_of
+from hadath.text.tokens import TOKEN_RE, Segmenter, key_of, tokenize
 
-CACHE_VERSION = "11"
+CACHE_VERSION = "12"
 PLACE_NOUNS = frozenset(
     ["مدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "حي", "ناحيه", "قضاء", "مخيم", "مديريه", "بلديه", "مركز", "عاصمه", "جزيره", "ميناء"]
 )
@@ -207,14 +207,21 @@ class KnowledgeBase:
             if k in self.common:
                 continue  # too common to be a trigger on its own
             add(k, kind, id_)
-        self.index = dict(index)
         words: set[str] = set()
-        for k in self.index:
+        for k in index:
             words.update(w for w in k.split() if len(w) >= 2)
         for pt in self.patterns.values():
             for f in pt.requires + pt.excludes + pt.target:
                 words.update(w for w in phrase_key(f).split() if len(w) >= 2)
         self.lexicon = frozenset(words)
+        # second pass: a multi-word form is also indexed under the keys the tokenizer gives its own text, so
+        # that "المجلس الأعلى للقوات المسلحة" or "فيصل الفايز" is found however the first pass segmented it
+        seg = Segmenter(self.lexicon)
+        for f, kind, id_ in forms + place_forms + trigger_forms:
+            k2 = " ".join(t.key for t in tokenize(f, seg) if not t.is_punct)
+            if " " in k2 and k2 not in index and not (kind == KIND_TRIGGER and k2 in self.common):
+                add(k2, kind, id_)
+        self.index = dict(index)
         self._build_automaton()
 
     def _build_automaton(self) -> None:

@@ -72,6 +72,11 @@ LIGHT_VERBS = frozenset(
     ["عقد", "عقدت", "عقدوا", "يعقد", "تعقد", "اجري", "اجرت", "اجروا", "يجري", "تجري", "بحث", "بحثت", "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "قام", "قامت", "قاموا", "يقوم", "تقوم", "نظم", "نظمت", "ينظم", "تنظم", "قدم", "قدمت", "يقدم", "تقدم", "وجه", "وجهت", "يوجه", "توجه", "بدا", "بدات", "يبدا", "تبدا", "واصل", "واصلت", "يواصل", "تواصل", "اطلق", "اطلقت", "يطلق", "تطلق"]
 )
 MOVEMENT_CODES = ("042", "043", "044")
+# reciprocal light verbs: "تبادل الجيشان القصف"، "تبادلت الأجهزة الأمنية الأردنية والعراقية معلومات": each party
+# of the coordinated subject acts on the other
+EXCHANGE_VERBS = frozenset(["تبادل", "تبادلت", "تبادلوا", "تبادلا", "يتبادل", "تتبادل", "يتبادلون", "يتبادلان", "تتبادلان"])
+# what introduces the attack that caused casualties: "قتل ... في غارة"، "جراء قصف"، "إثر هجوم"
+CAUSE_WORDS = frozenset(["في", "جراء", "اثر", "نتيجه", "خلال", "بسبب", "بفعل"])
 SYMMETRIC_ROOTS = ("04", "05", "06", "19")
 # acts done together whatever the verb's form: "وقعت مصر واليونان اتفاقية"، "أجرت القوات المصرية والسعودية مناورات"
 RECIPROCAL_CODES = ("040", "046", "057", "06")
@@ -557,8 +562,13 @@ class EventCoder:
         toks = sent.toks
         ti, tj = m.tok_start - sent.start, m.tok_end - sent.start  # trigger span, sentence-relative
         after = self._window_keys(toks, tj, tj + 10)
+        # the companion word may come before the trigger within its clause: "أسلحة نوعية ومعدات اتصالات
+        # حديثة ومتطورة أرسلتها روسيا" (up to 8 words back, not across punctuation)
+        back = ti
+        while back > 0 and ti - back < 8 and toks[back - 1].text not in CLAUSE_PUNCT:
+            back -= 1
         if p.requires and not self._has_any(p.requires, after) and not self._has_any(
-            p.requires, self._window_keys(toks, ti - 4, ti)
+            p.requires, self._window_keys(toks, back, ti)
         ):
             self.trace.append((m, f"pattern {p.id} needs one of {'|'.join(p.requires)} nearby"))
             return []
@@ -630,6 +640,9 @@ class EventCoder:
 
         if voice == "active" and tj - ti == 1 and _masdar_like(toks[ti].key) and not toks[ti].prefix.endswith("س"):
             voice = "noun"  # "تدريب الجيش": a verbal noun listed among a verb's forms
+        elif (voice == "active" and tj - ti == 1 and p.cameo[:2] in ("18", "19", "20")
+              and (toks[ti].prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS))):
+            voice = "noun"  # "في قصف روسي"، "بقصف": a preposition governs a noun, never a verb
         if voice == "noun" and ti > 0 and (toks[ti - 1].key in FRAME_NOUNS or toks[ti - 1].norm in FRAME_NOUNS):
             # "ذكرى اغتيال"، "مكافحة التفجيرات"، "قضية خطف": the event is a topic, not reported
             self.trace.append((m, f"topic, not a report ({toks[ti - 1].text} ...)"))
@@ -655,7 +668,9 @@ class EventCoder:
                 # "قال متحدث باسم البيت الأبيض إن بوتين متورط في الهجمات": the speaker accuses the subject
                 sources = [spk]
                 conf -= 0.05
-            objs = [x for x in post if not x[2].prep and x[2].prep != "BY"]
+            # not the nationality adjective of a later attack noun ("قتل عناصر ... في غارات أمريكية")
+            objs = [x for x in post if not x[2].prep and x[2].prep != "BY"
+                    and not (x[2].head == "nisba" and x[0] > tj and _is_trigger(doc, sent, x[0] - 1))]
             if objs:
                 targets = conj_chain(post, objs[0][2])
             elif pre_free:
@@ -675,6 +690,16 @@ class EventCoder:
                 if givers and pre_free:
                     sources, targets = [givers[0][2]], [pre_free[0][2]]
             participle = voice == "active" and _participle(toks[ti])
+            agent_nisba = [x for x in post if x[0] == tj and not x[2].prep and x[2].head == "nisba"]
+            if not sources and voice == "noun" and p.cameo[:2] in ("18", "19", "20") and agent_nisba:
+                # "غارات أمريكية"، "قصف روسي": the nationality adjective of an attack noun is its perpetrator; the
+                # casualties before "في/جراء غارات ..." are its victims ("قتل قياديون في القاعدة في غارات أمريكية")
+                subj_post = agent_nisba[0]
+                sources = [agent_nisba[0][2]]
+                conf -= 0.05
+                caused = toks[ti].prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS)
+                if caused and pre_free and not _same_actor(pre_free[-1][2].ref, sources[0].ref):
+                    targets = [pre_free[-1][2]]
             if sources:
                 pass
             elif participle:
@@ -692,7 +717,8 @@ class EventCoder:
                 subj_post = resumptive
             elif voice == "noun":
                 gen = [x for x in post if x[0] == tj and not x[2].prep]
-                light = any(t.norm in LIGHT_VERBS or t.key in LIGHT_VERBS for t in toks[max(left - 1, 0):ti])
+                light = any(t.norm in LIGHT_VERBS or t.key in LIGHT_VERBS or t.key in EXCHANGE_VERBS
+                            for t in toks[max(left - 1, 0):ti])
                 if pre_free and light:
                     sources = conj_chain(pre, pre_free[0][2])
                     # "يعقد بوتين مع آبي محادثات": the co-participant fronted before the verbal noun
@@ -804,13 +830,34 @@ class EventCoder:
                     elif not a.prep and "OBJ" in target_preps:
                         targets = conj_chain(post, _partitive_whole(post, x, toks) or a)
                         break
+                    elif (a.prep in ("في", "من", "ل") and "OBJ" in target_preps and p.cameo[:2] >= "17"
+                          and _member_object(toks, start_at, x[0])):
+                        # "اعتقلت الشرطة قياديا في تنظيم داعش": the uncoded member stands for the group
+                        targets = conj_chain(post, a)
+                        break
+                    elif (a.prep == "مع" and "OBJ" in target_preps and p.cameo[:2] < "14"
+                          and _interaction_object(toks, start_at, x[0])):
+                        # "رفض الحوار مع حركة النهضة": the partner of the interaction masdar that is the object
+                        targets = conj_chain(post, a)
+                        break
                     elif not a.prep and p.cameo[:2] < "14" and self._stance_object(toks, start_at, x[0], target_preps):
                         # "رحب بخطوات الرئيس المصري": the party is the genitive of the topic noun after the preposition
                         targets = conj_chain(post, a)
                         break
-        # a visit's destination place stands for the host state ("وصل إلى طبرق")
+            if (not targets and sources and subj_post is not None and voice == "active"
+                    and p.cameo[:2] in ("06", "07", "08") and {"الى", "ل"} & set(target_preps)):
+                # "سلمت تركيا العراق عشرة مطلوبين": a giving verb's first bare object, right after its subject,
+                # is the recipient (the double-object construction of سلّم، منح، أعطى)
+                subj_end = max(x[1] for x in post if any(x[2] is a for a in sources)) if any(
+                    x[2] is a for x in post for a in sources) else subj_post[1]
+                recip = [x for x in post if x[0] == subj_end and not x[2].prep and not x[2].conj
+                         and x[2].ref.type == "state"]
+                if recip:
+                    targets = [recip[0][2]]
+                    conf -= 0.05
+        # a visit's destination place stands for the host state ("وصل إلى طبرق"), so does an aid convoy's
         place: PlaceRef | None = None
-        place_preps = {"04": ("الى", "ل", ""), "17": ("على", "ضد"), "18": ("على", "ضد", "في"),
+        place_preps = {"04": ("الى", "ل", ""), "07": ("الى", "ل"), "17": ("على", "ضد"), "18": ("على", "ضد", "في"),
                        "19": ("على", "ضد"), "20": ("على", "ضد", "في")}.get(p.cameo[:2])
         if place_preps and "OBJ" in target_preps and p.cameo[:2] in ("18", "19", "20"):
             place_preps = place_preps + ("",)  # "قصفت قوات المعارضة قريتي نبل والزهراء"
@@ -835,7 +882,8 @@ class EventCoder:
         joint = (len(sources) >= 2 and p.cameo[:2] in SYMMETRIC_ROOTS + ("03",) and voice_is_verb(p)
                  and toks[ti].key.endswith(("ا", "وا")) and all(t.type == "state" for t in (x.ref for x in targets)))
         mutual = ((voice_is_verb(p) and toks[ti].key.endswith(("ا", "وا"))) or (p.voice == "noun" and p.cameo[:2] in ("04", "19"))
-                  or p.cameo.startswith(RECIPROCAL_CODES))
+                  or p.cameo.startswith(RECIPROCAL_CODES)
+                  or (p.voice == "noun" and any(t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti])))
         if (not targets or joint) and mutual and len(sources) >= 2 and p.cameo[:2] in SYMMETRIC_ROOTS + ("03",) \
                 and sources[0].tok_start >= 0:
             # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other (a dual verb makes
@@ -1237,6 +1285,31 @@ def _happening(code: str) -> str:
     if code[:2] == "04":
         return "04v" if code[:3] in MOVEMENT_CODES[:2] else "04m"
     return code[:2]
+
+
+INTERACTION_NOUNS = frozenset(["حوار", "تفاوض", "مفاوضات", "محادثات", "لقاء", "اجتماع", "تعاون", "تطبيع", "مصالحه",
+                               "تنسيق", "تواصل", "اتصال", "اتصالات", "علاقات", "شراكه", "تحالف", "هدنه", "تهدئه"])
+
+
+def _interaction_object(toks: list[Token], start: int, at: int) -> bool:
+    """The words between the subject (or verb) end ``start`` and the مع phrase at ``at`` are an interaction masdar
+    ("الحوار"، "المفاوضات المباشرة") whose partner that phrase is."""
+    words = [t for t in toks[start:at] if not t.is_punct and t.norm != "مع"]
+    return 1 <= len(words) <= 2 and (words[0].key in INTERACTION_NOUNS or words[0].norm in INTERACTION_NOUNS)
+
+
+MEMBER_NOUNS = frozenset(["قيادي", "قياديا", "قياديين", "قادة", "عنصر", "عنصرا", "عناصر", "عضو", "عضوا", "اعضاء",
+                          "مسلح", "مسلحا", "مسلحين", "مقاتل", "مقاتلا", "مقاتلين", "ناشط", "ناشطا", "ناشطين",
+                          "زعيم", "امير", "اميرا", "مسؤول", "مسؤولا", "مسؤولين", "منتسبي", "انصار"])
+
+
+def _member_object(toks: list[Token], start: int, at: int) -> bool:
+    """The words between the verb's subject end ``start`` and the phrase at ``at`` are an uncoded member noun
+    (with an optional number and the preposition): "قياديا في"، "20 عنصرا من"، "ثلاثة أعضاء في"."""
+    words = [t for t in toks[start:at] if not t.is_punct and t.norm not in ("في", "من")]
+    if words and (words[0].text.isdigit() or _numeral_before(toks, start + 1)):
+        words = words[1:]
+    return len(words) == 1 and (words[0].norm in MEMBER_NOUNS or words[0].key in MEMBER_NOUNS)
 
 
 def _is_trigger(doc: Document, sent: _Sent, k: int) -> bool:

@@ -28,7 +28,7 @@ from hadath.model import Token
 from hadath.text.normalize import norm_word
 from hadath.text.tokens import TOKEN_RE, Segmenter, key_of, tokenize
 
-CACHE_VERSION = "12"
+CACHE_VERSION = "14"
 PLACE_NOUNS = frozenset(
     ["مدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "حي", "ناحيه", "قضاء", "مخيم", "مديريه", "بلديه", "مركز", "عاصمه", "جزيره", "ميناء"]
 )
@@ -46,6 +46,13 @@ ENTITY_KINDS = (KIND_ACTOR, KIND_AGENT, KIND_STATE, KIND_NISBA, KIND_METONYM, KI
 
 
 @lru_cache(maxsize=1 << 16)
+def _verb_shaped(key: str) -> bool:
+    """True when a one-word key can be a finite verb: not a noun in ة (ضربة، جمعة), not a تفعيل masdar (تحرير)."""
+    if " " in key or key.endswith("ه"):
+        return False
+    return not (len(key) == 5 and key[0] == "ت" and key[3] == "ي")
+
+
 def phrase_key(phrase: str) -> str:
     """The match key of a dictionary phrase: its words' keys joined by single spaces.
 
@@ -204,8 +211,10 @@ class KnowledgeBase:
         self.weak_places = frozenset(weak)
         for f, kind, id_ in trigger_forms:
             k = dkey(f)
-            if k in self.common:
-                continue  # too common to be a trigger on its own
+            if k in self.common and not (self.patterns[id_].requires and _verb_shaped(k)):
+                # too common to be a trigger on its own; a verb form (أعلن، وقع، طلب) still is when its pattern
+                # requires a companion word, which the coder checks ("وقعت مصر واليونان اتفاقية")
+                continue
             add(k, kind, id_)
         words: set[str] = set()
         for k in index:

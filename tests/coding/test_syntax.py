@@ -105,8 +105,7 @@ PASSIVE = [
                "استهدف موكب وزير الداخلية الليبي فتحي باشاغا بإطلاق نار قرب طرابلس.", "2021-02-21",
                gap="trigger missing: sentence-initial passive 'استهدف موكب X' fires no reading; the target is behind the head noun موكب"),
     event_case("passive-usiba-target", "19", None, "PSE*", "ISR*",
-               "أصيب ثلاثة جنود إسرائيليين برصاص فلسطيني قرب نابلس.",
-               gap="target choice: 193.rasas takes 'فلسطيني' as source but not the wounded 'جنود إسرائيليين' as target"),
+               "أصيب ثلاثة جنود إسرائيليين برصاص فلسطيني قرب نابلس."),
 ]
 
 
@@ -519,8 +518,7 @@ ACTORS = [
     pytest.param("قدم أمير قطر الشيخ تميم بن حمد آل ثاني التعازي للرئيس المصري عبد الفتاح السيسي.", "qat-tamim-bin-hamad",
                  "2021-03-27", id="tamim-full-name"),
     pytest.param("عقد وزير الخارجية السعودي فيصل بن فرحان اجتماعا مع نظيره الأمريكي أنتوني بلينكن في واشنطن.",
-                 "sau-faisal-bin-farhan", D, id="faisal-bin-farhan",
-                 marks=xfail("actor: the KB indexes 'فيصل بن فرحان' as ف + 'يصل بن فرحان' while the tokenizer keeps 'فيصل' whole, so the name is not matched (an unknown NAME)")),
+                 "sau-faisal-bin-farhan", D, id="faisal-bin-farhan"),
     pytest.param("التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي مولود جاويش أوغلو في موسكو.",
                  "rus-sergei-lavrov", D, id="lavrov"),
     pytest.param("قال بيان لوزارة الدفاع الروسية إن الوزير سيرغي شويغو زار دمشق.", "rus-sergei-shoigu", "2020-01-07",

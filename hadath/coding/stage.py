@@ -29,4 +29,4 @@ class EventStage(_KBStage):
         self.coder_settings = CoderSettings(**settings)
 
     def process(self, doc: Document) -> None:
-        doc.events = EventCoder(self.kb, self.coder_settings).code(doc)
+        doc.events = EventCoder(self.kb, self.coder_settings, trace=False).code(doc)

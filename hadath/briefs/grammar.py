@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # ---------------------------------------------------------------------------------------------- English
 
@@ -97,6 +98,7 @@ PLURAL_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def pluralize(noun_phrase: str) -> str:
     """Plural of an English noun phrase: its head noun (before ' of ', ' in ', ',', ' and ') gets the plural."""
     m = re.search(r"\s(of|in|for|to|and)\s|,", noun_phrase)
@@ -121,6 +123,7 @@ def _looks_plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is")) and word not in NOT_PLURAL
 
 
+@lru_cache(maxsize=8192)
 def is_plural_np(noun_phrase: str) -> bool:
     """Whether an English noun phrase is plural (head noun, or a coordination with 'and')."""
     np = re.sub(r"\([^)]*\)", "", noun_phrase).strip()
@@ -141,6 +144,7 @@ THE_WORDS = frozenset(
 NO_THE_START = ("al-", "al ", "el-", "the ", "ad-", "ash-", "an-", "as-", "ar-", "az-", "at-")
 
 
+@lru_cache(maxsize=8192)
 def needs_the(name: str) -> bool:
     """Whether a proper name takes "the" in running English text ("the United States", "the Taliban")."""
     low = name.lower().strip()
@@ -196,6 +200,7 @@ _ALT_ADJ = re.compile(r"(al|ial|ian|ic|ary|ive|ign|ish|ese|ior|ern|ing|ed|ary)$"
 _ALT_WORDS = frozenset(["security", "police", "military", "government", "state", "foreign", "interim", "deputy", "chief", "local", "republican", "presidential", "ruling", "criminal"])
 
 
+@lru_cache(maxsize=8192)
 def clean_gloss(gloss: str) -> str:
     """A readable noun phrase from an agent gloss: notes in parentheses dropped, first alternative kept.
 
@@ -234,6 +239,7 @@ class EnglishNP:
         return {"it": "its", "he": "his", "she": "her", "they": "their"}[self.pronoun]
 
 
+@lru_cache(maxsize=8192)
 def agent_np(gloss: str, country_name: str | None, iso3: str | None, plural: bool | None, definite: bool) -> EnglishNP:
     """An English noun phrase for a generic agent.
 
@@ -296,6 +302,7 @@ def strip_ar(s: str) -> str:
     return AR_DIACRITICS.sub("", s)
 
 
+@lru_cache(maxsize=8192)
 def _bare(word: str) -> str:
     w = strip_ar(word)
     for p in ("وال", "فال", "بال", "كال", "لل"):
@@ -329,6 +336,7 @@ class ArabicNP:
         return fem if self.feminine else masc
 
 
+@lru_cache(maxsize=8192)
 def clean_ar_surface(surface: str) -> str:
     """An Arabic actor phrase cut at punctuation/quotes, with a leading ل/ب/و on an article word undone."""
     s = re.split(r"[،,؛;:\"“”«»()\[\]]", surface.replace("\xa0", " "))[0].strip() or surface.strip()
@@ -343,6 +351,7 @@ def clean_ar_surface(surface: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
 def with_case(np: ArabicNP, nominative: bool) -> ArabicNP:
     """A sound masculine plural head in the case of its position: subject ون/و, object or after a
     preposition ين/ي (الانتحاريين → الانتحاريون as a subject)."""
@@ -363,6 +372,7 @@ def with_case(np: ArabicNP, nominative: bool) -> ArabicNP:
     return ArabicNP(" ".join([w, *words[1:]]), np.feminine, np.plural)
 
 
+@lru_cache(maxsize=8192)
 def arabic_plural(word: str) -> bool:
     """Whether an Arabic head word is a plural (sound plural endings, known broken plurals)."""
     w = _bare(word)
@@ -376,6 +386,7 @@ def arabic_plural(word: str) -> bool:
     return len(u) >= 5 and u.endswith("ات")
 
 
+@lru_cache(maxsize=8192)
 def arabic_np(name: str, actor_type: str | None, country: str | None) -> ArabicNP:
     """Gender and number of an actor's Arabic name, for agreement.
 

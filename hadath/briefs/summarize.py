@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from hadath.briefs.grammar import (
@@ -291,6 +292,12 @@ def pick_role(desc: str, date: str | None) -> str:
     "Emergencies Minister (1994-2012); Defence Minister (2012-2024)" on 2017-01-11 → "Defence Minister";
     without dates, the first role. Years in parentheses are dropped.
     """
+    return _pick_role(desc, int(date[:4]) if date and date[:4].isdigit() else None)
+
+
+@lru_cache(maxsize=8192)
+def _pick_role(desc: str, year: int | None) -> str:
+    """:func:`pick_role` for the year of the date (all it depends on), memoised."""
     parts, depth, cur = [], 0, ""
     for ch in desc:
         depth += ch == "("
@@ -304,7 +311,6 @@ def pick_role(desc: str, date: str | None) -> str:
     roles = [p.strip() for p in parts if p.strip()]
     if not roles:
         return ""
-    year = int(date[:4]) if date and date[:4].isdigit() else None
     chosen = None
     dated = [(r, _ROLE_RANGE.search(r)) for r in roles]
     if year is not None:
@@ -340,10 +346,20 @@ def _same_place(loc: PlaceRef, target: ActorRef | None) -> bool:
                 and target.country == loc.country)
 
 
+_YMD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_EN = re.compile(r"\s+([,.])")
+_DOUBLE_COMMA_EN = re.compile(r",\s*,")
+_TA_PRONOUN = re.compile(r"ة(هم|ها|ه)(?=[\s.،]|$)")
+_SPACE_BEFORE_AR = re.compile(r"\s+([،.])")
+_DOUBLE_COMMA_AR = re.compile(r"،\s*،")
+
+
+@lru_cache(maxsize=4096)
 def _ymd(date: str | None) -> tuple[int | None, int | None, int | None]:
     if not date:
         return None, None, None
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", date)
+    m = _YMD.match(date)
     if not m:
         return None, None, None
     y = int(m.group(1))
@@ -353,16 +369,16 @@ def _ymd(date: str | None) -> tuple[int | None, int | None, int | None]:
 
 
 def _tidy_en(s: str) -> str:
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"\s+([,.])", r"\1", s)
-    return re.sub(r",\s*,", ",", s).rstrip(",")
+    s = _SPACES.sub(" ", s).strip()
+    s = _SPACE_BEFORE_EN.sub(r"\1", s)
+    return _DOUBLE_COMMA_EN.sub(",", s).rstrip(",")
 
 
 def _tidy_ar(s: str) -> str:
-    s = re.sub(r"\s+", " ", s).strip()
-    s = re.sub(r"ة(هم|ها|ه)(?=[\s.،]|$)", r"ت\1", s)  # مسؤولية + هم → مسؤوليتهم
-    s = re.sub(r"\s+([،.])", r"\1", s)
-    return re.sub(r"،\s*،", "،", s).rstrip("،")
+    s = _SPACES.sub(" ", s).strip()
+    s = _TA_PRONOUN.sub(r"ت\1", s)  # مسؤولية + هم → مسؤوليتهم
+    s = _SPACE_BEFORE_AR.sub(r"\1", s)
+    return _DOUBLE_COMMA_AR.sub("،", s).rstrip("،")
 
 
 def summarize_event(ev: Event, kb: Any = None) -> Summary:

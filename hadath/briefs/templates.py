@@ -97,6 +97,7 @@ def template_for(code: str) -> Template:
 
 _SLOT = re.compile(r"\{(v:[^{}]*|[a-z_]+)\}")
 _OPT = re.compile(r"\[([^\[\]]*)\]")
+_SPACES = re.compile(r"\s+")
 
 
 def _check_syntax(text: str, where: str) -> None:
@@ -175,4 +176,4 @@ def fill(text: str, slots: Mapping[str, str | None], verb: Callable[[list[str]],
 
     body = _OPT.sub(opt, text)
     result = sub_all(body, required=True) or ""
-    return re.sub(r"\s+", " ", result).strip()
+    return _SPACES.sub(" ", result).strip()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -327,6 +328,117 @@ def _padded_keys(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f" {k} " for k in (phrase_key(w) for w in words) if k)
 
 
+@dataclass(frozen=True, slots=True)
+class _KeySet:
+    """The padded keys of a word list split for a fast test against a window of tokens: one-word keys as a set
+    (" key " is a substring of " k1 k2 ... " exactly when it is one of the window's keys), phrases as strings."""
+
+    words: frozenset[str]
+    phrases: tuple[str, ...]
+
+    def found(self, window: _Window) -> bool:
+        """True when one of the keys occurs in the window (as ``" key " in window_string`` would say)."""
+        if not self.words.isdisjoint(window[0]):
+            return True
+        # (most key sets have no phrase: no generator for them, this runs for every reading)
+        return bool(self.phrases) and any(k in window[1] for k in self.phrases)
+
+
+# a window of token keys: (the set of its keys, " k1 k2 ... ")
+_Window = tuple[frozenset[str], str]
+
+
+@lru_cache(maxsize=8192)
+def _key_set(words: tuple[str, ...]) -> _KeySet:
+    keys = _padded_keys(words)
+    return _KeySet(frozenset(k[1:-1] for k in keys if " " not in k[1:-1]),
+                   tuple(k for k in keys if " " in k[1:-1]))
+
+
+_PREP_ALIASES = {"إلى": "الى", "على": "على", "عليه": "على"}
+_PLACE_PREPS: dict[str, tuple[str, ...]] = {"04": ("الى", "ل", ""), "07": ("الى", "ل"), "17": ("على", "ضد"),
+                                            "18": ("على", "ضد", "في"), "19": ("على", "ضد"), "20": ("على", "ضد", "في")}
+
+
+@dataclass(slots=True)
+class _PatInfo:
+    """What the coder needs of one pattern, computed once per pattern (not per trigger)."""
+
+    requires: _KeySet | None
+    excludes: _KeySet | None
+    target_preps: tuple[str, ...]
+    place_preps: tuple[str, ...] | None  # where a place stands for the target (movement and attacks)
+    place_preps_obj: tuple[str, ...] | None  # the same while "OBJ" is among the target prepositions
+
+
+def _pattern_info(p: Pattern) -> _PatInfo:
+    target_preps = tuple(_PREP_ALIASES.get(w, w) for w in
+                         (w.replace("الي", "الى").replace("علي", "على") for w in p.target))
+    place_preps = _PLACE_PREPS.get(p.cameo[:2])
+    place_preps_obj = place_preps
+    if place_preps and p.cameo[:2] in ("18", "19", "20"):
+        place_preps_obj = place_preps + ("",)  # "قصفت قوات المعارضة قريتي نبل والزهراء"
+    return _PatInfo(_key_set(tuple(p.requires)) if p.requires else None,
+                    _key_set(tuple(p.excludes)) if p.excludes else None, target_preps, place_preps,
+                    place_preps_obj)
+
+
+# per knowledge base: pattern id -> _PatInfo (filled lazily; a KB's patterns never change after compile)
+_PAT_INFO: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, _PatInfo]] = weakref.WeakKeyDictionary()
+
+
+@dataclass(slots=True)
+class _Span:
+    """What all readings (patterns) of one trigger span share, computed once per span.
+
+    The window strings are filled at once (the requires/excludes checks need them); the clause and its
+    actor phrases only when a reading gets past those checks (``ready``).
+    """
+
+    ti: int
+    tj: int
+    after: _Window  # the keys of the 10 tokens after the trigger
+    before_clause_: _Window | None = None  # ... of the clause words before it (see before_clause)
+    before3_: _Window | None = None  # ... of the 3 tokens before it (see before3)
+    ready: bool = False
+    before: list[str] = field(default_factory=list)
+    negated: bool = False
+    intent: bool = False
+    future: bool = False  # future marked without the pattern (س prefix, سوف ...)
+    future_ctx: dict[tuple[bool, bool], bool] = field(default_factory=dict)  # (noun?, violent?) -> _future_context
+    conditional: bool = False
+    question: bool = False
+    left: int = 0
+    right: int = 0
+    actors: list[ActorMention] = field(default_factory=list)
+    rel: list[tuple[int, int, ActorMention]] = field(default_factory=list)
+    pre: list[tuple[int, int, ActorMention]] = field(default_factory=list)
+    post: list[tuple[int, int, ActorMention]] = field(default_factory=list)
+    pre_free: list[tuple[int, int, ActorMention]] = field(default_factory=list)
+
+    def before_clause(self, toks: list[Token]) -> _Window:
+        """The keys of up to 8 tokens before the trigger within its clause (not across punctuation), where a
+        pattern's companion word may stand: "أسلحة نوعية ومعدات اتصالات حديثة ومتطورة أرسلتها روسيا"."""
+        if self.before_clause_ is None:
+            back = self.ti
+            while back > 0 and self.ti - back < 8 and toks[back - 1].text not in CLAUSE_PUNCT:
+                back -= 1
+            self.before_clause_ = _keys_window(toks, back, self.ti)
+        return self.before_clause_
+
+    def before3(self, toks: list[Token]) -> _Window:
+        """The keys of the 3 tokens before the trigger (computed on first use)."""
+        if self.before3_ is None:
+            self.before3_ = _keys_window(toks, self.ti - 3, self.ti)
+        return self.before3_
+
+
+def _keys_window(toks: list[Token], a: int, b: int) -> _Window:
+    """The keys of ``toks[a:b]`` (negative bounds clamp to 0) as a set and as " k1 k2 ... " (for phrases)."""
+    keys = [t.key for t in toks[max(0, a):max(0, b)]]
+    return frozenset(keys), " " + " ".join(keys) + " "
+
+
 def _actor_evidence(sa: ActorMention | None, ta: ActorMention | None) -> float:
     """Confidence adjustment from how well the actors are identified (measured on events-dev: events whose
     source has no code were right 5% of the time, with a dictionary actor 57%)."""
@@ -442,10 +554,15 @@ class _Sent:
 class EventCoder:
     """Codes the events of one :class:`Document` (needs mentions, actor phrases and times)."""
 
-    def __init__(self, kb: KnowledgeBase, settings: CoderSettings | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, settings: CoderSettings | None = None, trace: bool = True) -> None:
         self.kb = kb
         self.s = settings or CoderSettings()
-        self._windows: dict[tuple[int, int, int], str] = {}
+        self._tracing = trace  # False: don't record why triggers were not coded (the pipeline stage)
+        pinfo = _PAT_INFO.get(kb)
+        if pinfo is None:
+            pinfo = _PAT_INFO[kb] = {}
+        self._pinfo = pinfo
+        self._spans: dict[tuple[int, int], _Span] = {}
         self._doc_date: str | None = None  # the lead's date, per article (set by code)
         self._doc_place: PlaceRef | None = None  # the article's default place, per article (set by code)
         self._last_meeting: tuple[ActorRef | None, ActorRef | None] | None = None
@@ -455,7 +572,7 @@ class EventCoder:
 
     def code(self, doc: Document) -> list[Event]:
         """All events of the document, merged within the article (one per happening)."""
-        self._windows.clear()
+        self._spans.clear()
         self._doc_date = self._lead_date(doc)
         self._doc_place = self._article_place(doc)
         events: list[Event] = []
@@ -489,7 +606,9 @@ class EventCoder:
                     trig_sub = list(trig[i:j])
             else:
                 trig_sub = list(trig[i:j])
-            readings = [(self._code_trigger(doc, sent, m, pt, last_subject), pt.voice) for m, pt in zip(trig_sub, pats, strict=False)]
+            sp = self._span(sent, trig[i])  # shared by the readings: one span
+            readings = [(self._code_trigger(doc, sent, m, pt, last_subject, sp), pt.voice)
+                        for m, pt in zip(trig_sub, pats, strict=False)]
             readings = [r for r in readings if r[0]]
             if readings:
                 chosen = max(readings, key=lambda r: _reading_score(r[0], r[1], has_passive))[0]
@@ -522,16 +641,18 @@ class EventCoder:
                 return ref
         return None
 
-    def _window_keys(self, toks: list[Token], a: int, b: int) -> str:
-        a, b = max(0, a), max(0, b)
-        k = (id(toks), a, b)
-        got = self._windows.get(k)
-        if got is None:
-            got = self._windows[k] = " " + " ".join(t.key for t in toks[a:b]) + " "
-        return got
+    def _span(self, sent: _Sent, m: Mention) -> _Span:
+        """The shared context of the trigger span of ``m`` (the window strings; the rest on demand)."""
+        k = (m.tok_start, m.tok_end)
+        sp = self._spans.get(k)
+        if sp is None:
+            toks = sent.toks
+            ti, tj = m.tok_start - sent.start, m.tok_end - sent.start  # trigger span, sentence-relative
+            sp = self._spans[k] = _Span(ti, tj, _keys_window(toks, tj, tj + 10))
+        return sp
 
     @staticmethod
-    def _stance_object(toks: list[Token], start: int, at: int, preps: list[str]) -> bool:
+    def _stance_object(toks: list[Token], start: int, at: int, preps: tuple[str, ...] | list[str]) -> bool:
         """A pattern preposition governs a topic noun (STANCE_HEADS) right before the phrase at ``at``.
 
         "بخطوات الرئيس"، "على تصريحات الوزير": the clitic or the separate preposition, then the topic noun, then the
@@ -554,45 +675,18 @@ class EventCoder:
                 return True
         return False
 
-    def _has_any(self, pattern_words: list[str], text: str) -> bool:
-        return any(k in text for k in _padded_keys(tuple(pattern_words)))
-
-    def _code_trigger(self, doc: Document, sent: _Sent, m: Mention, p: Pattern,
-                      last_subject: ActorRef | None) -> list[Event]:
+    def _ready(self, sent: _Sent, sp: _Span) -> None:
+        """Fill the pattern-independent filters, the clause window and its actor phrases of a span."""
         toks = sent.toks
-        ti, tj = m.tok_start - sent.start, m.tok_end - sent.start  # trigger span, sentence-relative
-        after = self._window_keys(toks, tj, tj + 10)
-        # the companion word may come before the trigger within its clause: "أسلحة نوعية ومعدات اتصالات
-        # حديثة ومتطورة أرسلتها روسيا" (up to 8 words back, not across punctuation)
-        back = ti
-        while back > 0 and ti - back < 8 and toks[back - 1].text not in CLAUSE_PUNCT:
-            back -= 1
-        if p.requires and not self._has_any(p.requires, after) and not self._has_any(
-            p.requires, self._window_keys(toks, back, ti)
-        ):
-            self.trace.append((m, f"pattern {p.id} needs one of {'|'.join(p.requires)} nearby"))
-            return []
-        if p.excludes and (self._has_any(p.excludes, after) or self._has_any(p.excludes, self._window_keys(toks, ti - 3, ti))):
-            self.trace.append((m, f"pattern {p.id} vetoed by one of {'|'.join(p.excludes)}"))
-            return []
-        # filters
-        before = [t.norm for t in toks[max(0, ti - 3):ti]]
-        negated = any(w in NEGATORS for w in before[-2:]) or any(w in NEGATING_VERBS for w in before)
-        if negated and not self.s.keep_negated:
-            self.trace.append((m, "negated (" + " ".join(before) + ")"))
-            return []
-        modality = None
-        if any(w in INTENT for w in before) or any(t.norm in INTENT for t in toks[max(0, ti - 5):ti]):
-            modality = "intent"
-        elif toks[ti].prefix.endswith("س") or any(w in FUTURE for w in before) or self._future_context(toks, ti, p):
-            modality = "future"
-        elif any(w in CONDITIONAL for w in before):
-            modality = "conditional"
-        elif toks and toks[-1].text in "؟?":
-            modality = "question"
-        # a state described in a relative clause ("المناطق التي يسيطر عليها التنظيم") is not an event
-        relative_state = (ti > 0 and toks[ti - 1].norm in RELATIVES and voice_is_verb(p)
-                          and toks[ti].norm[:1] in ("ي", "ت") and not toks[ti].prefix)
+        ti, tj = sp.ti, sp.tj
+        sp.ready = True
+        before = sp.before = [t.norm for t in toks[max(0, ti - 3):ti]]
+        sp.negated = not NEGATORS.isdisjoint(before[-2:]) or not NEGATING_VERBS.isdisjoint(before)
+        # (the 5 words before the trigger include ``before``, its last 3)
+        sp.intent = not INTENT.isdisjoint([t.norm for t in toks[max(0, ti - 5):ti]])
+        sp.future = toks[ti].prefix.endswith("س") or not FUTURE.isdisjoint(before)
+        sp.conditional = not CONDITIONAL.isdisjoint(before)
+        sp.question = bool(toks) and toks[-1].text in "؟?"
         # clause window
         left = ti
         while left > 0 and ti - left < self.s.window:
@@ -608,17 +702,61 @@ class EventCoder:
             if right > tj and t.norm in CLAUSE_MARKERS and t.norm not in ("كما",):
                 break
             right += 1
-        actors = [a for a in sent.actors
-                  if not (a.tok_start - sent.start < tj and a.tok_end - sent.start > ti)]  # not overlapping trigger
-        rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in actors]
-        pre = [(s, e, a) for s, e, a in rel if left <= s and e <= ti]
-        post = [(s, e, a) for s, e, a in rel if tj <= s < right]
+        sp.left, sp.right = left, right
+        actors = sp.actors = [a for a in sent.actors
+                              if not (a.tok_start - sent.start < tj and a.tok_end - sent.start > ti)]  # not overlapping trigger
+        rel = sp.rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in actors]
+        sp.pre = [(s, e, a) for s, e, a in rel if left <= s and e <= ti]
+        sp.post = [(s, e, a) for s, e, a in rel if tj <= s < right]
+        sp.pre_free = [x for x in sp.pre if not x[2].prep]
+
+    def _code_trigger(self, doc: Document, sent: _Sent, m: Mention, p: Pattern,
+                      last_subject: ActorRef | None, sp: _Span | None = None) -> list[Event]:
+        pi = self._pinfo.get(p.id)
+        if pi is None:
+            pi = self._pinfo[p.id] = _pattern_info(p)
+        if sp is None:
+            sp = self._span(sent, m)
+        if p.requires and not (pi.requires is not None and (pi.requires.found(sp.after)
+                                                            or pi.requires.found(sp.before_clause(sent.toks)))):
+            if self._tracing:
+                self.trace.append((m, f"pattern {p.id} needs one of {'|'.join(p.requires)} nearby"))
+            return []
+        if pi.excludes is not None and (pi.excludes.found(sp.after) or pi.excludes.found(sp.before3(sent.toks))):
+            if self._tracing:
+                self.trace.append((m, f"pattern {p.id} vetoed by one of {'|'.join(p.excludes)}"))
+            return []
+        toks = sent.toks
+        ti, tj = sp.ti, sp.tj
+        if not sp.ready:
+            self._ready(sent, sp)
+        # filters
+        negated = sp.negated
+        if negated and not self.s.keep_negated:
+            if self._tracing:
+                self.trace.append((m, "negated (" + " ".join(sp.before) + ")"))
+            return []
+        modality = None
+        if sp.intent:
+            modality = "intent"
+        elif sp.future or self._future_ctx(sp, toks, p):
+            modality = "future"
+        elif sp.conditional:
+            modality = "conditional"
+        elif sp.question:
+            modality = "question"
+        # a state described in a relative clause ("المناطق التي يسيطر عليها التنظيم") is not an event
+        relative_state = (ti > 0 and toks[ti - 1].norm in RELATIVES and voice_is_verb(p)
+                          and toks[ti].norm[:1] in ("ي", "ت") and not toks[ti].prefix)
+        left, right = sp.left, sp.right
+        actors = sp.actors
+        rel = sp.rel
+        pre, post = sp.pre, sp.post
         sources: list[ActorMention] = []
         targets: list[ActorMention] = []
         conf = 0.85
         voice = p.voice
-        target_preps = [w.replace("الي", "الى").replace("علي", "على") for w in p.target]
-        target_preps = [{"إلى": "الى", "على": "على", "عليه": "على"}.get(w, w) for w in target_preps]
+        target_preps = pi.target_preps
 
         def conj_chain(start_list: list[tuple[int, int, ActorMention]], first: ActorMention) -> list[ActorMention]:
             out = [first]
@@ -645,7 +783,8 @@ class EventCoder:
             voice = "noun"  # "في قصف روسي"، "بقصف": a preposition governs a noun, never a verb
         if voice == "noun" and ti > 0 and (toks[ti - 1].key in FRAME_NOUNS or toks[ti - 1].norm in FRAME_NOUNS):
             # "ذكرى اغتيال"، "مكافحة التفجيرات"، "قضية خطف": the event is a topic, not reported
-            self.trace.append((m, f"topic, not a report ({toks[ti - 1].text} ...)"))
+            if self._tracing:
+                self.trace.append((m, f"topic, not a report ({toks[ti - 1].text} ...)"))
             return []
         if (unreported := _not_reported(toks, ti, tj, p)) is not None:  # violence/protest as a topic (gsr rules)
             self.trace.append((m, unreported))
@@ -654,7 +793,7 @@ class EventCoder:
                 and p.cameo[:2] in ("18", "19", "20", "14", "17")):
             conf -= 0.15  # a definite plural ("الاغتيالات") is usually generic
         subj_post: tuple[int, int, ActorMention] | None = None
-        pre_free = [x for x in pre if not x[2].prep]
+        pre_free = sp.pre_free
         next_tok = toks[tj] if tj < len(toks) else None
         if voice == "passive":
             by = [x for x in post + pre if x[2].prep == "BY"]
@@ -809,7 +948,7 @@ class EventCoder:
             if not targets:
                 after_subj = [x for x in post if subj_post is None or x[0] >= subj_post[1]]
                 if obj_pronoun:
-                    target_preps = [t for t in target_preps if t != "OBJ"]
+                    target_preps = tuple(t for t in target_preps if t != "OBJ")
                 skip = {id(a) for a in sources}
                 start_at = subj_post[1] if subj_post is not None else tj
                 seen_preps: set[str] = set()
@@ -857,10 +996,7 @@ class EventCoder:
                     conf -= 0.05
         # a visit's destination place stands for the host state ("وصل إلى طبرق"), so does an aid convoy's
         place: PlaceRef | None = None
-        place_preps = {"04": ("الى", "ل", ""), "07": ("الى", "ل"), "17": ("على", "ضد"), "18": ("على", "ضد", "في"),
-                       "19": ("على", "ضد"), "20": ("على", "ضد", "في")}.get(p.cameo[:2])
-        if place_preps and "OBJ" in target_preps and p.cameo[:2] in ("18", "19", "20"):
-            place_preps = place_preps + ("",)  # "قصفت قوات المعارضة قريتي نبل والزهراء"
+        place_preps = pi.place_preps_obj if "OBJ" in target_preps else pi.place_preps
         if not targets and place_preps and (p.cameo[:2] != "04" or p.cameo.startswith(MOVEMENT_CODES[0])):
             dest = [pm for pm in sent.places if tj <= pm.tok_start - sent.start < right and pm.prep in place_preps
                     and (pm.tok_start - sent.start - tj) <= 6
@@ -894,10 +1030,12 @@ class EventCoder:
         else:
             pairs = []
         if not sources and not targets and self.s.require_actor:
-            self.trace.append((m, "no source or target actor found in the clause"))
+            if self._tracing:
+                self.trace.append((m, "no source or target actor found in the clause"))
             return []
         if not targets and not pairs and self.s.require_target and not p.cameo.startswith(self.s.targetless_roots):
-            self.trace.append((m, "no target found (set require_target = false to code it)"))
+            if self._tracing:
+                self.trace.append((m, "no target found (set require_target = false to code it)"))
             return []
         if not sources and self.s.require_source and not p.cameo.startswith(self.s.sourceless_roots):
             # an accusation, a criticism, a visit ... with nobody doing it is not codable (CAMEO needs a source);
@@ -905,7 +1043,8 @@ class EventCoder:
             self.trace.append((m, "no source found (set require_source = false to code it)"))
             return []
         if p.cameo == "010" and not self.s.statements:
-            self.trace.append((m, "bare statement 010 (set statements = true to code it)"))
+            if self._tracing:
+                self.trace.append((m, "bare statement 010 (set statements = true to code it)"))
             return []
         code = p.cameo
         if modality in ("intent", "future") and code[:2] in INTENT_CODES:
@@ -915,7 +1054,8 @@ class EventCoder:
             if p.cameo[:2] in ("18", "19", "20"):
                 conf -= self.s.victims_only_penalty  # "قتل 5 أشخاص" alone: casualties, attacker unknown
             if voice == "noun" and p.cameo[:2] in ("18", "19", "20"):
-                self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
+                if self._tracing:
+                    self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
                 return []
         if relative_state:
             conf -= 0.2
@@ -966,6 +1106,14 @@ class EventCoder:
                 negated=negated, modality=modality, background=background,
             ))
         return events
+
+    def _future_ctx(self, sp: _Span, toks: list[Token], p: Pattern) -> bool:
+        """:meth:`_future_context` once per span and kind of pattern (it asks whether ``p`` is a noun and violent)."""
+        kind = (p.voice == "noun", p.cameo[:2] in ("18", "19", "20"))
+        got = sp.future_ctx.get(kind)
+        if got is None:
+            got = sp.future_ctx[kind] = self._future_context(toks, sp.ti, p)
+        return got
 
     def _future_context(self, toks: list[Token], ti: int, p: Pattern) -> bool:
         """"من المقرر أن يعقد X اجتماعا", "سيعقد X اجتماعا", "هدد باغتيال": a planned or threatened event (scanned

@@ -31,4 +31,4 @@ class EventStage(_KBStage):
         self.coder_settings = CoderSettings(**fixed)
 
     def process(self, doc: Document) -> None:
-        doc.events = EventCoder(self.kb, self.coder_settings).code(doc)
+        doc.events = EventCoder(self.kb, self.coder_settings, trace=False).code(doc)

@@ -10,8 +10,9 @@ geocoded place mentions.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from hadath.extract.ner import PERSON_TITLES
+from hadath.extract.ner import PERSON_TITLES, _nameish
 from hadath.kb.kb import (
     KIND_ACTOR,
     KIND_AGENT,
@@ -36,8 +37,10 @@ PREPOSITIONS = frozenset(
 # particles that read like the stem of a nisba once a proclitic is removed (بأن = ب + أن ~ ألبان)
 PARTICLES = frozenset(["بان", "فان", "لان", "وبان", "كان", "وان"])
 AGENT_MARKERS = (("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("علي", "ايادي"), ("بواسطه",))
+_AGENT_MARKER_ENDS = frozenset(m[-1] for m in AGENT_MARKERS)
 LOCATIVE_PREPS = frozenset(["في", "ب", "داخل", "الى", "من", "قرب", "عند", "ل"])
 _STOP_CHAIN = frozenset(["ان", "انه", "انها", "الذي", "التي", "الذين", "و", "او", "ثم", "قد", "لقد", "كان", "كانت"])
+_NAME_INTRODUCERS = frozenset(["المدعو", "المدعوه", "المواطن", "المواطنه"])
 GROUP_GLUE = frozenset(["،", ",", "(", ")", "«", "»", '"', "“", "”"])
 _KIND_ENUM = {
     KIND_ACTOR: MentionKind.ACTOR, KIND_AGENT: MentionKind.AGENT, KIND_STATE: MentionKind.STATE,
@@ -46,17 +49,24 @@ _KIND_ENUM = {
 }
 
 
-def _select_longest(items: list[Mention]) -> list[Mention]:
-    """Longest-first, non-overlapping; mentions of other kinds on exactly the same span are kept too."""
-    chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for m in sorted(items, key=lambda m: (-(m.tok_end - m.tok_start), m.tok_start)):
-        span = (m.tok_start, m.tok_end)
-        if span in taken or not any(m.tok_start < e and s < m.tok_end for s, e in taken):
+# a hit before it becomes a Mention: (tok_start, tok_end, kind, entry id), document token indices
+_Hit = tuple[int, int, str, str]
+
+
+def _select_longest(items: list[_Hit]) -> list[_Hit]:
+    """Longest-first, non-overlapping; hits of other kinds on exactly the same span are kept too."""
+    chosen: list[_Hit] = []
+    spans: set[tuple[int, int]] = set()  # the chosen spans
+    used: set[int] = set()  # the token positions they cover
+    for m in sorted(items, key=lambda m: (m[0] - m[1], m[0])):
+        a, b = m[0], m[1]
+        if (a, b) in spans:
             chosen.append(m)
-            if span not in taken:
-                taken.append(span)
-    chosen.sort(key=lambda m: (m.tok_start, m.tok_end))
+        elif used.isdisjoint(range(a, b)):
+            chosen.append(m)
+            spans.add((a, b))
+            used.update(range(a, b))
+    chosen.sort(key=lambda m: (m[0], m[1]))
     return chosen
 
 
@@ -70,38 +80,50 @@ class MentionStage(_KBStage):
 
     def process(self, doc: Document) -> None:
         kb = self.kb
+        index, weak_places, bare_names = kb.index, kb.weak_places, kb.bare_names
+        tokens, text = doc.tokens, doc.text
         out: list[Mention] = []
+
+        def mention(h: _Hit, si: int) -> Mention:
+            a, b = h[0], h[1]
+            start, end = tokens[a].start, tokens[b - 1].end
+            return Mention(_KIND_ENUM[h[2]], a, b, start, end, text[start:end], h[3], si)
+
         for si, s in enumerate(doc.sentences):
-            toks = doc.tokens[s.tok_start:s.tok_end]
-            ents: list[Mention] = []
-            trigs: list[Mention] = []
-            for m in kb.match(toks):
-                if (m.kind == KIND_PLACE and m.end - m.start == 1 and toks[m.start].key in kb.weak_places
-                        and (m.start == 0 or toks[m.start - 1].key not in PLACE_NOUNS)):
-                    continue  # a common word (بيان، مدينة) is a place only after a place noun
-                if (m.kind == KIND_ACTOR and m.end - m.start == 1 and "ال" in toks[m.start].prefix
-                        and toks[m.start].key in kb.bare_names):
-                    continue  # "حشد" the party is not "الحشد" the mobilisation
-                if (m.kind == KIND_AGENT and m.end - m.start == 1 and toks[m.start].norm in PREPOSITIONS
-                        and not toks[m.start].text.startswith("إ")):
-                    continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)
-                if m.kind in (KIND_NISBA, KIND_STATE) and m.end - m.start == 1 and toks[m.start].norm in PARTICLES:
-                    continue  # the particle "بأن" (that) is not "ألبان" (Albanians)
-                a, b = s.tok_start + m.start, s.tok_start + m.end
-                men = Mention(_KIND_ENUM[m.kind], a, b, doc.tokens[a].start, doc.tokens[b - 1].end,
-                              doc.text[doc.tokens[a].start:doc.tokens[b - 1].end], m.id, si)
-                (trigs if m.kind == KIND_TRIGGER else ents).append(men)
-            chosen = self._other_bearers(doc, s.tok_start, _select_longest(ents))
+            s0 = s.tok_start
+            toks = tokens[s0:s.tok_end]
+            ents: list[_Hit] = []
+            trigs: list[_Hit] = []
+            for i, j, key in kb.match_keys(toks):
+                for kind, id_ in index[key]:
+                    if (kind == KIND_PLACE and j - i == 1 and toks[i].key in weak_places
+                            and (i == 0 or toks[i - 1].key not in PLACE_NOUNS)):
+                        continue  # a common word (بيان، مدينة) is a place only after a place noun
+                    if (kind == KIND_ACTOR and j - i == 1 and "ال" in toks[i].prefix
+                            and toks[i].key in bare_names):
+                        continue  # "حشد" the party is not "الحشد" the mobilisation
+                    if (kind == KIND_AGENT and j - i == 1 and toks[i].norm in PREPOSITIONS
+                            and not toks[i].text.startswith("إ")):
+                        continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)
+                    if kind in (KIND_NISBA, KIND_STATE) and j - i == 1 and toks[i].norm in PARTICLES:
+                        continue  # the particle "بأن" (that) is not "ألبان" (Albanians)
+                    (trigs if kind == KIND_TRIGGER else ents).append((s0 + i, s0 + j, kind, id_))
+            chosen = self._other_bearers(doc, s0, [mention(h, si) for h in _select_longest(ents)])
             chosen.extend(self._accusative_nisbas(doc, s.tok_start, s.tok_end, si, chosen))
             chosen.extend(self._unknown_names(doc, s.tok_start, s.tok_end, si, chosen, trigs))
             chosen.sort(key=lambda m: (m.tok_start, m.tok_end))
             out.extend(chosen)
             # a trigger word inside a name is not an event: "الأمم" in "الأمم المتحدة", "التعاون" in "مجلس التعاون"
-            named = [(m.tok_start, m.tok_end) for m in chosen
-                     if m.kind in (MentionKind.ACTOR, MentionKind.PLACE, MentionKind.STATE)]
-            trigs = [t for t in trigs if not any(a <= t.tok_start and t.tok_end <= b and (b - a) > (t.tok_end - t.tok_start)
-                                                 for a, b in named)]
-            out.extend(_select_longest(trigs))
+            named: dict[int, list[tuple[int, int]]] = {}  # token position -> the named spans covering it
+            for m in chosen:
+                if m.kind in (MentionKind.ACTOR, MentionKind.PLACE, MentionKind.STATE):
+                    for k in range(m.tok_start, m.tok_end):
+                        named.setdefault(k, []).append((m.tok_start, m.tok_end))
+            if named:
+                # inside a longer name: a name span covering its first token (a <= t[0] < b) that also holds its end
+                trigs = [t for t in trigs if not any(t[1] <= b and (b - a) > (t[1] - t[0])
+                                                     for a, b in named.get(t[0], ()))]
+            out.extend(mention(h, si) for h in _select_longest(trigs))
         out.sort(key=lambda m: (m.tok_start, m.kind != MentionKind.TRIGGER))
         doc.mentions = out
 
@@ -156,22 +178,19 @@ class MentionStage(_KBStage):
         return out
 
     def _unknown_names(self, doc: Document, a: int, b: int, si: int, ents: list[Mention],
-                       trigs: list[Mention]) -> list[Mention]:
+                       trigs: list[_Hit]) -> list[Mention]:
         """Names the dictionaries lack, after a role noun or المدعو: "الناشط الطلابي آرش صادقي"."""
-        from hadath.extract.ner import _nameish
-
         kb = self.kb
         toks = doc.tokens
-        taken = {i for m in ents + trigs for i in range(m.tok_start, m.tok_end)}
+        taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
+        taken.update(i for t in trigs for i in range(t[0], t[1]))
         out: list[Mention] = []
         starts: list[int] = []
         for m in ents:
             if (m.kind == MentionKind.AGENT and _person_title(kb, m)) or (
                     m.kind == MentionKind.NISBA and starts and starts[-1] == m.tok_start):
                 starts.append(m.tok_end)
-        for i in range(a, b):
-            if toks[i].norm in ("المدعو", "المدعوه", "المواطن", "المواطنه"):
-                starts.append(i + 1)
+        starts.extend([i + 1 for i in range(a, b) if toks[i].norm in _NAME_INTRODUCERS])
         for j in sorted(set(starts)):
             # skip a nationality and an honorific right after the role noun: "الرئيس السوداني عمر البشير",
             # "رئيس الوزراء القطري الشيخ عبد الله بن ناصر"
@@ -209,7 +228,13 @@ def _person_title(kb: KnowledgeBase, m: Mention) -> bool:
     surface = m.text.split()[0] if m.text else ""
     if surface.endswith(("ون", "ين", "ات")) and not surface.endswith(("يين",)):
         return False
-    return any(w in g.name_en.lower() for w in PERSON_ROLE_WORDS)
+    return _person_role(g.name_en)
+
+
+@lru_cache(maxsize=4096)
+def _person_role(name_en: str) -> bool:
+    """True when an agent's English name is a person's role (president, minister, spokesman ...)."""
+    return any(w in name_en.lower() for w in PERSON_ROLE_WORDS)
 
 
 @dataclass
@@ -222,12 +247,15 @@ def _prep_before(tokens: list[Token], i: int, sent_start: int, clitic: str | Non
     """The preposition governing the phrase starting at token ``i``; ``clitic`` overrides the token's
     proclitics (when a letter of them belongs to a name)."""
     t = tokens[i]
-    for agent in AGENT_MARKERS:
-        n = len(agent)
-        if i - n >= sent_start and tuple(tokens[i - n + k].norm for k in range(n)) == agent:
-            return "BY"
-    if i - 1 >= sent_start and tokens[i - 1].norm in PREPOSITIONS:
-        return tokens[i - 1].norm.replace("الي", "الى").replace("علي", "على")
+    if i - 1 >= sent_start:
+        prev = tokens[i - 1].norm
+        if prev in _AGENT_MARKER_ENDS:
+            for agent in AGENT_MARKERS:
+                n = len(agent)
+                if i - n >= sent_start and tuple(tokens[i - n + k].norm for k in range(n)) == agent:
+                    return "BY"
+        if prev in PREPOSITIONS:
+            return prev.replace("الي", "الى").replace("علي", "على")
     pre = (t.prefix if clitic is None else clitic).lstrip("وف")
     if pre[:1] in ("ب", "ل", "ك"):
         return pre[:1]
@@ -252,38 +280,45 @@ def _resolve_roles(actors: list[ActorMention]) -> None:
                 a.head = KIND_ACTOR
 
 
-def _article_countries(kb: KnowledgeBase, doc: Document) -> set[str]:
-    """ISO3 codes of every state, nationality and known actor's country the article mentions."""
+def _country_facts(kb: KnowledgeBase, doc: Document) -> tuple[set[str], str]:
+    """:func:`_article_countries` and :func:`_dominant_country` in one pass over the mentions."""
     out: set[str] = set()
+    counts: dict[str, int] = {}  # country -> states, nisbas and actors naming it (insertion order kept)
+    countries, metonyms, actors, places = kb.countries, kb.metonyms, kb.actors, kb.places
+    state, nisba, actor, place = MentionKind.STATE, MentionKind.NISBA, MentionKind.ACTOR, MentionKind.PLACE
     for m in doc.mentions:
-        if m.kind in (MentionKind.STATE, MentionKind.NISBA):
-            if m.entry_id in kb.countries:
+        k = m.kind
+        if k in (state, nisba):
+            if m.entry_id in countries:
                 out.add(m.entry_id)
-            elif m.entry_id in kb.metonyms:
-                out.add(kb.metonyms[m.entry_id].code[:3])
-        elif m.kind == MentionKind.ACTOR and kb.actors[m.entry_id].country:
-            out.add(kb.actors[m.entry_id].country)
-        elif m.kind == MentionKind.PLACE:
-            p = kb.places.get(m.entry_id)
+                counts[m.entry_id] = counts.get(m.entry_id, 0) + 1
+            elif m.entry_id in metonyms:
+                out.add(metonyms[m.entry_id].code[:3])
+        elif k == actor:
+            c = actors[m.entry_id].country
+            if c:
+                out.add(c)
+                counts[c] = counts.get(c, 0) + 1
+        elif k == place:
+            p = places.get(m.entry_id)
             if p and (p.feature in ("country", "admin1") or p.population >= 100_000):
                 out.add(p.country)
-    return out
+    dominant = ""
+    if counts:
+        top, n = max(counts.items(), key=lambda kv: kv[1])  # the first of the most named, as Counter.most_common
+        if n >= 3 and n / sum(counts.values()) >= 0.4:
+            dominant = top
+    return out, dominant
+
+
+def _article_countries(kb: KnowledgeBase, doc: Document) -> set[str]:
+    """ISO3 codes of every state, nationality and known actor's country the article mentions."""
+    return _country_facts(kb, doc)[0]
 
 
 def _dominant_country(kb: KnowledgeBase, doc: Document) -> str:
     """The country most mentioned in the article (states, nisbas, actors), if it clearly dominates."""
-    from collections import Counter
-
-    c: Counter[str] = Counter()
-    for m in doc.mentions:
-        if m.kind in (MentionKind.STATE, MentionKind.NISBA) and m.entry_id in kb.countries:
-            c[m.entry_id] += 1
-        elif m.kind == MentionKind.ACTOR and kb.actors[m.entry_id].country:
-            c[kb.actors[m.entry_id].country] += 1
-    if not c:
-        return ""
-    (top, n), total = c.most_common(1)[0], sum(c.values())
-    return top if n >= 3 and n / total >= 0.4 else ""
+    return _country_facts(kb, doc)[1]
 
 
 def _is_title(kb: KnowledgeBase, agent_id: str) -> bool:
@@ -724,8 +759,7 @@ class ActorStage(_KBStage):
     def process(self, doc: Document) -> None:
         kb = self.kb
         res = ActorResolver(kb, doc)
-        res.dominant = _dominant_country(kb, doc)
-        res.context = _article_countries(kb, doc)
+        res.context, res.dominant = _country_facts(kb, doc)
         actors: list[ActorMention] = []
         places: list[PlaceMention] = []
         ents = [m for m in doc.mentions if m.kind != MentionKind.TRIGGER]
@@ -830,7 +864,7 @@ class ActorStage(_KBStage):
 
     def _emit(self, doc: Document, res: ActorResolver, group: list[Mention], sent_start: int,
               actors: list[ActorMention], places: list[PlaceMention]) -> None:
-        kb = self.kb
+        kb = res.kb
         toks = doc.tokens
         kinds = {m.kind for m in group}
         clitic = self._clitic(toks, [m for m in group if (m.tok_start, m.tok_end) == (group[0].tok_start, group[0].tok_end)])

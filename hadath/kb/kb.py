@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 import ahocorasick
@@ -253,6 +254,12 @@ class KnowledgeBase:
 
     def match(self, tokens: Sequence[Token]) -> list[Match]:
         """Every dictionary hit over ``tokens`` (all kinds, overlapping; callers choose)."""
+        index = self.index
+        return [Match(i, j, kind, id_) for i, j, key in self.match_keys(tokens) for kind, id_ in index[key]]
+
+    def match_keys(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+        """The hits of :meth:`match` as ``(start, end, key)``, one per matched surface form: its entries are
+        ``self.index[key]`` (no object per entry; the mentions stage's fast path)."""
         if not tokens:
             return []
         A = self._automaton
@@ -264,21 +271,15 @@ class KnowledgeBase:
             and t.end == tokens[i + 1].start and not tokens[i - 1].is_punct and not tokens[i + 1].is_punct)))]
         parts = ["|" if tokens[i].is_punct else tokens[i].key for i in kept]
         # the index in s of the space before each kept token -> its position in ``kept``
-        index_at: dict[int, int] = {}
-        pos = 0
-        for n, k in enumerate(parts):
-            index_at[pos] = n
-            pos += len(k) + 1
+        # (accumulate yields one offset more than there are parts: the end of the string)
+        index_at = dict(zip(accumulate([len(k) + 1 for k in parts], initial=0), range(len(parts)), strict=False))
         s = " " + " ".join(parts) + " "
-        index = self.index
-        out: list[Match] = []
+        out: list[tuple[int, int, str]] = []
         for end_idx, (ntok, key) in A.iter(s):
             at = index_at.get(end_idx - len(key) - 1)  # the match starts at the space before kept token ``at``
             if at is None:
                 continue
-            i, j = kept[at], kept[at + ntok - 1] + 1
-            for kind, id_ in index[key]:
-                out.append(Match(i, j, kind, id_))
+            out.append((kept[at], kept[at + ntok - 1] + 1, key))
         return out
 
     def lookup(self, phrase: str) -> list[tuple[str, str]]:

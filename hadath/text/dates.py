@@ -213,25 +213,56 @@ def _cue_words() -> frozenset[str]:
 
 _CUES = _cue_words()
 
+_DIGIT_RE = re.compile(r"\d")
+_PROCLITIC_LETTERS = frozenset("وفبل")  # the proclitics of _P
+
+
+def _rule_anchors() -> dict[str, frozenset[str] | None]:
+    """Per rule, the words one of which every match contains as a whole token (bare or after one proclitic
+    of ``_P``); None: the rule needs a digit instead. A rule none of whose anchors occurs cannot match, so
+    find_times skips it (a cheap set test instead of a regex scan of the sentence)."""
+    months = frozenset(m.split()[0] for m in MONTHS)
+    return {
+        "hijri": frozenset(m.split()[0] for m in HIJRI_MONTHS), "dmy": months, "my": months,
+        "numeric": None, "iso": None, "day_of_month": None,
+        "before_yesterday": frozenset(["امس"]), "yesterday": frozenset(["امس"]),
+        "after_tomorrow": frozenset(["غد", "غدا"]), "tomorrow": frozenset(["غد", "غدا"]),
+        "today": frozenset(["اليوم", "الليله", "هذا", "الان", "حاليا"]),
+        "weekday": frozenset("ال" + w for w in WEEKDAYS),
+        "last_week": frozenset(["الاسبوع", "الاسابيع"]), "last_month": frozenset(["الشهر"]),
+        "last_year": frozenset(["العام", "السنه"]), "ago": frozenset(["قبل", "منذ"]),
+    }
+
+
+_ANCHORS = _rule_anchors()
+_RULES_ANCHORED = [(kind, rx, _ANCHORS[kind]) for kind, rx in _RULES]
+
 
 def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1) -> list[TimeExpr]:
     """Time expressions over ``tokens`` (one sentence), longest first, non-overlapping."""
     words = [t for t in tokens if not t.is_punct or t.text in "/-"]
     if not words:
         return []
-    if not any(t.key in _CUES or t.norm in _CUES or t.norm[1:] in _CUES or t.norm[:1].isdigit() for t in words):
+    parts = [t.norm for t in words]
+    firsts = [w[:1] for w in parts]
+    if (_CUES.isdisjoint(parts) and _CUES.isdisjoint([t.key for t in words])
+            and _CUES.isdisjoint([w[1:] for w in parts]) and not any(map(str.isdigit, firsts))):
         return []  # no digit and no time word: nothing to find (most sentences)
     starts: list[int] = []
-    parts: list[str] = []
     pos = 0
-    for t in words:
+    for w in parts:
         starts.append(pos)
-        parts.append(t.norm)
-        pos += len(t.norm) + 1
+        pos += len(w) + 1
     joined = " ".join(parts)
+    # the words a rule's match could be anchored on: each token, and each token less a proclitic
+    present = set(parts)
+    present.update([w[1:] for w, c in zip(parts, firsts, strict=True) if c in _PROCLITIC_LETTERS])
+    digit = _DIGIT_RE.search(joined) is not None
     ref = parse_iso(article_date)
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, rx in _RULES:
+    for kind, rx, anchors in _RULES_ANCHORED:
+        if (not digit) if anchors is None else present.isdisjoint(anchors):
+            continue
         for m in rx.finditer(joined):
             found.append((m.start(), m.end(), kind, m))
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))

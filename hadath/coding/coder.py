@@ -856,8 +856,11 @@ class EventCoder:
                 subj_post = resumptive
             elif voice == "noun":
                 gen = [x for x in post if x[0] == tj and not x[2].prep]
-                light = any(t.norm in LIGHT_VERBS or t.key in LIGHT_VERBS or t.key in EXCHANGE_VERBS
-                            for t in toks[max(left - 1, 0):ti])
+                # (not when a separate preposition governs the masdar: "شنت الطائرات غارات، بالتزامن مع استقبال
+                # الرئيس ترامب نظيره": the light verb's object is another noun; the masdar has its own genitive)
+                light = not (ti > 0 and toks[ti - 1].norm in GOVERNING_WORDS) and any(
+                    t.norm in LIGHT_VERBS or t.key in LIGHT_VERBS or t.key in EXCHANGE_VERBS
+                    for t in toks[max(left - 1, 0):ti])
                 if pre_free and light:
                     sources = conj_chain(pre, pre_free[0][2])
                     # "يعقد بوتين مع آبي محادثات": the co-participant fronted before the verbal noun
@@ -890,6 +893,11 @@ class EventCoder:
                 # SVO / topicalised subject after a complementizer: "... أن حفتر زار ..."
                 sources = conj_chain(pre, pre_free[0][2])
                 conf -= 0.05
+            elif voice == "active" and (rel_ante := _relative_antecedent(toks, rel, ti)) is not None:
+                # "لافروف، الذي التقى نظيره السوري": a relative verb with no resumptive pronoun has the antecedent
+                # as its subject; the phrase after the verb is its object
+                sources = [rel_ante]
+                conf -= 0.05
             elif near and _numeral_before(toks, near[0][0]) and p.cameo[:2] in ("18", "19", "20", "17"):
                 # "قتل 26 شخصا في غارات ...": a counted NP after the verb is its (passive) object
                 targets = [near[0][2]]
@@ -904,8 +912,10 @@ class EventCoder:
             elif near:
                 free_post = [x for x in post if not x[2].prep]
                 earlier = [a for a in actors if a.tok_end - sent.start <= left and not a.prep]
-                coordinated = toks[ti].prefix[:1] in ("و", "ف") and "OBJ" in target_preps
-                if coordinated and earlier and len(free_post) == 1:
+                # "وصل لافروف إلى الرياض حيث التقى ولي العهد": after حيث the subject of the main clause goes on
+                after_where = ti > 0 and toks[ti - 1].norm in ("حيث", "وحيث")
+                coordinated = (toks[ti].prefix[:1] in ("و", "ف") or after_where) and "OBJ" in target_preps
+                if coordinated and earlier and len(free_post) == 1 and (not after_where or free_post[0][2].ref.code):
                     # "سيطر التنظيم على بلدات وأعدم أجانب": the NP after the second verb is its object
                     sources = [earlier[0]]
                     conf -= 0.1
@@ -956,17 +966,22 @@ class EventCoder:
                     a = x[2]
                     if id(a) in skip or (sources and p.cameo[:2] >= "15" and _part_of(a.ref, sources[0].ref)):
                         continue
-                    if a.prep and a.prep in target_preps and a.prep not in seen_preps:
+                    aprep, at = a.prep, x[0]
+                    if aprep == "من" and (kull := _kull_min(toks, at)) is not None:
+                        # "في كل من قطر وغانا"، "حث كلا من واشنطن وسيول": the من of "كل من" is partitive; the
+                        # phrase takes the government of "كل"
+                        aprep, at = kull
+                    if aprep and aprep in target_preps and aprep not in seen_preps:
                         # only the first phrase governed by this preposition ("غارات على عدة محاور ..." has no actor)
-                        first = _first_prep_at(toks, start_at, right, a.prep)
+                        first = _first_prep_at(toks, start_at, right, aprep)
                         heads = TARGET_HEADS if p.cameo[:2] >= "14" else TARGET_HEADS | STANCE_HEADS
-                        if first is not None and first <= x[0] and x[0] - first <= 4 and all(
-                                t.key in heads or t.norm in heads or t.norm in PREP_WORDS.get(a.prep, ())
-                                for t in toks[first:x[0]] if not t.is_punct):
+                        if first is not None and first <= at and at - first <= 4 and all(
+                                t.key in heads or t.norm in heads or t.norm in PREP_WORDS.get(aprep, ())
+                                for t in toks[first:at] if not t.is_punct):
                             targets = conj_chain(post, a)
                             break
-                        seen_preps.add(a.prep)
-                    elif not a.prep and "OBJ" in target_preps:
+                        seen_preps.add(aprep)
+                    elif not aprep and "OBJ" in target_preps:
                         targets = conj_chain(post, _partitive_whole(post, x, toks) or a)
                         break
                     elif (a.prep in ("في", "من", "ل") and "OBJ" in target_preps and p.cameo[:2] >= "17"
@@ -983,6 +998,29 @@ class EventCoder:
                         # "رحب بخطوات الرئيس المصري": the party is the genitive of the topic noun after the preposition
                         targets = conj_chain(post, a)
                         break
+            if (not targets and sources and voice == "noun" and p.cameo[:2] in ("03", "04", "05", "06")
+                    and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))):
+                # "حث وانغ يي نظيره الياباني في اجتماعهما": "their (two)" meeting: the other of the last two parties
+                other = [a for _, e, a in rel if e <= ti and a.ref.code and a.tok_start >= 0
+                         and not _same_actor(a.ref, sources[0].ref)]
+                if other:
+                    targets = [other[-1]]
+                    conf -= 0.05
+            if not targets and sources and sources[0].tok_start >= 0:
+                # "قال الوزير الإيراني إن واشنطن فرضت عقوبات على بلاده": "his country" is the state of the speaker
+                home = self._home_country(toks, sent, ti, subj_post[1] if subj_post is not None else tj, right,
+                                          target_preps, sources)
+                if home is not None:
+                    targets = [home]
+                    conf -= 0.1
+            if not targets and sources and p.cameo[:2] in ("05", "11", "12"):
+                # "أدان الهجوم الذي شنته جماعة الحوثي"، "أشاد بالجهود التي تبذلها مصر": the evaluated act is
+                # described by a relative clause whose subject (after the resumptive verb) is the party evaluated
+                start_at = subj_post[1] if subj_post is not None else tj
+                doer = _relative_doer(toks, rel, start_at, sources)
+                if doer is not None:
+                    targets = conj_chain(sorted(rel, key=lambda x: x[0]), doer)
+                    conf -= 0.05
             if (not targets and sources and subj_post is not None and voice == "active"
                     and p.cameo[:2] in ("06", "07", "08") and {"الى", "ل"} & set(target_preps)):
                 # "سلمت تركيا العراق عشرة مطلوبين": a giving verb's first bare object, right after its subject,
@@ -994,6 +1032,11 @@ class EventCoder:
                 if recip:
                     targets = [recip[0][2]]
                     conf -= 0.05
+        # "مع مسؤولين عراقيين من بينهم رئيس الوزراء": the named member of a generic group is the party
+        if targets and (named := _named_member(toks, rel, targets)) is not None:
+            targets = conj_chain(sorted(rel, key=lambda x: x[0]), named)
+        if sources and (named := _named_member(toks, rel, sources)) is not None:
+            sources = conj_chain(sorted(rel, key=lambda x: x[0]), named)
         # a visit's destination place stands for the host state ("وصل إلى طبرق"), so does an aid convoy's
         place: PlaceRef | None = None
         place_preps = pi.place_preps_obj if "OBJ" in target_preps else pi.place_preps
@@ -1106,6 +1149,41 @@ class EventCoder:
                 negated=negated, modality=modality, background=background,
             ))
         return events
+
+    def _home_country(self, toks: list[Token], sent: _Sent, ti: int, start: int, end: int,
+                      target_preps: tuple[str, ...], sources: list[ActorMention]) -> ActorMention | None:
+        """"على بلاده"، "لبلادها" governed by one of the pattern's target prepositions (or a bare object) between
+        ``start`` and ``end``: the state of the one who speaks ("قال X إن ...") or, without a speaker, of the
+        sentence's first subject before the trigger; None when that is the source's own state or unknown."""
+        for k in range(start, min(end, len(toks))):
+            t = toks[k]
+            base, clitic = t.norm, ""
+            if base[:1] in ("و", "ف") and base[1:].startswith(("بلاد", "لبلاد", "ببلاد", "بلد")):
+                base = base[1:]
+            if base[:1] in ("ب", "ل") and base[1:].startswith(("بلاد", "بلد")):
+                clitic, base = base[0], base[1:]
+            if base not in HOME_WORDS:
+                continue
+            if clitic:
+                gov = clitic
+            else:
+                prev = toks[k - 1].norm if k > start else ""
+                gov = next((pr for pr, words in PREP_WORDS.items() if prev in words), "")
+            if not (gov in target_preps or (not gov and "OBJ" in target_preps)):
+                return None
+            ante = _speaker(toks, sent, ti)
+            if ante is None:
+                ante = next((a for a in sent.actors if 0 <= a.tok_end - sent.start <= ti and not a.prep
+                             and all(a is not x for x in sources)), None)
+            country = ante.ref.country or (ante.ref.code or "")[:3] if ante is not None else ""
+            own = sources[0].ref.country or (sources[0].ref.code or "")[:3]
+            c = self.kb.countries.get(country) if country else None
+            if c is None or country == own:
+                return None
+            return ActorMention(-1, -1, t.start, t.end, sent.idx, ActorRef(
+                c.names_ar[0] if c.names_ar else country, c.name_en, country, None, "state", country, [t.text]),
+                "anaphora")
+        return None
 
     def _future_ctx(self, sp: _Span, toks: list[Token], p: Pattern) -> bool:
         """:meth:`_future_context` once per span and kind of pattern (it asks whether ``p`` is a noun and violent)."""
@@ -1387,6 +1465,116 @@ class EventCoder:
             basis = f"{doc.article.id}|{e.cameo}|{_actor_key(e.source)}|{_actor_key(e.target)}|{e.evidence_start}"
             e.id = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
         return out
+
+
+# separate prepositions and temporal adverbs before a masdar: it is not the object of a light verb before them
+GOVERNING_WORDS = frozenset(["مع", "خلال", "بعد", "قبل", "اثناء", "عقب", "منذ", "حول", "عن", "اثر", "لدى", "لدي",
+                             "بعيد", "ابان"])
+RESUMPTIVE_PREPS = frozenset(["عليه", "عليها", "عليهم", "فيه", "فيها", "منه", "منها", "اليه", "اليها", "له", "لها",
+                              "به", "بها", "معه", "معها", "ضده", "ضدها"])
+
+
+def _relative_antecedent(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: int) -> ActorMention | None:
+    """The coded actor phrase a relative pronoun right before the verb ``ti`` refers to, when that phrase is the
+    verb's subject: "لافروف، الذي التقى نظيره"، "الوفد الذي يزور القاهرة". Not when a resumptive pronoun on the
+    verb or on a preposition after it makes the antecedent an object ("الهجوم الذي شنته"، "المناطق التي يسيطر
+    عليها"), or None."""
+    if ti < 2 or toks[ti - 1].norm not in RELATIVES or toks[ti].suffix:
+        return None
+    if any(t.norm in RESUMPTIVE_PREPS for t in toks[ti + 1:ti + 4]):
+        return None
+    end = ti - 1
+    if toks[end - 1].text in "،,":
+        end -= 1
+    ante = next((a for _, e, a in rel if e == end), None)
+    return ante if ante is not None and ante.ref.code and ante.tok_start >= 0 else None
+
+
+# "his/her/their country": a possessive referring back to an actor (see EventCoder._home_country)
+HOME_WORDS = frozenset(["بلاده", "بلادها", "بلادهم", "بلده", "بلدها", "بلدهم"])
+RESUMPTIVE = frozenset(["ه", "ها", "هم", "هما", "هن"])
+
+
+def _relative_doer(toks: list[Token], rel: list[tuple[int, int, ActorMention]], start: int,
+                   sources: list[ActorMention]) -> ActorMention | None:
+    """The subject of a relative clause describing the object noun after ``start``: "الهجوم الذي شنته جماعة
+    الحوثي"، "بالجهود التي تبذلها مصر". The object is one to three words with no actor phrase; the relative
+    pronoun is followed by a verb carrying the resumptive object pronoun, then the subject (no preposition)."""
+    for k in range(start, min(len(toks) - 2, start + 4)):
+        t = toks[k]
+        if t.is_punct:
+            return None
+        if t.norm not in RELATIVES:
+            continue
+        if k == start:
+            return None  # "انتقدت الحكومة، التي يترأسها الثني، ...": the clause describes the subject
+        v = toks[k + 1]
+        resumptive = v.suffix in RESUMPTIVE or (not v.suffix and (  # "تبذلها"، "شنه" left unsegmented
+            (len(v.norm) >= 5 and v.norm.endswith(("ها", "هم", "هما", "ته", "وه")))
+            or v.norm[:-1] in LIGHT_VERBS or v.norm[:-2] in LIGHT_VERBS))
+        if any(start <= s < k for s, _, _ in rel) or not resumptive:
+            return None
+        doer = next((a for s, _, a in rel if s == k + 2 and not a.prep), None)
+        if doer is None or not doer.ref.code or any(_same_actor(doer.ref, x.ref) for x in sources):
+            return None
+        return doer
+    return None
+
+
+AMONG = frozenset(["بينهم", "بينها", "بينهما", "منهم", "منها", "ومنهم", "ومنها", "وبينهم", "وبينها"])
+
+
+def _named_member(toks: list[Token], rel: list[tuple[int, int, ActorMention]],
+                  group: list[ActorMention]) -> ActorMention | None:
+    """"قادة عسكريون وزعماء سياسيون، من بينهم رئيس الوزراء حيدر العبادي": the named actor introduced by "(من)
+    بينهم"/"منهم" right after a group of unnamed members (no actor id), or None. CAMEO codes the named party."""
+    last = group[-1]
+    if last.tok_start < 0 or any(g.ref.id for g in group):
+        return None
+    k = next((e for _, e, a in rel if a is last), None)
+    if k is None:
+        return None
+    starts = {s for s, _, _ in rel}
+    limit = k + 5  # "قادة أفارقة، من بينهم": a descriptor or two and a comma may come between
+    while k < min(len(toks), limit) and toks[k].norm not in AMONG and toks[k].norm not in ("من", "ومن"):
+        t = toks[k]
+        if k in starts or (t.is_punct and t.text not in "،,") or t.norm in CLAUSE_MARKERS:
+            return None
+        k += 1
+    if k < len(toks) and toks[k].norm in ("من", "ومن"):
+        k += 1
+    if k >= len(toks) or toks[k].norm not in AMONG:
+        return None
+    k += 1
+    member = next((a for s, _, a in rel if s == k and not a.prep), None)
+    return member if member is not None and member.ref.code else None
+
+
+# "كل من X و Y"، "عدد من النشطاء"، "العديد من الدول": a quantifier whose من phrase is its partitive complement
+KULL = frozenset(["كل", "كلا", "كلتا", "كلي", "كلتي", "عدد", "عددا", "العديد", "عديد"])
+
+
+def _kull_min(toks: list[Token], at: int) -> tuple[str, int] | None:
+    """The government of a phrase at ``at`` introduced by "كل من" ("في كل من X و Y"، "كلا من X و Y"): the
+    preposition before "كل" (a separate word or a clitic; "" for a bare object) and the index of "كل", or None
+    when the phrase does not follow "كل من"."""
+    if at < 2 or toks[at - 1].norm != "من":
+        return None
+    k = toks[at - 2]
+    if k.key not in KULL and k.norm not in KULL:
+        bare = k.norm[1:] if k.norm[:1] in ("ب", "ل") else ""
+        if bare not in KULL:
+            return None
+        return k.norm[0], at - 2  # "بكل من"، "لكل من" left unsegmented
+    pre = k.prefix.lstrip("وف")
+    if pre[:1] in ("ب", "ل"):
+        return pre[0], at - 2
+    if at >= 3:
+        before = toks[at - 3].norm
+        for prep, words in PREP_WORDS.items():
+            if before in words:
+                return prep, at - 3
+    return "", at - 2
 
 
 def _partitive_whole(post: list[tuple[int, int, ActorMention]], part: tuple[int, int, ActorMention],

@@ -280,6 +280,153 @@ def _resolve_roles(actors: list[ActorMention]) -> None:
                 a.head = KIND_ACTOR
 
 
+# bare definite nouns that refer back to an actor named earlier ("حركة حماس ... وقالت الحركة"): the noun's key
+# -> its kind; a noun refers to an antecedent whose head noun is of the same kind
+ANAPHORIC_HEADS: dict[str, str] = {
+    "حركه": "group", "تنظيم": "group", "جماعه": "group", "جبهه": "group", "حزب": "group", "كتايب": "group",
+    "وزاره": "ministry", "منظمه": "organisation", "وكاله": "agency", "بعثه": "mission", "نقابه": "union",
+    "برلمان": "parliament", "جيش": "army",
+}
+# role nouns that refer back to the last person named with that role ("الرئيس" -> the last president, by
+# the role's agent id); those marked True also take any person whose phrase starts with the noun ("الوزير" ->
+# the last "وزير ..." named, whatever his portfolio)
+ANAPHORIC_ROLES: dict[str, bool] = {"رييس": False, "وزير": True}
+_ANAPHOR_WINDOW = 3  # sentences before the anaphor in which a second candidate makes it ambiguous
+
+
+def _definite(t: Token) -> bool:
+    """The token carries the article (ال، or لل after the preposition لـ)."""
+    return t.prefix.endswith("ال") or t.prefix.endswith("لل")
+
+
+def _identity(ref: ActorRef) -> tuple[str | None, ...]:
+    """What makes two resolved actors the same actor."""
+    return (ref.id,) if ref.id else (ref.code, ref.name_en)
+
+
+def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMention]) -> None:
+    """A bare definite noun (with the article, without a nisba, an adjective or a name after it) refers
+    back to the most recent compatible actor named earlier in the article: "حركة حماس ... وقالت الحركة",
+    "وزارة الخارجية الروسية ... وأضافت الوزارة", "الرئيس التركي رجب طيب أردوغان ... وقال الرئيس".
+    Compatible: an antecedent headed by a noun of the same kind (حركة/تنظيم/جبهة ...), or named in the
+    dictionary with that very noun (داعش: "تنظيم الدولة"); for a role noun, the person named with that role.
+    Without an antecedent, or with two different ones in the last few sentences, nothing changes."""
+    toks = doc.tokens
+    taken: dict[int, list[Mention]] = {}  # token position -> the entity mentions covering it
+    for m in doc.mentions:
+        if m.kind != MentionKind.TRIGGER:
+            for k in range(m.tok_start, m.tok_end):
+                taken.setdefault(k, []).append(m)
+    time_toks = {k for t in doc.times for k in range(len(toks)) if t.start <= toks[k].start < t.end}
+    by_start = {(a.tok_start, a.tok_end): a for a in actors}
+    pool = actors + _embedded(kb, doc, actors)
+    pool.sort(key=lambda a: a.tok_end)
+    added: list[ActorMention] = []
+    for si, s in enumerate(doc.sentences):
+        for i in range(s.tok_start, s.tok_end):
+            t = toks[i]
+            if not _definite(t) or (t.key not in ANAPHORIC_HEADS and t.key not in ANAPHORIC_ROLES):
+                continue
+            existing = by_start.get((i, i + 1))
+            if any(existing is None or m.kind != MentionKind.AGENT or (m.tok_start, m.tok_end) != (i, i + 1)
+                   for m in taken.get(i, ())):
+                continue  # part of a longer name or phrase
+            if existing is not None and (existing.head != KIND_AGENT or existing.ref.id):
+                continue
+            if i + 1 < s.tok_end and not _bare_after(kb, toks[i + 1], taken.get(i + 1, []), i + 1 in time_toks):
+                continue  # "الحركة الإسلامية", "الجيش السوري", "الرئيس السابق"
+            ante = _antecedent(kb, toks, pool, t.key, existing.role if existing else "", i, si)
+            if ante is None:
+                continue
+            surface = doc.text[t.start:t.end]
+            r = ante.ref
+            ref = ActorRef(r.name, r.name_en, r.code, r.id, r.type, r.country, [surface])
+            if existing is not None:
+                existing.ref, existing.head = ref, ante.head
+            else:
+                added.append(ActorMention(i, i + 1, t.start, t.end, si, ref, ante.head,
+                                          _prep_before(toks, i, s.tok_start), conj=t.prefix.startswith("و")))
+    if added:
+        actors.extend(added)
+        actors.sort(key=lambda a: (a.sentence, a.tok_start))
+
+
+def _embedded(kb: KnowledgeBase, doc: Document, actors: list[ActorMention]) -> list[ActorMention]:
+    """Organisations named inside an actor phrase that resolved to someone else ("زعيم حزب الله حسن نصر
+    الله" names Hezbollah too), as antecedents only."""
+    out: list[ActorMention] = []
+    date = doc.article.date
+    at = {k: a for a in actors for k in range(a.tok_start, a.tok_end)}  # token position -> its actor phrase
+    for m in doc.mentions:
+        a = at.get(m.tok_start)
+        if m.kind == MentionKind.ACTOR and a is not None and m.tok_end <= a.tok_end and m.entry_id != a.ref.id \
+                and m.entry_id in kb.actors:
+            e = kb.actors[m.entry_id]
+            if e.type != "person":
+                ref = ActorRef(e.name_ar, e.name_en, e.code_on(date), e.id, e.type, e.country or None, [m.text])
+                out.append(ActorMention(m.tok_start, m.tok_end, m.start, m.end, m.sentence, ref, KIND_ACTOR))
+    return out
+
+
+def _bare_after(kb: KnowledgeBase, nxt: Token, named: list[Mention], time: bool) -> bool:
+    """The word after a definite noun leaves it bare: not a nisba or a definite adjective. A time word
+    (الاثنين) or another actor starting there ("وانتقدت الحركة الحكومة") is a new phrase."""
+    if nxt.is_punct or time:
+        return True
+    if nxt.key in kb.nisba_of:
+        return False
+    if named:
+        kinds = {m.kind for m in named}
+        return MentionKind.NISBA not in kinds and kinds != {MentionKind.PLACE}
+    return not _definite(nxt)
+
+
+def _antecedent(kb: KnowledgeBase, toks: list[Token], actors: list[ActorMention], key: str, role: str,
+                i: int, si: int) -> ActorMention | None:
+    """The most recent compatible actor before token ``i``, or None when there is none or when two
+    different ones compete within the last few sentences. Actors headed by the very same noun come
+    before those headed by a noun of the same kind ("الكتائب" is the last كتائب, not the last تنظيم)."""
+    same: list[ActorMention] = []
+    kin: list[ActorMention] = []
+    for a in actors:
+        if a.tok_end > i:
+            break
+        if not a.ref.code or (a.tok_end - a.tok_start < 2 and not a.ref.id):
+            continue  # itself bare or without a code
+        if key in ANAPHORIC_ROLES:
+            if a.ref.type == "person" and a.ref.id and (
+                    (role and a.role == role) or (ANAPHORIC_ROLES[key] and toks[a.tok_start].key == key)):
+                same.append(a)
+            continue
+        # the phrase is headed by such a noun and is one phrase ("الجيش (مجلس السيادة" is not the army),
+        # or the dictionary names the actor with such a noun (داعش: "تنظيم الدولة")
+        heads = set(_head_words(kb, a.ref.id)) if a.ref.id and a.ref.id in kb.actors else set()
+        if not any(t.is_punct or t.prefix.startswith("و") for t in toks[a.tok_start + 1:a.tok_end]):
+            heads.add(toks[a.tok_start].key)
+        if key in heads:
+            same.append(a)
+        elif any(ANAPHORIC_HEADS.get(h) == ANAPHORIC_HEADS[key] for h in heads):
+            kin.append(a)
+    cands = same or kin
+    if not cands:
+        return None
+    near = {_identity(a.ref) for a in cands if a.sentence >= si - _ANAPHOR_WINDOW}
+    if len(near) > 1:
+        return None
+    return cands[-1]
+
+
+def _head_words(kb: KnowledgeBase, actor_id: str) -> frozenset[str]:
+    """The keys of the first words of a dictionary actor's names ("تنظيم الدولة" -> تنظيم)."""
+    key = (id(kb), "heads", actor_id)
+    got = _NAME_WORDS.get(key)
+    if got is None:
+        a = kb.actors[actor_id]
+        got = _NAME_WORDS[key] = frozenset(phrase_key(f).split()[0] for f in [a.name_ar, *a.aliases]
+                                           if phrase_key(f).split())
+    return got
+
+
 def _country_facts(kb: KnowledgeBase, doc: Document) -> tuple[set[str], str]:
     """:func:`_article_countries` and :func:`_dominant_country` in one pass over the mentions."""
     out: set[str] = set()
@@ -829,6 +976,7 @@ class ActorStage(_KBStage):
             i = j
             self._emit(doc, res, group, sent.tok_start, actors, places)
         _resolve_roles(actors)
+        _resolve_definites(kb, doc, actors)
         doc.actor_mentions = actors
         doc.place_mentions = places
 

@@ -232,10 +232,15 @@ _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 def _token_forms(t: Token) -> tuple[str, ...]:
     """A token's normalised form, its key and its form without a conjunction or preposition clitic."""
-    forms = [t.norm, t.key]
+    return _forms_of(t.norm, t.key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms_of(norm: str, key: str) -> tuple[str, ...]:
+    forms = [norm, key]
     for c in _CLITICS:
-        if t.norm.startswith(c) and len(t.norm) - len(c) >= 3:
-            forms.append(t.norm[len(c):])
+        if norm.startswith(c) and len(norm) - len(c) >= 3:
+            forms.append(norm[len(c):])
             break
     return tuple(forms)
 
@@ -549,6 +554,8 @@ class _Sent:
     actors: list[ActorMention]
     places: list[PlaceMention]
     times: list[TimeExpr]
+    roles: list[tuple[PlaceMention, str | None]] | None = None  # the place roles, computed once (_place_roles)
+    trigger_toks: frozenset[int] | None = None  # doc token indices inside triggers (see _is_trigger)
 
 
 class EventCoder:
@@ -1240,8 +1247,12 @@ class EventCoder:
         return None
 
     def _place_roles(self, sent: _Sent) -> list[tuple[PlaceMention, str | None]]:
-        """Each place mention of the sentence with its role (:func:`hadath.coding.places.place_role`)."""
+        """Each place mention of the sentence with its role (:func:`hadath.coding.places.place_role`), computed
+        once per sentence."""
+        if sent.roles is not None:
+            return sent.roles
         out: list[tuple[PlaceMention, str | None]] = []
+        sent.roles = out
         prev: PlaceMention | None = None
         prev_role: str | None = None
         countries = {a.ref.country for a in sent.actors if a.ref.country and a.head != "place"}
@@ -1650,8 +1661,10 @@ def _member_object(toks: list[Token], start: int, at: int) -> bool:
 
 def _is_trigger(doc: Document, sent: _Sent, k: int) -> bool:
     """Token ``k`` of the sentence is (part of) a trigger: "والتقى" is a verb, not a descriptor."""
-    at = sent.start + k
-    return any(m.kind == MentionKind.TRIGGER and m.tok_start <= at < m.tok_end for m in doc.mentions)
+    if sent.trigger_toks is None:
+        sent.trigger_toks = frozenset(i for m in doc.mentions if m.kind == MentionKind.TRIGGER and m.sentence == sent.idx
+                                      for i in range(m.tok_start, m.tok_end))
+    return sent.start + k in sent.trigger_toks
 
 
 SPEECH_VERBS = frozenset(norm_word(w) for w in (

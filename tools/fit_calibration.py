@@ -1,6 +1,6 @@
 """Fit the event-confidence calibration (hadath/data/calibration.tsv) on events-dev.
 
-    python tools/fit_calibration.py [--check] [--l2 1.0] [--folds 5]
+    python tools/fit_calibration.py [--check] [--l2 0.3] [--folds 5]
 
 Runs the pipeline with ``calibrate = false`` on ../shared/eval/events-dev, labels each predicted event right or
 wrong with the scorer's own matching (root + source + target, greedy, core gold first), fits an L2-regularised
@@ -97,7 +97,7 @@ def main() -> int:
     """Fit, report and (unless --check) write the calibration file."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true")
-    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--l2", type=float, default=0.3)
     ap.add_argument("--folds", type=int, default=5)
     args = ap.parse_args()
     cfg = load_config(None)

@@ -57,7 +57,9 @@ def explain_text(nlp: Pipeline, text: str, date: str | None = None) -> str:
                     w(f"    {m.text}: pattern {p.id} ({p.cameo} {e.cameo_name}) -> {src} -> {tgt}"
                       f" conf={e.confidence:.2f}")
             else:
-                reason = why.get((m.tok_start, m.entry_id), "merged with an earlier mention of the same event")
+                reason = why.get((m.tok_start, m.entry_id),
+                                 "another reading of the word won, or the event was merged with another mention of "
+                                 "the same happening or fell below min_confidence")
                 w(f"    {m.text}: pattern {p.id} ({p.cameo}) not coded: {reason}")
         w("")
     w(f"Events: {len(doc.events)}")

@@ -158,3 +158,9 @@ def test_partitive_min_is_not_the_agent_of_a_killing(code_text: Callable[..., Co
     got = code_text("قتلت القوات اليمنية 11 مسلحا من تنظيم القاعدة في محافظة أبين.")
     assert got.find("19", source="YEMMIL", target="IMGAQ"), got.why()
     assert not got.find("19", source="IMGAQ"), got.why()
+
+
+def test_participle_of_saying_introduces_the_speaker(code_text: Callable[..., Coded]) -> None:
+    """"تحدث X للصحفيين، قائلا إن Y تقف وراء الهجوم": X, who speaks through قائلا, accuses Y."""
+    got = code_text("وتحدث وزير الخارجية الأردني للصحفيين، قائلا إن إيران تقف وراء الهجوم على السفارة.")
+    assert got.find("11", code="112", source="JOR*", target="IRN"), got.why()

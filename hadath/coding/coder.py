@@ -1137,6 +1137,15 @@ class EventCoder:
                     c.names_ar[0] if c and c.names_ar else place.country, c.name_en if c else None, place.country,
                     None, "state", place.country, [place.name]), "place")]
         events: list[Event] = []
+        if (sources and targets and not pairs and targets[0].tok_start >= 0
+                and all(_same_actor(sa.ref, ta.ref) for sa in sources for ta in targets)):
+            # the subject was also taken as the object ("اغتال مسلحون مجهولون العالم ... فخري زاده"): the next free
+            # phrase after it is the object
+            after = targets[-1].tok_end - sent.start
+            later = [x[2] for x in post if x[0] >= after and not x[2].prep
+                     and not any(_same_actor(x[2].ref, sa.ref) for sa in sources)]
+            if later:
+                targets = [later[0]]
         s_list: list[ActorMention | None] = list(sources) or [None]
         t_list: list[ActorMention | None] = list(targets) or [None]
         trig_text = doc.text[m.start:m.end]

@@ -68,6 +68,8 @@ FUTURE_KEYS = frozenset(["مقرر", "منتظر", "مرتقب", "متوقع", "
 CLAUSE_MARKERS = frozenset(
     ["ان", "انه", "انها", "انهم", "بان", "بانه", "لان", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "حيث", "بينما", "فيما", "عندما", "بعدما", "قبلما", "كما", "لكن", "لكنه", "غير_ان", "قائلا", "مؤكدا", "مضيفا", "مشيرا", "موضحا", "معتبرا"]
 )
+# words opening the attribution of a report (a clause of its own, after the event): "حسبما ذكرت الوكالة"
+REPORT_MARKERS = frozenset(["حسبما", "وحسبما", "بحسبما"])
 CLAUSE_PUNCT = frozenset(".؛;:!؟?«»\"“”")
 LIGHT_VERBS = frozenset(
     ["عقد", "عقدت", "عقدوا", "يعقد", "تعقد", "اجري", "اجرت", "اجروا", "يجري", "تجري", "بحث", "بحثت", "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "قام", "قامت", "قاموا", "يقوم", "تقوم", "نظم", "نظمت", "ينظم", "تنظم", "قدم", "قدمت", "يقدم", "تقدم", "وجه", "وجهت", "يوجه", "توجه", "بدا", "بدات", "يبدا", "تبدا", "واصل", "واصلت", "يواصل", "تواصل", "اطلق", "اطلقت", "يطلق", "تطلق"]
@@ -708,6 +710,8 @@ class EventCoder:
                 break
             if right > tj and t.norm in CLAUSE_MARKERS and t.norm not in ("كما",):
                 break
+            if right > tj and t.norm in REPORT_MARKERS:
+                break  # "... حسبما ذكرت وسائل إعلام روسية": the source of the report is no argument of the trigger
             right += 1
         sp.left, sp.right = left, right
         actors = sp.actors = [a for a in sent.actors
@@ -981,6 +985,13 @@ class EventCoder:
                     if aprep and aprep in target_preps and aprep not in seen_preps:
                         # only the first phrase governed by this preposition ("غارات على عدة محاور ..." has no actor)
                         first = _first_prep_at(toks, start_at, right, aprep)
+                        if first is not None and first > tj and any(
+                                e == first and s > tj and id(b) not in skip and b.head not in ("nisba", "place")
+                                and not b.prep and b.ref.type == "state" for s, e, b in rel):
+                            # "اتفقا على ... تأمين حدود تركيا مع سوريا": the phrase after another state's name
+                            # belongs to that noun phrase, not to the trigger
+                            seen_preps.add(aprep)
+                            continue
                         heads = TARGET_HEADS if p.cameo[:2] >= "14" else TARGET_HEADS | STANCE_HEADS
                         if first is not None and first <= at and at - first <= 4 and all(
                                 t.key in heads or t.norm in heads or t.norm in PREP_WORDS.get(aprep, ())
@@ -1074,9 +1085,15 @@ class EventCoder:
                 and sources[0].tok_start >= 0:
             # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other (a dual verb makes
             # the two subjects the parties even when a country is named later: "اتفقا على ... في سوريا")
-            # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other
+            # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other, once (a joint act is
+            # one event: the party named first is its source, the other its target; no mirrored duplicate)
             pairs: list[tuple[ActorMention | None, ActorMention | None]] = [
-                (a, b) for a in sources for b in sources if a is not b]
+                (a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
+            if p.cameo[:2] in ("18", "19", "20") or (voice_is_verb(p) and toks[ti].key.endswith(("ا", "وا"))) or any(
+                    t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti]):
+                # "تبادلت X و Y إطلاق النار"، "X و Y اتفقا": a reciprocal act, or a dual verb whose subjects act
+                # together, is each one's act on the other
+                pairs += [(b, a) for a, b in pairs]
         else:
             pairs = []
         if not sources and not targets and self.s.require_actor:
@@ -1146,6 +1163,9 @@ class EventCoder:
                      and not any(_same_actor(x[2].ref, sa.ref) for sa in sources)]
             if later:
                 targets = [later[0]]
+        if len(targets) > 1 and any(t.ref.code for t in targets):
+            # "مع قادة عسكريين وزعماء عراقيين": an uncoded conjunct beside a coded one adds no party
+            targets = [t for t in targets if t.ref.code]
         s_list: list[ActorMention | None] = list(sources) or [None]
         t_list: list[ActorMention | None] = list(targets) or [None]
         trig_text = doc.text[m.start:m.end]

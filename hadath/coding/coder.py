@@ -83,7 +83,6 @@ CAUSE_WORDS = frozenset(["في", "جراء", "اثر", "نتيجه", "خلال",
 SYMMETRIC_ROOTS = ("04", "05", "06", "19")
 # acts done together whatever the verb's form: "وقعت مصر واليونان اتفاقية"، "أجرت القوات المصرية والسعودية مناورات"
 RECIPROCAL_CODES = ("040", "046", "057", "06")
-LOCATIVE = frozenset(["في", "ب", "داخل", "قرب", "عند", "قبالة", "قباله", "شمال", "جنوب", "شرق", "غرب", "وسط", "بالقرب"])
 # what a statement is about, whose genitive is the party it concerns: "رحب بخطوات الرئيس"، "انتقد تصريحات الوزير"
 STANCE_HEADS = frozenset(
     ["قرار", "قرارات", "خطوه", "خطوات", "جهود", "جهد", "تصريحات", "تصريح", "موقف", "مواقف", "سياسه", "سياسات",
@@ -97,6 +96,7 @@ PREP_WORDS = {"الى": ("الى", "الي"), "على": ("على", "علي"), "�
 TARGET_HEADS = frozenset(
     ["مواقع", "موقع", "مقرات", "مقر", "معاقل", "معقل", "اهداف", "اهدافا", "هدف", "تجمعات", "تجمع", "تحصينات", "مراكز", "مركز", "مخازن", "مخزن", "عناصر", "عنصر", "مسلحي", "مقاتلي", "معسكرات", "معسكر", "قواعد", "قاعده", "مناطق", "منطقه", "نقاط", "نقطه", "اوكار", "ثكنات", "ثكنه", "دوريه", "دوريات", "رتل", "ارتال", "عربات", "عربه", "سيارات", "سياره", "منازل", "منزل", "مواكب", "موكب", "تنظيم", "جماعه", "حركه", "حزب", "فصيل", "فصائل", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات", "قوات", "جيش", "مسلحي", "مقاتلين", "مسلحين", "انصار", "انصار", "عناصر"]
 )
+TARGET_OR_STANCE_HEADS = TARGET_HEADS | STANCE_HEADS  # the topic nouns of statements too (roots 01-13)
 
 
 NUMERALS = frozenset(
@@ -992,7 +992,7 @@ class EventCoder:
                             # belongs to that noun phrase, not to the trigger
                             seen_preps.add(aprep)
                             continue
-                        heads = TARGET_HEADS if p.cameo[:2] >= "14" else TARGET_HEADS | STANCE_HEADS
+                        heads = TARGET_HEADS if p.cameo[:2] >= "14" else TARGET_OR_STANCE_HEADS
                         if first is not None and first <= at and at - first <= 4 and all(
                                 t.key in heads or t.norm in heads or t.norm in PREP_WORDS.get(aprep, ())
                                 for t in toks[first:at] if not t.is_punct):
@@ -1750,45 +1750,28 @@ def _fold(into: Event, e: Event) -> None:
         into.location = e.location
 
 
-def _specificity(e: Event) -> int:
-    """How many roles an event fills."""
-    return (e.source is not None) + (e.target is not None)
-
-
-def _covers(host: ActorRef | None, a: ActorRef | None) -> bool:
-    """``a`` says nothing that contradicts ``host``: it is missing or the same actor.
-
-    (Folding a generic "the army" into a named unit of the same code was measured: it merged distinct
-    happenings on events-dev as often as duplicates, so generic and named actors stay apart.)
-    """
-    if a is None:
-        return True
-    if host is None:
-        return False
-    return _actor_key(host) == _actor_key(a)
-
-
 def _subsume_partial(events: list[Event]) -> list[Event]:
     """Fold an event missing a role into a complete one of the same root with the same actor in the other role.
 
     "شنت طائرات سلاح الجو غارات" (source only) next to "غارات سلاح الجو على مواقع التنظيم" in the same
-    article is one happening reported twice: the incomplete record adds a mention, not an event. At least one
-    role must be the same actor.
+    article is one happening reported twice: the incomplete record adds a mention, not an event. The shared
+    actor must be the same (folding a generic "the army" into a named unit of the same code was measured: it
+    merged distinct happenings on events-dev as often as duplicates).
     """
-    order = sorted(range(len(events)), key=lambda i: -_specificity(events[i]))
-    kept: list[int] = []
-    for i in order:
-        e = events[i]
-        host = next((events[k] for k in kept if events[k].cameo[:2] == e.cameo[:2]
-                     and _specificity(events[k]) > _specificity(e)
-                     and _covers(events[k].source, e.source) and _covers(events[k].target, e.target)
-                     and any(x is not None and y is not None and _actor_key(x) == _actor_key(y)
-                             for x, y in ((events[k].source, e.source), (events[k].target, e.target)))), None)
+    complete = [e for e in events if e.source is not None and e.target is not None]
+    out: list[Event] = []
+    for e in events:
+        # the one role an incomplete event fills
+        present = "source" if e.target is None else "target"
+        actor = getattr(e, present) if (e.source is None) != (e.target is None) else None
+        host = None if actor is None else next(
+            (c for c in complete if c.cameo[:2] == e.cameo[:2]
+             and _actor_key(getattr(c, present)) == _actor_key(actor)), None)
         if host is None:
-            kept.append(i)
+            out.append(e)
         else:
             _fold(host, e)
-    return [events[i] for i in sorted(kept)]
+    return out
 
 
 VICTIM_SECTORS = ("CVL", "REF", "LAB", "EDU", "HLH", "MED")

@@ -62,6 +62,12 @@ INTENT = frozenset(
     "يعتزم تعتزم يعتزمون اعتزام ينوي تنوي نيه يرغب ترغب مستعد مستعده استعداد استعدادها استعداده "
     "يسعى تسعى يريد تريد يخطط تخطط".replace("ى", "ي").split()
 )
+# intention nouns with a pronoun suffix, which the tokenizer leaves whole ("نيتهما لتوفير غطاء جوي ... وطرد")
+INTENT_NOUNS = frozenset(
+    "نيته نيتها نيتهم نيتهما نيتنا عزمه عزمها عزمهم عزمهما عزمنا اعتزامه اعتزامها اعتزامهم اعتزامهما يعتزمان "
+    "تعتزمان ينويان تنويان ينوون".split()
+)
+INTENT_WINDOW = 8  # an intention noun governs the acts coordinated after it in its clause
 CONDITIONAL = frozenset(["اذا", "لو", "حال"])
 FUTURE = frozenset(["سوف", "سيتم", "ستتم"])
 FUTURE_KEYS = frozenset(["مقرر", "منتظر", "مرتقب", "متوقع", "يتوقع", "يرتقب", "ينتظر", "تقرر", "مزمع", "يعتزم", "تعتزم"])
@@ -515,7 +521,7 @@ def _first_prep_at(toks: list[Token], start: int, end: int, prep: str) -> int | 
 
 
 FRAME_NOUNS = frozenset(
-    ["ذكري", "ذكرى", "حول", "قضيه", "قضايا", "سياسه", "مكافحه", "منع", "ادانه", "تحقيق", "تحقيقات", "ملف", "ملفات", "بشان", "تهمه", "تهم", "خطر", "مخاطر", "موجه", "ظاهره", "جرائم", "جريمه", "مسؤوليه", "ضحايا", "حالات", "حاله", "احتمال", "امكانيه", "مخطط", "مخططات", "تهديد", "تهديدات", "وقف", "انهاء", "ضد", "مناهضه", "رفض", "لرفض", "استنكار", "تنديد", "عقوبه", "عقوبات", "قانون", "مشروع", "تاريخ", "ثقافه"]
+    ["ذكري", "ذكرى", "حول", "قضيه", "قضايا", "سياسه", "مكافحه", "منع", "ادانه", "تحقيق", "تحقيقات", "ملف", "ملفات", "بشان", "تهمه", "تهم", "خطر", "مخاطر", "موجه", "ظاهره", "جرائم", "جريمه", "مسؤوليه", "ضحايا", "حالات", "حاله", "احتمال", "امكانيه", "مخطط", "مخططات", "تهديد", "تهديدات", "وقف", "انهاء", "ضد", "مناهضه", "رفض", "لرفض", "استنكار", "تنديد", "عقوبه", "عقوبات", "قانون", "مشروع", "تاريخ", "ثقافه", "برنامج", "برامج"]
 )
 RECEIVE_VERBS = frozenset(["تلقي", "تلقت", "يتلقي", "تتلقي", "تلقوا", "تسلم", "تسلمت", "يتسلم", "تتسلم", "استلم", "استلمت"])
 PRECISION_ORDER = {"site": 0, "city": 1, "region": 2, "country": 3}
@@ -575,6 +581,7 @@ class EventCoder:
         self._doc_date: str | None = None  # the lead's date, per article (set by code)
         self._doc_place: PlaceRef | None = None  # the article's default place, per article (set by code)
         self._last_meeting: tuple[ActorRef | None, ActorRef | None] | None = None
+        self._intent_heads: set[int] = set()  # ids of events read from an intention noun before an act (per article)
         self.trace: list[tuple[Mention, str]] = []  # (trigger, why it produced no event), for `explain`
 
     # ------------------------------------------------------------------ public
@@ -582,6 +589,7 @@ class EventCoder:
     def code(self, doc: Document) -> list[Event]:
         """All events of the document, merged within the article (one per happening)."""
         self._spans.clear()
+        self._intent_heads.clear()
         self._doc_date = self._lead_date(doc)
         self._doc_place = self._article_place(doc)
         events: list[Event] = []
@@ -630,6 +638,7 @@ class EventCoder:
             subj = self._first_subject(sent)
             if subj is not None:
                 last_subject = subj
+        events = self._drop_intent_heads(events)
         out = self._merge(doc, [e for e in events if e.confidence >= self.s.min_confidence])
         if self.s.calibrate:
             cal = default_calibration()
@@ -693,6 +702,14 @@ class EventCoder:
         sp.negated = not NEGATORS.isdisjoint(before[-2:]) or not NEGATING_VERBS.isdisjoint(before)
         # (the 5 words before the trigger include ``before``, its last 3)
         sp.intent = not INTENT.isdisjoint([t.norm for t in toks[max(0, ti - 5):ti]])
+        if not sp.intent:
+            for k in range(ti - 1, max(-1, ti - 1 - INTENT_WINDOW), -1):
+                t = toks[k]
+                if t.text in CLAUSE_PUNCT or t.text in "،," or t.norm in CLAUSE_MARKERS:
+                    break
+                if t.norm in INTENT_NOUNS or t.norm.lstrip("و") in INTENT_NOUNS:
+                    sp.intent = True
+                    break
         sp.future = toks[ti].prefix.endswith("س") or not FUTURE.isdisjoint(before)
         sp.conditional = not CONDITIONAL.isdisjoint(before)
         sp.question = bool(toks) and toks[-1].text in "؟?"
@@ -1007,6 +1024,11 @@ class EventCoder:
                         # "اعتقلت الشرطة قياديا في تنظيم داعش": the uncoded member stands for the group
                         targets = conj_chain(post, a)
                         break
+                    elif (a.prep == "من" and "OBJ" in target_preps and sources
+                          and _quantity_object(toks, start_at, x[0])):
+                        # "درب مئات من عناصر الجيش": the whole of a quantity is the object
+                        targets = conj_chain(post, a)
+                        break
                     elif (a.prep == "مع" and "OBJ" in target_preps and p.cameo[:2] < "14"
                           and _interaction_object(toks, start_at, x[0])):
                         # "رفض الحوار مع حركة النهضة": the partner of the interaction masdar that is the object
@@ -1017,7 +1039,8 @@ class EventCoder:
                         targets = conj_chain(post, a)
                         break
             if (not targets and sources and voice == "noun" and p.cameo[:2] in ("03", "04", "05", "06")
-                    and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))):
+                    and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
+                    and toks[ti].norm.lstrip("و") not in INTENT_NOUNS):  # "نيتهما": their own intention
                 # "حث وانغ يي نظيره الياباني في اجتماعهما": "their (two)" meeting: the other of the last two parties
                 other = [a for _, e, a in rel if e <= ti and a.ref.code and a.tok_start >= 0
                          and not _same_actor(a.ref, sources[0].ref)]
@@ -1076,9 +1099,12 @@ class EventCoder:
             if prev_tgt is not None and not _same_actor(prev_tgt, sources[0].ref):
                 targets = [ActorMention(-1, -1, -1, -1, sent.idx, prev_tgt, "anaphora")]
                 conf -= 0.1
-        joint = (len(sources) >= 2 and p.cameo[:2] in SYMMETRIC_ROOTS + ("03",) and voice_is_verb(p)
-                 and toks[ti].key.endswith(("ا", "وا")) and all(t.type == "state" for t in (x.ref for x in targets)))
-        mutual = ((voice_is_verb(p) and toks[ti].key.endswith(("ا", "وا"))) or (p.voice == "noun" and p.cameo[:2] in ("04", "19"))
+        # "اتفقا"، "التقوا": a dual or plural verb ("نيتهما" is a noun with a dual pronoun: their own intention)
+        dual_verb = (voice_is_verb(p) and toks[ti].key.endswith(("ا", "وا"))
+                     and toks[ti].norm.lstrip("و") not in INTENT_NOUNS)
+        joint = (len(sources) >= 2 and p.cameo[:2] in SYMMETRIC_ROOTS + ("03",) and dual_verb
+                 and all(t.type == "state" for t in (x.ref for x in targets)))
+        mutual = (dual_verb or (p.voice == "noun" and p.cameo[:2] in ("04", "19"))
                   or p.cameo.startswith(RECIPROCAL_CODES)
                   or (p.voice == "noun" and any(t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti])))
         if (not targets or joint) and mutual and len(sources) >= 2 and p.cameo[:2] in SYMMETRIC_ROOTS + ("03",) \
@@ -1089,7 +1115,7 @@ class EventCoder:
             # one event: the party named first is its source, the other its target; no mirrored duplicate)
             pairs: list[tuple[ActorMention | None, ActorMention | None]] = [
                 (a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
-            if p.cameo[:2] in ("18", "19", "20") or (voice_is_verb(p) and toks[ti].key.endswith(("ا", "وا"))) or any(
+            if p.cameo[:2] in ("18", "19", "20") or dual_verb or any(
                     t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti]):
                 # "تبادلت X و Y إطلاق النار"، "X و Y اتفقا": a reciprocal act, or a dual verb whose subjects act
                 # together, is each one's act on the other
@@ -1133,8 +1159,8 @@ class EventCoder:
             conf -= 0.3  # "ستة أشخاص" are the casualties, not the attackers
         if p.target and not targets:
             conf -= 0.15
-        if modality:
-            conf -= 0.1
+        if modality and not (modality == "intent" and code != p.cameo):
+            conf -= 0.1  # (an intention coded as such, 03x/138, is a statement that happened)
         if not modality:  # casualties of a reported attack, a crowd protesting (gsr rules)
             conf += _report_bonus(toks, ti, tj, p, sources, targets)
         # time, place
@@ -1184,7 +1210,23 @@ class EventCoder:
                 goldstein=info.goldstein, plover=info.plover, cameo_name=info.name, date_precision=precision,
                 negated=negated, modality=modality, background=background,
             ))
+        if (p.cameo[:2] == "03" and events and toks[ti].norm.lstrip("و") in INTENT_NOUNS
+                and any(_is_trigger(doc, sent, k) for k in range(tj, min(len(toks), tj + 2)))):
+            # "أعلنتا نيتهما توفير غطاء جوي": when the act after the intention noun is coded (as an intention),
+            # this reading is redundant (and its target is a guess) — see _drop_intent_heads
+            self._intent_heads.update(id(e) for e in events)
         return events
+
+    def _drop_intent_heads(self, events: list[Event]) -> list[Event]:
+        """Drop the events of an intention noun ("عزمها"، "نيتهما") whose following act was coded as an
+        intention of the same source in the same sentence: that act says what is intended, and to whom."""
+        if not self._intent_heads:
+            return events
+        acts = {(e.sentence, _actor_key(e.source)) for e in events
+                if e.modality == "intent" and id(e) not in self._intent_heads}
+        out = [e for e in events if id(e) not in self._intent_heads or (e.sentence, _actor_key(e.source)) not in acts]
+        self._intent_heads.clear()
+        return out
 
     def _home_country(self, toks: list[Token], sent: _Sent, ti: int, start: int, end: int,
                       target_preps: tuple[str, ...], sources: list[ActorMention]) -> ActorMention | None:
@@ -1677,6 +1719,8 @@ def _interaction_object(toks: list[Token], start: int, at: int) -> bool:
 MEMBER_NOUNS = frozenset(["قيادي", "قياديا", "قياديين", "قادة", "عنصر", "عنصرا", "عناصر", "عضو", "عضوا", "اعضاء",
                           "مسلح", "مسلحا", "مسلحين", "مقاتل", "مقاتلا", "مقاتلين", "ناشط", "ناشطا", "ناشطين",
                           "زعيم", "امير", "اميرا", "مسؤول", "مسؤولا", "مسؤولين", "منتسبي", "انصار"])
+# quantities before a partitive من: "مئات من عناصر الجيش"، "عددا من النشطاء" (the phrase after من is the object)
+QUANTITY_NOUNS = _norm_words("مئات عشرات آلاف المئات العشرات الآلاف عدد عددا بعض مجموعة مجموعات دفعة دفعات")
 
 
 def _member_object(toks: list[Token], start: int, at: int) -> bool:
@@ -1686,6 +1730,13 @@ def _member_object(toks: list[Token], start: int, at: int) -> bool:
     if words and (words[0].text.isdigit() or _numeral_before(toks, start + 1)):
         words = words[1:]
     return len(words) == 1 and (words[0].norm in MEMBER_NOUNS or words[0].key in MEMBER_NOUNS)
+
+
+def _quantity_object(toks: list[Token], start: int, at: int) -> bool:
+    """The only word between the subject end ``start`` and the من phrase at ``at`` is a quantity noun:
+    "درب مئات من عناصر الجيش"، "التقى عددا من النشطاء"."""
+    words = [t for t in toks[start:at] if not t.is_punct and t.norm != "من"]
+    return len(words) == 1 and (words[0].norm in QUANTITY_NOUNS or words[0].key in QUANTITY_NOUNS)
 
 
 def _is_trigger(doc: Document, sent: _Sent, k: int) -> bool:

@@ -1,0 +1,44 @@
+"""Third round (lead): intentions that govern the acts after them, topics of programmes.
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+D = "2021-05-03"
+
+
+def test_intention_noun_makes_following_acts_intentions(code_text: Any) -> None:
+    """"أعلنت X وY نيتهما إرسال قوات ... وطرد Z": the acts are intended (03x/138), not done (07x/19x)."""
+    coded = code_text("أعلنت فرنسا وبريطانيا نيتهما توفير غطاء جوي للقوات العراقية وطرد تنظيم داعش من المدينة.",
+                      date=D)
+    assert coded.find("13", "138", "FRA", "IMGISIS"), coded.why()
+    assert not any(e.root in ("07", "19") for e in coded.events), coded.why()
+
+
+def test_intention_noun_event_not_doubled(code_text: Any) -> None:
+    """The intention noun itself adds no event whose target is the co-subject: "نيتهما" + an act after it."""
+    coded = code_text("أعلنت فرنسا وبريطانيا نيتهما توفير غطاء جوي للقوات العراقية.", date=D)
+    assert not any(e.source is not None and e.target is not None and {e.source.code, e.target.code} == {"FRA", "GBR"}
+                   for e in coded.events), coded.why()
+
+
+def test_intention_ends_at_clause_boundary(code_text: Any) -> None:
+    """An intention noun before a comma does not govern a reported act in the next clause."""
+    coded = code_text("وأكدت فرنسا عزمها، وقصفت الطائرات الفرنسية مواقع لتنظيم داعش في الرقة أمس.", date=D)
+    assert coded.find("19", None, "FRA*", "IMGISIS"), coded.why()
+
+
+def test_training_programme_is_a_topic(code_text: Any) -> None:
+    """"ناقش الجانبان برامج تدريب الجيش": training discussed as a programme is not military aid given."""
+    coded = code_text("وقال بيان صادر عن وزارة الدفاع الإيطالية إن الجانبين ناقشا برامج تدريب الجيش التونسي.",
+                      date=D)
+    assert not any(e.root == "07" for e in coded.events), coded.why()
+
+
+def test_training_given_is_coded(code_text: Any) -> None:
+    """The ordinary report keeps its code: "دربت القوات الإيطالية عناصر من الجيش التونسي" → 07."""
+    coded = code_text("ودربت القوات الإيطالية مئات من عناصر الجيش التونسي على مكافحة الإرهاب العام الماضي.", date=D)
+    assert coded.find("07", None, "ITA*", "TUN*"), coded.why()

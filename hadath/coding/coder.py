@@ -219,6 +219,8 @@ CALLS = _norm_words(
     "طالب طالبت طالبوا يطالب تطالب يطالبون مطالبا مطالبين مطالبة المطالبة دعا دعت دعوا يدعو تدعو يدعون داعيا "
     "داعية داعين دعوة دعوات الدعوة ناشد ناشدت يناشد"
 )
+# verbs of undergoing whose ل-phrase reports the act: "تعرضت القافلة لهجوم"، "يتعرضون للقصف"
+EXPOSED_TO = _norm_words("تعرض تعرضت تعرضوا تعرضا يتعرض تتعرض يتعرضون تعرضه تعرضها تعرضهم عرضة")
 # adjectives after the noun: "هجوم محتمل"، "الهجوم المرتقب"
 HYPOTHETICAL_AFTER = _norm_words("محتمل محتملة المحتمل المحتملة مرتقب مرتقبة المرتقب المرتقبة المزمع المزمعة المنتظر")
 # threats and plans of violence: coded as a threat (138), not as the violence itself (CAMEO)
@@ -313,6 +315,10 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
             gov = next((t for t in before if _hits(t, CONDEMNING)), None)
         if gov is not None:
             return f"topic of '{gov.text}', not a report"
+    t = toks[ti]
+    if noun and t.prefix.lstrip("وف").startswith("ل") and not (before and _hits(before[0], EXPOSED_TO)):
+        # "حملة لاستعادة الرمادي"، "هجوما للسيطرة على المدينة": a purpose, not a happening ("تعرض لهجوم" is one)
+        return "a purpose (ل + verbal noun), not a report"
     hyp = next((t for t in before[:4] if _hits(t, HYPOTHETICAL)), None)
     if hyp is None and noun:
         hyp = next((t for t in _clause_before(toks, ti, 8) if _hits(t, CALLS)), None)  # "طالبت ... بتسيير مسيرات"

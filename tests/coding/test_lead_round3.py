@@ -42,3 +42,12 @@ def test_training_given_is_coded(code_text: Any) -> None:
     """The ordinary report keeps its code: "دربت القوات الإيطالية عناصر من الجيش التونسي" → 07."""
     coded = code_text("ودربت القوات الإيطالية مئات من عناصر الجيش التونسي على مكافحة الإرهاب العام الماضي.", date=D)
     assert coded.find("07", None, "ITA*", "TUN*"), coded.why()
+
+
+def test_purpose_masdar_is_not_a_report(code_text: Any) -> None:
+    """"تستعد القوات لحملة لاستعادة المدينة": the retaking is a purpose, not a happening (no 19x)."""
+    coded = code_text("وتحشد القوات العراقية تعزيزات في الأنبار تمهيدا لحملة لاستعادة مدينة الفلوجة من تنظيم داعش.",
+                      date=D)
+    assert not any(e.root == "19" and e.target is not None and e.target.code == "IMGISIS" for e in coded.events), \
+        coded.why()
+

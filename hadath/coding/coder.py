@@ -89,6 +89,10 @@ CAUSE_WORDS = frozenset(["في", "جراء", "اثر", "نتيجه", "خلال",
 SYMMETRIC_ROOTS = ("04", "05", "06", "19")
 # acts done together whatever the verb's form: "وقعت مصر واليونان اتفاقية"، "أجرت القوات المصرية والسعودية مناورات"
 RECIPROCAL_CODES = ("040", "046", "057", "06")
+# dual nouns standing for the two parties of the meeting just reported: "وبحث الطرفان"، "إن الجانبين ناقشا"
+DUAL_PARTIES = frozenset(norm_word(w) for w in (
+    "الطرفان الطرفين الجانبان الجانبين الزعيمان الزعيمين الرئيسان الرئيسين الوزيران الوزيرين المسؤولان "
+    "المسؤولين الرجلان الرجلين").split())
 # what a statement is about, whose genitive is the party it concerns: "رحب بخطوات الرئيس"، "انتقد تصريحات الوزير"
 STANCE_HEADS = frozenset(
     ["قرار", "قرارات", "خطوه", "خطوات", "جهود", "جهد", "تصريحات", "تصريح", "موقف", "مواقف", "سياسه", "سياسات",
@@ -596,6 +600,7 @@ class EventCoder:
         """All events of the document, merged within the article (one per happening)."""
         self._spans.clear()
         self._intent_heads.clear()
+        self._last_meeting = None  # (per article)
         self._doc_date = self._lead_date(doc)
         self._doc_place = self._article_place(doc)
         events: list[Event] = []
@@ -971,6 +976,15 @@ class EventCoder:
                 ante = [a for a in actors if a.tok_end - sent.start in (left - 1, left - 2)]
                 if ante:
                     sources = [ante[-1]]
+                    conf -= 0.1
+            if (not sources and not targets and p.cameo[:2] in SYMMETRIC_ROOTS and self._last_meeting is not None
+                    and ((next_tok is not None and next_tok.norm.lstrip("و") in DUAL_PARTIES)
+                         or (ti > 0 and toks[ti - 1].norm in DUAL_PARTIES))):
+                # "وبحث الطرفان ..."، "إن الجانبين ناقشا ...": the two parties of the meeting just reported
+                prev_src, prev_tgt = self._last_meeting
+                if prev_src is not None and prev_tgt is not None:
+                    sources = [ActorMention(-1, -1, -1, -1, sent.idx, prev_src, "anaphora")]
+                    targets = [ActorMention(-1, -1, -1, -1, sent.idx, prev_tgt, "anaphora")]
                     conf -= 0.1
             implicit_ok = bool(toks[ti].suffix) or next_tok is None or next_tok.is_punct or next_tok.norm in PREPOSITIONS_IMPLICIT \
                 or next_tok.norm in CLAUSE_MARKERS or any(t.start == next_tok.start for t in sent.times)

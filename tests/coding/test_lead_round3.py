@@ -51,3 +51,32 @@ def test_purpose_masdar_is_not_a_report(code_text: Any) -> None:
     assert not any(e.root == "19" and e.target is not None and e.target.code == "IMGISIS" for e in coded.events), \
         coded.why()
 
+
+
+def test_dual_parties_are_the_last_meeting(code_text: Any) -> None:
+    """"وبحث الطرفان": the two parties are those of the meeting just reported (one happening, no new actors)."""
+    coded = code_text("استقبل الرئيس التونسي قيس سعيد رئيس الوزراء الإيطالي في قصر قرطاج أمس. "
+                      "وناقش الطرفان ملف الهجرة غير النظامية.", date=D)
+    assert coded.find("04", None, "TUNGOV", "ITAGOV"), coded.why()
+    assert all(e.source is not None and e.target is not None for e in coded.events if e.root == "04"), coded.why()
+
+
+def test_dual_parties_without_meeting_stay_uncoded(code_text: Any) -> None:
+    """Without an earlier meeting in the article, "الطرفان" names nobody: no 04 event with guessed parties."""
+    coded = code_text("وناقش الطرفان ملف الهجرة غير النظامية في روما أمس.", date=D)
+    assert not any(e.root == "04" and e.source is not None and e.source.code for e in coded.events), coded.why()
+
+
+
+def test_meeting_does_not_leak_between_articles(nlp: Any) -> None:
+    """One EventCoder coding two articles: the last meeting is per article, so the second article's "الطرفان"
+    does not reach back into the first one."""
+    from hadath import Article
+    from hadath.coding.coder import EventCoder
+
+    stage = next(s for s in nlp.stages if s.name == "events")
+    coder = EventCoder(stage.kb, stage.coder_settings, trace=False)
+    first = nlp(Article(id="a", text="التقى وزير الخارجية المصري نظيره الأردني في عمان أمس.", date=D))
+    assert any(e.root == "04" for e in coder.code(first))
+    second = nlp(Article(id="b", text="وناقش الطرفان ملف الهجرة غير النظامية في روما أمس.", date=D))
+    assert not any(e.root == "04" and e.source is not None and e.source.code for e in coder.code(second))

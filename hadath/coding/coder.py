@@ -1209,6 +1209,12 @@ class EventCoder:
                      and not any(_same_actor(x[2].ref, sa.ref) for sa in sources)]
             if later:
                 targets = [later[0]]
+        if len(targets) == 1 and targets[0].ref.id is None and targets[0].tok_start >= 0:
+            # "مع مساعدة وزير الخارجية الأمريكي لشؤون الشرق الأوسط، آن باترسون": the named person in apposition
+            # after the comma is the party the title describes
+            named = _apposed_name(toks, post, targets[0])
+            if named is not None:
+                targets = [named]
         if len(targets) > 1 and any(t.ref.code for t in targets):
             # "مع قادة عسكريين وزعماء عراقيين": an uncoded conjunct beside a coded one adds no party
             targets = [t for t in targets if t.ref.code]
@@ -1757,6 +1763,37 @@ def _quantity_object(toks: list[Token], start: int, at: int) -> bool:
     "درب مئات من عناصر الجيش"، "التقى عددا من النشطاء"."""
     words = [t for t in toks[start:at] if not t.is_punct and t.norm != "من"]
     return len(words) == 1 and (words[0].norm in QUANTITY_NOUNS or words[0].key in QUANTITY_NOUNS)
+
+
+APPOSITION_GAP = 5  # words between a title and the comma before its name ("لشؤون الشرق الأوسط")
+
+
+def _apposed_name(toks: list[Token], post: list[tuple[int, int, ActorMention]], title: ActorMention
+                  ) -> ActorMention | None:
+    """The named person after a comma that closes the title phrase ``title``: "مساعدة وزير الخارجية الأمريكي
+    لشؤون الشرق الأوسط، آن باترسون". None when another phrase, a preposition or a clause word comes between."""
+    end = next((e for s, e, a in post if a is title), None)
+    if end is None:
+        return None
+    for s, e, a in sorted(post, key=lambda x: x[0]):
+        if s < end:
+            continue
+        # the comma may fall inside the name's phrase when the chunker took the words before it along
+        comma = next((k for k in range(end, e) if toks[k].text in "،,"), None)
+        # (a preposition on the words the chunker took along before the comma is theirs, not the name's)
+        if (a.ref.type == "person" and a.ref.id is not None and comma is not None
+                and ((not a.prep and not a.conj) or s < comma)
+                and comma - end <= APPOSITION_GAP
+                and not any(t.text in CLAUSE_PUNCT or t.norm in CLAUSE_MARKERS for t in toks[end:comma])
+                and _same_country(a.ref, title.ref)):
+            return a
+        return None
+    return None
+
+
+def _same_country(a: ActorRef, b: ActorRef) -> bool:
+    """Both actors belong to the same country (or the title has none)."""
+    return not b.country or not a.country or a.country == b.country
 
 
 def _is_trigger(doc: Document, sent: _Sent, k: int) -> bool:

@@ -80,3 +80,19 @@ def test_meeting_does_not_leak_between_articles(nlp: Any) -> None:
     assert any(e.root == "04" for e in coder.code(first))
     second = nlp(Article(id="b", text="وناقش الطرفان ملف الهجرة غير النظامية في روما أمس.", date=D))
     assert not any(e.root == "04" and e.source is not None and e.source.code for e in coder.code(second))
+
+
+def test_apposed_name_after_title_is_the_target(code_text: Any) -> None:
+    """"مع مساعدة وزير الخارجية الأمريكي لشؤون أفريقيا، مولي في": the person named after the comma is the
+    party the title describes (not the generic title)."""
+    coded = code_text("وبحث وزير الخارجية المصري سامح شكري مع المبعوث الأمريكي الخاص للقرن الأفريقي، جيفري "
+                      "فيلتمان، تطورات الأوضاع في السودان.", date=D)
+    assert coded.find("04", None, "egy-sameh-shoukry", "usa-jeffrey-feltman"), coded.why()
+
+
+def test_name_after_comma_of_other_country_is_not_apposed(code_text: Any) -> None:
+    """A name of another country after the comma starts a new phrase, it does not rename the title."""
+    coded = code_text("والتقى وزير الخارجية المصري مع السفير الأمريكي، وعبد الفتاح السيسي في القاهرة.", date=D)
+    assert not any(e.target is not None and e.target.id == "egy-abdel-fattah-al-sisi" and e.source is not None
+                   and e.source.code == "EGYGOV" and e.root == "04" and e.target.code != "EGYGOV"
+                   for e in coded.events), coded.why()

@@ -1209,6 +1209,11 @@ class EventCoder:
                      and not any(_same_actor(x[2].ref, sa.ref) for sa in sources)]
             if later:
                 targets = [later[0]]
+        if p.cameo[:2] >= "17" and sources and not any(t.ref.code for t in targets):
+            # "اعتقلت الشرطة 300 شخص يشتبه في أنهم ينتمون لداعش": the group the people belong to is the target
+            group = _belonging_group(toks, rel, tj, tj + BELONGING_REACH)
+            if group is not None:
+                targets = [t for t in conj_chain(sorted(rel, key=lambda x: x[0]), group) if t.ref.code] or [group]
         if len(targets) == 1 and targets[0].ref.id is None and targets[0].tok_start >= 0:
             # "مع مساعدة وزير الخارجية الأمريكي لشؤون الشرق الأوسط، آن باترسون": the named person in apposition
             # after the comma is the party the title describes
@@ -1763,6 +1768,36 @@ def _quantity_object(toks: list[Token], start: int, at: int) -> bool:
     "درب مئات من عناصر الجيش"، "التقى عددا من النشطاء"."""
     words = [t for t in toks[start:at] if not t.is_punct and t.norm != "من"]
     return len(words) == 1 and (words[0].norm in QUANTITY_NOUNS or words[0].key in QUANTITY_NOUNS)
+
+
+# words saying that people belong to a group: "ينتمون لداعش"، "بتهمة الانتماء إلى جماعة الإخوان"
+BELONGING = _norm_words(
+    "ينتمون ينتمي تنتمي ينتميان انتمائهم انتمائه انتمائها الانتماء بالانتماء المنتمين المنتمي منتمين منتمون "
+    "ينتسبون ينتسب المنتسبين انتسابهم التابعين تابعين")
+BELONGING_PREPS = ("ل", "الى", "")
+BELONGING_REACH = 15  # tokens after the trigger (the belonging clause follows the object: "... ضد من يشتبه في أنهم")
+
+
+def _belonging_group(toks: list[Token], post: list[tuple[int, int, ActorMention]], start: int, end: int
+                     ) -> ActorMention | None:
+    """The coded group named after a belonging word between ``start`` and ``end`` ("... يشتبه في أنهم ينتمون
+    لداعش" → the Islamic State), or None."""
+    k = None
+    for i in range(start, min(end, len(toks))):
+        if toks[i].text in CLAUSE_PUNCT:
+            return None
+        if _hits(toks[i], BELONGING):
+            k = i
+            break
+    if k is None:
+        return None
+    for s, _e, a in sorted(post, key=lambda x: x[0]):
+        if s <= k:
+            continue
+        if s - k > 2:
+            return None
+        return a if a.ref.code and a.prep in BELONGING_PREPS else None
+    return None
 
 
 APPOSITION_GAP = 5  # words between a title and the comma before its name ("لشؤون الشرق الأوسط")

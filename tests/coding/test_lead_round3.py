@@ -96,3 +96,16 @@ def test_name_after_comma_of_other_country_is_not_apposed(code_text: Any) -> Non
     assert not any(e.target is not None and e.target.id == "egy-abdel-fattah-al-sisi" and e.source is not None
                    and e.source.code == "EGYGOV" and e.root == "04" and e.target.code != "EGYGOV"
                    for e in coded.events), coded.why()
+
+
+def test_arrested_people_belonging_to_group(code_text: Any) -> None:
+    """"اعتقلت الشرطة 40 شخصا يشتبه في أنهم ينتمون لتنظيم داعش": the group is the target of the arrest."""
+    coded = code_text("وقالت وزارة الداخلية إن الشرطة التركية اعتقلت 40 شخصا في إسطنبول يشتبه في أنهم ينتمون "
+                      "لتنظيم داعش.", date=D)
+    assert coded.find("17", None, "TURCOP", "IMGISIS"), coded.why()
+
+
+def test_arrested_people_without_group_stay_people(code_text: Any) -> None:
+    """No belonging word: the people arrested stay the target (no group pulled in from elsewhere)."""
+    coded = code_text("اعتقلت الشرطة التركية 40 شخصا في إسطنبول بعد هجوم تبناه تنظيم داعش.", date=D)
+    assert not coded.find("17", None, "TURCOP", "IMGISIS"), coded.why()

@@ -825,6 +825,12 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, f"topic, not a report ({toks[ti - 1].text} ...)"))
             return []
+        if (p.cameo[:2] not in ("14", "18", "19", "20") and voice == "noun" and tj - ti == 1
+                and toks[ti].prefix.lstrip("وف").startswith("ل") and not (ti > 0 and _hits(toks[ti - 1], EXPOSED_TO))):
+            # "وجه الدعوة لزيارة موسكو"، "استجابة لدعوة الرئيس": a purpose or a complement, not a report
+            if self._tracing:
+                self.trace.append((m, "a purpose (ل + verbal noun), not a report"))
+            return []
         if (unreported := _not_reported(toks, ti, tj, p)) is not None:  # violence/protest as a topic (gsr rules)
             self.trace.append((m, unreported))
             return []
@@ -874,6 +880,16 @@ class EventCoder:
                 # casualties before "في/جراء غارات ..." are its victims ("قتل قياديون في القاعدة في غارات أمريكية")
                 subj_post = agent_nisba[0]
                 sources = [agent_nisba[0][2]]
+                conf -= 0.05
+                caused = toks[ti].prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS)
+                if caused and pre_free and not _same_actor(pre_free[-1][2].ref, sources[0].ref):
+                    targets = [pre_free[-1][2]]
+            agent_lam = [x for x in post if x[2].prep == "ل" and x[0] - tj <= 1 and x[2].ref.code]
+            if not sources and voice == "noun" and p.cameo[:2] in ("18", "19", "20") and agent_lam:
+                # "غارة جوية لقوات التحالف"، "بغارة للتحالف": the ل phrase right after an attack noun is its
+                # perpetrator (the victims stand before "في/جراء غارة ...")
+                subj_post = agent_lam[0]
+                sources = [agent_lam[0][2]]
                 conf -= 0.05
                 caused = toks[ti].prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS)
                 if caused and pre_free and not _same_actor(pre_free[-1][2].ref, sources[0].ref):
@@ -1015,6 +1031,10 @@ class EventCoder:
                     if id(a) in skip or (sources and p.cameo[:2] >= "15" and _part_of(a.ref, sources[0].ref)):
                         continue
                     aprep, at = a.prep, x[0]
+                    if aprep == "ل" and (lam_gen := _lam_genitive(toks, start_at, at)) is not None:
+                        # "غارات على مواقع لتنظيم داعش"، "قصفت أهدافا لتنظيم داعش": ل after a head noun is a
+                        # genitive; the phrase takes the government of the head
+                        aprep, at = lam_gen
                     if aprep == "من" and (kull := _kull_min(toks, at)) is not None:
                         # "في كل من قطر وغانا"، "حث كلا من واشنطن وسيول": the من of "كل من" is partitive; the
                         # phrase takes the government of "كل"
@@ -1223,6 +1243,9 @@ class EventCoder:
         if len(targets) > 1 and any(t.ref.code for t in targets):
             # "مع قادة عسكريين وزعماء عراقيين": an uncoded conjunct beside a coded one adds no party
             targets = [t for t in targets if t.ref.code]
+        if not pairs and len(sources) >= 2 and targets and {id(t) for t in targets} <= {id(a) for a in sources}:
+            # one coordination read as both roles ("لمطالب مصر والسعودية والإمارات"): joint sources, no target
+            targets = []
         s_list: list[ActorMention | None] = list(sources) or [None]
         t_list: list[ActorMention | None] = list(targets) or [None]
         trig_text = doc.text[m.start:m.end]
@@ -1797,6 +1820,27 @@ def _belonging_group(toks: list[Token], post: list[tuple[int, int, ActorMention]
         if s - k > 2:
             return None
         return a if a.ref.code and a.prep in BELONGING_PREPS else None
+    return None
+
+
+_PREP_OF_WORD = {w: prep for prep, words in PREP_WORDS.items() for w in words}
+
+
+def _lam_genitive(toks: list[Token], start: int, at: int) -> tuple[str, int] | None:
+    """For a ل phrase at ``at`` right after a target head noun (one adjective may come between: "مواقع مفترضة
+    لتنظيم داعش"), the head's own government and position: ("على", h) for "على مواقع لـ…", ("", h) for a bare
+    object "أهدافا لـ…". None when no head noun precedes."""
+    for h in (at - 1, at - 2):
+        if h < start or h < 0:
+            return None
+        t = toks[h]
+        if t.key in TARGET_HEADS or t.norm in TARGET_HEADS or t.norm.lstrip("و") in TARGET_HEADS:
+            pre = t.prefix.lstrip("وف")
+            if pre[:1] in ("ب", "ل"):
+                return None  # "بمواقع"، "لمواقع": not a target government the patterns name
+            if h - 1 >= start and (prep := _PREP_OF_WORD.get(toks[h - 1].norm)):
+                return prep, h
+            return "", h
     return None
 
 

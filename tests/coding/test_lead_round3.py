@@ -109,3 +109,22 @@ def test_arrested_people_without_group_stay_people(code_text: Any) -> None:
     """No belonging word: the people arrested stay the target (no group pulled in from elsewhere)."""
     coded = code_text("اعتقلت الشرطة التركية 40 شخصا في إسطنبول بعد هجوم تبناه تنظيم داعش.", date=D)
     assert not coded.find("17", None, "TURCOP", "IMGISIS"), coded.why()
+
+
+def test_lam_phrase_after_attack_noun_is_the_attacker(code_text: Any) -> None:
+    """"غارة جوية لقوات التحالف": the ل phrase right after an attack noun names who struck."""
+    coded = code_text("وقالت مصادر محلية إن غارة جوية لقوات التحالف الدولي أدت إلى مقتل قيادي في تنظيم داعش.", date=D)
+    assert any(e.root == "19" and e.source is not None and e.source.code == "USAMIL" for e in coded.events), coded.why()
+
+
+def test_coordination_is_not_source_and_target_at_once(code_text: Any) -> None:
+    """"لمطالب مصر والسعودية والإمارات": one coordination is not both roles (no mirrored pairs among its members)."""
+    coded = code_text("وقال الوزير إن الحل مرهون بالاستجابة لمطالب مصر والسعودية والإمارات.", date=D)
+    assert not any(e.source is not None and e.target is not None
+                   and {e.source.code, e.target.code} <= {"EGY", "SAU", "ARE"} for e in coded.events), coded.why()
+
+
+def test_purpose_lam_masdar_not_coded(code_text: Any) -> None:
+    """"وجه الدعوة لزيارة موسكو": the visit is the purpose of an invitation, not a visit made."""
+    coded = code_text("ووجه وزير الخارجية الروسي الدعوة لقيادة الحركة لزيارة موسكو في الشهر المقبل.", date=D)
+    assert not any(e.cameo.startswith("042") for e in coded.events), coded.why()

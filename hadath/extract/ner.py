@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from hadath.kb.kb import KnowledgeBase
 from hadath.model import Document, Entity, MentionKind, Token
-from hadath.pipeline import register_stage
-from hadath.text.stages import _KBStage
+from hadath.pipeline import KBStage, register_stage
 
 ORG_HEADS = frozenset(
     "وزاره حركه حزب جامعه شركه منظمه جمعيه نقابه وكاله هيئه مؤسسه موسسه بنك مصرف صحيفه جريده مجله قناه "
@@ -418,7 +417,7 @@ def find_entities(doc: Document, kb: KnowledgeBase) -> list[Entity]:
 
 
 @register_stage("entities")
-class EntityStage(_KBStage):
+class EntityStage(KBStage):
     """Named entities (PER, LOC, ORG) from dictionary mentions and name patterns."""
 
     name = "entities"

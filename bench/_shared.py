@@ -62,6 +62,37 @@ def load_scorer() -> Any:
     return mod
 
 
+def core_first(gold_events: list[dict[str, Any]]) -> list[int]:
+    """Indices of the gold events in the scorer's matching order: core events first, otherwise as given."""
+    return sorted(range(len(gold_events)), key=lambda k: not gold_events[k].get("core", True))
+
+
+def match_events(gold_events: list[dict[str, Any]], pred_events: list[dict[str, Any]],
+                 sc: Any) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """Match one article's predicted events to its gold events exactly as ``score.py events`` does.
+
+    Greedy, gold events in :func:`core_first` order; a gold event takes the first unused predicted event with the
+    same CAMEO root whose source and target pass ``sc.actor_match``, preferring one with the same full code; each
+    predicted event is matched at most once. ``sc`` is the scorer module (:func:`load_scorer`).
+    Returns ``(pairs, unmatched_pred, unmatched_gold)``: ``(gold index, predicted index)`` pairs in matching order,
+    the unmatched predicted indices in order, and the unmatched gold indices in matching order.
+    """
+    used: set[int] = set()
+    pairs: list[tuple[int, int]] = []
+    unmatched_gold: list[int] = []
+    for k in core_first(gold_events):
+        ge = gold_events[k]
+        cands = [j for j, se in enumerate(pred_events) if j not in used and sc.root(se.get("cameo")) == sc.root(ge["cameo"])
+                 and sc.actor_match(se.get("source"), ge.get("source")) and sc.actor_match(se.get("target"), ge.get("target"))]
+        if not cands:
+            unmatched_gold.append(k)
+            continue
+        cands.sort(key=lambda j: str(pred_events[j].get("cameo")) != str(ge["cameo"]))
+        used.add(cands[0])
+        pairs.append((k, cands[0]))
+    return pairs, [j for j in range(len(pred_events)) if j not in used], unmatched_gold
+
+
 def matched_flags(gold_path: Path, pred_path: Path) -> list[tuple[float, bool]]:
     """(confidence, matched) for every predicted event, matching as score.py does."""
     sc = load_scorer()
@@ -70,14 +101,8 @@ def matched_flags(gold_path: Path, pred_path: Path) -> list[tuple[float, bool]]:
     out: list[tuple[float, bool]] = []
     for aid, g in gold.items():
         sev = (pred.get(aid) or {}).get("events") or []
-        used: set[int] = set()
-        for ge in sorted(g.get("events") or [], key=lambda e: not e.get("core", True)):
-            c = [j for j, se in enumerate(sev) if j not in used and sc.root(se.get("cameo")) == sc.root(ge["cameo"])
-                 and sc.actor_match(se.get("source"), ge.get("source")) and sc.actor_match(se.get("target"), ge.get("target"))]
-            if c:
-                c.sort(key=lambda j: str(sev[j].get("cameo")) != str(ge["cameo"]))
-                used.add(c[0])
-        out.extend((float(se.get("confidence") or 0), j in used) for j, se in enumerate(sev))
+        unmatched = set(match_events(g.get("events") or [], sev, sc)[1])
+        out.extend((float(se.get("confidence") or 0), j not in unmatched) for j, se in enumerate(sev))
     return out
 
 

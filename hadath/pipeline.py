@@ -12,10 +12,13 @@ import tomllib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar, runtime_checkable
 
 from hadath.errors import PipelineConfigError
 from hadath.model import Article, Document
+
+if TYPE_CHECKING:
+    from hadath.kb.kb import KnowledgeBase
 
 DEFAULT_CONFIG = Path(__file__).parent / "data" / "pipeline.toml"
 
@@ -52,6 +55,28 @@ class BaseStage:
 
     def __repr__(self) -> str:
         return f"<stage {self.name} requires={list(self.requires)} assigns={list(self.assigns)}>"
+
+
+class KBStage(BaseStage):
+    """Base for stages that read the knowledge base (dictionaries, patterns, places).
+
+    ``Pipeline.from_config`` passes the config's ``[kb]`` table (``extra_dirs``: user dictionary folders that
+    override ours) as the ``kb`` setting to every stage whose class sets ``uses_kb``; :attr:`kb` is then the
+    process-wide :class:`~hadath.kb.kb.KnowledgeBase` for those folders.
+    """
+
+    uses_kb: ClassVar[bool] = True
+
+    def __init__(self, kb: dict[str, Any] | None = None, **settings: Any) -> None:
+        super().__init__(**settings)
+        self.kb_config = kb or {}
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The process-wide knowledge base for this stage's dictionary folders."""
+        from hadath.kb.kb import get_kb  # here: importing hadath.pipeline need not load the KB modules
+
+        return get_kb(self.kb_config.get("extra_dirs", ()))
 
 
 StageFactory = Callable[..., Any]

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _shared import load_scorer, need_shared  # noqa: E402
+from _shared import load_scorer, match_events, need_shared  # noqa: E402
 
 from hadath.coding.calibration import FEATURES, event_features  # noqa: E402
 from hadath.kb import get_kb  # noqa: E402
@@ -45,17 +45,10 @@ def labelled_events(pipe: Pipeline) -> list[tuple[str, dict[str, float], int]]:
         doc = pipe(Article(id=d["id"], text=d.get("text", ""), date=d.get("date"), title=d.get("title")))
         events = list(doc.events)
         sev = [e.to_dict() for e in events]
-        used: set[int] = set()
-        for ge in sorted(gold.get(d["id"], {}).get("events", []), key=lambda g: not g.get("core", True)):
-            cands = [j for j, se in enumerate(sev) if j not in used and sc.root(se["cameo"]) == sc.root(ge["cameo"])
-                     and sc.actor_match(se.get("source"), ge.get("source"))
-                     and sc.actor_match(se.get("target"), ge.get("target"))]
-            if cands:
-                cands.sort(key=lambda j: str(sev[j]["cameo"]) != str(ge["cameo"]))
-                used.add(cands[0])
+        unmatched = set(match_events(gold.get(d["id"], {}).get("events", []), sev, sc)[1])
         for j, e in enumerate(events):
             voice = kb_patterns[e.rule].voice if e.rule in kb_patterns else "active"
-            rows.append((d["id"], event_features(e, voice), int(j in used)))
+            rows.append((d["id"], event_features(e, voice), int(j not in unmatched)))
     return rows
 
 

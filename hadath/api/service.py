@@ -23,11 +23,13 @@ from hadath.store.query import (
     EVENT_SELECT,
     EVENT_SORTS,
     EventFilter,
-    QueryError,
     build_where,
     cluster_record,
     event_record,
+    order_by,
+    parse_sort,
     query_actors,
+    store_stats,
 )
 from hadath.store.store import Store
 
@@ -42,16 +44,6 @@ class BadRequest(HadathError):
     """A request parameter is malformed."""
 
     code = "E040"
-
-
-def order_by(sort: str, table: dict[str, str], tiebreak: str) -> str:
-    """An ORDER BY clause for ``date``/``-date`` style sort keys (NULLs last), like ``hadath events --sort``."""
-    desc = sort.startswith("-")
-    key = sort.lstrip("-+")
-    if key not in table:
-        raise QueryError(f"sort {sort!r}: expected one of {', '.join(table)} (prefix - for descending)")
-    d = " DESC" if desc else ""
-    return f"({table[key]} IS NULL), {table[key]}{d}, {tiebreak}{d}"
 
 
 def _guard(fn: Any) -> Any:
@@ -89,14 +81,6 @@ class Page:
 COUNT_CAP = 10_000
 
 
-def parse_sort(sort: str, table: dict[str, str]) -> tuple[str, bool]:
-    """``-date`` -> ("e.day", True); unknown keys are a QueryError."""
-    key = sort.lstrip("-+")
-    if key not in table:
-        raise QueryError(f"sort {sort!r}: expected one of {', '.join(table)} (prefix - for descending)")
-    return table[key], sort.startswith("-")
-
-
 def count_matches(store: Store, table: str, where: str, params: list[Any], cap: int | None) -> tuple[int, bool]:
     """How many rows match, counted up to ``cap`` (None: exactly); returns (count, exact)."""
     if cap is None:
@@ -116,7 +100,7 @@ def events_page(store: Store, f: EventFilter, sort: str = "date", limit: int = 5
     key and then rows without it, each in the order of the store's indexes (so SQLite can walk
     ``events(day)`` and stop after ``limit`` rows), and only those rows are read in full."""
     where, params = build_where(store, f)
-    col, desc = parse_sort(sort, EVENT_SORTS)
+    col, desc = parse_sort(sort, EVENT_SORTS, "sort")
     d = " DESC" if desc else ""
     total, is_exact = count_matches(store, "events e", where, params, None if exact else COUNT_CAP)
     if col == "e.id":
@@ -153,7 +137,7 @@ def clusters_page(store: Store, f: EventFilter, sort: str = "date", limit: int =
                   with_members: bool = True, located: bool = False, exact: bool = False) -> Page:
     """Clusters with at least one event passing ``f`` (``located``: only those whose best event has coordinates)."""
     where, params = build_where(store, f)
-    order = order_by(sort, CLUSTER_SORTS, "c.id")
+    order = order_by(sort, CLUSTER_SORTS, "c.id", "sort")
     cond = f"c.id IN (SELECT e.cluster_id FROM events e WHERE {where})"
     if located:
         cond += " AND b.loc_lat IS NOT NULL AND b.loc_lon IS NOT NULL"
@@ -250,22 +234,7 @@ def actor_profile(store: Store, key: str) -> dict[str, Any]:
     return prof
 
 
-def stats(store: Store) -> dict[str, Any]:
-    """Row counts, date range, top CAMEO roots and outlets, the last ingest runs (as ``hadath stats --json``)."""
-    b = store.b
-    st: dict[str, Any] = {"database": store.kind, "schema_version": store.schema_version(), **store.counts()}
-    st["multi_source_clusters"] = int(b.scalar("SELECT COUNT(*) FROM event_clusters WHERE num_sources >= 2") or 0)
-    rng = b.query("SELECT MIN(day) AS lo, MAX(day) AS hi FROM events")[0]
-    st["first_day"], st["last_day"] = rng["lo"], rng["hi"]
-    st["roots"] = {r["root"]: int(r["n"]) for r in b.query(
-        "SELECT root, COUNT(*) AS n FROM events GROUP BY root ORDER BY n DESC, root LIMIT 20")}
-    st["quad_classes"] = {str(r["q"]): int(r["n"]) for r in b.query(
-        "SELECT quad_class AS q, COUNT(*) AS n FROM events GROUP BY quad_class ORDER BY quad_class")}
-    st["outlets"] = {(r["outlet"] or "(unknown)"): int(r["n"]) for r in b.query(
-        "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet LIMIT 20")}
-    st["runs"] = b.query("SELECT id, command, started_at, finished_at, status, hadath_version, kb_hash, "
-                         "n_read, n_added, n_unchanged, n_problems, n_events FROM ingest_runs ORDER BY id DESC LIMIT 5")
-    return st
+stats = store_stats  # GET /stats, the same as `hadath stats --json`
 
 
 def _bucket_expr(bucket: str) -> str:

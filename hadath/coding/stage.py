@@ -8,12 +8,11 @@ from typing import Any
 from hadath.coding.coder import CoderSettings, EventCoder
 from hadath.errors import PipelineConfigError
 from hadath.model import Document
-from hadath.pipeline import register_stage
-from hadath.text.stages import _KBStage
+from hadath.pipeline import KBStage, register_stage
 
 
 @register_stage("events")
-class EventStage(_KBStage):
+class EventStage(KBStage):
     """Code CAMEO events from triggers and actor phrases, merged within the article."""
 
     name = "events"

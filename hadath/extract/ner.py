@@ -11,24 +11,30 @@ from __future__ import annotations
 
 from hadath.kb.kb import KnowledgeBase
 from hadath.model import Document, Entity, MentionKind, Token
-from hadath.pipeline import register_stage
-from hadath.text.stages import _KBStage
+from hadath.pipeline import KBStage, register_stage
+from hadath.text.normalize import norm_word
 
-ORG_HEADS = frozenset(
+
+def _words(text: str) -> frozenset[str]:
+    """The normalised forms of the space-separated words (the sets below are compared with ``Token.norm``/``key``)."""
+    return frozenset(norm_word(w) for w in text.split())
+
+
+ORG_HEADS = _words(
     "وزاره حركه حزب جامعه شركه منظمه جمعيه نقابه وكاله هيئه مؤسسه موسسه بنك مصرف صحيفه جريده مجله قناه "
     "اذاعه جبهه جماعه تنظيم اتحاد لجنه مركز معهد مستشفي محكمه مجلس ائتلاف تحالف كتائب كتيبه لواء فيلق "
-    "منتدي رابطه مفوضيه سلطه ديوان اكاديميه فريق نادي".split()
+    "منتدي رابطه مفوضيه سلطه ديوان اكاديميه فريق نادي"
 )
-PLACE_HEADS = frozenset("مدينه محافظه قريه بلده منطقه ولايه اقليم قضاء ناحيه مخيم حي جزيره مديريه ميناء مطار".split())
-PERSON_TITLES = frozenset(
+PLACE_HEADS = _words("مدينه محافظه قريه بلده منطقه ولايه اقليم قضاء ناحيه مخيم حي جزيره مديريه ميناء مطار")
+PERSON_TITLES = _words(
     "السيد السيده الشيخ الدكتور الدكتوره المهندس الاستاذ الاستاذه الحاج الامير الاميره الملك الرئيس الوزير "
     "النائب اللواء العميد العقيد المقدم الرائد النقيب الجنرال المشير الفريق الناشط الناشطه الكاتب الكاتبه "
     "الصحفي الصحفيه المتحدث الزعيم القائد الامام الاب البابا القاضي المحامي السفير المدرب اللاعب الفنان "
-    "الفنانه الشاعر المخرج الباحث الخبير المستشار الداعيه العلامه المطران".split()
+    "الفنانه الشاعر المخرج الباحث الخبير المستشار الداعيه العلامه المطران"
 )
-STOP = frozenset(
+STOP = _words(
     "في من الى على عن مع ان انه انها الذي التي الذين و او ثم قد لقد كان كانت هو هي امس اليوم غدا قال قالت "
-    "اكد اكدت بعد قبل خلال حيث كما لكن بين منذ حتي عند لدي الي علي وقال وقالت واضاف واكد".split()
+    "اكد اكدت بعد قبل خلال حيث كما لكن بين منذ حتي عند لدي الي علي وقال وقالت واضاف واكد"
 )
 _KIND_TYPE = {MentionKind.STATE: "LOC", MentionKind.PLACE: "LOC"}
 _ORG_TYPES = {"organisation", "armed_group", "party", "igo", "media", "tribe", "state"}
@@ -131,30 +137,30 @@ def _org_names() -> dict[tuple[str, ...], int]:
 
 # given names that are also common words (على، عمر "age", حسن "good", أمين "secretary"): a name only
 # when another name word follows
-AMBIGUOUS_GIVEN = frozenset(
+AMBIGUOUS_GIVEN = _words(
     "علي عمر حسن امين عادل كامل جميل جميله سعيد فريد رشيد مبارك نصر عزيز فارس صادق سالم شريف سام مالك وفاء ايمان "
     "حنان بشري ضياء باسم شعبان رمضان صباح مختار كمال توفيق عطيه صابر غالب خليفه عوض تركي هادي سليم صالح كريم "
-    "سلطان نور بدر هدي ليون سلفادور يحيي جمال نبيل منير عامر".split()
+    "سلطان نور بدر هدي ليون سلفادور يحيي جمال نبيل منير عامر"
 )
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = _words(
     "قال قالت وقال وقالت اضاف اضافت واضاف واضافت اكد اكدت واكد واكدت اوضح واوضح ذكر وذكر ذكرت صرح وصرح "
-    "يقول تقول ويقول يؤكد ويؤكد يري ويري اعتبر واعتبر تابع وتابع سجله سجلها احرزه امتدح وامتدح".split()
+    "يقول تقول ويقول يؤكد ويؤكد يري ويري اعتبر واعتبر تابع وتابع سجله سجلها احرزه امتدح وامتدح"
 )
 # role nouns before a person's name in general news (sports, culture, scholarship), beyond PERSON_TITLES
-MORE_TITLES = frozenset(
+MORE_TITLES = _words(
     "اللاعب الحارس المهاجم المدافع السائق النجم النجمه الممثل الممثله المطرب المطربه المغني المغنيه المستشرق "
-    "المؤرخ الموسرخ الروائي الاديب المفكر المصور الرسام المخرج المنتج الملاكم البطل البطله المصارع العداء "
+    "المؤرخ الروائي الاديب المفكر المصور الرسام المخرج المنتج الملاكم البطل البطله المصارع العداء "
     "المدرب الكابتن زميله زميلها شقيقه شقيقها نظيره نظيرته مواطنه المتسابق المتسابقه المستشار الحاكم "
-    "الفنان الفنانه البروفيسور الجنرال الاميرال".split()
+    "الفنان الفنانه البروفيسور الجنرال الاميرال"
 )
 # heads after which a team/company name follows and is tagged alone ("شركة Sony" → Sony, "لاعب برشلونة")
-NAME_AFTER_HEADS = frozenset("شركه شركتي شركات فريق لاعب مدرب صحيفه مجله وكاله قناه مجموعه".split())
+NAME_AFTER_HEADS = _words("شركه شركتي شركات فريق لاعب مدرب صحيفه مجله وكاله قناه مجموعه")
 # organisation heads that belong to the name (نادي ...، اتحاد ...، حزب ...), followed by a name word
-ORG_NAME_HEADS = frozenset("نادي اتحاد حزب حركه جماعه تنظيم جبهه جامعه منظمه مركز مؤسسه موسسه جمعيه".split())
-STRONG_PLACE_HEADS = frozenset("مدينه محافظه قريه بلده ولايه اقليم قضاء ناحيه مخيم مديريه عاصمه".split())
+ORG_NAME_HEADS = _words("نادي اتحاد حزب حركه جماعه تنظيم جبهه جامعه منظمه مركز مؤسسه موسسه جمعيه")
+STRONG_PLACE_HEADS = _words("مدينه محافظه قريه بلده ولايه اقليم قضاء ناحيه مخيم مديريه عاصمه")
 # frequent words that never continue a name (written for the name patterns: function words, auxiliaries,
 # pronoun forms, adverbs, weekdays and number words)
-COMMON = frozenset(
+COMMON = _words(
     "نعم لا لم لن ما ليس ليست يزال تزال زال مازال ما زال كاد كادت يكاد كان كانت يكون تكون اصبح اصبحت صار "
     "فقط ايضا أيضا ايضًا حيث هل له لها لهم لنا لي منه منها منهم عليه عليها عليهم اليه اليها فيه فيها فيهم به بها بهم "
     "عنه عنها معه معها بين نحو حول ذلك تلك هذا هذه هذان هاتان هؤلاء هناك هنا كل بعض غير سوي مثل عده احد احدي اول "
@@ -162,10 +168,10 @@ COMMON = frozenset(
     "كذلك اما بينما عندما حين حينما بعدما قبلما انما سيما لاسيما جدا تماما ابدا دائما احيانا مجددا كثيرا قليلا "
     "اليوم امس غدا الان الآن صباح مساء ليله امس السبت الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه "
     "واحد اثنان اثنين ثلاثه ثلاث اربعه اربع خمسه خمس سته ست سبعه سبع ثمانيه ثماني تسعه تسع عشره عشر مئه الف "
-    "مليون عام عاما سنه سنوات شهر اشهر يوم ايام ساعه دقيقه المركز المصنف عالميا رقم".split()
+    "مليون عام عاما سنه سنوات شهر اشهر يوم ايام ساعه دقيقه المركز المصنف عالميا رقم"
 )
-CONNECTORS = frozenset("بن ابن بنت ابو ابي ال عبد دي دا دو فان فون لا ديل".split())
-_LOCATIVE = frozenset("في من الى الي نحو قرب داخل عبر".split())
+CONNECTORS = _words("بن ابن بنت ابو ابي ال عبد دي دا دو فان فون لا ديل")
+_LOCATIVE = _words("في من الى الي نحو قرب داخل عبر")
 
 
 def _unknown(t: Token, kb: KnowledgeBase) -> bool:
@@ -418,7 +424,7 @@ def find_entities(doc: Document, kb: KnowledgeBase) -> list[Entity]:
 
 
 @register_stage("entities")
-class EntityStage(_KBStage):
+class EntityStage(KBStage):
     """Named entities (PER, LOC, ORG) from dictionary mentions and name patterns."""
 
     name = "entities"

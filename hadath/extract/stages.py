@@ -27,9 +27,8 @@ from hadath.kb.kb import (
 )
 from hadath.kb.schema import ActorEntry, AgentEntry
 from hadath.model import ActorMention, ActorRef, Document, Mention, MentionKind, PlaceMention, Token
-from hadath.pipeline import register_stage
+from hadath.pipeline import KBStage, register_stage
 from hadath.text.normalize import norm_word
-from hadath.text.stages import _KBStage
 
 PREPOSITIONS = frozenset(
     ["مع", "الي", "الى", "على", "علي", "ضد", "من", "عن", "في", "لدى", "لدي", "بين", "عبر", "نحو", "حول", "تجاه", "امام", "بحق", "خلال", "ضمن", "عند", "بواسطه", "لصالح", "بشان", "داخل"]
@@ -71,7 +70,7 @@ def _select_longest(items: list[_Hit]) -> list[_Hit]:
 
 
 @register_stage("mentions")
-class MentionStage(_KBStage):
+class MentionStage(KBStage):
     """Dictionary mentions of actors, agents, states, places and event triggers."""
 
     name = "mentions"
@@ -896,7 +895,7 @@ _FIRST_WORDS: dict[tuple[int, str, str], frozenset[str]] = {}  # (kb, kind, entr
 
 
 @register_stage("actors")
-class ActorStage(_KBStage):
+class ActorStage(KBStage):
     """Actor phrases (with codes valid on the article date) and geocoded places."""
 
     name = "actors"

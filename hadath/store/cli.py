@@ -309,23 +309,13 @@ def register(app: typer.Typer) -> None:
         db: DbOpt = None,
         as_json: Annotated[bool, typer.Option("--json", help="one JSON object")] = False,
     ) -> None:
-        """Row counts, date range, top CAMEO roots and outlets, ingest runs, schema version."""
+        """Row counts, date range, top CAMEO roots, quad classes and outlets, ingest runs, schema version."""
         from hadath.cli import Env
+        from hadath.store.query import store_stats
 
         store = open_store(db)
-        b = store.b
         try:
-            st: dict[str, Any] = {"database": store.kind, "schema_version": store.schema_version(), **store.counts()}
-            st["multi_source_clusters"] = int(b.scalar("SELECT COUNT(*) FROM event_clusters WHERE num_sources >= 2") or 0)
-            rng = b.query("SELECT MIN(day) AS lo, MAX(day) AS hi FROM events")[0]
-            st["first_day"], st["last_day"] = rng["lo"], rng["hi"]
-            st["roots"] = {r["root"]: int(r["n"]) for r in b.query(
-                "SELECT root, COUNT(*) AS n FROM events GROUP BY root ORDER BY n DESC, root LIMIT 20")}
-            st["outlets"] = {(r["outlet"] or "(unknown)"): int(r["n"]) for r in b.query(
-                "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet LIMIT 20")}
-            st["runs"] = b.query("SELECT id, command, started_at, finished_at, status, hadath_version, kb_hash, "
-                                 "n_read, n_added, n_unchanged, n_problems, n_events FROM ingest_runs "
-                                 "ORDER BY id DESC LIMIT 5")
+            st = store_stats(store)
         finally:
             store.close()
         out = Env().stdout

@@ -224,14 +224,21 @@ def build_where(store: Store, f: EventFilter) -> tuple[str, list[Any]]:
     return (" AND ".join(w) if w else "1 = 1"), p
 
 
-def _order(sort: str, table: dict[str, str], tiebreak: str) -> str:
-    desc = sort.startswith("-")
+def parse_sort(sort: str, table: dict[str, str], option: str = "--sort") -> tuple[str, bool]:
+    """``-date`` -> (the column of ``date`` in ``table``, descending); an unknown key is a QueryError naming
+    ``option`` (the CLI's ``--sort``, the API's ``sort``)."""
     key = sort.lstrip("-+")
     if key not in table:
-        raise QueryError(f"--sort {sort!r}: expected one of {', '.join(table)} (prefix - for descending)")
+        raise QueryError(f"{option} {sort!r}: expected one of {', '.join(table)} (prefix - for descending)")
+    return table[key], sort.startswith("-")
+
+
+def order_by(sort: str, table: dict[str, str], tiebreak: str, option: str = "--sort") -> str:
+    """An ORDER BY clause for a ``date``/``-date`` style sort key, NULLs last in both directions, on both back
+    ends (``hadath events --sort``, the API's ``sort``)."""
+    col, desc = parse_sort(sort, table, option)
     d = " DESC" if desc else ""
-    # NULLs last in both directions, on both back ends
-    return f"({table[key]} IS NULL), {table[key]}{d}, {tiebreak}{d}"
+    return f"({col} IS NULL), {col}{d}, {tiebreak}{d}"
 
 
 def _page(idcol: str, src: str, where: str, params: list[Any], sort: str, table: dict[str, str], tiebreak: str,
@@ -241,11 +248,8 @@ def _page(idcol: str, src: str, where: str, params: list[Any], sort: str, table:
     The rows with a value and those without are paged separately, so that each part can walk an index in
     order and stop early instead of sorting every match.
     """
-    desc = sort.startswith("-")
-    key = sort.lstrip("-+")
-    if key not in table:
-        raise QueryError(f"--sort {sort!r}: expected one of {', '.join(table)} (prefix - for descending)")
-    col, d, n = table[key], (" DESC" if desc else ""), int(limit)
+    col, desc = parse_sort(sort, table)
+    d, n = (" DESC" if desc else ""), int(limit)
     part1 = (f"SELECT * FROM (SELECT {idcol} AS pid FROM {src} WHERE ({where}) AND {col} IS NOT NULL "
              f"ORDER BY {col}{d}, {tiebreak}{d} LIMIT {n}) AS p1")
     part2 = (f"SELECT * FROM (SELECT {idcol} AS pid FROM {src} WHERE ({where}) AND {col} IS NULL "
@@ -269,7 +273,7 @@ def event_record(r: dict[str, Any]) -> dict[str, Any]:
 def query_events(store: Store, f: EventFilter, sort: str = "date", limit: int | None = None) -> list[dict[str, Any]]:
     """Events passing ``f`` as JSON records (see :func:`event_record`)."""
     where, params = build_where(store, f)
-    order = _order(sort, EVENT_SORTS, "e.id")
+    order = order_by(sort, EVENT_SORTS, "e.id")
     sql_limit = ""
     if limit:  # find the page's ids on narrow rows (index order), then fetch their records only
         where, params = _page("e.id", "events e", where, params, sort, EVENT_SORTS, "e.id", limit)
@@ -312,7 +316,7 @@ def query_clusters(store: Store, f: EventFilter, sort: str = "date", limit: int 
                    with_members: bool = True) -> list[dict[str, Any]]:
     """Clusters with at least one event passing ``f``."""
     where, params = build_where(store, f)
-    order = _order(sort, CLUSTER_SORTS, "c.id")
+    order = order_by(sort, CLUSTER_SORTS, "c.id")
     cond = f"c.id IN (SELECT e.cluster_id FROM events e WHERE {where})"
     sql_limit = ""
     if limit:  # find the page's ids on narrow rows, then fetch their best events only
@@ -343,3 +347,22 @@ def query_actors(store: Store, search: str | None = None, limit: int | None = No
     if limit:
         sql += f" LIMIT {int(limit)}"
     return store.b.query(sql, p)
+
+
+def store_stats(store: Store) -> dict[str, Any]:
+    """Row counts, date range, top CAMEO roots, quad classes and outlets, the last ingest runs, the schema
+    version: ``hadath stats`` and the API's ``GET /stats``."""
+    b = store.b
+    st: dict[str, Any] = {"database": store.kind, "schema_version": store.schema_version(), **store.counts()}
+    st["multi_source_clusters"] = int(b.scalar("SELECT COUNT(*) FROM event_clusters WHERE num_sources >= 2") or 0)
+    rng = b.query("SELECT MIN(day) AS lo, MAX(day) AS hi FROM events")[0]
+    st["first_day"], st["last_day"] = rng["lo"], rng["hi"]
+    st["roots"] = {r["root"]: int(r["n"]) for r in b.query(
+        "SELECT root, COUNT(*) AS n FROM events GROUP BY root ORDER BY n DESC, root LIMIT 20")}
+    st["quad_classes"] = {str(r["q"]): int(r["n"]) for r in b.query(
+        "SELECT quad_class AS q, COUNT(*) AS n FROM events GROUP BY quad_class ORDER BY quad_class")}
+    st["outlets"] = {(r["outlet"] or "(unknown)"): int(r["n"]) for r in b.query(
+        "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet LIMIT 20")}
+    st["runs"] = b.query("SELECT id, command, started_at, finished_at, status, hadath_version, kb_hash, "
+                         "n_read, n_added, n_unchanged, n_problems, n_events FROM ingest_runs ORDER BY id DESC LIMIT 5")
+    return st

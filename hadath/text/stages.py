@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from hadath.kb.kb import KIND_METONYM, KIND_PLACE, KIND_STATE, KnowledgeBase, get_kb, phrase_key
+from hadath.kb.kb import KIND_METONYM, KIND_PLACE, KIND_STATE, phrase_key
 from hadath.model import Document, Sentence, Token
-from hadath.pipeline import BaseStage, register_stage
+from hadath.pipeline import BaseStage, KBStage, register_stage
 from hadath.text.clean import find_boilerplate
 from hadath.text.dates import find_times
 from hadath.text.sentences import split_sentences
 from hadath.text.tokens import Segmenter, tokenize
 
 
-class _KBStage(BaseStage):
-    uses_kb = True
-
-    def __init__(self, kb: dict[str, Any] | None = None, **settings: Any) -> None:
-        super().__init__(**settings)
-        self.kb_config = kb or {}
-
-    @property
-    def kb(self) -> KnowledgeBase:
-        """The process-wide knowledge base for this stage's dictionary folders."""
-        return get_kb(self.kb_config.get("extra_dirs", ()))
-
-
 @register_stage("clean")
-class CleanStage(_KBStage):
+class CleanStage(KBStage):
     """Find boilerplate (repeated title, dateline, page furniture) and the dateline's city/agency."""
 
     name = "clean"
@@ -65,7 +50,7 @@ class SentenceStage(BaseStage):
 
 
 @register_stage("tokens")
-class TokenStage(_KBStage):
+class TokenStage(KBStage):
     """Tokenise each sentence with clitic segmentation driven by the KB lexicon."""
 
     name = "tokens"

@@ -136,3 +136,34 @@ def test_hyphen_between_spaced_words_is_still_a_barrier(nlp: Pipeline) -> None:
 def test_metonym_alternatives_each_match(kb) -> None:
     for form in ("الكرملين", "الكريملين"):
         assert any(k == "metonym" for k, _ in kb.lookup(form)), form
+
+
+@pytest.mark.parametrize("text", [
+    "وعلى الصعيد الدولي، رحبت مصر بالاتفاق.",
+    "وعلى صعيد آخر، رحبت مصر بالاتفاق.",
+    "على صعيد العلاقات الثنائية، بحث الجانبان التعاون.",
+])
+def test_sa3id_as_on_the_level_of_is_not_upper_egypt(nlp: Pipeline, text: str) -> None:
+    # "على (ال)صعيد" is "on the (international) level": صعيد is in common_words.tsv, so the lone word is
+    # Upper Egypt only after a place noun
+    _, ms = _mentions(nlp, text)
+    assert not [m for m in ms if m[1] == "egy-upper-egypt"], ms
+
+
+@pytest.mark.parametrize("text,surface", [("اندلعت احتجاجات في صعيد مصر.", "صعيد مصر"),
+                                          ("اندلعت احتجاجات في منطقة الصعيد.", "الصعيد")])
+def test_upper_egypt_is_still_found(nlp: Pipeline, text: str, surface: str) -> None:
+    _, ms = _mentions(nlp, text)
+    assert (MentionKind.PLACE, "egy-upper-egypt", surface) in ms, ms
+
+
+def test_bare_qarasina_is_glossed_for_pirates_and_hackers(kb) -> None:
+    # قراصنة alone is sea pirates or (mostly, in current news) hackers: the gloss must not pick one;
+    # the unambiguous phrases keep their own rows
+    assert kb.agents["crm.pirates"].name_en == "pirates / hackers"
+    assert kb.agents["crm.sea-pirates"].name_en == "(sea) pirates"
+    assert kb.agents["crm.hackers"].name_en == "hackers"
+    r = runner.invoke(app, ["kb", "find", "قراصنة روس"])
+    assert r.exit_code == 0 and "RUSCRM" in r.stdout and "pirates / hackers (Russia)" in r.stdout
+    r = runner.invoke(app, ["kb", "find", "قراصنة صوماليون"])
+    assert r.exit_code == 0 and "SOMCRM" in r.stdout and "(sea) pirates (Somalia)" in r.stdout

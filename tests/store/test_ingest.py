@@ -115,6 +115,7 @@ def test_cli_commands(db, tmp_path):
     r = runner.invoke(app, ["stats", "--db", db, "--json"])
     st = json.loads(r.stdout)
     assert st["articles"] == 4 and st["schema_version"] >= 3 and st["runs"][0]["status"] == "done"
+    assert sum(st["quad_classes"].values()) == sum(st["roots"].values())  # the same figures as GET /stats
     out = tmp_path / "g.csv"
     r = runner.invoke(app, ["export", "--db", db, "--schema", "gdelt", "--format", "csv", "-o", str(out)])
     assert r.exit_code == 0 and out.read_text(encoding="utf-8").startswith("GLOBALEVENTID,SQLDATE")

@@ -1746,6 +1746,11 @@ SAID_VOICE = "said"
 SAID_VERBS = SPEECH_VERBS | frozenset(norm_word(w) for w in (
     "وصف وصفت وصفوا يصف تصف واصفا واصفة قوله قولها قولهم شدد شددت يشدد تشدد مشددا مشددة اتهم اتهمت "
     "متهما متهمة").split())
+# verbs whose object is the thing described: "وصف X الهجوم بأنه ..." (its party is the one evaluated)
+DESCRIBE_VERBS = frozenset(norm_word(w) for w in "وصف وصفت وصفوا يصف تصف واصفا واصفة".split())
+# speech participles after a main clause: their subject is the main clause's ("..., قائلا: ...")
+SAID_PARTICIPLES = frozenset(norm_word(w) for w in (
+    "قائلا قائلة قائلين مضيفا مضيفة مؤكدا مؤكدة معتبرا معتبرة واصفا واصفة مشددا مشددة متهما متهمة").split())
 QUOTE_OPENERS = frozenset([":", "«", '"', "“"])
 SAID_REACH = 25  # tokens between the opener of a reported clause and an evaluative word in it
 SAID_VERB_REACH = 12  # tokens between the speech verb and the opener (the speaker's name, a place, a time)
@@ -1754,8 +1759,14 @@ SAID_BACK = 4  # sentences searched back for the speaker of a speech verb with a
 SAID_OF_PREPS = ("", "ل")  # the qualified party: a genitive or an adjective (nisba), or after لـ
 
 
-def _reporter(toks: list[Token], sent: _Sent, ti: int) -> tuple[ActorMention | None, int] | None:
-    """The reporting clause that governs token ``ti``: ``(speaker, opener)``, or None outside reported speech.
+def _said_verb(t: Token, verbs: frozenset[str]) -> bool:
+    """Token ``t`` is one of ``verbs``, with or without a conjunction the tokenizer left on it ("واضاف")."""
+    return t.norm in verbs or t.key in verbs or (t.norm[:1] in ("و", "ف") and t.norm[1:] in verbs)
+
+
+def _reporter(toks: list[Token], sent: _Sent, ti: int) -> tuple[ActorMention | None, int, int] | None:
+    """The reporting clause that governs token ``ti``: ``(speaker, opener, verb)``, or None outside reported
+    speech.
 
     The opener is the complementizer or the colon/quotation mark after a speech verb ("قال X إن ..."،
     "X قال إن ..."، "ووصف X الهجوم بأنه ..."، "نقلت الوكالة عن X قوله: «...»"). The speaker is the free phrase
@@ -1769,15 +1780,18 @@ def _reporter(toks: list[Token], sent: _Sent, ti: int) -> tuple[ActorMention | N
             return None  # another part of the sentence (after "؛", a parenthesis ...): not this report
         if not (t.norm in COMPLEMENTIZERS or t.key in COMPLEMENTIZERS or t.text in QUOTE_OPENERS):
             continue
-        verb = next((k for k in range(c - 1, max(-1, c - SAID_VERB_REACH), -1)
-                     if toks[k].norm in SAID_VERBS or toks[k].key in SAID_VERBS), None)
+        verb = next((k for k in range(c - 1, max(-1, c - SAID_VERB_REACH), -1) if _said_verb(toks[k], SAID_VERBS)),
+                    None)
         if verb is None:
             continue
         between = [a for s, e, a in spans if verb < s and e <= c and not a.prep]
         if between:
-            return between[0], c
+            return between[0], c, verb
         before = [a for s, e, a in spans if e <= verb and (not a.prep or a.prep == "عن")]
-        return (before[-1] if before else None), c
+        if _said_verb(toks[verb], SAID_PARTICIPLES):
+            # "وأضاف كيري أن ...، قائلا: ...": a circumstantial participle's subject is the main clause's
+            return (before[0] if before else None), c, verb
+        return (before[-1] if before else None), c, verb
     return None
 
 
@@ -1793,7 +1807,7 @@ def _last_speaker(doc: Document, si: int) -> ActorMention | None:
             if a.sentence != k or a.prep or not a.ref.code or a.tok_start < s.tok_start:
                 continue
             at = a.tok_start - s.tok_start
-            if any(t.norm in SPEECH_VERBS or t.key in SPEECH_VERBS for t in toks[max(0, at - 2):at]):
+            if any(_said_verb(t, SPEECH_VERBS) for t in toks[max(0, at - 2):at]):
                 seen.append(a)
                 break  # one speaker per sentence: the first
     if not seen:
@@ -1808,7 +1822,8 @@ def _said_roles(doc: Document, toks: list[Token], sent: _Sent, sp: _Span, p: Pat
 
     "قالت البحرين إن التصريحات تعكس الموقف العدائي لإيران": the speaker evaluates the party the word
     qualifies. The pattern's target column says where that party stands: ``OF`` right after the word (its
-    genitive, its nationality adjective, after لـ: "العدائي لإيران"، "الإرهاب الصهيوني") or as the subject of a
+    genitive, its nationality adjective, after لـ or a preposition the column names: "العدائي لإيران"،
+    "الإرهاب الصهيوني"، "نثق في مصر") or as the subject of a
     relative clause on it ("إرهاب الدولة الذي تمارسه حكومة نتنياهو"); ``SUBJ`` the subject of the reported
     clause, before the word ("إن الولايات المتحدة الشيطان الأكبر"). None outside reported speech.
     """
@@ -1816,9 +1831,11 @@ def _said_roles(doc: Document, toks: list[Token], sent: _Sent, sp: _Span, p: Pat
     rep = _reporter(toks, sent, ti)
     if rep is None:
         return None
-    speaker, opener = rep
+    speaker, opener, verb = rep
     adj = -0.05
     if speaker is not None:
+        if not speaker.ref.code:
+            return [], [], adj  # "متحدث باسم الوزارة": an evaluation by nobody identified is not coded
         sources = [speaker]
     elif (prev := _last_speaker(doc, sent.idx)) is not None:
         # "وقال “...”": the pronoun subject of the speech verb is the speaker of the statements before
@@ -1837,7 +1854,7 @@ def _said_roles(doc: Document, toks: list[Token], sent: _Sent, sp: _Span, p: Pat
         for k, (s, e, a) in enumerate(after):
             if s - tj > SAID_OF_REACH or any(t.is_punct for t in toks[tj:s]):
                 break
-            if (a.prep or "") in SAID_OF_PREPS or a.head == "nisba":
+            if (a.prep or "") in SAID_OF_PREPS or a.head == "nisba" or (a.prep and a.prep in p.target):
                 while a.head == "nisba" and k + 1 < len(after) and after[k + 1][0] == e \
                         and after[k + 1][2].head == "nisba":
                     # "بالدعم المالي الإيراني": of stacked adjectives the nationality comes last (المالي: financial)
@@ -1852,6 +1869,10 @@ def _said_roles(doc: Document, toks: list[Token], sent: _Sent, sp: _Span, p: Pat
                 targets = [doer]
     if not targets and "SUBJ" in p.target:
         subj = [a for s, e, a in sp.pre if s > opener and not a.prep and a.ref.code and not _same_actor(a.ref, src)]
+        if not subj and _said_verb(toks[verb], DESCRIBE_VERBS):
+            # "وصفت كوريا الشمالية الضربة الأمريكية بأنها عمل عدواني": the party of the object described
+            subj = [a for s, e, a in sorted(sp.rel, key=lambda x: x[0]) if verb < s and e <= opener and not a.prep
+                    and a.ref.code and not _same_actor(a.ref, src) and a is not speaker]
         if subj:
             targets = [subj[0]]
             adj -= 0.05

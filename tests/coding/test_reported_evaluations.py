@@ -95,3 +95,22 @@ def test_victim_after_another_preposition_is_not_the_target(code_text: Code) -> 
     """"عدوان سافر على سوريا": the party after على is the victim, not the one evaluated."""
     got = code_text("وقال المتحدث باسم الخارجية الروسية إن ما جرى عدوان سافر على سوريا.")
     assert not got.find("11", target="SYR"), got.why()
+
+
+def test_participle_speaker_is_the_main_subject(code_text: Code) -> None:
+    """"وأضاف X أن ...، قائلا: «...»": the subject of قائلا is X, not the last country named before it."""
+    got = code_text("وأضاف وزير الخارجية البريطاني أن الأردن شريك مهم، قائلا: \"نثق كل الثقة في الأردن\".")
+    assert got.find("05", code="051", source="GBR*", target="JOR"), got.why()
+    assert not got.find("05", code="051", source="JOR"), got.why()
+
+
+def test_described_object_holds_the_party(code_text: Code) -> None:
+    """"وصفت X الضربة الأمريكية بأنها عمل عدواني": the party of the thing described is evaluated."""
+    got = code_text("ووصفت إيران الضربة الأمريكية على مطار بغداد بأنها عمل إرهابي.")
+    assert got.find("11", code="111", source="IRN", target="USA"), got.why()
+
+
+def test_uncoded_speaker_is_not_a_source(code_text: Code) -> None:
+    """"متحدث" with no institution or country is nobody identified: no event rather than an uncoded source."""
+    got = code_text("وقال متحدث إن الولايات المتحدة هي الشيطان الأكبر.")
+    assert not got.find("11", code="111", source="NONE"), got.why()

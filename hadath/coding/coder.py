@@ -1833,6 +1833,8 @@ def _said_roles(doc: Document, toks: list[Token], sent: _Sent, sp: _Span, p: Pat
         return None
     speaker, opener, verb = rep
     adj = -0.05
+    if any(t.norm in CONDITIONAL for t in toks[verb + 1:ti]):
+        return [], [], adj  # "قال إنه إذا صدقت التقارير فإن ...": an evaluation under a condition is no event
     if speaker is not None:
         if not speaker.ref.code:
             return [], [], adj  # "متحدث باسم الوزارة": an evaluation by nobody identified is not coded

@@ -114,3 +114,23 @@ def test_uncoded_speaker_is_not_a_source(code_text: Code) -> None:
     """"متحدث" with no institution or country is nobody identified: no event rather than an uncoded source."""
     got = code_text("وقال متحدث إن الولايات المتحدة هي الشيطان الأكبر.")
     assert not got.find("11", code="111", source="NONE"), got.why()
+
+
+def test_interference_of_the_party_after_the_word(code_text: Code) -> None:
+    got = code_text("وقالت وزارة الخارجية البحرينية في بيان إن التدخل الإيراني في شؤون المملكة مرفوض.")
+    assert got.find("11", code="112", source="BHR*", target="IRN"), got.why()
+
+
+def test_rapid_intervention_forces_are_no_interference(code_text: Code) -> None:
+    got = code_text("وقال وزير الداخلية العراقي إن قوات التدخل السريع الأمريكية وصلت إلى بغداد.")
+    assert not got.find("11", code="112"), got.why()
+
+
+def test_practices_of_the_party_in_a_quotation(code_text: Code) -> None:
+    got = code_text("وقالت الحكومة اليمنية في بيان إن \"ممارسات إيران في دعم الحوثيين أصبحت واضحة\".")
+    assert got.find("11", code="112", source="YEM*", target="IRN"), got.why()
+
+
+def test_conditional_evaluation_is_not_coded(code_text: Code) -> None:
+    got = code_text("وقال السيناتور الأمريكي إنه إذا صحت التقارير فإن التدخل الروسي في الانتخابات خطير.")
+    assert not got.find("11", code="112", target="RUS"), got.why()

@@ -1807,7 +1807,7 @@ def _last_speaker(doc: Document, si: int) -> ActorMention | None:
             if a.sentence != k or a.prep or not a.ref.code or a.tok_start < s.tok_start:
                 continue
             at = a.tok_start - s.tok_start
-            if any(_said_verb(t, SPEECH_VERBS) for t in toks[max(0, at - 2):at]):
+            if at > 0 and _said_verb(toks[at - 1], SPEECH_VERBS):  # "وقال نصر الله": the subject right after
                 seen.append(a)
                 break  # one speaker per sentence: the first
     if not seen:
@@ -1839,6 +1839,8 @@ def _said_roles(doc: Document, toks: list[Token], sent: _Sent, sp: _Span, p: Pat
         if not speaker.ref.code:
             return [], [], adj  # "متحدث باسم الوزارة": an evaluation by nobody identified is not coded
         sources = [speaker]
+    elif not (verb + 1 >= opener or toks[verb + 1].is_punct or toks[verb + 1].norm in PREPOSITIONS_IMPLICIT):
+        return [], [], adj  # "وقال كارتر إن ...": a subject is named but not known; no pronoun to resolve
     elif (prev := _last_speaker(doc, sent.idx)) is not None:
         # "وقال “...”": the pronoun subject of the speech verb is the speaker of the statements before
         sources = [ActorMention(-1, -1, -1, -1, sent.idx, prev.ref, "implicit")]

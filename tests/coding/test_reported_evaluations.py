@@ -134,3 +134,16 @@ def test_practices_of_the_party_in_a_quotation(code_text: Code) -> None:
 def test_conditional_evaluation_is_not_coded(code_text: Code) -> None:
     got = code_text("وقال السيناتور الأمريكي إنه إذا صحت التقارير فإن التدخل الروسي في الانتخابات خطير.")
     assert not got.find("11", code="112", target="RUS"), got.why()
+
+
+def test_unknown_named_speaker_is_not_replaced_by_an_earlier_subject(code_text: Code) -> None:
+    """"وقال فلانوفيتش إن ...": a subject is named (not in the dictionaries): no pronoun to resolve, no event
+    with the previous sentence's subject as the source."""
+    got = code_text("وصل الرئيس التركي رجب طيب أردوغان إلى الدوحة. "
+                    "وقال زاخاروفيتشنكو إن قطر تلعب دورا محوريا في المنطقة.")
+    assert not got.find("05", code="051", source="TUR*"), got.why()
+
+
+def test_efforts_praised_through_a_relative_clause(code_text: Code) -> None:
+    got = code_text("وقال وزير الدفاع الأمريكي إن العملية تدل على الجهود التي يبذلها الجيش العراقي في مكافحة الإرهاب.")
+    assert got.find("05", code="051", source="USA*", target="IRQ*"), got.why()

@@ -840,7 +840,16 @@ class EventCoder:
         subj_post: tuple[int, int, ActorMention] | None = None
         pre_free = sp.pre_free
         next_tok = toks[tj] if tj < len(toks) else None
-        if voice == "passive":
+        if voice == SAID_VOICE:
+            # an evaluation coded from what a reported statement says (see _said_roles)
+            said = _said_roles(doc, toks, sent, sp, p, last_subject)
+            if said is None:
+                if self._tracing:
+                    self.trace.append((m, "an evaluative word outside reported speech (no speaker)"))
+                return []
+            sources, targets, adj = said
+            conf += adj
+        elif voice == "passive":
             by = [x for x in post + pre if x[2].prep == "BY"]
             if not by and not p.target and p.cameo[:2] not in ("18", "19", "20"):
                 # "تلقى اتصالا هاتفيا من X": the receiver is the subject, the giver comes with من
@@ -1916,6 +1925,149 @@ def _speaker(toks: list[Token], sent: _Sent, ti: int) -> ActorMention | None:
         before = [a for s, e, a in spans if e <= verb and not a.prep]
         return before[-1] if before else None
     return None
+
+
+# the voice of patterns that are evaluative words, coded only inside reported speech (hadath/data/patterns/said.tsv)
+SAID_VOICE = "said"
+# verbs that open a reported statement or an evaluation ("وصف X الهجوم بأنه ..."، "نقلت الوكالة عن الوزير قوله: ...")
+SAID_VERBS = SPEECH_VERBS | frozenset(norm_word(w) for w in (
+    "وصف وصفت وصفوا يصف تصف واصفا واصفة قوله قولها قولهم شدد شددت يشدد تشدد مشددا مشددة اتهم اتهمت "
+    "متهما متهمة").split())
+# verbs whose object is the thing described: "وصف X الهجوم بأنه ..." (its party is the one evaluated)
+DESCRIBE_VERBS = frozenset(norm_word(w) for w in "وصف وصفت وصفوا يصف تصف واصفا واصفة".split())
+# speech participles after a main clause: their subject is the main clause's ("..., قائلا: ...")
+SAID_PARTICIPLES = frozenset(norm_word(w) for w in (
+    "قائلا قائلة قائلين مضيفا مضيفة مؤكدا مؤكدة معتبرا معتبرة واصفا واصفة مشددا مشددة متهما متهمة").split())
+QUOTE_OPENERS = frozenset([":", "«", '"', "“"])
+SAID_REACH = 25  # tokens between the opener of a reported clause and an evaluative word in it
+SAID_VERB_REACH = 12  # tokens between the speech verb and the opener (the speaker's name, a place, a time)
+SAID_OF_REACH = 3  # tokens between an evaluative word and the party it qualifies ("الموقف العدائي الواضح لإيران")
+SAID_BACK = 4  # sentences searched back for the speaker of a speech verb with a pronoun subject
+SAID_OF_PREPS = ("", "ل")  # the qualified party: a genitive or an adjective (nisba), or after لـ
+
+
+def _said_verb(t: Token, verbs: frozenset[str]) -> bool:
+    """Token ``t`` is one of ``verbs``, with or without a conjunction the tokenizer left on it ("واضاف")."""
+    return t.norm in verbs or t.key in verbs or (t.norm[:1] in ("و", "ف") and t.norm[1:] in verbs)
+
+
+def _reporter(toks: list[Token], sent: _Sent, ti: int) -> tuple[ActorMention | None, int, int] | None:
+    """The reporting clause that governs token ``ti``: ``(speaker, opener, verb)``, or None outside reported
+    speech.
+
+    The opener is the complementizer or the colon/quotation mark after a speech verb ("قال X إن ..."،
+    "X قال إن ..."، "ووصف X الهجوم بأنه ..."، "نقلت الوكالة عن X قوله: «...»"). The speaker is the free phrase
+    between the verb and the opener, else the last phrase before the verb (free or after عن); None when
+    the verb has no named subject (a pronoun: the caller may take the article's last subject).
+    """
+    spans = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in sent.actors if a.tok_start >= 0]
+    for c in range(ti - 1, max(-1, ti - SAID_REACH), -1):
+        t = toks[c]
+        if t.is_punct and t.text not in QUOTE_OPENERS and t.text not in "،,»”":
+            return None  # another part of the sentence (after "؛", a parenthesis ...): not this report
+        if not (t.norm in COMPLEMENTIZERS or t.key in COMPLEMENTIZERS or t.text in QUOTE_OPENERS):
+            continue
+        verb = next((k for k in range(c - 1, max(-1, c - SAID_VERB_REACH), -1) if _said_verb(toks[k], SAID_VERBS)),
+                    None)
+        if verb is None:
+            continue
+        between = [a for s, e, a in spans if verb < s and e <= c and not a.prep]
+        if between:
+            return between[0], c, verb
+        before = [a for s, e, a in spans if e <= verb and (not a.prep or a.prep == "عن")]
+        if _said_verb(toks[verb], SAID_PARTICIPLES):
+            # "وأضاف كيري أن ...، قائلا: ...": a circumstantial participle's subject is the main clause's
+            return (before[0] if before else None), c, verb
+        return (before[-1] if before else None), c, verb
+    return None
+
+
+def _last_speaker(doc: Document, si: int) -> ActorMention | None:
+    """The speaker a speech verb with a pronoun subject continues ("وقال “...”"، "وأضاف أن ..."): of the named
+    subjects of speech verbs in the SAID_BACK sentences before sentence ``si``, the most often quoted one (a
+    tie goes to the latest): the article's principal speaker, not a party quoted once in between."""
+    seen: list[ActorMention] = []  # latest first
+    for k in range(si - 1, max(-1, si - 1 - SAID_BACK), -1):
+        s = doc.sentences[k]
+        toks = doc.tokens[s.tok_start:s.tok_end]
+        for a in doc.actor_mentions:
+            if a.sentence != k or a.prep or not a.ref.code or a.tok_start < s.tok_start:
+                continue
+            at = a.tok_start - s.tok_start
+            if at > 0 and _said_verb(toks[at - 1], SPEECH_VERBS):  # "وقال نصر الله": the subject right after
+                seen.append(a)
+                break  # one speaker per sentence: the first
+    if not seen:
+        return None
+    counts = Counter(_actor_key(a.ref) for a in seen)
+    return max(seen, key=lambda a: counts[_actor_key(a.ref)])  # (max keeps the first, the latest, of a tie)
+
+
+def _said_roles(doc: Document, toks: list[Token], sent: _Sent, sp: _Span, p: Pattern,
+                last_subject: ActorRef | None) -> tuple[list[ActorMention], list[ActorMention], float] | None:
+    """Source and target of an evaluative word in reported speech, and a confidence adjustment.
+
+    "قالت البحرين إن التصريحات تعكس الموقف العدائي لإيران": the speaker evaluates the party the word
+    qualifies. The pattern's target column says where that party stands: ``OF`` right after the word (its
+    genitive, its nationality adjective, after لـ or a preposition the column names: "العدائي لإيران"،
+    "الإرهاب الصهيوني"، "نثق في مصر") or as the subject of a
+    relative clause on it ("إرهاب الدولة الذي تمارسه حكومة نتنياهو"); ``SUBJ`` the subject of the reported
+    clause, before the word ("إن الولايات المتحدة الشيطان الأكبر"). None outside reported speech.
+    """
+    ti, tj = sp.ti, sp.tj
+    rep = _reporter(toks, sent, ti)
+    if rep is None:
+        return None
+    speaker, opener, verb = rep
+    adj = -0.05
+    if any(t.norm in CONDITIONAL for t in toks[verb + 1:ti]):
+        return [], [], adj  # "قال إنه إذا صدقت التقارير فإن ...": an evaluation under a condition is no event
+    if speaker is not None:
+        if not speaker.ref.code:
+            return [], [], adj  # "متحدث باسم الوزارة": an evaluation by nobody identified is not coded
+        sources = [speaker]
+    elif not (verb + 1 >= opener or toks[verb + 1].is_punct or toks[verb + 1].norm in PREPOSITIONS_IMPLICIT):
+        return [], [], adj  # "وقال كارتر إن ...": a subject is named but not known; no pronoun to resolve
+    elif (prev := _last_speaker(doc, sent.idx)) is not None:
+        # "وقال “...”": the pronoun subject of the speech verb is the speaker of the statements before
+        sources = [ActorMention(-1, -1, -1, -1, sent.idx, prev.ref, "implicit")]
+        adj -= 0.1
+    elif last_subject is not None and last_subject.start < toks[ti].start:
+        # "وقال إن ...": the pronoun subject of the speech verb is the article's last subject
+        sources = [ActorMention(-1, -1, -1, -1, sent.idx, last_subject, "implicit")]
+        adj -= 0.2
+    else:
+        return [], [], adj
+    src = sources[0].ref
+    targets: list[ActorMention] = []
+    if "OF" in p.target:
+        after = [x for x in sorted(sp.rel, key=lambda x: x[0]) if x[0] >= tj]
+        for k, (s, e, a) in enumerate(after):
+            if s - tj > SAID_OF_REACH or any(t.is_punct for t in toks[tj:s]):
+                break
+            if (a.prep or "") in SAID_OF_PREPS or a.head == "nisba" or (a.prep and a.prep in p.target):
+                while a.head == "nisba" and k + 1 < len(after) and after[k + 1][0] == e \
+                        and after[k + 1][2].head == "nisba":
+                    # "بالدعم المالي الإيراني": of stacked adjectives the nationality comes last (المالي: financial)
+                    k += 1
+                    e, a = after[k][1], after[k][2]
+                if a.ref.code and not _same_actor(a.ref, src):
+                    targets = [a]
+            break  # (another preposition governs the victim or the topic: "عدوان على سوريا")
+        if not targets:
+            doer = _relative_doer(toks, sp.rel, tj, sources)
+            if doer is not None:
+                targets = [doer]
+    if not targets and "SUBJ" in p.target:
+        subj = [a for s, e, a in sp.pre if s > opener and not a.prep and a.ref.code and not _same_actor(a.ref, src)]
+        if not subj and _said_verb(toks[verb], DESCRIBE_VERBS):
+            # "وصفت كوريا الشمالية الضربة الأمريكية بأنها عمل عدواني": the party of the object described
+            subj = [a for s, e, a in sorted(sp.rel, key=lambda x: x[0]) if verb < s and e <= opener and not a.prep
+                    and a.ref.code and not _same_actor(a.ref, src) and a is not speaker]
+        if subj:
+            targets = [subj[0]]
+            adj -= 0.05
+    return sources, targets, adj
 
 
 def _part_of(a: ActorRef, source: ActorRef) -> bool:

@@ -17,7 +17,7 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 ACTOR_TYPES = {"person", "organisation", "armed_group", "party", "igo", "media", "tribe", "state"}
 PLACE_FEATURES = {"country", "admin1", "admin2", "city", "town", "region", "water", "landmark", "site", "base",
                   "village", "district"}
-VOICES = {"active", "passive", "noun"}
+VOICES = {"active", "passive", "noun", "said"}  # said: an evaluative word coded only in reported speech
 CAMEO_RE = re.compile(r"^\d{2,4}$")
 ISO3_RE = re.compile(r"^[A-Z]{3}$")
 

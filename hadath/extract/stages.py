@@ -98,9 +98,9 @@ class MentionStage(KBStage):
                     if (kind == KIND_PLACE and j - i == 1 and toks[i].key in weak_places
                             and (i == 0 or toks[i - 1].key not in PLACE_NOUNS)):
                         continue  # a common word (بيان، مدينة) is a place only after a place noun
-                    if (kind == KIND_ACTOR and j - i == 1 and "ال" in toks[i].prefix
+                    if (kind in (KIND_ACTOR, KIND_STATE, KIND_PLACE) and j - i == 1 and "ال" in toks[i].prefix
                             and toks[i].key in bare_names):
-                        continue  # "حشد" the party is not "الحشد" the mobilisation
+                        continue  # "حشد" the party is not "الحشد" the mobilisation; "مالي" is not "المالي"
                     if (kind == KIND_AGENT and j - i == 1 and toks[i].norm in PREPOSITIONS
                             and not toks[i].text.startswith("إ")):
                         continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)

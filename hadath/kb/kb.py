@@ -29,7 +29,7 @@ from hadath.model import Token
 from hadath.text.normalize import norm_word
 from hadath.text.tokens import TOKEN_RE, Segmenter, key_of, tokenize
 
-CACHE_VERSION = "14"
+CACHE_VERSION = "16"
 PLACE_NOUNS = frozenset(
     ["مدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "حي", "ناحيه", "قضاء", "مخيم", "مديريه", "بلديه", "مركز", "عاصمه", "جزيره", "ميناء"]
 )
@@ -90,7 +90,7 @@ class KnowledgeBase:
         self.sources: list[str] = []
         self.common: frozenset[str] = frozenset()  # keys too common to be a lone place or trigger
         self.weak_places: frozenset[str] = frozenset()  # place keys that need a place noun before them
-        self.bare_names: frozenset[str] = frozenset()  # one-word actor names never written with ال (حفتر)
+        self.bare_names: frozenset[str] = frozenset()  # one-word actor/state names never written with ال (حفتر، مالي)
         self._automaton: ahocorasick.Automaton | None = None
 
     # ------------------------------------------------------------------ loading
@@ -194,7 +194,7 @@ class KnowledgeBase:
         for f, kind, id_ in forms:
             k = dkey(f)
             add(k, kind, id_)
-            if kind == KIND_ACTOR and " " not in k:
+            if kind in (KIND_ACTOR, KIND_STATE) and " " not in k:
                 (with_article if norm_word(f.strip()).startswith("ال") else bare).add(k)
         self.bare_names = frozenset(bare - with_article)
         for c in self.countries.values():
@@ -346,9 +346,15 @@ def cache_dir() -> Path:
     return Path(base)
 
 
+# the code that compiles a KB (its index keys follow the tokenizer): a change to it invalidates cached KBs
+# even when CACHE_VERSION was not bumped
+_COMPILER_FILES = (Path(__file__), Path(__file__).parent.parent / "text" / "tokens.py",
+                   Path(__file__).parent.parent / "text" / "normalize.py")
+
+
 def _cache_path(files: list[tuple[str, Path]]) -> Path | None:
     h = hashlib.sha1(CACHE_VERSION.encode())
-    for kind, p in files:
+    for kind, p in [*files, *(("code", f) for f in _COMPILER_FILES)]:
         try:
             st = p.stat()
         except OSError:

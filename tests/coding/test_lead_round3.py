@@ -128,3 +128,12 @@ def test_purpose_lam_masdar_not_coded(code_text: Any) -> None:
     """"وجه الدعوة لزيارة موسكو": the visit is the purpose of an invitation, not a visit made."""
     coded = code_text("ووجه وزير الخارجية الروسي الدعوة لقيادة الحركة لزيارة موسكو في الشهر المقبل.", date=D)
     assert not any(e.cameo.startswith("042") for e in coded.events), coded.why()
+
+
+def test_bare_country_name_is_not_its_homograph_with_article(code_text: Any) -> None:
+    """"الدعم المالي الإيراني": المالي (financial) is not Mali, whose name never takes the article."""
+    coded = code_text("وقال الأمين العام لحزب الله حسن نصر الله إن الحزب فخور بالدعم المالي الإيراني.", date=D)
+    assert not any(a is not None and a.code == "MLI" for e in coded.events for a in (e.source, e.target)), coded.why()
+    from hadath.kb.kb import get_kb
+
+    assert "مالي" in get_kb().bare_names

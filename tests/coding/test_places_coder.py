@@ -25,7 +25,7 @@ def test_locative_through_a_direction_noun(code_text: Any) -> None:
 
 def test_nationality_adjective_is_not_a_place(code_text: Any) -> None:
     """"الحكومة التركية" names a nationality, not the place of the strike."""
-    coded = code_text("أكد مسؤول في الحكومة التركية أن الطائرات الحربية قصفت مواقع لتنظيم داعش.")
+    coded = code_text("أكد مسؤول في الحكومة التركية أن الطائرات الحربية قصفت أمس مواقع لتنظيم داعش.")
     evs = coded.find("19")
     assert evs and all(e.location is None or e.location.country != "TUR" for e in evs), coded.why()
 

@@ -1011,6 +1011,15 @@ class EventCoder:
                     sources = [ActorMention(-1, -1, -1, -1, sent.idx, prev_src, "anaphora")]
                     targets = [ActorMention(-1, -1, -1, -1, sent.idx, prev_tgt, "anaphora")]
                     conf -= 0.1
+            if (voice == "noun" and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
+                    and toks[ti].norm.lstrip("و") not in INTENT_NOUNS and p.cameo[:2] not in ("03", "04", "05", "06")):
+                # "لاستقبال ظريف والمعلم خلال زيارتهما": "their (two)" visit is the act of the last pair named,
+                # not of the clause's subject
+                pair = _last_pair(sorted(rel, key=lambda x: x[0]), ti)
+                if pair is not None and not any(a is pair[0] or a is pair[1] for a in sources):
+                    sources = list(pair)
+                    subj_post = None
+                    conf -= 0.1
             implicit_ok = bool(toks[ti].suffix) or next_tok is None or next_tok.is_punct or next_tok.norm in PREPOSITIONS_IMPLICIT \
                 or next_tok.norm in CLAUSE_MARKERS or any(t.start == next_tok.start for t in sent.times)
             if (not sources and last_subject is not None and implicit_ok and (voice != "noun" or toks[ti].suffix)
@@ -1850,6 +1859,16 @@ def _lam_genitive(toks: list[Token], start: int, at: int) -> tuple[str, int] | N
             if h - 1 >= start and (prep := _PREP_OF_WORD.get(toks[h - 1].norm)):
                 return prep, h
             return "", h
+    return None
+
+
+def _last_pair(rel: list[tuple[int, int, ActorMention]], ti: int) -> tuple[ActorMention, ActorMention] | None:
+    """The last two actors joined by و before token ``ti`` ("ظريف والمعلم"), or None."""
+    before = [x for x in rel if x[1] <= ti]
+    for k in range(len(before) - 1, 0, -1):
+        a, b = before[k - 1], before[k]
+        if b[2].conj and b[0] - a[1] <= 1 and not b[2].prep and a[2].ref.code and b[2].ref.code:
+            return a[2], b[2]
     return None
 
 

@@ -137,3 +137,11 @@ def test_bare_country_name_is_not_its_homograph_with_article(code_text: Any) -> 
     from hadath.kb.kb import get_kb
 
     assert "مالي" in get_kb().bare_names
+
+
+def test_dual_possessive_visit_is_the_pairs(code_text: Any) -> None:
+    """"يستقبل الأسد ظريف ولافروف خلال زيارتهما": "their (two)" visit is made by the pair, not by the host."""
+    coded = code_text("استقبل الرئيس السوري بشار الأسد وزير الخارجية الإيراني محمد جواد ظريف ونظيره الروسي سيرغي "
+                      "لافروف خلال زيارتهما إلى دمشق أمس.", date=D)
+    visits = [e for e in coded.events if e.cameo.startswith(("042", "036")) and e.rule.startswith("042")]
+    assert visits and {e.source.code for e in visits if e.source} <= {"IRNGOV", "RUSGOV"}, coded.why()

@@ -164,6 +164,9 @@ class KnowledgeBase:
         with_al = {key_of(m.group()) for f, _, _ in forms + place_forms for m in TOKEN_RE.finditer(f)
                    if m.lastgroup == "word" and norm_word(m.group()).startswith("ال")}
 
+        # the words of actor, agent, state and place names (not of trigger forms)
+        name_words = {w for f, _, _ in forms + place_forms for w in phrase_key(f).split()}
+
         def dkey(form: str) -> str:
             words = phrase_key(form).split()
             if len(words) <= 1:
@@ -174,6 +177,9 @@ class KnowledgeBase:
                     rest = w[1:]
                     if rest in single:
                         w = rest  # بطبرق
+                    elif w[0] in "لب" and len(rest) >= 3 and rest in name_words and w not in name_words:
+                        w = rest  # "ترخيص لحزب": ل + a word of a name (حزب of حزب الله), kept whole it would stop
+                        # the tokenizer from segmenting "لحزب الله" in text
                     elif rest.startswith("ال") and len(rest) >= 5 and rest[2:] in vocab and w not in with_al:
                         w = rest[2:]  # والجيش inside a phrase: و + ال + جيش
                     elif w.startswith("لل") and len(w) >= 5 and w[1:] in with_al:

@@ -9,7 +9,9 @@ Groups:
 * vetoes without a receiver: a generic pattern hands a context word off to a more specific sibling
   (190.hujum vetoed by جوية for 195, 194.qasf-madfai vetoed by warships for 195, 183.tafjir vetoed by
   ملغومتين for 1832), but the sibling did not read the same words, so nothing was coded; the sibling
-  reading is now listed on the same forms with the handed-off words as its requirement.
+  reading is now listed on the same forms with the handed-off words as its requirement;
+* wrong-root readings: sectarian or armed violence is no riot (145), room for manoeuvre is no military
+  exercise (150).
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ POSITIVE = [
     case("hujum-sarukhi-ground", "19", "194", "IMGISIS", "*",
          "وشن تنظيم داعش هجوما صاروخيا على مواقع الجيش العراقي في قضاء الحويجة."),
     # 1832.infijar-req: the rigged vehicle is a word the segmenter does not split (بسيارتين)
+    # 150.manawarat: real exercises are still coded after the idiom excludes
+    case("manawarat-askariya", "15", "150", "IRNMIL", "*", "وأجرت البحرية الإيرانية مناورات عسكرية في مضيق هرمز."),
     case("tafjirayn-malghumatayn", "18", "1832", "IMGISIS", "IRQ*",
          "وشن تنظيم داعش تفجيرين بسيارتين ملغومتين على حاجز للجيش العراقي قرب مدينة الرمادي."),
 ]
@@ -69,6 +73,12 @@ NEGATIVE = [
     # a verbal attack in a television interview stays no attack (195.hujum-jawwi keeps 190.hujum's excludes)
     pytest.param("19", "195", "وشن وزير الدفاع هجوما حادا على قيادة سلاح الجو في مقابلة تلفزيونية.",
                  id="hujum-verbal-air-force"),
+    # sectarian violence that security forces try to curb is no riot by them (14.tsv 145.ihtijajat-anifa excludes)
+    pytest.param("14", "145", "وشنت القوات العراقية حملة أمنية في بغداد للحد من أعمال العنف الطائفية التي تشهدها العاصمة.",
+                 id="unf-taifi-no-riot"),
+    # "هامش للمناورة" is political room, not an exercise (15.tsv 150.manawarat excludes)
+    pytest.param("15", "150", "وقال المحلل إن الحكومة القطرية لم يعد لديها هامش كبير للمناورة في أزمتها مع السعودية.",
+                 id="hamish-manawara"),
     # a car bomb that was defused is no bombing (1832.infijar-req excludes)
     pytest.param("18", "1832", "وتمكنت الشرطة من تفكيك تفجير سيارة ملغومة قبل انفجارها وسط بغداد.",
                  id="malghuma-defused"),

@@ -52,6 +52,9 @@ POSITIVE = [
     case("hujum-sarukhi-ground", "19", "194", "IMGISIS", "*",
          "وشن تنظيم داعش هجوما صاروخيا على مواقع الجيش العراقي في قضاء الحويجة."),
     # 1832.infijar-req: the rigged vehicle is a word the segmenter does not split (بسيارتين)
+    # 1831.fajjara-intihari: VSO "فجر انتحاري حزامه" (183.fajjara hands the bomber off to 1831)
+    case("fajjara-intihari-vso", "18", "1831", "*", "AFG*",
+         "وفجر انتحاري حزامه الناسف وسط تجمع لقوات الأمن الأفغانية في كابل."),
     # 150.manawarat: real exercises are still coded after the idiom excludes
     case("manawarat-askariya", "15", "150", "IRNMIL", "*", "وأجرت البحرية الإيرانية مناورات عسكرية في مضيق هرمز."),
     case("tafjirayn-malghumatayn", "18", "1832", "IMGISIS", "IRQ*",
@@ -79,6 +82,8 @@ NEGATIVE = [
     # "هامش للمناورة" is political room, not an exercise (15.tsv 150.manawarat excludes)
     pytest.param("15", "150", "وقال المحلل إن الحكومة القطرية لم يعد لديها هامش كبير للمناورة في أزمتها مع السعودية.",
                  id="hamish-manawara"),
+    # demolishing a house is no suicide bombing (1831.fajjara-intihari requires a bomber)
+    pytest.param("18", "1831", "وفجر الجيش الإسرائيلي منزل منفذ العملية في مدينة الخليل.", id="fajjara-house"),
     # a car bomb that was defused is no bombing (1832.infijar-req excludes)
     pytest.param("18", "1832", "وتمكنت الشرطة من تفكيك تفجير سيارة ملغومة قبل انفجارها وسط بغداد.",
                  id="malghuma-defused"),

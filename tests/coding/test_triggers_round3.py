@@ -11,7 +11,7 @@ Groups:
   ملغومتين for 1832), but the sibling did not read the same words, so nothing was coded; the sibling
   reading is now listed on the same forms with the handed-off words as its requirement;
 * wrong-root readings: sectarian or armed violence is no riot (145), room for manoeuvre is no military
-  exercise (150).
+  exercise (150), protesters marching to a building make no visit (042).
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ POSITIVE = [
     # 1831.fajjara-intihari: VSO "فجر انتحاري حزامه" (183.fajjara hands the bomber off to 1831)
     case("fajjara-intihari-vso", "18", "1831", "*", "AFG*",
          "وفجر انتحاري حزامه الناسف وسط تجمع لقوات الأمن الأفغانية في كابل."),
+    # 042.tawajjaha: an official heading to a capital is still a visit
+    case("tawajjaha-wazir", "04", "042", "IRNGOV", "RUS", "وتوجه وزير الخارجية الإيراني إلى موسكو في زيارة رسمية تستغرق يومين."),
     # 150.manawarat: real exercises are still coded after the idiom excludes
     case("manawarat-askariya", "15", "150", "IRNMIL", "*", "وأجرت البحرية الإيرانية مناورات عسكرية في مضيق هرمز."),
     case("tafjirayn-malghumatayn", "18", "1832", "IMGISIS", "IRQ*",
@@ -84,6 +86,9 @@ NEGATIVE = [
                  id="hamish-manawara"),
     # demolishing a house is no suicide bombing (1831.fajjara-intihari requires a bomber)
     pytest.param("18", "1831", "وفجر الجيش الإسرائيلي منزل منفذ العملية في مدينة الخليل.", id="fajjara-house"),
+    # protesters heading to a ministry make no visit (04.tsv 042.tawajjaha excludes)
+    pytest.param("04", "042", "وتوجه المتظاهرون الغاضبون إلى مقر الحكومة العراقية في بغداد رافعين لافتات تطالب بالإصلاح.",
+                 id="tawajjaha-mutazahirun"),
     # a car bomb that was defused is no bombing (1832.infijar-req excludes)
     pytest.param("18", "1832", "وتمكنت الشرطة من تفكيك تفجير سيارة ملغومة قبل انفجارها وسط بغداد.",
                  id="malghuma-defused"),

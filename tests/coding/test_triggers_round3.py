@@ -9,7 +9,8 @@ Groups:
 * vetoes without a receiver: a generic pattern hands a context word off to a more specific sibling
   (190.hujum vetoed by جوية for 195, 194.qasf-madfai vetoed by warships for 195, 183.tafjir vetoed by
   ملغومتين for 1832), but the sibling did not read the same words, so nothing was coded; the sibling
-  reading is now listed on the same forms with the handed-off words as its requirement;
+  reading is now listed on the same forms with the handed-off words as its requirement (or the
+  specific pattern lists the generic one's forms: 1411.hatafa, 1451.shaghab, 1952.ghara-musayyara);
 * wrong-root readings: sectarian or armed violence is no riot (145), room for manoeuvre is no military
   exercise (150), protesters marching to a building make no visit (042).
 """
@@ -51,6 +52,19 @@ POSITIVE = [
     # 194.qasf-madfai: a rocket attack on the ground (no aircraft, no warship) is shelling
     case("hujum-sarukhi-ground", "19", "194", "IMGISIS", "*",
          "وشن تنظيم داعش هجوما صاروخيا على مواقع الجيش العراقي في قضاء الحويجة."),
+    # 1952.ghara-musayyara: "غارات جوية" (a 195 form) with a drone named after it
+    case("ghara-jawwiya-drone", "19", "1952", "SAUMIL", "IMGHOU",
+         "وشن الجيش السعودي غارات جوية بطائرات مسيرة على مواقع جماعة الحوثي قرب صعدة."),
+    case("darba-askariya-drone", "19", "1952", "TURMIL", "IMGPKK",
+         "ونفذت القوات التركية ضربة عسكرية بطائرات مسيرة على مواقع حزب العمال الكردستاني شمال العراق."),
+    # 195.darba-askariya-jawwiya: 190.darba-askariya hands an air strike off to 195
+    case("darba-askariya-jawwiya", "19", "195", "ISR", "IMGHAM",
+         "ووجهت إسرائيل ضربة عسكرية جوية لمواقع حركة حماس في قطاع غزة."),
+    # 1451.shaghab / 1411.hatafa list the forms their generic patterns hand off for leadership-change demands
+    case("ahdath-shaghab-rahil", "14", "1451", "KEN", "*",
+         "واندلعت أحداث شغب في مدينة مومباسا الكينية للمطالبة برحيل الحكومة."),
+    case("rafau-shiarat-rahil", "14", "1411", "SDN*", "*",
+         "وكان طلاب جامعة الخرطوم قد رفعوا شعارات تطالب برحيل الرئيس السوداني عمر البشير."),
     # 1832.infijar-req: the rigged vehicle is a word the segmenter does not split (بسيارتين)
     # 1831.fajjara-intihari: VSO "فجر انتحاري حزامه" (183.fajjara hands the bomber off to 1831)
     case("fajjara-intihari-vso", "18", "1831", "*", "AFG*",

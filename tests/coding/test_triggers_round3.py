@@ -11,6 +11,8 @@ Groups:
   ملغومتين for 1832), but the sibling did not read the same words, so nothing was coded; the sibling
   reading is now listed on the same forms with the handed-off words as its requirement (or the
   specific pattern lists the generic one's forms: 1411.hatafa, 1451.shaghab, 1952.ghara-musayyara);
+* clitic context words: 03.tsv excludes listed لقصف، لهجوم، لغارات ... with their preposition, which put
+  them in the segmenter's lexicon and read every "للقصف" as ل + لقصف, so no list's قصف matched it;
 * wrong-root readings: sectarian or armed violence is no riot (145), room for manoeuvre is no military
   exercise (150), protesters marching to a building make no visit (042).
 """
@@ -65,6 +67,9 @@ POSITIVE = [
          "واندلعت أحداث شغب في مدينة مومباسا الكينية للمطالبة برحيل الحكومة."),
     case("rafau-shiarat-rahil", "14", "1411", "SDN*", "*",
          "وكان طلاب جامعة الخرطوم قد رفعوا شعارات تطالب برحيل الرئيس السوداني عمر البشير."),
+    # 1056: "للقصف" is لل + قصف again once 03.tsv no longer lists لقصف (the demand is de-escalation)
+    case("lil-qasf-1056", "10", "1056", "IGOUNO", "RUS",
+         "وطالبت الأمم المتحدة روسيا بوضع حد للقصف على الأحياء الشرقية لمدينة حلب."),
     # 1832.infijar-req: the rigged vehicle is a word the segmenter does not split (بسيارتين)
     # 1831.fajjara-intihari: VSO "فجر انتحاري حزامه" (183.fajjara hands the bomber off to 1831)
     case("fajjara-intihari-vso", "18", "1831", "*", "AFG*",
@@ -113,3 +118,13 @@ NEGATIVE = [
 def test_round3_trigger_stays_silent(code_text: Callable[..., Coded], root: str, code: str, text: str) -> None:
     got = code_text(text)
     assert not got.find(root, code), got.why()
+
+
+@pytest.mark.parametrize("word,key", [("للقصف", "قصف"), ("للهجوم", "هجوم"), ("للغارات", "غارات")])
+def test_lil_prefix_is_split_before_violence_nouns(code_text: Callable[..., Coded], word: str, key: str) -> None:
+    """ل + ال before a violence noun is one clitic: no context word keeps a ل-prefixed noun whole."""
+    from hadath.kb.kb import get_kb
+    from hadath.text.tokens import Segmenter, tokenize
+
+    toks = [t for t in tokenize(word, Segmenter(get_kb().lexicon)) if not t.is_punct]
+    assert [t.key for t in toks] == [key], [(t.text, t.prefix, t.key) for t in toks]

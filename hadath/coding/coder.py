@@ -39,7 +39,7 @@ from hadath.coding.places import (
     place_role,
     prefer_actor_country,
 )
-from hadath.kb.kb import KnowledgeBase, phrase_key
+from hadath.kb.kb import KIND_TRIGGER, KnowledgeBase, phrase_key
 from hadath.kb.schema import Pattern
 from hadath.model import (
     ActorMention,
@@ -154,6 +154,114 @@ def _casualty_report(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
         if t.key in ATTACK_SUBJECTS and t.prefix.lstrip("و")[:1] not in ("ب", "ل"):
             return True
     return False
+
+
+# --------------------------------------------------------------- the cause of reported casualties
+# "قتل 26 شخصا في غارات شنتها طائرات النظام"، "لقوا مصرعهم جراء قصف قوات النظام"، "أصيب 12 خلال اشتباكات بين
+# الجيش وجماعات متطرفة": the attack named after a passive killing or wounding names its perpetrator
+CASUALTY_CAUSE_PREPS = frozenset(["في", "جراء", "اثر", "نتيجه", "بسبب", "بفعل", "خلال", "عقب", "بعد", "اثناء"])
+CLASH_NOUNS = frozenset(["اشتباكات", "اشتباك", "معارك", "معركه", "مواجهات", "مواجهه", "قتال", "اقتتال"])
+CAUSE_NOUNS = ATTACK_NOUNS | WEAPON_NOUNS | CLASH_NOUNS | frozenset(
+    ["اعتداء", "اعتداءات", "هجومين", "انفجارات", "غارتين", "ضربتين", "قصفها", "قصفه"])
+# verbs resuming the attack noun in a relative clause without a pronoun of their own: "غارة شنتها طائرات ..."
+DOER_VERBS = frozenset(["شن", "شنت", "شنوا", "شنا", "يشن", "تشن", "يشنون", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ",
+                        "ينفذون", "ارتكب", "ارتكبت", "ارتكبوا", "يرتكب", "ترتكب", "قام", "قامت", "قاموا", "يقوم",
+                        "تقوم", "اطلق", "اطلقت", "اطلقوا", "يطلق", "تطلق", "وجه", "وجهت", "وجهوا", "تبنى", "تبنت",
+                        "تبنوا", "استهدف", "استهدفت"])
+DOER_PRONOUN_PREPS = frozenset(["به", "بها", "بهم", "بهما"])  # "اعتداء قام به مسلحون"
+# what the casualties' cause phrase may hold between the attack noun and its perpetrator: adjectives of the attack
+# ("قصف جوي"، "غارة جوية"), and nothing that opens another phrase
+CAUSE_GAP = 2
+# the codes that say no more than "fighting" / "assault": a cause noun's own code is more specific
+GENERIC_CASUALTY_CODES = ("190", "180", "200")
+CAUSE_REACH = 12  # tokens after the attack noun searched for its perpetrator and its target
+ANAPHORA_GAP = 4  # the most tokens between casualties and "في الغارة" that refers to the article's last attack
+AIM_PREPS = frozenset(["على", "علي", "ضد"])  # what the attack hit: "غارات على مواقع التنظيم"
+
+
+def _cause_key(t: Token) -> tuple[str, bool]:
+    """The attack noun a token stands for (its key, or the word under an unsplit ب/بال) and whether it is
+    governed by the clitic ب ("بانفجار"، "بقصف")."""
+    pre = t.prefix.lstrip("وف")
+    if t.key in CAUSE_NOUNS:
+        return t.key, pre[:1] == "ب"
+    if not t.prefix:
+        bare = t.norm[1:] if t.norm[:1] == "و" else t.norm
+        for clitic in ("بال", "ب"):
+            if bare.startswith(clitic) and bare[len(clitic):] in CAUSE_NOUNS:
+                return bare[len(clitic):], True
+    return "", False
+
+
+def _casualty_cause(toks: list[Token], start: int, end: int) -> int | None:
+    """Index of the attack noun that gives the cause of the casualties reported before ``start``: the first
+    cause noun up to ``end`` governed by a causal or locative preposition ("في غارة"، "جراء قصف"، "نتيجة قصف"،
+    "إثر انفجار"، "خلال اشتباكات") or by the clitic ب ("بانفجار عبوة"). None when the clause names no attack."""
+    for k in range(start, min(end, len(toks))):
+        t = toks[k]
+        if t.text in ".؛:!؟?":
+            return None
+        key, clitic = _cause_key(t)
+        if key and (clitic or (k > start and toks[k - 1].norm in CASUALTY_CAUSE_PREPS)):
+            return k
+    return None
+
+
+def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k: int, end: int
+                 ) -> tuple[ActorMention | None, ActorMention | None, bool]:
+    """The perpetrator of the attack named by the cause noun at ``k``, the party it hit, and whether that party
+    replaces the casualties as the target.
+
+    * a relative verb resuming the noun: "غارة شنتها طائرات النظام"، "اعتداء قام به مسلحون أكراد";
+    * the genitive, a من or ل phrase, or a nationality adjective: "قصف قوات النظام"، "قصف من طائرات النظام"،
+      "غارة للتحالف"، "غارات أمريكية";
+    * clashes: "اشتباكات بين الجيش وجماعات متطرفة" (the first party against the second), "اشتباكات مع الشرطة"
+      (the police against the casualties).
+    The attack's own target ("... على مواقع لحزب العمال"، "ضد مواقع التنظيم") is the party it hit."""
+    after = sorted((x for x in rel if k < x[0] < end), key=lambda x: x[0])
+    key, _ = _cause_key(toks[k])
+    if key in CLASH_NOUNS:
+        for i, x in enumerate(after):
+            if x[0] - k > 1 + CAUSE_GAP:
+                break
+            if x[2].prep == "بين" and i + 1 < len(after) and after[i + 1][2].conj and not after[i + 1][2].prep:
+                return x[2], after[i + 1][2], True
+            if x[2].prep == "مع":
+                return x[2], None, False
+        return None, None, False
+    agent: tuple[int, int, ActorMention] | None = None
+    for v in range(k + 1, min(end, k + 2 + CAUSE_GAP)):
+        t = toks[v]
+        if t.is_punct:
+            break
+        verb = t.key in DOER_VERBS or (t.suffix and t.norm[: -len(t.suffix)] in DOER_VERBS)
+        if verb and t.suffix in RESUMPTIVE:
+            at = v + 1
+        elif verb and v + 1 < len(toks) and toks[v + 1].norm in DOER_PRONOUN_PREPS:
+            at = v + 2
+        else:
+            continue
+        agent = next((x for x in after if at <= x[0] <= at + 1 and not x[2].prep), None)
+        break
+    if agent is None and after:
+        x = after[0]
+        gap = toks[k + 1:x[0]]
+        if x[2].prep and gap and gap[-1].norm in PREP_WORDS.get(x[2].prep, (x[2].prep,)):
+            gap = gap[:-1]  # the separate preposition of the phrase itself: "قصف من طائرات النظام"
+        if not any(g.is_punct or g.norm in PREP_WORDS for g in gap) and (
+                (not x[2].prep and (not gap or x[2].head == "nisba") and len(gap) <= 1)
+                or (x[2].prep in ("من", "ل") and len(gap) <= CAUSE_GAP)):
+            agent = x
+    if agent is None:
+        return None, None, False
+    aim = None
+    first = next((i for i in range(agent[1], min(end, len(toks))) if toks[i].norm in AIM_PREPS), None)
+    hit = None if first is None else next((x for x in after if x[0] > first and x[2] is not agent[2]), None)
+    if hit is not None and hit[0] - first <= 1 + CAUSE_GAP and all(
+            t.key in TARGET_HEADS or t.norm in TARGET_HEADS or (t.norm[:1] == "ل" and t.norm[1:] in TARGET_HEADS)
+            for t in toks[first + 1:hit[0]] if not t.is_punct):
+        aim = hit[2]  # "... ضد مواقع لحزب العمال"، "على مواقع تنظيم داعش"
+    return agent[2], aim, aim is not None
 
 
 PROTEST_PURPOSE = frozenset(["احتجاجا", "للاحتجاج", "تنديدا", "للتنديد", "للمطالبه", "مطالبين", "رفضا", "هاتفين",
@@ -575,6 +683,7 @@ class EventCoder:
         self._doc_date: str | None = None  # the lead's date, per article (set by code)
         self._doc_place: PlaceRef | None = None  # the article's default place, per article (set by code)
         self._last_meeting: tuple[ActorRef | None, ActorRef | None] | None = None
+        self._last_attack: Event | None = None  # the article's last violent event with a perpetrator
         self.trace: list[tuple[Mention, str]] = []  # (trigger, why it produced no event), for `explain`
 
     # ------------------------------------------------------------------ public
@@ -584,6 +693,7 @@ class EventCoder:
         self._spans.clear()
         self._doc_date = self._lead_date(doc)
         self._doc_place = self._article_place(doc)
+        self._last_attack = None
         events: list[Event] = []
         by_sent: dict[int, _Sent] = {}
         for i, s in enumerate(doc.sentences):
@@ -606,7 +716,8 @@ class EventCoder:
             sent = by_sent[trig[i].sentence]
             pats = [self.kb.patterns[m.entry_id] for m in trig[i:j]]
             has_passive = any(pt.voice == "passive" for pt in pats)
-            if has_passive and _killed_in_attack(sent.toks, trig[i].tok_end - sent.start):
+            if has_passive and (_killed_in_attack(sent.toks, trig[i].tok_end - sent.start)
+                                or self._named_cause(sent, trig[i])):
                 # "قتل زعيم التنظيم في غارة أمريكية": قُتل, the passive reading
                 pats_m = [(m, pt) for m, pt in zip(trig[i:j], pats, strict=False) if pt.voice != "active"]
                 if pats_m:
@@ -623,6 +734,8 @@ class EventCoder:
                 chosen = max(readings, key=lambda r: _reading_score(r[0], r[1], has_passive))[0]
                 events.extend(chosen)
                 for e in chosen:
+                    if e.cameo[:2] in ("18", "19", "20") and e.source is not None:
+                        self._last_attack = e
                     if (e.cameo[:3] in ("040", "041", "043", "044", "046") and e.target is not None
                             and e.source is not None and e.target.type != "state"):
                         self._last_meeting = (e.source, e.target)
@@ -1050,6 +1163,13 @@ class EventCoder:
                 if recip:
                     targets = [recip[0][2]]
                     conf -= 0.05
+        cause_code: str | None = None
+        if not sources and p.cameo[:2] in ("18", "19", "20") and p.voice != "noun":
+            # casualties with no agent of their own: the attack that caused them names it ("قتل 26 شخصا في غارات
+            # شنتها طائرات النظام")
+            # (as confident as the report of casualties with an unknown attacker: see _report_bonus)
+            if (caused := self._casualty_roles(doc, sent, sp, targets)) is not None:
+                sources, targets, cause_code = caused
         # "مع مسؤولين عراقيين من بينهم رئيس الوزراء": the named member of a generic group is the party
         if targets and (named := _named_member(toks, rel, targets)) is not None:
             targets = conj_chain(sorted(rel, key=lambda x: x[0]), named)
@@ -1113,7 +1233,7 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, "bare statement 010 (set statements = true to code it)"))
             return []
-        code = p.cameo
+        code = cause_code or p.cameo
         if modality in ("intent", "future") and code[:2] in INTENT_CODES:
             code = INTENT_CODES[code[:2]]
         if not sources:
@@ -1185,6 +1305,76 @@ class EventCoder:
                 negated=negated, modality=modality, background=background,
             ))
         return events
+
+    def _casualty_roles(self, doc: Document, sent: _Sent, sp: _Span, casualties: list[ActorMention]
+                        ) -> tuple[list[ActorMention], list[ActorMention], str | None] | None:
+        """Source, target and code of casualties reported with the attack that caused them.
+
+        The perpetrator named in the cause phrase after the trigger (:func:`_cause_roles`) is the source; the
+        target is the party the attack hit when it is named ("في غارات شنتها الطائرات التركية ضد مواقع لحزب
+        العمال"), the second party of a clash, else the casualties before the cause phrase. A definite attack noun
+        with no perpetrator ("قتلوا في الغارة") refers to the article's last attack: its roles are taken, so that
+        the report is folded into it. The code is the cause noun's own when one of its patterns applies ("غارة"
+        195, "قصف مدفعي" 194, "تفجير انتحاري" 1831). None when the clause names no attack or no perpetrator."""
+        toks = sent.toks
+        k = _casualty_cause(toks, sp.tj, sp.right)
+        if k is None:
+            return None
+        agent, aim, replace = _cause_roles(toks, sp.rel, k, min(len(toks), k + CAUSE_REACH))
+        victims = [a for a in casualties if a.tok_start < 0 or a.tok_start - sent.start < k]
+        if agent is not None and not agent.ref.code:
+            return None  # "في هجوم انتحاري"، "هجوم نفذه مسلحون": an unidentified attacker is no source
+        if agent is None:
+            # (only a definite noun right after the casualties, under a separate preposition: "قتلوا في الغارة")
+            last = self._last_attack
+            if (last is None or last.source is None or not last.source.code or k - sp.tj > ANAPHORA_GAP
+                    or not toks[k].prefix.lstrip("وف").startswith("ال") or toks[k - 1].norm not in CASUALTY_CAUSE_PREPS):
+                return None
+            src = [ActorMention(-1, -1, -1, -1, sent.idx, last.source, "anaphora")]
+            tgt = [ActorMention(-1, -1, -1, -1, sent.idx, last.target, "anaphora")] if last.target else victims
+            return src, tgt, last.cameo
+        return [agent], [aim] if replace and aim is not None else victims, self._cause_code(doc, sent, k)
+
+    def _named_cause(self, sent: _Sent, m: Mention) -> bool:
+        """The clause of the trigger ``m`` goes on with an attack whose perpetrator is a coded actor ("قتل زعيم
+        التنظيم ... في غارة شنتها طائرة أمريكية"): the killing verb is the passive قُتل, its perpetrator that
+        actor."""
+        sp = self._span(sent, m)
+        if not sp.ready:
+            self._ready(sent, sp)
+        k = _casualty_cause(sent.toks, sp.tj, sp.right)
+        if k is None:
+            return False
+        agent = _cause_roles(sent.toks, sp.rel, k, min(len(sent.toks), k + CAUSE_REACH))[0]
+        return agent is not None and bool(agent.ref.code)
+
+    def _cause_code(self, doc: Document, sent: _Sent, k: int) -> str | None:
+        """The most specific violent code of the patterns that apply to the cause noun at sentence token ``k``:
+        those of the trigger spans over it and those of the noun alone (a longer span may have been vetoed:
+        "في غارة" is not 195 before "من دون طيار", the noun "غارة" there is 1952)."""
+        toks = sent.toks
+        spans = [(self.kb.patterns[m.entry_id], m.tok_start - sent.start, m.tok_end - sent.start) for m in doc.mentions
+                 if m.kind == MentionKind.TRIGGER and m.sentence == sent.idx
+                 and m.tok_start - sent.start <= k < m.tok_end - sent.start]
+        spans += [(self.kb.patterns[pid], k, k + 1) for kind, pid in self.kb.index.get(toks[k].key, ())
+                  if kind == KIND_TRIGGER and pid in self.kb.patterns]
+        best: str | None = None
+        for p, ti, tj in spans:
+            if p.cameo[:2] not in ("18", "19", "20"):
+                continue
+            pi = self._pinfo.get(p.id)
+            if pi is None:
+                pi = self._pinfo[p.id] = _pattern_info(p)
+            after = _keys_window(toks, tj, tj + 10)
+            if p.requires and not (pi.requires is not None and (pi.requires.found(after) or pi.requires.found(
+                    _keys_window(toks, ti - 8, ti)))):
+                continue
+            if pi.excludes is not None and (pi.excludes.found(after) or pi.excludes.found(_keys_window(toks, ti - 3, ti))):
+                continue
+            if best is None or (len(p.cameo), p.cameo not in GENERIC_CASUALTY_CODES) > (
+                    len(best), best not in GENERIC_CASUALTY_CODES):
+                best = p.cameo
+        return best
 
     def _home_country(self, toks: list[Token], sent: _Sent, ti: int, start: int, end: int,
                       target_preps: tuple[str, ...], sources: list[ActorMention]) -> ActorMention | None:

@@ -1322,6 +1322,8 @@ class EventCoder:
             return None
         agent, aim, replace = _cause_roles(toks, sp.rel, k, min(len(toks), k + CAUSE_REACH))
         victims = [a for a in casualties if a.tok_start < 0 or a.tok_start - sent.start < k]
+        if not victims and sp.pre_free:
+            victims = [sp.pre_free[-1][2]]  # "63 شخصا لقوا مصرعهم جراء قصف قوات النظام": the subject before the verb
         if agent is not None and not agent.ref.code:
             return None  # "في هجوم انتحاري"، "هجوم نفذه مسلحون": an unidentified attacker is no source
         if agent is None:

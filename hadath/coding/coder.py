@@ -174,7 +174,7 @@ DOER_PRONOUN_PREPS = frozenset(["به", "بها", "بهم", "بهما"])  # "ا�
 CAUSE_GAP = 2
 # the codes that say no more than "fighting" / "assault": a cause noun's own code is more specific
 GENERIC_CASUALTY_CODES = ("190", "180", "200")
-CAUSE_REACH = 12  # tokens after the attack noun searched for its perpetrator and its target
+CAUSE_REACH = 16  # tokens after the attack noun searched for its perpetrator and its target
 ANAPHORA_GAP = 4  # the most tokens between casualties and "في الغارة" that refers to the article's last attack
 AIM_PREPS = frozenset(["على", "علي", "ضد"])  # what the attack hit: "غارات على مواقع التنظيم"
 
@@ -222,11 +222,12 @@ def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k:
     key, _ = _cause_key(toks[k])
     if key in CLASH_NOUNS:
         for i, x in enumerate(after):
-            if x[0] - k > 1 + CAUSE_GAP:
-                break
-            if x[2].prep == "بين" and i + 1 < len(after) and after[i + 1][2].conj and not after[i + 1][2].prep:
-                return x[2], after[i + 1][2], True
-            if x[2].prep == "مع":
+            if x[2].prep == "بين":
+                # "اشتباكات في وسط المدينة بين قوات الحكومة التي ... ومقاتلين": the next conjunct is the other party
+                other = next((y for y in after[i + 1:] if y[2].conj and not y[2].prep), None)
+                if other is not None:
+                    return x[2], other[2], True
+            if x[2].prep == "مع" and x[0] - k <= 1 + CAUSE_GAP:
                 return x[2], None, False
         return None, None, False
     agent: tuple[int, int, ActorMention] | None = None
@@ -652,6 +653,7 @@ class CoderSettings:
     background_days: int = 30
     calibrate: bool = True  # confidence = calibrated probability (hadath/data/calibration.tsv), not the rule score
     min_probability: float = 0.0  # drop calibrated events below this probability
+    casualty_needs_source: bool = False  # drop casualties whose attacker neither the clause nor the article names
     subsume_partial: bool = True  # an event missing a role folds into a complete one of the same root sharing the other
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -1223,6 +1225,11 @@ class EventCoder:
         if not targets and not pairs and self.s.require_target and not p.cameo.startswith(self.s.targetless_roots):
             if self._tracing:
                 self.trace.append((m, "no target found (set require_target = false to code it)"))
+            return []
+        if (not sources and self.s.casualty_needs_source and p.cameo[:2] in ("18", "19", "20")
+                and p.voice != "noun"):
+            if self._tracing:
+                self.trace.append((m, "casualties with no attacker (set casualty_needs_source = false to code them)"))
             return []
         if not sources and self.s.require_source and not p.cameo.startswith(self.s.sourceless_roots):
             # an accusation, a criticism, a visit ... with nobody doing it is not codable (CAMEO needs a source);

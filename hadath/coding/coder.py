@@ -258,14 +258,17 @@ def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k:
         agent = next((x for x in after if at <= x[0] <= at + 1 and not x[2].prep), None)
         break
     if agent is None and after:
+        # the first phrase after the noun, past the adjectives of the attack ("قصف جوي"), a partitive من and the
+        # head nouns left outside the phrase ("قصف من طائرات تركية"، "هجوم لتنظيم داعش"); a bare phrase after
+        # another noun is that noun's genitive ("قصف مواقع داعش"), unless it is a nationality adjective
         x = after[0]
         gap = toks[k + 1:x[0]]
         if x[2].prep and gap and gap[-1].norm in PREP_WORDS.get(x[2].prep, (x[2].prep,)):
             gap = gap[:-1]  # the separate preposition of the phrase itself: "قصف من طائرات النظام"
-        heads = all(g.key in AGENT_HEADS or g.norm.removeprefix("ل") in AGENT_HEADS for g in gap)
-        if not any(g.is_punct or g.norm in PREP_WORDS for g in gap) and (
-                (not x[2].prep and (not gap or x[2].head == "nisba" or heads) and len(gap) <= 1)
-                or (x[2].prep in ("من", "ل") and len(gap) <= CAUSE_GAP)):
+        core = [g for g in gap if g.norm != "من" and g.key not in AGENT_HEADS
+                and g.norm.removeprefix("ل") not in AGENT_HEADS]
+        if (not any(g.is_punct or (g.norm in PREP_WORDS and g.norm != "من") for g in gap) and len(core) <= 1
+                and x[2].prep in ("", "من", "ل") and (not core or x[2].head == "nisba" or x[2].prep)):
             agent = x
     if agent is None:
         return None, None, False
@@ -1362,7 +1365,9 @@ class EventCoder:
             src = [ActorMention(-1, -1, -1, -1, sent.idx, last.source, "anaphora")]
             tgt = [ActorMention(-1, -1, -1, -1, sent.idx, last.target, "anaphora")] if last.target else victims
             return src, tgt, last.cameo
-        return [agent], [aim] if replace and aim is not None else victims, self._cause_code(doc, sent, k)
+        # (an uncoded place the attack hit, "على نقطة تفتيش", does not replace the casualties)
+        hit = [aim] if replace and aim is not None and aim.ref.code else victims
+        return [agent], hit, self._cause_code(doc, sent, k)
 
     def _named_cause(self, sent: _Sent, m: Mention) -> bool:
         """The clause of the trigger ``m`` goes on with an attack whose perpetrator is a coded actor ("قتل زعيم

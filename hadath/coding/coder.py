@@ -1355,7 +1355,8 @@ class EventCoder:
         if not victims and sp.pre_free:
             victims = [sp.pre_free[-1][2]]  # "63 شخصا لقوا مصرعهم جراء قصف قوات النظام": the subject before the verb
         if agent is not None and not agent.ref.code:
-            return None  # "في هجوم انتحاري"، "هجوم نفذه مسلحون": an unidentified attacker is no source
+            # "في هجوم انتحاري"، "هجوم نفذه مسلحون": an unidentified attacker is no source (nor a casualty)
+            return ([], victims, self._cause_code(doc, sent, k)) if victims else None
         if agent is None:
             # (only a definite noun right after the casualties, under a separate preposition: "قتلوا في الغارة")
             last = self._last_attack

@@ -275,7 +275,7 @@ def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k:
     aim = None
     first = next((i for i in range(agent[1], min(end, len(toks))) if toks[i].norm in AIM_PREPS), None)
     hit = None if first is None else next((x for x in after if x[0] > first and x[2] is not agent[2]), None)
-    if hit is not None and hit[0] - first <= 1 + CAUSE_GAP and all(
+    if first is not None and hit is not None and hit[0] - first <= 1 + CAUSE_GAP and all(
             t.key in TARGET_HEADS or t.norm in TARGET_HEADS or (t.norm[:1] == "ل" and t.norm[1:] in TARGET_HEADS)
             for t in toks[first + 1:hit[0]] if not t.is_punct):
         aim = hit[2]  # "... ضد مواقع لحزب العمال"، "على مواقع تنظيم داعش"
@@ -1187,12 +1187,11 @@ class EventCoder:
                     targets = [recip[0][2]]
                     conf -= 0.05
         cause_code: str | None = None
-        if not sources and p.cameo[:2] in ("18", "19", "20") and p.voice != "noun":
-            # casualties with no agent of their own: the attack that caused them names it ("قتل 26 شخصا في غارات
-            # شنتها طائرات النظام")
-            # (as confident as the report of casualties with an unknown attacker: see _report_bonus)
-            if (caused := self._casualty_roles(doc, sent, sp, targets)) is not None:
-                sources, targets, cause_code = caused
+        # casualties with no agent of their own: the attack that caused them names it ("قتل 26 شخصا في غارات شنتها
+        # طائرات النظام"); as confident as the report of casualties with an unknown attacker (see _report_bonus)
+        if (not sources and p.cameo[:2] in ("18", "19", "20") and p.voice != "noun"
+                and (cause := self._casualty_roles(doc, sent, sp, targets)) is not None):
+            sources, targets, cause_code = cause
         # "مع مسؤولين عراقيين من بينهم رئيس الوزراء": the named member of a generic group is the party
         if targets and (named := _named_member(toks, rel, targets)) is not None:
             targets = conj_chain(sorted(rel, key=lambda x: x[0]), named)

@@ -1187,11 +1187,12 @@ class EventCoder:
                     targets = [recip[0][2]]
                     conf -= 0.05
         cause_code: str | None = None
+        cause_place: PlaceRef | None = None  # the place of the attack a definite noun refers to ("في الغارة")
         # casualties with no agent of their own: the attack that caused them names it ("قتل 26 شخصا في غارات شنتها
         # طائرات النظام"); as confident as the report of casualties with an unknown attacker (see _report_bonus)
         if (not sources and p.cameo[:2] in ("18", "19", "20") and p.voice != "noun"
                 and (cause := self._casualty_roles(doc, sent, sp, targets)) is not None):
-            sources, targets, cause_code = cause
+            sources, targets, cause_code, cause_place = cause
         # "مع مسؤولين عراقيين من بينهم رئيس الوزراء": the named member of a generic group is the party
         if targets and (named := _named_member(toks, rel, targets)) is not None:
             targets = conj_chain(sorted(rel, key=lambda x: x[0]), named)
@@ -1289,7 +1290,7 @@ class EventCoder:
         # time, place
         date, precision, background = self._date(doc, sent, ti)
         if place is None:
-            place = self._place(sent, ti, tj, sources, targets, p.cameo)
+            place = cause_place or self._place(sent, ti, tj, sources, targets, p.cameo)
         if p.cameo.startswith(("042", "036")) and targets and targets[0].ref.type == "state":
             host = (targets[0].ref.code or "")[:3]
             if host and (place is None or place.country != host):
@@ -1336,7 +1337,7 @@ class EventCoder:
         return events
 
     def _casualty_roles(self, doc: Document, sent: _Sent, sp: _Span, casualties: list[ActorMention]
-                        ) -> tuple[list[ActorMention], list[ActorMention], str | None] | None:
+                        ) -> tuple[list[ActorMention], list[ActorMention], str | None, PlaceRef | None] | None:
         """Source, target and code of casualties reported with the attack that caused them.
 
         The perpetrator named in the cause phrase after the trigger (:func:`_cause_roles`) is the source; the
@@ -1344,7 +1345,8 @@ class EventCoder:
         العمال"), the second party of a clash, else the casualties before the cause phrase. A definite attack noun
         with no perpetrator ("قتلوا في الغارة") refers to the article's last attack: its roles are taken, so that
         the report is folded into it. The code is the cause noun's own when one of its patterns applies ("غارة"
-        195, "قصف مدفعي" 194, "تفجير انتحاري" 1831). None when the clause names no attack or no perpetrator."""
+        195, "قصف مدفعي" 194, "تفجير انتحاري" 1831); the place is that of the attack referred to, if any. None when
+        the clause names no attack or no perpetrator."""
         toks = sent.toks
         k = _casualty_cause(toks, sp.tj, sp.right)
         if k is None:
@@ -1355,7 +1357,7 @@ class EventCoder:
             victims = [sp.pre_free[-1][2]]  # "63 شخصا لقوا مصرعهم جراء قصف قوات النظام": the subject before the verb
         if agent is not None and not agent.ref.code:
             # "في هجوم انتحاري"، "هجوم نفذه مسلحون": an unidentified attacker is no source (nor a casualty)
-            return ([], victims, self._cause_code(doc, sent, k)) if victims else None
+            return ([], victims, self._cause_code(doc, sent, k), None) if victims else None
         if agent is None:
             # (only a definite noun right after the casualties, under a separate preposition: "قتلوا في الغارة")
             last = self._last_attack
@@ -1364,10 +1366,10 @@ class EventCoder:
                 return None
             src = [ActorMention(-1, -1, -1, -1, sent.idx, last.source, "anaphora")]
             tgt = [ActorMention(-1, -1, -1, -1, sent.idx, last.target, "anaphora")] if last.target else victims
-            return src, tgt, last.cameo
+            return src, tgt, last.cameo, last.location
         # (an uncoded place the attack hit, "على نقطة تفتيش", does not replace the casualties)
         hit = [aim] if replace and aim is not None and aim.ref.code else victims
-        return [agent], hit, self._cause_code(doc, sent, k)
+        return [agent], hit, self._cause_code(doc, sent, k), None
 
     def _named_cause(self, sent: _Sent, m: Mention) -> bool:
         """The clause of the trigger ``m`` goes on with an attack whose perpetrator is a coded actor ("قتل زعيم

@@ -1703,10 +1703,13 @@ class EventCoder:
         attacked = {e.sentence for e in events if e.cameo[:2] in ("18", "19", "20") and e.source is not None}
         events = [e for e in events if not (e.source is None and e.cameo[:2] in ("18", "19", "20")
                                             and e.sentence in attacked)]
-        merged: dict[tuple[str, str, str], Event] = {}
-        order: list[tuple[str, str, str]] = []
+        merged: dict[tuple[str, str, str, str], Event] = {}
+        order: list[tuple[str, str, str, str]] = []
         for e in events:
-            key = (e.cameo[:2], _actor_key(e.source), _actor_key(e.target))
+            # violence in two places is two happenings, even between the same parties ("قتل 5 مدنيين في حماة
+            # جراء غارات روسية ... كما قتل 3 في حمص جراء غارات روسية")
+            key = (e.cameo[:2], _actor_key(e.source), _actor_key(e.target),
+                   (e.location.name if e.location else "") if e.cameo[:2] in ("18", "19", "20") else "")
             old = merged.get(key)
             if old is None:
                 merged[key] = e

@@ -143,3 +143,12 @@ def test_bare_casualties_dropped_only_with_the_setting(nlp) -> None:  # type: ig
     assert [e for e in EventCoder(get_kb(), CoderSettings()).code(bare) if e.cameo[:2] == "19"]
     assert not [e for e in EventCoder(get_kb(), on).code(bare) if e.cameo[:2] in ("18", "19", "20")]
     assert [e for e in EventCoder(get_kb(), on).code(attack) if e.cameo[:2] in ("18", "19", "20")]
+
+
+def test_casualties_in_two_places_are_two_happenings(code_text: CodeText) -> None:
+    """The same attacker and victims in two towns: two air strikes, not one event with two mentions."""
+    coded = code_text("قتل خمسة مدنيين سوريين في مدينة حماة جراء غارات شنتها طائرات روسية. "
+                      "كما قتل ثلاثة مدنيين سوريين في مدينة حمص جراء غارات شنتها طائرات روسية.", date=D)
+    strikes = coded.find("19", None, "RUS*", "SYRCVL")
+    assert len(strikes) == 2, coded.why()
+    assert len({e.location.name for e in strikes if e.location}) == 2, coded.why()

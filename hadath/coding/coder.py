@@ -220,6 +220,14 @@ def _attack_reported(toks: list[Token], ti: int, tj: int, right: int, p: Pattern
             or _casualty_report(toks, ti, tj, p))
 
 
+def _subject_then_count(toks: list[Token], sp: _Span) -> bool:
+    """"قتلت قوات الأمن عشرة مسلحين في اشتباكات ...": a phrase right after the killing verb followed by a counted
+    noun is the subject of the active verb (VSO), the count its object: no casualty report of the cause phrase."""
+    first = next((x for x in sp.post if not x[2].prep), None)
+    return (first is not None and first[0] - sp.tj <= 1 and first[1] < len(toks)
+            and (toks[first[1]].norm[:1].isdigit() or toks[first[1]].key in NUMERALS or toks[first[1]].norm in NUMERALS))
+
+
 def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k: int, end: int
                  ) -> tuple[ActorMention | None, ActorMention | None, bool]:
     """The perpetrator of the attack named by the cause noun at ``k``, the party it hit, and whether that party
@@ -1350,7 +1358,7 @@ class EventCoder:
         the clause names no attack or no perpetrator."""
         toks = sent.toks
         k = _casualty_cause(toks, sp.tj, sp.right)
-        if k is None:
+        if k is None or _subject_then_count(toks, sp):
             return None
         agent, aim, replace = _cause_roles(toks, sp.rel, k, min(len(toks), k + CAUSE_REACH))
         victims = [a for a in casualties if a.tok_start < 0 or a.tok_start - sent.start < k]
@@ -1380,7 +1388,7 @@ class EventCoder:
         if not sp.ready:
             self._ready(sent, sp)
         k = _casualty_cause(sent.toks, sp.tj, sp.right)
-        if k is None:
+        if k is None or _subject_then_count(sent.toks, sp):
             return False
         agent = _cause_roles(sent.toks, sp.rel, k, min(len(sent.toks), k + CAUSE_REACH))[0]
         return agent is not None and bool(agent.ref.code)

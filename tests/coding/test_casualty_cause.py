@@ -152,3 +152,11 @@ def test_casualties_in_two_places_are_two_happenings(code_text: CodeText) -> Non
     strikes = coded.find("19", None, "RUS*", "SYRCVL")
     assert len(strikes) == 2, coded.why()
     assert len({e.location.name for e in strikes if e.location}) == 2, coded.why()
+
+
+def test_active_verb_with_counted_object_takes_no_cause_source(code_text: CodeText) -> None:
+    """"قتلت قوات الأمن العراقية عشرة مسلحين في اشتباكات مع عناصر داعش": VSO, the security forces did the killing;
+    the clash partner is not made the attacker of the security forces."""
+    coded = code_text("قتلت قوات الأمن العراقية عشرة مسلحين في اشتباكات مع عناصر تنظيم داعش في محافظة الأنبار.",
+                      date=D)
+    assert not coded.find("19", None, "IMGISIS", "IRQ*"), coded.why()

@@ -69,6 +69,12 @@ def _select_longest(items: list[_Hit]) -> list[_Hit]:
     return chosen
 
 
+def _mention(tokens: list[Token], text: str, h: _Hit, si: int) -> Mention:
+    a, b = h[0], h[1]
+    start, end = tokens[a].start, tokens[b - 1].end
+    return Mention(_KIND_ENUM[h[2]], a, b, start, end, text[start:end], h[3], si)
+
+
 @register_stage("mentions")
 class MentionStage(KBStage):
     """Dictionary mentions of actors, agents, states, places and event triggers."""
@@ -82,11 +88,6 @@ class MentionStage(KBStage):
         index, weak_places, bare_names = kb.index, kb.weak_places, kb.bare_names
         tokens, text = doc.tokens, doc.text
         out: list[Mention] = []
-
-        def mention(h: _Hit, si: int) -> Mention:
-            a, b = h[0], h[1]
-            start, end = tokens[a].start, tokens[b - 1].end
-            return Mention(_KIND_ENUM[h[2]], a, b, start, end, text[start:end], h[3], si)
 
         for si, s in enumerate(doc.sentences):
             s0 = s.tok_start
@@ -107,7 +108,7 @@ class MentionStage(KBStage):
                     if kind in (KIND_NISBA, KIND_STATE) and j - i == 1 and toks[i].norm in PARTICLES:
                         continue  # the particle "بأن" (that) is not "ألبان" (Albanians)
                     (trigs if kind == KIND_TRIGGER else ents).append((s0 + i, s0 + j, kind, id_))
-            chosen = self._other_bearers(doc, s0, [mention(h, si) for h in _select_longest(ents)])
+            chosen = self._other_bearers(doc, s0, [_mention(tokens, text, h, si) for h in _select_longest(ents)])
             chosen.extend(self._accusative_nisbas(doc, s.tok_start, s.tok_end, si, chosen))
             chosen.extend(self._unknown_names(doc, s.tok_start, s.tok_end, si, chosen, trigs))
             chosen.sort(key=lambda m: (m.tok_start, m.tok_end))
@@ -122,7 +123,7 @@ class MentionStage(KBStage):
                 # inside a longer name: a name span covering its first token (a <= t[0] < b) that also holds its end
                 trigs = [t for t in trigs if not any(t[1] <= b and (b - a) > (t[1] - t[0])
                                                      for a, b in named.get(t[0], ()))]
-            out.extend(mention(h, si) for h in _select_longest(trigs))
+            out.extend(_mention(tokens, text, h, si) for h in _select_longest(trigs))
         out.sort(key=lambda m: (m.tok_start, m.kind != MentionKind.TRIGGER))
         doc.mentions = out
 

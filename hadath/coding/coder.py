@@ -193,6 +193,76 @@ ANAPHORA_GAP = 4  # the most tokens between casualties and "في الغارة" t
 AIM_PREPS = frozenset(["على", "علي", "ضد"])  # what the attack hit: "غارات على مواقع التنظيم"
 
 
+# a casualty form whose two words hold the count of the casualties between them: "لقي 40 شخصا مصرعهم"، "لقي سبعة
+# أشخاص على الأقل حتفهم"، "سقط 12 قتيلا"
+GAP_MAX = 5  # the most words between the two words of the form
+GAP_FREE = frozenset(["على", "علي", "الاقل", "اقل"])  # "على الأقل": the only preposition a count phrase holds
+
+
+_GAPPED: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, list[tuple[frozenset[str], str]]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _gapped_table(kb: KnowledgeBase) -> dict[str, list[tuple[frozenset[str], str]]]:
+    """First word -> (the second words, pattern id) of the two-word forms of the violent patterns (roots 18-20).
+    The words of one pattern's forms combine freely: the verb agrees with a subject after it in the singular
+    ("لقي 40 شخصا مصرعهم"), while the listed forms pair a plural verb with a plural possessive ("لقوا مصرعهم")."""
+    table = _GAPPED.get(kb)
+    if table is None:
+        firsts: dict[str, set[str]] = {}
+        seconds: dict[str, set[str]] = {}
+        for p in kb.patterns.values():
+            if p.cameo[:2] not in ("18", "19", "20") or p.voice != "passive":
+                continue
+            for f in p.forms:
+                words = phrase_key(f).split()
+                if len(words) == 2:
+                    firsts.setdefault(p.id, set()).add(words[0])
+                    seconds.setdefault(p.id, set()).add(words[1])
+        table = {}
+        for pid, fs in firsts.items():
+            for w in fs:
+                table.setdefault(w, []).append((frozenset(seconds[pid]), pid))
+        _GAPPED[kb] = table
+    return table
+
+
+COUNT_WORDS = NUMERALS | frozenset(["احد", "اثنان", "سبعه", "ثمانيه", "عشرات", "مئات", "عشره"])
+
+
+def _count_word(t: Token) -> bool:
+    """A number or a number word: the count of casualties that opens the gap of a form ("لقي 40 شخصا مصرعهم")."""
+    return t.norm[:1].isdigit() or t.key in COUNT_WORDS or t.norm in COUNT_WORDS
+
+
+def _gapped_forms(kb: KnowledgeBase, doc: Document) -> list[Mention]:
+    """Mentions of two-word violent trigger forms (roots 18-20) whose words stand apart, the casualties counted
+    between them ("لقي 40 شخصا مصرعهم"): the matcher knows only the adjacent form ("لقوا مصرعهم"). Only the
+    passive casualty forms, with a count right after the first word, at a word that is no trigger yet, and a bare
+    second word (not "تعرض 14 شخصا للتعذيب", a statistic more often than a report). The mention
+    covers the first word, so that the count phrase is the verb's subject (the target) after it. The gap holds
+    words only: no punctuation, no clause marker, no preposition but that of "على الأقل"."""
+    table = _gapped_table(kb)
+    out: list[Mention] = []
+    covered = {k for m in doc.mentions if m.kind == MentionKind.TRIGGER for k in range(m.tok_start, m.tok_end)}
+    for si, s in enumerate(doc.sentences):
+        toks = doc.tokens[s.tok_start:s.tok_end]
+        for i, t in enumerate(toks):
+            cands = table.get(t.key)
+            if not cands or s.tok_start + i in covered or i + 1 >= len(toks) or not _count_word(toks[i + 1]):
+                continue
+            for j in range(i + 2, min(len(toks), i + 2 + GAP_MAX)):
+                u = toks[j - 1]
+                if u.is_punct or u.norm in CLAUSE_MARKERS or (u.norm in PREP_WORDS and u.norm not in GAP_FREE):
+                    break
+                pids = [pid for second, pid in cands if toks[j].key in second and not toks[j].prefix]
+                if pids:
+                    a = s.tok_start + i
+                    out.extend(Mention(MentionKind.TRIGGER, a, a + 1, t.start, t.end, t.text, pid, si) for pid in pids)
+                    break
+    return out
+
+
 def _cause_key(t: Token) -> tuple[str, bool]:
     """The attack noun a token stands for (its key, or the word under an unsplit ب/بال) and whether it is
     governed by the clitic ب ("بانفجار"، "بقصف")."""
@@ -758,6 +828,9 @@ class EventCoder:
                 by_sent[t.sentence].times.append(t)
         last_subject: ActorRef | None = None
         trig = [m for m in doc.mentions if m.kind == MentionKind.TRIGGER]
+        gapped = _gapped_forms(self.kb, doc)
+        if gapped:
+            trig = sorted(trig + gapped, key=lambda m: (m.tok_start, m.tok_end))
         i = 0
         while i < len(trig):
             # all patterns sharing one trigger span are readings of one word: keep the best reading

@@ -1,0 +1,32 @@
+"""Casualty reports, round 2: gapped casualty forms, perpetrators named in a time clause or a claim of
+responsibility, and the choice between readings and merged events. All sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.coding.conftest import Coded
+
+D = "2021-05-03"
+
+CodeText = Callable[..., Coded]
+
+
+def test_count_between_the_words_of_a_casualty_form(code_text: CodeText) -> None:
+    """"لقي 40 شخصا مصرعهم": the count stands between لقي and مصرعهم (the verb singular before its plural subject);
+    the form fires, and the cause phrase after it names the perpetrator."""
+    coded = code_text("ولقي 40 شخصا مصرعهم جراء قصف قوات النظام السوري على مدينة حلب أمس.", date=D)
+    assert coded.find("19", None, "SYRMIL", "*"), coded.why()
+    assert any(e.rule == "190.qutila" for e in coded.events), coded.why()
+
+
+def test_count_and_at_least_between_the_words(code_text: CodeText) -> None:
+    """"لقي سبعة أشخاص على الأقل حتفهم في غارة شنتها طائرات روسية": "على الأقل" may stand in the gap."""
+    coded = code_text("ولقي سبعة أشخاص على الأقل حتفهم في غارة جوية شنتها طائرات روسية على إدلب.", date=D)
+    assert coded.find("19", "195", "RUS*", "*"), coded.why()
+
+
+def test_a_statistic_of_torture_is_no_gapped_form(code_text: CodeText) -> None:
+    """"تعرض 14 شخصا للتعذيب": the second word of the form carries a preposition; no gapped form is read."""
+    coded = code_text("وسجلت المنظمة في تقريرها السنوي تعرض 14 شخصا للتعذيب خلال العام الماضي.", date=D)
+    assert not coded.find("18", "1822"), coded.why()

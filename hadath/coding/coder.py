@@ -840,8 +840,9 @@ class EventCoder:
             sent = by_sent[trig[i].sentence]
             pats = [self.kb.patterns[m.entry_id] for m in trig[i:j]]
             has_passive = any(pt.voice == "passive" for pt in pats)
-            if has_passive and (_killed_in_attack(sent.toks, trig[i].tok_end - sent.start)
-                                or self._named_cause(sent, trig[i])):
+            sp = self._span(sent, trig[i])  # shared by the readings: one span
+            if has_passive and not self._vso_count(sent, sp) and (
+                    _killed_in_attack(sent.toks, trig[i].tok_end - sent.start) or self._named_cause(sent, trig[i])):
                 # "قتل زعيم التنظيم في غارة أمريكية": قُتل, the passive reading
                 pats_m = [(m, pt) for m, pt in zip(trig[i:j], pats, strict=False) if pt.voice != "active"]
                 if pats_m:
@@ -850,7 +851,6 @@ class EventCoder:
                     trig_sub = list(trig[i:j])
             else:
                 trig_sub = list(trig[i:j])
-            sp = self._span(sent, trig[i])  # shared by the readings: one span
             readings = [(self._code_trigger(doc, sent, m, pt, last_subject, sp), pt.voice)
                         for m, pt in zip(trig_sub, pats, strict=False)]
             readings = [r for r in readings if r[0]]
@@ -1566,6 +1566,13 @@ class EventCoder:
         # (an uncoded place the attack hit, "على نقطة تفتيش", does not replace the casualties)
         hit = [aim] if replace and aim is not None and aim.ref.code else victims
         return [agent], hit, self._cause_code(doc, sent, k), None
+
+    def _vso_count(self, sent: _Sent, sp: _Span) -> bool:
+        """"قتلت القوات العراقية عشرة مسلحين في غارة": a subject right after the verb, then the count of its
+        victims: the active قَتَل (VSO), even when a cause phrase follows (see :func:`_subject_then_count`)."""
+        if not sp.ready:
+            self._ready(sent, sp)
+        return _subject_then_count(sent.toks, sp)
 
     def _named_cause(self, sent: _Sent, m: Mention) -> bool:
         """The clause of the trigger ``m`` goes on with an attack whose perpetrator is a coded actor ("قتل زعيم

@@ -30,3 +30,11 @@ def test_a_statistic_of_torture_is_no_gapped_form(code_text: CodeText) -> None:
     """"تعرض 14 شخصا للتعذيب": the second word of the form carries a preposition; no gapped form is read."""
     coded = code_text("وسجلت المنظمة في تقريرها السنوي تعرض 14 شخصا للتعذيب خلال العام الماضي.", date=D)
     assert not coded.find("18", "1822"), coded.why()
+
+
+def test_vso_subject_then_count_stays_active_before_a_cause_phrase(code_text: CodeText) -> None:
+    """"قتلت القوات العراقية عشرة مسلحين من تنظيم داعش في غارة": the phrase after the verb, then a count, is the
+    subject of the active verb; the cause phrase after it does not force the passive reading."""
+    coded = code_text("قتلت القوات العراقية عشرة مسلحين من تنظيم داعش في غارة جوية على مواقعهم قرب الموصل.", date=D)
+    assert coded.find("19", None, "IRQ*", "*"), coded.why()
+    assert not coded.find("19", None, "NONE", "IRQ*"), coded.why()

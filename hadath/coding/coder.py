@@ -374,6 +374,32 @@ PROTEST_PURPOSE = frozenset(["احتجاجا", "للاحتجاج", "تنديدا
                              "مرددين", "رافعين", "تضامنا"])
 
 
+PURPOSE_REACH = 8  # tokens after a protest trigger searched for its purpose word
+PURPOSE_GAP = 3  # tokens between the purpose word and the party it names ("للمطالبة باستقالة رئيس الوزراء")
+PURPOSE_PREPS = ("", "ب", "ل", "على", "ضد")
+
+
+def _purpose_target(toks: list[Token], post: list[tuple[int, int, ActorMention]], tj: int, right: int
+                    ) -> ActorMention | None:
+    """The coded party named in a protest's purpose phrase: "احتجاجا على قرار الحكومة"، "للمطالبة باستقالة رئيس
+    الوزراء"، "تنديدا بالرئيس". The phrase follows the purpose word within :data:`PURPOSE_GAP` tokens, with no
+    punctuation between them. None when the protest states no purpose or its purpose names no coded party."""
+    for k in range(tj, min(right, tj + PURPOSE_REACH, len(toks))):
+        t = toks[k]
+        if t.text in CLAUSE_PUNCT:
+            return None
+        if t.key in PROTEST_PURPOSE or t.norm in PROTEST_PURPOSE:
+            for x in post:
+                if x[0] <= k:
+                    continue
+                if (x[0] - k > 1 + PURPOSE_GAP or any(g.is_punct for g in toks[k + 1:x[0]])):
+                    return None
+                if x[2].ref.code and x[2].prep in PURPOSE_PREPS:
+                    return x[2]
+            return None
+    return None
+
+
 def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list[ActorMention],
                   targets: list[ActorMention]) -> float:
     """Confidence that the expected shape of a report restores.
@@ -1382,6 +1408,9 @@ class EventCoder:
             if prev_tgt is not None and not _same_actor(prev_tgt, sources[0].ref):
                 targets = [ActorMention(-1, -1, -1, -1, sent.idx, prev_tgt, "anaphora")]
                 conf -= 0.1
+        if not targets and p.cameo[:2] == "14" and sources and (aim := _purpose_target(toks, post, tj, right)):
+            # "انضم آلاف إلى مظاهرات ... للمطالبة باستقالة رئيس الوزراء": the party the protest's purpose names
+            targets = [aim]
         # "اتفقا"، "التقوا": a dual or plural verb ("نيتهما" is a noun with a dual pronoun: their own intention)
         dual_verb = (voice_is_verb(p) and toks[ti].key.endswith(("ا", "وا"))
                      and toks[ti].norm.lstrip("و") not in INTENT_NOUNS)

@@ -38,3 +38,10 @@ def test_vso_subject_then_count_stays_active_before_a_cause_phrase(code_text: Co
     coded = code_text("قتلت القوات العراقية عشرة مسلحين من تنظيم داعش في غارة جوية على مواقعهم قرب الموصل.", date=D)
     assert coded.find("19", None, "IRQ*", "*"), coded.why()
     assert not coded.find("19", None, "NONE", "IRQ*"), coded.why()
+
+
+def test_protest_target_from_its_purpose(code_text: CodeText) -> None:
+    """"للمطالبة باستقالة وزير الداخلية": the party named in the purpose of a protest is its target."""
+    coded = code_text("وخرج آلاف المتظاهرين المصريين في مظاهرات حاشدة في القاهرة للمطالبة باستقالة رئيس الوزراء "
+                      "المصري.", date=D)
+    assert coded.find("14", None, "*", "EGYGOV"), coded.why()

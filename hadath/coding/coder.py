@@ -524,6 +524,18 @@ def _noun_reading(toks: list[Token], ti: int, p: Pattern) -> bool:
                        or toks[ti - 1].norm in TEMPORAL_FRAMES)
 
 
+_FIRST_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _first_words(p: Pattern) -> frozenset[str]:
+    """The normalised first words of a pattern's forms ("لقوا" of "لقوا مصرعهم"): a ل that begins one of them is
+    the word's own letter, not the preposition the segmenter may have split off ("ل+قوا")."""
+    words = _FIRST_WORDS.get(p.id)
+    if words is None:
+        words = _FIRST_WORDS[p.id] = frozenset(norm_word(f.split()[0]) for f in p.forms if f.strip())
+    return words
+
+
 def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None:
     """Why a violent or protest trigger (roots 14, 18-20) does not report a happening, or None when it does.
 
@@ -550,7 +562,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         if gov is not None:
             return f"topic of '{gov.text}', not a report"
     t = toks[ti]
-    if noun and t.prefix.lstrip("وف").startswith("ل") and not (before and _hits(before[0], EXPOSED_TO)):
+    if (noun and t.prefix.lstrip("وف").startswith("ل") and not (before and _hits(before[0], EXPOSED_TO))
+            and t.norm.lstrip("وف") not in _first_words(p)):  # "لقوا مصرعهم": the ل is the verb's own
         # "حملة لاستعادة الرمادي"، "هجوما للسيطرة على المدينة": a purpose, not a happening ("تعرض لهجوم" is one)
         return "a purpose (ل + verbal noun), not a report"
     hyp = next((t for t in before[:4] if _hits(t, HYPOTHETICAL)), None)

@@ -45,3 +45,9 @@ def test_protest_target_from_its_purpose(code_text: CodeText) -> None:
     coded = code_text("وخرج آلاف المتظاهرين المصريين في مظاهرات حاشدة في القاهرة للمطالبة باستقالة رئيس الوزراء "
                       "المصري.", date=D)
     assert coded.find("14", None, "*", "EGYGOV"), coded.why()
+
+
+def test_lam_of_laqu_is_no_purpose_preposition(code_text: CodeText) -> None:
+    """"لقوا مصرعهم": the segmenter may split ل off "لقوا"; the ل is the verb's own, not a purpose ("لـ + masdar")."""
+    coded = code_text("وأفادت الشبكة بأن 63 شخصا لقوا مصرعهم جراء قصف قوات النظام السوري العديد من المدن.", date=D)
+    assert coded.find("19", None, "SYRMIL", "*"), coded.why()

@@ -263,6 +263,10 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document) -> list[Mention]:
     return out
 
 
+# words opening a time clause that may name the attack behind casualties reported before it
+TIME_CLAUSE_WORDS = frozenset(["عندما", "حين", "حينما", "بعدما", "بعد", "اثر", "لدى", "لما"])
+
+
 def _cause_key(t: Token) -> tuple[str, bool]:
     """The attack noun a token stands for (its key, or the word under an unsplit ب/بال) and whether it is
     governed by the clitic ب ("بانفجار"، "بقصف")."""
@@ -1586,9 +1590,11 @@ class EventCoder:
         195, "قصف مدفعي" 194, "تفجير انتحاري" 1831); the place is that of the attack referred to, if any. None when
         the clause names no attack or no perpetrator."""
         toks = sent.toks
-        k = _casualty_cause(toks, sp.tj, sp.right)
-        if k is None or _subject_then_count(toks, sp):
+        if _subject_then_count(toks, sp):
             return None
+        k = _casualty_cause(toks, sp.tj, sp.right)
+        if k is None:
+            return self._time_clause_roles(doc, sent, sp, casualties)
         agent, aim, replace = _cause_roles(toks, sp.rel, k, min(len(toks), k + CAUSE_REACH))
         victims = [a for a in casualties if a.tok_start < 0 or a.tok_start - sent.start < k]
         if not victims and sp.pre_free:
@@ -1615,6 +1621,34 @@ class EventCoder:
         if not sp.ready:
             self._ready(sent, sp)
         return _subject_then_count(sent.toks, sp)
+
+    def _time_clause_roles(self, doc: Document, sent: _Sent, sp: _Span, casualties: list[ActorMention]
+                           ) -> tuple[list[ActorMention], list[ActorMention], str | None, PlaceRef | None] | None:
+        """"وقتل 7 جنود عندما اقتحم مسلحون من تنظيم داعش نقطة تفتيش": a time clause right after the casualty
+        clause (عندما، حين، حينما، بعدما، بعد أن، إثر) whose verb is an active violent trigger names the attacker:
+        its subject (the coded whole of a counted part, "مسلحون من تنظيم داعش") is the source, the casualties the
+        target, the verb's pattern the code. None when there is no such clause or its subject is not coded."""
+        toks = sent.toks
+        at = next((k for k in range(sp.tj, min(len(toks), sp.right + 1)) if toks[k].text in CLAUSE_PUNCT
+                   or toks[k].norm.lstrip("و") in TIME_CLAUSE_WORDS), None)
+        if at is None or toks[at].text in CLAUSE_PUNCT or not casualties:
+            return None
+        v = at + 1
+        if v < len(toks) and toks[v].norm in ("ان", "ما"):
+            v += 1  # "بعد أن"
+        pats = [self.kb.patterns[m.entry_id] for m in doc.mentions
+                if m.kind == MentionKind.TRIGGER and m.tok_start == sent.start + v and m.entry_id in self.kb.patterns]
+        pats = [p for p in pats if p.cameo[:2] in ("18", "19", "20") and p.voice == "active"]
+        if not pats:
+            return None
+        after = sorted((x for x in sp.rel if x[0] > v), key=lambda x: x[0])
+        if not after or after[0][0] - v > 1 or after[0][2].prep:
+            return None
+        subject = after[0][2] if after[0][2].ref.code else _partitive_whole(after, after[0], toks)
+        if subject is None or not subject.ref.code or any(_same_actor(subject.ref, c.ref) for c in casualties):
+            return None
+        code = max((p.cameo for p in pats), key=lambda c: (len(c), c not in GENERIC_CASUALTY_CODES))
+        return [subject], casualties, code, None
 
     def _named_cause(self, sent: _Sent, m: Mention) -> bool:
         """The clause of the trigger ``m`` goes on with an attack whose perpetrator is a coded actor ("قتل زعيم

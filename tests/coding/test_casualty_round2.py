@@ -51,3 +51,17 @@ def test_lam_of_laqu_is_no_purpose_preposition(code_text: CodeText) -> None:
     """"لقوا مصرعهم": the segmenter may split ل off "لقوا"; the ل is the verb's own, not a purpose ("لـ + masdar")."""
     coded = code_text("وأفادت الشبكة بأن 63 شخصا لقوا مصرعهم جراء قصف قوات النظام السوري العديد من المدن.", date=D)
     assert coded.find("19", None, "SYRMIL", "*"), coded.why()
+
+
+def test_attacker_of_a_time_clause_is_the_source_of_the_casualties(code_text: CodeText) -> None:
+    """"وقتل 7 جنود عندما اقتحم مسلحون من تنظيم داعش نقطة تفتيش": the subject of the violent verb of the time clause
+    (the coded whole of the counted militants) is the source of the killing, the soldiers its target."""
+    coded = code_text("وقتل 7 جنود ليبيين أمس، عندما اقتحم متشددون من تنظيم داعش نقطة تفتيش خارج مدينة أجدابيا.",
+                      date=D)
+    assert coded.find("19", None, "IMGISIS", "LBYMIL"), coded.why()
+
+
+def test_time_clause_without_a_violent_verb_names_no_source(code_text: CodeText) -> None:
+    """"قتل 5 جنود عندما وصل الوزير": the verb of the time clause is no attack; its subject is not the killer."""
+    coded = code_text("وقتل خمسة جنود عراقيين أمس عندما وصل وزير الدفاع الأمريكي إلى بغداد.", date=D)
+    assert not coded.find("19", None, "USA*", "*"), coded.why()

@@ -846,6 +846,8 @@ class EventCoder:
         self._last_meeting: tuple[ActorRef | None, ActorRef | None] | None = None
         self._intent_heads: set[int] = set()  # ids of events read from an intention noun before an act (per article)
         self._last_attack: Event | None = None  # the article's last violent event with a perpetrator
+        # document token positions of the violent verbs of time clauses that gave casualties their source
+        self._told_attacks: set[int] = set()
         self.trace: list[tuple[Mention, str]] = []  # (trigger, why it produced no event), for `explain`
 
     # ------------------------------------------------------------------ public
@@ -858,6 +860,7 @@ class EventCoder:
         self._doc_date = self._lead_date(doc)
         self._doc_place = self._article_place(doc)
         self._last_attack = None
+        self._told_attacks.clear()
         events: list[Event] = []
         by_sent: dict[int, _Sent] = {}
         for i, s in enumerate(doc.sentences):
@@ -897,6 +900,13 @@ class EventCoder:
             readings = [(self._code_trigger(doc, sent, m, pt, last_subject, sp), pt.voice)
                         for m, pt in zip(trig_sub, pats, strict=False)]
             readings = [r for r in readings if r[0]]
+            if readings and trig[i].tok_start in self._told_attacks and all(
+                    e.cameo[:2] in ("18", "19", "20") for r in readings for e in r[0]):
+                # "وقتل 7 جنود عندما اقتحم مسلحون ...": the attack is the casualties' event, coded with them
+                if self._tracing:
+                    self.trace.extend((m, "the attack of the casualties reported before it (coded with them)")
+                                      for m in trig_sub)
+                readings = []
             if readings:
                 chosen = max(readings, key=lambda r: _reading_score(r[0], r[1], has_passive))[0]
                 events.extend(chosen)
@@ -1648,6 +1658,7 @@ class EventCoder:
         if subject is None or not subject.ref.code or any(_same_actor(subject.ref, c.ref) for c in casualties):
             return None
         code = max((p.cameo for p in pats), key=lambda c: (len(c), c not in GENERIC_CASUALTY_CODES))
+        self._told_attacks.add(sent.start + v)  # the time clause's own event is this happening
         return [subject], casualties, code, None
 
     def _named_cause(self, sent: _Sent, m: Mention) -> bool:

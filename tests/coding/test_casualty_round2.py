@@ -59,6 +59,7 @@ def test_attacker_of_a_time_clause_is_the_source_of_the_casualties(code_text: Co
     coded = code_text("وقتل 7 جنود ليبيين أمس، عندما اقتحم متشددون من تنظيم داعش نقطة تفتيش خارج مدينة أجدابيا.",
                       date=D)
     assert coded.find("19", None, "IMGISIS", "LBYMIL"), coded.why()
+    assert len(coded.find("19")) == 1, coded.why()  # the storming is the killing's happening, not another event
 
 
 def test_time_clause_without_a_violent_verb_names_no_source(code_text: CodeText) -> None:

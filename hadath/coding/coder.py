@@ -1403,6 +1403,13 @@ class EventCoder:
                 if recip:
                     targets = [recip[0][2]]
                     conf -= 0.05
+        if len(sources) == 1 and not sources[0].ref.code and voice == "active" and p.cameo[:2] in ("18", "19", "20"):
+            # "اقتحم مسلحون من تنظيم داعش نقطة تفتيش": the uncoded attackers are a part of the coded whole after من
+            part = next((x for x in rel if x[2] is sources[0]), None)
+            whole = None if part is None else _partitive_whole(sorted(rel, key=lambda x: x[0]), part, toks)
+            if whole is not None:
+                sources = [whole]
+                targets = [t for t in targets if t is not whole]
         cause_code: str | None = None
         cause_place: PlaceRef | None = None  # the place of the attack a definite noun refers to ("في الغارة")
         # casualties with no agent of their own: the attack that caused them names it ("قتل 26 شخصا في غارات شنتها

@@ -75,3 +75,11 @@ def test_demand_takes_its_required_word_after_the_trigger(code_text: CodeText) -
                       "الحادث.", date=D)
     assert not coded.find("10", "1056"), coded.why()
     assert coded.find("10", "101"), coded.why()
+
+
+def test_attackers_from_a_named_group_are_that_group(code_text: CodeText) -> None:
+    """"اقتحم متشددون من تنظيم داعش نقطة تفتيش": the uncoded subject is a part of the coded whole after من, which is
+    the source (not the target)."""
+    coded = code_text("واقتحم متشددون من تنظيم داعش نقطة تفتيش للجيش الليبي قرب مدينة أجدابيا.", date=D)
+    assert coded.find("19", None, "IMGISIS", "*"), coded.why()
+    assert not coded.find("19", None, "*", "IMGISIS"), coded.why()

@@ -193,6 +193,80 @@ ANAPHORA_GAP = 4  # the most tokens between casualties and "في الغارة" t
 AIM_PREPS = frozenset(["على", "علي", "ضد"])  # what the attack hit: "غارات على مواقع التنظيم"
 
 
+# a casualty form whose two words hold the count of the casualties between them: "لقي 40 شخصا مصرعهم"، "لقي سبعة
+# أشخاص على الأقل حتفهم"، "سقط 12 قتيلا"
+GAP_MAX = 5  # the most words between the two words of the form
+GAP_FREE = frozenset(["على", "علي", "الاقل", "اقل"])  # "على الأقل": the only preposition a count phrase holds
+
+
+_GAPPED: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, list[tuple[frozenset[str], str]]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _gapped_table(kb: KnowledgeBase) -> dict[str, list[tuple[frozenset[str], str]]]:
+    """First word -> (the second words, pattern id) of the two-word forms of the violent patterns (roots 18-20).
+    The words of one pattern's forms combine freely: the verb agrees with a subject after it in the singular
+    ("لقي 40 شخصا مصرعهم"), while the listed forms pair a plural verb with a plural possessive ("لقوا مصرعهم")."""
+    table = _GAPPED.get(kb)
+    if table is None:
+        firsts: dict[str, set[str]] = {}
+        seconds: dict[str, set[str]] = {}
+        for p in kb.patterns.values():
+            if p.cameo[:2] not in ("18", "19", "20") or p.voice != "passive":
+                continue
+            for f in p.forms:
+                words = phrase_key(f).split()
+                if len(words) == 2:
+                    firsts.setdefault(p.id, set()).add(words[0])
+                    seconds.setdefault(p.id, set()).add(words[1])
+        table = {}
+        for pid, fs in firsts.items():
+            for w in fs:
+                table.setdefault(w, []).append((frozenset(seconds[pid]), pid))
+        _GAPPED[kb] = table
+    return table
+
+
+COUNT_WORDS = NUMERALS | frozenset(["احد", "اثنان", "سبعه", "ثمانيه", "عشرات", "مئات", "عشره"])
+
+
+def _count_word(t: Token) -> bool:
+    """A number or a number word: the count of casualties that opens the gap of a form ("لقي 40 شخصا مصرعهم")."""
+    return t.norm[:1].isdigit() or t.key in COUNT_WORDS or t.norm in COUNT_WORDS
+
+
+def _gapped_forms(kb: KnowledgeBase, doc: Document) -> list[Mention]:
+    """Mentions of two-word violent trigger forms (roots 18-20) whose words stand apart, the casualties counted
+    between them ("لقي 40 شخصا مصرعهم"): the matcher knows only the adjacent form ("لقوا مصرعهم"). Only the
+    passive casualty forms, with a count right after the first word, at a word that is no trigger yet, and a bare
+    second word (not "تعرض 14 شخصا للتعذيب", a statistic more often than a report). The mention
+    covers the first word, so that the count phrase is the verb's subject (the target) after it. The gap holds
+    words only: no punctuation, no clause marker, no preposition but that of "على الأقل"."""
+    table = _gapped_table(kb)
+    out: list[Mention] = []
+    covered = {k for m in doc.mentions if m.kind == MentionKind.TRIGGER for k in range(m.tok_start, m.tok_end)}
+    for si, s in enumerate(doc.sentences):
+        toks = doc.tokens[s.tok_start:s.tok_end]
+        for i, t in enumerate(toks):
+            cands = table.get(t.key)
+            if not cands or s.tok_start + i in covered or i + 1 >= len(toks) or not _count_word(toks[i + 1]):
+                continue
+            for j in range(i + 2, min(len(toks), i + 2 + GAP_MAX)):
+                u = toks[j - 1]
+                if u.is_punct or u.norm in CLAUSE_MARKERS or (u.norm in PREP_WORDS and u.norm not in GAP_FREE):
+                    break
+                pids = [pid for second, pid in cands if toks[j].key in second and not toks[j].prefix]
+                if pids:
+                    a = s.tok_start + i
+                    out.extend(Mention(MentionKind.TRIGGER, a, a + 1, t.start, t.end, t.text, pid, si) for pid in pids)
+                    break
+    return out
+
+
+# words opening a time clause that may name the attack behind casualties reported before it
+TIME_CLAUSE_WORDS = frozenset(["عندما", "حين", "حينما", "بعدما", "بعد", "اثر", "لدى", "لما"])
+
+
 def _cause_key(t: Token) -> tuple[str, bool]:
     """The attack noun a token stands for (its key, or the word under an unsplit ب/بال) and whether it is
     governed by the clitic ب ("بانفجار"، "بقصف")."""
@@ -302,6 +376,32 @@ def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k:
 
 PROTEST_PURPOSE = frozenset(["احتجاجا", "للاحتجاج", "تنديدا", "للتنديد", "للمطالبه", "مطالبين", "رفضا", "هاتفين",
                              "مرددين", "رافعين", "تضامنا"])
+
+
+PURPOSE_REACH = 8  # tokens after a protest trigger searched for its purpose word
+PURPOSE_GAP = 3  # tokens between the purpose word and the party it names ("للمطالبة باستقالة رئيس الوزراء")
+PURPOSE_PREPS = ("", "ب", "ل", "على", "ضد")
+
+
+def _purpose_target(toks: list[Token], post: list[tuple[int, int, ActorMention]], tj: int, right: int
+                    ) -> ActorMention | None:
+    """The coded party named in a protest's purpose phrase: "احتجاجا على قرار الحكومة"، "للمطالبة باستقالة رئيس
+    الوزراء"، "تنديدا بالرئيس". The phrase follows the purpose word within :data:`PURPOSE_GAP` tokens, with no
+    punctuation between them. None when the protest states no purpose or its purpose names no coded party."""
+    for k in range(tj, min(right, tj + PURPOSE_REACH, len(toks))):
+        t = toks[k]
+        if t.text in CLAUSE_PUNCT:
+            return None
+        if t.key in PROTEST_PURPOSE or t.norm in PROTEST_PURPOSE:
+            for x in post:
+                if x[0] <= k:
+                    continue
+                if (x[0] - k > 1 + PURPOSE_GAP or any(g.is_punct for g in toks[k + 1:x[0]])):
+                    return None
+                if x[2].ref.code and x[2].prep in PURPOSE_PREPS:
+                    return x[2]
+            return None
+    return None
 
 
 def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list[ActorMention],
@@ -428,6 +528,18 @@ def _noun_reading(toks: list[Token], ti: int, p: Pattern) -> bool:
                        or toks[ti - 1].norm in TEMPORAL_FRAMES)
 
 
+_FIRST_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _first_words(p: Pattern) -> frozenset[str]:
+    """The normalised first words of a pattern's forms ("لقوا" of "لقوا مصرعهم"): a ل that begins one of them is
+    the word's own letter, not the preposition the segmenter may have split off ("ل+قوا")."""
+    words = _FIRST_WORDS.get(p.id)
+    if words is None:
+        words = _FIRST_WORDS[p.id] = frozenset(norm_word(f.split()[0]) for f in p.forms if f.strip())
+    return words
+
+
 def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None:
     """Why a violent or protest trigger (roots 14, 18-20) does not report a happening, or None when it does.
 
@@ -454,7 +566,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         if gov is not None:
             return f"topic of '{gov.text}', not a report"
     t = toks[ti]
-    if noun and t.prefix.lstrip("وف").startswith("ل") and not (before and _hits(before[0], EXPOSED_TO)):
+    if (noun and t.prefix.lstrip("وف").startswith("ل") and not (before and _hits(before[0], EXPOSED_TO))
+            and t.norm.lstrip("وف") not in _first_words(p)):  # "لقوا مصرعهم": the ل is the verb's own
         # "حملة لاستعادة الرمادي"، "هجوما للسيطرة على المدينة": a purpose, not a happening ("تعرض لهجوم" is one)
         return "a purpose (ل + verbal noun), not a report"
     hyp = next((t for t in before[:4] if _hits(t, HYPOTHETICAL)), None)
@@ -733,6 +846,8 @@ class EventCoder:
         self._last_meeting: tuple[ActorRef | None, ActorRef | None] | None = None
         self._intent_heads: set[int] = set()  # ids of events read from an intention noun before an act (per article)
         self._last_attack: Event | None = None  # the article's last violent event with a perpetrator
+        # document token positions of the violent verbs of time clauses that gave casualties their source
+        self._told_attacks: set[int] = set()
         self.trace: list[tuple[Mention, str]] = []  # (trigger, why it produced no event), for `explain`
 
     # ------------------------------------------------------------------ public
@@ -745,6 +860,7 @@ class EventCoder:
         self._doc_date = self._lead_date(doc)
         self._doc_place = self._article_place(doc)
         self._last_attack = None
+        self._told_attacks.clear()
         events: list[Event] = []
         by_sent: dict[int, _Sent] = {}
         for i, s in enumerate(doc.sentences):
@@ -758,6 +874,9 @@ class EventCoder:
                 by_sent[t.sentence].times.append(t)
         last_subject: ActorRef | None = None
         trig = [m for m in doc.mentions if m.kind == MentionKind.TRIGGER]
+        gapped = _gapped_forms(self.kb, doc)
+        if gapped:
+            trig = sorted(trig + gapped, key=lambda m: (m.tok_start, m.tok_end))
         i = 0
         while i < len(trig):
             # all patterns sharing one trigger span are readings of one word: keep the best reading
@@ -767,8 +886,9 @@ class EventCoder:
             sent = by_sent[trig[i].sentence]
             pats = [self.kb.patterns[m.entry_id] for m in trig[i:j]]
             has_passive = any(pt.voice == "passive" for pt in pats)
-            if has_passive and (_killed_in_attack(sent.toks, trig[i].tok_end - sent.start)
-                                or self._named_cause(sent, trig[i])):
+            sp = self._span(sent, trig[i])  # shared by the readings: one span
+            if has_passive and not self._vso_count(sent, sp) and (
+                    _killed_in_attack(sent.toks, trig[i].tok_end - sent.start) or self._named_cause(sent, trig[i])):
                 # "قتل زعيم التنظيم في غارة أمريكية": قُتل, the passive reading
                 pats_m = [(m, pt) for m, pt in zip(trig[i:j], pats, strict=False) if pt.voice != "active"]
                 if pats_m:
@@ -777,10 +897,16 @@ class EventCoder:
                     trig_sub = list(trig[i:j])
             else:
                 trig_sub = list(trig[i:j])
-            sp = self._span(sent, trig[i])  # shared by the readings: one span
             readings = [(self._code_trigger(doc, sent, m, pt, last_subject, sp), pt.voice)
                         for m, pt in zip(trig_sub, pats, strict=False)]
             readings = [r for r in readings if r[0]]
+            if readings and trig[i].tok_start in self._told_attacks and all(
+                    e.cameo[:2] in ("18", "19", "20") for r in readings for e in r[0]):
+                # "وقتل 7 جنود عندما اقتحم مسلحون ...": the attack is the casualties' event, coded with them
+                if self._tracing:
+                    self.trace.extend((m, "the attack of the casualties reported before it (coded with them)")
+                                      for m in trig_sub)
+                readings = []
             if readings:
                 chosen = max(readings, key=lambda r: _reading_score(r[0], r[1], has_passive))[0]
                 events.extend(chosen)
@@ -901,8 +1027,9 @@ class EventCoder:
             pi = self._pinfo[p.id] = _pattern_info(p)
         if sp is None:
             sp = self._span(sent, m)
-        if p.requires and not (pi.requires is not None and (pi.requires.found(sp.after)
-                                                            or pi.requires.found(sp.before_clause(sent.toks)))):
+        # (what a demand asks for follows it: "قصف ... مطالبا بفتح تحقيق" is no demand to stop the shelling)
+        if p.requires and not (pi.requires is not None and (pi.requires.found(sp.after) or (
+                p.cameo[:2] != "10" and pi.requires.found(sp.before_clause(sent.toks))))):
             if self._tracing:
                 self.trace.append((m, f"pattern {p.id} needs one of {'|'.join(p.requires)} nearby"))
             return []
@@ -1276,6 +1403,13 @@ class EventCoder:
                 if recip:
                     targets = [recip[0][2]]
                     conf -= 0.05
+        if len(sources) == 1 and not sources[0].ref.code and voice == "active" and p.cameo[:2] in ("18", "19", "20"):
+            # "اقتحم مسلحون من تنظيم داعش نقطة تفتيش": the uncoded attackers are a part of the coded whole after من
+            part = next((x for x in rel if x[2] is sources[0]), None)
+            whole = None if part is None else _partitive_whole(sorted(rel, key=lambda x: x[0]), part, toks)
+            if whole is not None:
+                sources = [whole]
+                targets = [t for t in targets if t is not whole]
         cause_code: str | None = None
         cause_place: PlaceRef | None = None  # the place of the attack a definite noun refers to ("في الغارة")
         # casualties with no agent of their own: the attack that caused them names it ("قتل 26 شخصا في غارات شنتها
@@ -1309,6 +1443,9 @@ class EventCoder:
             if prev_tgt is not None and not _same_actor(prev_tgt, sources[0].ref):
                 targets = [ActorMention(-1, -1, -1, -1, sent.idx, prev_tgt, "anaphora")]
                 conf -= 0.1
+        if not targets and p.cameo[:2] == "14" and sources and (aim := _purpose_target(toks, post, tj, right)):
+            # "انضم آلاف إلى مظاهرات ... للمطالبة باستقالة رئيس الوزراء": the party the protest's purpose names
+            targets = [aim]
         # "اتفقا"، "التقوا": a dual or plural verb ("نيتهما" is a noun with a dual pronoun: their own intention)
         dual_verb = (voice_is_verb(p) and toks[ti].key.endswith(("ا", "وا"))
                      and toks[ti].norm.lstrip("و") not in INTENT_NOUNS)
@@ -1471,9 +1608,11 @@ class EventCoder:
         195, "قصف مدفعي" 194, "تفجير انتحاري" 1831); the place is that of the attack referred to, if any. None when
         the clause names no attack or no perpetrator."""
         toks = sent.toks
-        k = _casualty_cause(toks, sp.tj, sp.right)
-        if k is None or _subject_then_count(toks, sp):
+        if _subject_then_count(toks, sp):
             return None
+        k = _casualty_cause(toks, sp.tj, sp.right)
+        if k is None:
+            return self._time_clause_roles(doc, sent, sp, casualties)
         agent, aim, replace = _cause_roles(toks, sp.rel, k, min(len(toks), k + CAUSE_REACH))
         victims = [a for a in casualties if a.tok_start < 0 or a.tok_start - sent.start < k]
         if not victims and sp.pre_free:
@@ -1493,6 +1632,42 @@ class EventCoder:
         # (an uncoded place the attack hit, "على نقطة تفتيش", does not replace the casualties)
         hit = [aim] if replace and aim is not None and aim.ref.code else victims
         return [agent], hit, self._cause_code(doc, sent, k), None
+
+    def _vso_count(self, sent: _Sent, sp: _Span) -> bool:
+        """"قتلت القوات العراقية عشرة مسلحين في غارة": a subject right after the verb, then the count of its
+        victims: the active قَتَل (VSO), even when a cause phrase follows (see :func:`_subject_then_count`)."""
+        if not sp.ready:
+            self._ready(sent, sp)
+        return _subject_then_count(sent.toks, sp)
+
+    def _time_clause_roles(self, doc: Document, sent: _Sent, sp: _Span, casualties: list[ActorMention]
+                           ) -> tuple[list[ActorMention], list[ActorMention], str | None, PlaceRef | None] | None:
+        """"وقتل 7 جنود عندما اقتحم مسلحون من تنظيم داعش نقطة تفتيش": a time clause right after the casualty
+        clause (عندما، حين، حينما، بعدما، بعد أن، إثر) whose verb is an active violent trigger names the attacker:
+        its subject (the coded whole of a counted part, "مسلحون من تنظيم داعش") is the source, the casualties the
+        target, the verb's pattern the code. None when there is no such clause or its subject is not coded."""
+        toks = sent.toks
+        at = next((k for k in range(sp.tj, min(len(toks), sp.right + 1)) if toks[k].text in CLAUSE_PUNCT
+                   or toks[k].norm.lstrip("و") in TIME_CLAUSE_WORDS), None)
+        if at is None or toks[at].text in CLAUSE_PUNCT or not casualties:
+            return None
+        v = at + 1
+        if v < len(toks) and toks[v].norm in ("ان", "ما"):
+            v += 1  # "بعد أن"
+        pats = [self.kb.patterns[m.entry_id] for m in doc.mentions
+                if m.kind == MentionKind.TRIGGER and m.tok_start == sent.start + v and m.entry_id in self.kb.patterns]
+        pats = [p for p in pats if p.cameo[:2] in ("18", "19", "20") and p.voice == "active"]
+        if not pats:
+            return None
+        after = sorted((x for x in sp.rel if x[0] > v), key=lambda x: x[0])
+        if not after or after[0][0] - v > 1 or after[0][2].prep:
+            return None
+        subject = after[0][2] if after[0][2].ref.code else _partitive_whole(after, after[0], toks)
+        if subject is None or not subject.ref.code or any(_same_actor(subject.ref, c.ref) for c in casualties):
+            return None
+        code = max((p.cameo for p in pats), key=lambda c: (len(c), c not in GENERIC_CASUALTY_CODES))
+        self._told_attacks.add(sent.start + v)  # the time clause's own event is this happening
+        return [subject], casualties, code, None
 
     def _named_cause(self, sent: _Sent, m: Mention) -> bool:
         """The clause of the trigger ``m`` goes on with an attack whose perpetrator is a coded actor ("قتل زعيم

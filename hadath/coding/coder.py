@@ -1155,22 +1155,14 @@ class EventCoder:
                 if givers and pre_free:
                     sources, targets = [givers[0][2]], [pre_free[0][2]]
             participle = voice == "active" and _participle(toks[ti])
-            agent_nisba = [x for x in post if x[0] == tj and not x[2].prep and x[2].head == "nisba"]
-            if not sources and voice == "noun" and p.cameo[:2] in ("18", "19", "20") and agent_nisba:
-                # "غارات أمريكية"، "قصف روسي": the nationality adjective of an attack noun is its perpetrator; the
-                # casualties before "في/جراء غارات ..." are its victims ("قتل قياديون في القاعدة في غارات أمريكية")
-                subj_post = agent_nisba[0]
-                sources = [agent_nisba[0][2]]
-                conf -= 0.05
-                caused = toks[ti].prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS)
-                if caused and pre_free and not _same_actor(pre_free[-1][2].ref, sources[0].ref):
-                    targets = [pre_free[-1][2]]
-            agent_lam = [x for x in post if x[2].prep == "ل" and x[0] - tj <= 1 and x[2].ref.code]
-            if not sources and voice == "noun" and p.cameo[:2] in ("18", "19", "20") and agent_lam:
-                # "غارة جوية لقوات التحالف"، "بغارة للتحالف": the ل phrase right after an attack noun is its
-                # perpetrator (the victims stand before "في/جراء غارة ...")
-                subj_post = agent_lam[0]
-                sources = [agent_lam[0][2]]
+            # the perpetrator of an attack noun: its nationality adjective ("غارات أمريكية"، "قصف روسي") or the ل
+            # phrase right after it ("غارة جوية لقوات التحالف"، "بغارة للتحالف"); the casualties before
+            # "في/جراء غارات ..." are its victims ("قتل قياديون في القاعدة في غارات أمريكية")
+            attack_agent = next((x for x in post if x[0] == tj and not x[2].prep and x[2].head == "nisba"), None) or \
+                next((x for x in post if x[2].prep == "ل" and x[0] - tj <= 1 and x[2].ref.code), None)
+            if not sources and voice == "noun" and p.cameo[:2] in ("18", "19", "20") and attack_agent is not None:
+                subj_post = attack_agent
+                sources = [attack_agent[2]]
                 conf -= 0.05
                 caused = toks[ti].prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS)
                 if caused and pre_free and not _same_actor(pre_free[-1][2].ref, sources[0].ref):

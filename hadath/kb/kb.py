@@ -232,10 +232,12 @@ class KnowledgeBase:
         self.lexicon = frozenset(words)
         # second pass: a multi-word form is also indexed under the keys the tokenizer gives its own text, so
         # that "المجلس الأعلى للقوات المسلحة" or "فيصل الفايز" is found however the first pass segmented it
+        # (every entry whose form has that key, not only the first one: 190 and 194 share "تعرضت لقصف")
         seg = Segmenter(self.lexicon)
+        first_pass = frozenset(index)
         for f, kind, id_ in forms + place_forms + trigger_forms:
             k2 = " ".join(t.key for t in tokenize(f, seg) if not t.is_punct)
-            if " " in k2 and k2 not in index and not (kind == KIND_TRIGGER and k2 in self.common):
+            if " " in k2 and k2 not in first_pass and not (kind == KIND_TRIGGER and k2 in self.common):
                 add(k2, kind, id_)
         self.index = dict(index)
         self._build_automaton()

@@ -79,7 +79,8 @@ class MentionStage(KBStage):
 
     def process(self, doc: Document) -> None:
         kb = self.kb
-        index, weak_places, bare_names = kb.index, kb.weak_places, kb.bare_names
+        index, weak_places, bare_names, bare_places = kb.index, kb.weak_places, kb.bare_names, kb.bare_places
+        articled_places = kb.articled_places
         tokens, text = doc.tokens, doc.text
         out: list[Mention] = []
 
@@ -99,8 +100,11 @@ class MentionStage(KBStage):
                             and (i == 0 or toks[i - 1].key not in PLACE_NOUNS)):
                         continue  # a common word (بيان، مدينة) is a place only after a place noun
                     if (kind in (KIND_ACTOR, KIND_STATE, KIND_PLACE) and j - i == 1 and "ال" in toks[i].prefix
-                            and toks[i].key in bare_names):
+                            and (toks[i].key in bare_names or (kind == KIND_PLACE and toks[i].key in bare_places))):
                         continue  # "حشد" the party is not "الحشد" the mobilisation; "مالي" is not "المالي"
+                    if (kind == KIND_PLACE and j - i == 1 and toks[i].key in articled_places
+                            and not toks[i].prefix.endswith(("ال", "لل"))):
+                        continue  # the verb "خرج" is not the town "الخرج"
                     if (kind == KIND_AGENT and j - i == 1 and toks[i].norm in PREPOSITIONS
                             and not toks[i].text.startswith("إ")):
                         continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)

@@ -91,6 +91,8 @@ class KnowledgeBase:
         self.common: frozenset[str] = frozenset()  # keys too common to be a lone place or trigger
         self.weak_places: frozenset[str] = frozenset()  # place keys that need a place noun before them
         self.bare_names: frozenset[str] = frozenset()  # one-word actor/state names never written with ال (حفتر، مالي)
+        self.bare_places: frozenset[str] = frozenset()  # one-word place names never written with ال (مشهد، بنك)
+        self.articled_places: frozenset[str] = frozenset()  # one-word place names always written with ال (الخرج)
         self._automaton: ahocorasick.Automaton | None = None
 
     # ------------------------------------------------------------------ loading
@@ -209,13 +211,20 @@ class KnowledgeBase:
         for k in metonym_keys:
             add(k, KIND_METONYM, k)
         weak: set[str] = set()
+        bare_place: set[str] = set()
         for f, kind, id_ in place_forms:
             k = dkey(f)
             p = self.places[id_]
             if p.feature != "country" and " " not in k and (k in self.common or len(k) <= 2):
                 weak.add(k)
+            if " " not in k:
+                (with_article if norm_word(f.strip()).startswith("ال") else bare_place).add(k)
             add(k, kind, id_)
         self.weak_places = frozenset(weak)
+        # a town named without the article is not the common noun with it: "المشهد" (the scene) is not Mashhad
+        self.bare_places = frozenset(bare_place - with_article)
+        # and one named with it is not the word without it: "خرج" (went out) is not الخرج, "كبيرة" not ك + البيرة
+        self.articled_places = frozenset(with_article - bare_place - bare)
         for f, kind, id_ in trigger_forms:
             k = dkey(f)
             if k in self.common and not (self.patterns[id_].requires and _verb_shaped(k)):

@@ -127,8 +127,47 @@ class MentionStage(KBStage):
                 trigs = [t for t in trigs if not any(t[1] <= b and (b - a) > (t[1] - t[0])
                                                      for a, b in named.get(t[0], ()))]
             out.extend(mention(h, si) for h in _select_longest(trigs))
+        out.extend(self._surnames(doc, out))
         out.sort(key=lambda m: (m.tok_start, m.kind != MentionKind.TRIGGER))
         doc.mentions = out
+
+    def _surnames(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        """A dictionary person named in full ("وزير الدفاع الأميركي أشتون كارتر") is meant by the surname alone
+        later in the article ("وقال كارتر"), though the dictionary lists no such alias. The surname is the last
+        word of the full name as written; it must be a word of no other kind (not a common word, a given name,
+        a preposition or another entry's form), name one person only in the article, and stand alone (no
+        dictionary mention or trigger on it, no given name before it)."""
+        from hadath.extract.ner import _given_names
+
+        kb = self.kb
+        toks = doc.tokens
+        covered: set[int] = {k for m in mentions for k in range(m.tok_start, m.tok_end)}
+        full: list[tuple[int, str, str]] = []  # (token after the full name, surname key, actor id)
+        for m in mentions:
+            if (m.kind == MentionKind.ACTOR and m.tok_end - m.tok_start >= 2 and m.entry_id in kb.actors
+                    and kb.actors[m.entry_id].type == "person"):
+                t = toks[m.tok_end - 1]
+                if (not t.suffix and len(t.key) >= 3 and t.key not in kb.common and t.key not in kb.index
+                        and t.key not in _given_names() and t.norm not in PREPOSITIONS and not t.key.isascii()):
+                    full.append((m.tok_end, t.key, m.entry_id))
+        if not full:
+            return []
+        people: dict[str, set[str]] = {}
+        for _, key, id_ in full:
+            people.setdefault(key, set()).add(id_)
+        first = {key: min(e for e, k, _ in full if k == key) for key in people}
+        out: list[Mention] = []
+        for si, s in enumerate(doc.sentences):
+            for i in range(s.tok_start, s.tok_end):
+                t = toks[i]
+                ids = people.get(t.key)
+                if (not ids or len(ids) != 1 or i in covered or i < first[t.key] or t.suffix or t.is_punct
+                        or "ال" in t.prefix):
+                    continue
+                if i > s.tok_start and toks[i - 1].key in _given_names() and not toks[i - 1].prefix:
+                    continue  # another bearer of the surname: "جيمي كارتر"
+                out.append(Mention(MentionKind.ACTOR, i, i + 1, t.start, t.end, t.text, next(iter(ids)), si))
+        return out
 
 
     def _other_bearers(self, doc: Document, a: int, ents: list[Mention]) -> list[Mention]:

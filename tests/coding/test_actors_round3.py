@@ -38,3 +38,29 @@ def test_israel_in_arab_media(nlp: Any, text: str, surface: str, code: str) -> N
 def test_another_occupation_keeps_its_nationality(nlp: Any) -> None:
     ref = _ref_of(nlp, "داهمت قوات الاحتلال الأمريكي منازل في الفلوجة.", "قوات الاحتلال الأمريكي", "2004-05-01")
     assert ref is not None and ref.code == "USAMIL", ref
+
+
+@pytest.mark.parametrize("text,surface,actor", [
+    ("التقى وزير الدفاع الأميركي أشتون كارتر نظيره العراقي في بغداد. وانتقد كارتر إيران بشدة.", "كارتر",
+     "usa-ashton-carter"),
+    ("وصل وزير الخارجية المصري سامح شكري إلى عمان. وبحث شكري مع الملك الأزمة السورية.", "شكري",
+     "egy-sameh-shoukry"),
+])
+def test_surname_after_full_name(nlp: Any, text: str, surface: str, actor: str) -> None:
+    ref = _ref_of(nlp, text, surface)
+    assert ref is not None and ref.id == actor, ref
+
+
+def test_surname_needs_the_full_name_first(nlp: Any) -> None:
+    # before the full name, and in an article that never names him in full, the surname stays unknown
+    text = "انتقد كارتر السياسة الأمريكية. وقال وزير الدفاع الأميركي أشتون كارتر إن الحرب طويلة."
+    ref = _ref_of(nlp, text, "كارتر")
+    assert ref is None or ref.id != "usa-ashton-carter", ref
+
+
+def test_surname_of_another_bearer(nlp: Any) -> None:
+    # "جيمي كارتر" after "أشتون كارتر" is another person with the same surname
+    text = "قال وزير الدفاع الأميركي أشتون كارتر إن الحرب طويلة. وزار جيمي كارتر غزة العام الماضي."
+    doc = nlp(Article(id="t", text=text, date="2016-03-01"))
+    ids = [a.ref.id for a in doc.actor_mentions if a.sentence == 1]
+    assert "usa-ashton-carter" not in ids, ids

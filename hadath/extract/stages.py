@@ -19,6 +19,7 @@ from hadath.kb.kb import (
     KIND_METONYM,
     KIND_NISBA,
     KIND_PLACE,
+    KIND_ROLE,
     KIND_STATE,
     KIND_TRIGGER,
     PLACE_NOUNS,
@@ -94,6 +95,7 @@ class MentionStage(KBStage):
             toks = tokens[s0:s.tok_end]
             ents: list[_Hit] = []
             trigs: list[_Hit] = []
+            roles: set[_Hit] = set()  # the holders of role phrases (as actor hits)
             for i, j, key in kb.match_keys(toks):
                 for kind, id_ in index[key]:
                     if (kind == KIND_PLACE and j - i == 1 and toks[i].key in weak_places
@@ -110,7 +112,16 @@ class MentionStage(KBStage):
                         continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)
                     if kind in (KIND_NISBA, KIND_STATE) and j - i == 1 and toks[i].norm in PARTICLES:
                         continue  # the particle "بأن" (that) is not "ألبان" (Albanians)
+                    if kind == KIND_ROLE:
+                        # "الأمين العام لحزب الله": the person holding the role on the article date
+                        holder = kb.role_holder(id_, doc.article.date)
+                        if holder is not None:
+                            ents.append((s0 + i, s0 + j, KIND_ACTOR, holder))
+                            roles.add((s0 + i, s0 + j, KIND_ACTOR, holder))
+                        continue
                     (trigs if kind == KIND_TRIGGER else ents).append((s0 + i, s0 + j, kind, id_))
+            if roles:
+                ents = self._role_holders(ents, roles)
             chosen = self._other_bearers(doc, s0, [mention(h, si) for h in _select_longest(ents)])
             chosen.extend(self._accusative_nisbas(doc, s.tok_start, s.tok_end, si, chosen))
             chosen.extend(self._unknown_names(doc, s.tok_start, s.tok_end, si, chosen, trigs))
@@ -130,6 +141,17 @@ class MentionStage(KBStage):
         out.extend(self._surnames(doc, out))
         out.sort(key=lambda m: (m.tok_start, m.kind != MentionKind.TRIGGER))
         doc.mentions = out
+
+    def _role_holders(self, ents: list[_Hit], role_hits: set[_Hit]) -> list[_Hit]:
+        """The holder of a role phrase stands for it, not the generic role noun of the same words ("الأمين العام
+        للأمم المتحدة" is the Secretary-General of the day); but a role phrase followed by a person's name ("الأمين
+        العام لحزب الله حسن نصر الله") keeps its generic reading, to make one phrase with the name."""
+        kb = self.kb
+        persons_at = {h[0] for h in ents if h[2] == KIND_ACTOR and h not in role_hits
+                      and kb.actors[h[3]].type == "person"}
+        dropped = {h for h in role_hits if h[1] in persons_at}
+        kept = {(h[0], h[1]) for h in role_hits - dropped}
+        return [h for h in ents if h not in dropped and not (h[2] == KIND_AGENT and (h[0], h[1]) in kept)]
 
     def _surnames(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
         """A dictionary person named in full ("وزير الدفاع الأميركي أشتون كارتر") is meant by the surname alone

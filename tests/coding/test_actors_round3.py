@@ -64,3 +64,30 @@ def test_surname_of_another_bearer(nlp: Any) -> None:
     doc = nlp(Article(id="t", text=text, date="2016-03-01"))
     ids = [a.ref.id for a in doc.actor_mentions if a.sentence == 1]
     assert "usa-ashton-carter" not in ids, ids
+
+
+@pytest.mark.parametrize("text,date,actor", [
+    ("هدد الأمين العام لحزب الله إسرائيل بالرد على الغارة.", "2016-05-01", "lbn-hassan-nasrallah"),
+    ("هدد الأمين العام لحزب الله إسرائيل بالرد على الغارة.", "2025-03-01", "lbn-naim-qassem"),
+    ("دعا الأمين العام للأمم المتحدة الأطراف إلى وقف القتال.", "2015-02-10", "kor-ban-ki-moon"),
+    ("دعا الأمين العام للأمم المتحدة الأطراف إلى وقف القتال.", "2019-02-10", "prt-antonio-guterres"),
+])
+def test_role_phrase_is_its_holder_on_the_date(nlp: Any, text: str, date: str, actor: str) -> None:
+    doc = nlp(Article(id="t", text=text, date=date))
+    assert actor in [a.ref.id for a in doc.actor_mentions], [(a.ref.id, a.ref.code) for a in doc.actor_mentions]
+
+
+def test_role_phrase_before_the_name_is_one_phrase(nlp: Any) -> None:
+    doc = nlp(Article(id="t", text="التقى الأمين العام للأمم المتحدة بان كي مون وزير الخارجية الإيراني.",
+                      date="2015-02-10"))
+    ids = [a.ref.id for a in doc.actor_mentions]
+    assert ids.count("kor-ban-ki-moon") == 1, ids
+
+
+def test_role_holders_are_dictionary_actors() -> None:
+    from hadath.kb.kb import get_kb
+
+    kb = get_kb()
+    assert kb.roles
+    missing = [r.actor for rs in kb.roles.values() for r in rs if r.actor not in kb.actors]
+    assert not missing, missing

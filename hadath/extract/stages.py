@@ -415,6 +415,58 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
         actors.sort(key=lambda a: (a.sentence, a.tok_start))
 
 
+def _surname_key(kb: KnowledgeBase, t: Token) -> str:
+    """The key of the last word of a full name when it can stand for the person alone: a word of no other kind
+    (not a common word, a given name, a preposition or a dictionary form), else ""."""
+    from hadath.extract.ner import _given_names
+
+    if (t.suffix or len(t.key) < 3 or t.key in kb.common or t.key in kb.index or t.key in _given_names()
+            or t.norm in PREPOSITIONS or t.key.isascii()):
+        return ""
+    return t.key
+
+
+def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMention]) -> None:
+    """A person the dictionaries lack, named in full after a role noun ("الناشط الحقوقي سامر دعبول"), is meant
+    by the surname alone later in the article ("وأضاف دعبول"): the surname takes the full name's actor. The
+    surname must name one person in the article and stand alone (no mention on it, no given name before it)."""
+    toks = doc.tokens
+    names = [m for m in doc.mentions if m.kind == MentionKind.NAME and m.tok_end - m.tok_start >= 2]
+    if not names:
+        return
+    refs: dict[str, list[tuple[int, ActorRef]]] = {}  # surname key -> (end of the full name, its actor)
+    for a in actors:
+        if a.ref.type != "person" or a.ref.id:
+            continue
+        for m in names:
+            if a.tok_start <= m.tok_start and m.tok_end == a.tok_end:
+                key = _surname_key(kb, toks[m.tok_end - 1])
+                if key:
+                    refs.setdefault(key, []).append((m.tok_end, a.ref))
+    if not refs:
+        return
+    covered = {k for m in doc.mentions for k in range(m.tok_start, m.tok_end)}
+    from hadath.extract.ner import _given_names
+
+    added: list[ActorMention] = []
+    for si, s in enumerate(doc.sentences):
+        for i in range(s.tok_start, s.tok_end):
+            t = toks[i]
+            got = refs.get(t.key)
+            if (not got or len({r.name for _, r in got}) != 1 or i in covered or i < min(e for e, _ in got)
+                    or t.suffix or t.is_punct or "ال" in t.prefix):
+                continue
+            if i > s.tok_start and toks[i - 1].key in _given_names() and not toks[i - 1].prefix:
+                continue  # another bearer of the surname
+            r = got[0][1]
+            ref = ActorRef(r.name, r.name_en, r.code, None, r.type, r.country, [t.text])
+            added.append(ActorMention(i, i + 1, t.start, t.end, si, ref, KIND_ACTOR, _prep_before(toks, i, s.tok_start),
+                                      conj=t.prefix.startswith("و")))
+    if added:
+        actors.extend(added)
+        actors.sort(key=lambda a: (a.sentence, a.tok_start))
+
+
 def _embedded(kb: KnowledgeBase, doc: Document, actors: list[ActorMention]) -> list[ActorMention]:
     """Organisations named inside an actor phrase that resolved to someone else ("زعيم حزب الله حسن نصر
     الله" names Hezbollah too), as antecedents only."""
@@ -1041,6 +1093,7 @@ class ActorStage(KBStage):
             self._emit(doc, res, group, sent.tok_start, actors, places)
         _resolve_roles(actors)
         _resolve_definites(kb, doc, actors)
+        _unknown_surnames(kb, doc, actors)
         doc.actor_mentions = actors
         doc.place_mentions = places
 

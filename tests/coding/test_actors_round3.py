@@ -91,3 +91,9 @@ def test_role_holders_are_dictionary_actors() -> None:
     assert kb.roles
     missing = [r.actor for rs in kb.roles.values() for r in rs if r.actor not in kb.actors]
     assert not missing, missing
+
+
+def test_surname_of_a_person_the_dictionaries_lack(nlp: Any) -> None:
+    text = "اعتقلت الشرطة الناشط الحقوقي سامر دعبول في دمشق. وقال دعبول إن المحققين استجوبوه ساعات."
+    ref = _ref_of(nlp, text, "دعبول")
+    assert ref is not None and ref.name == "سامر دعبول", ref

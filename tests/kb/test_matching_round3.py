@@ -82,3 +82,9 @@ def test_common_words_are_not_places(nlp: Pipeline, text: str, word: str) -> Non
 ])
 def test_places_still_found(nlp: Pipeline, text: str, place: str) -> None:
     assert place in [i for i, _ in _ids(nlp, text, MentionKind.PLACE)]
+
+
+def test_adjective_is_not_a_tribe(nlp: Pipeline) -> None:
+    # "حاشد" (massive) after a noun is not the Hashid tribe, which is named "قبيلة حاشد" / "قبائل حاشد"
+    assert not _ids(nlp, "نظم الطلاب تجمعا حاشدا واجتماع حاشد أمام الجامعة.", MentionKind.ACTOR)
+    assert "yem-hashid" in [i for i, _ in _ids(nlp, "أعلنت قبائل حاشد دعمها للحكومة.", MentionKind.ACTOR)]

@@ -19,6 +19,7 @@ from hadath.kb.kb import (
     KIND_METONYM,
     KIND_NISBA,
     KIND_PLACE,
+    KIND_ROLE,
     KIND_STATE,
     KIND_TRIGGER,
     PLACE_NOUNS,
@@ -85,7 +86,8 @@ class MentionStage(KBStage):
 
     def process(self, doc: Document) -> None:
         kb = self.kb
-        index, weak_places, bare_names = kb.index, kb.weak_places, kb.bare_names
+        index, weak_places, bare_names, bare_places = kb.index, kb.weak_places, kb.bare_names, kb.bare_places
+        articled_places = kb.articled_places
         tokens, text = doc.tokens, doc.text
         out: list[Mention] = []
 
@@ -94,20 +96,33 @@ class MentionStage(KBStage):
             toks = tokens[s0:s.tok_end]
             ents: list[_Hit] = []
             trigs: list[_Hit] = []
+            roles: set[_Hit] = set()  # the holders of role phrases (as actor hits)
             for i, j, key in kb.match_keys(toks):
                 for kind, id_ in index[key]:
                     if (kind == KIND_PLACE and j - i == 1 and toks[i].key in weak_places
                             and (i == 0 or toks[i - 1].key not in PLACE_NOUNS)):
                         continue  # a common word (بيان، مدينة) is a place only after a place noun
                     if (kind in (KIND_ACTOR, KIND_STATE, KIND_PLACE) and j - i == 1 and "ال" in toks[i].prefix
-                            and toks[i].key in bare_names):
+                            and (toks[i].key in bare_names or (kind == KIND_PLACE and toks[i].key in bare_places))):
                         continue  # "حشد" the party is not "الحشد" the mobilisation; "مالي" is not "المالي"
+                    if (kind == KIND_PLACE and j - i == 1 and toks[i].key in articled_places
+                            and not toks[i].prefix.endswith(("ال", "لل"))):
+                        continue  # the verb "خرج" is not the town "الخرج"
                     if (kind == KIND_AGENT and j - i == 1 and toks[i].norm in PREPOSITIONS
                             and not toks[i].text.startswith("إ")):
                         continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)
                     if kind in (KIND_NISBA, KIND_STATE) and j - i == 1 and toks[i].norm in PARTICLES:
                         continue  # the particle "بأن" (that) is not "ألبان" (Albanians)
+                    if kind == KIND_ROLE:
+                        # "الأمين العام لحزب الله": the person holding the role on the article date
+                        holder = kb.role_holder(id_, doc.article.date)
+                        if holder is not None:
+                            ents.append((s0 + i, s0 + j, KIND_ACTOR, holder))
+                            roles.add((s0 + i, s0 + j, KIND_ACTOR, holder))
+                        continue
                     (trigs if kind == KIND_TRIGGER else ents).append((s0 + i, s0 + j, kind, id_))
+            if roles:
+                ents = self._role_holders(ents, roles)
             chosen = self._other_bearers(doc, s0, [_mention(tokens, text, h, si) for h in _select_longest(ents)])
             chosen.extend(self._accusative_nisbas(doc, s.tok_start, s.tok_end, si, chosen))
             chosen.extend(self._unknown_names(doc, s.tok_start, s.tok_end, si, chosen, trigs))
@@ -124,8 +139,58 @@ class MentionStage(KBStage):
                 trigs = [t for t in trigs if not any(t[1] <= b and (b - a) > (t[1] - t[0])
                                                      for a, b in named.get(t[0], ()))]
             out.extend(_mention(tokens, text, h, si) for h in _select_longest(trigs))
+        out.extend(self._surnames(doc, out))
         out.sort(key=lambda m: (m.tok_start, m.kind != MentionKind.TRIGGER))
         doc.mentions = out
+
+    def _role_holders(self, ents: list[_Hit], role_hits: set[_Hit]) -> list[_Hit]:
+        """The holder of a role phrase stands for it, not the generic role noun of the same words ("الأمين العام
+        للأمم المتحدة" is the Secretary-General of the day); but a role phrase followed by a person's name ("الأمين
+        العام لحزب الله حسن نصر الله") keeps its generic reading, to make one phrase with the name."""
+        kb = self.kb
+        persons_at = {h[0] for h in ents if h[2] == KIND_ACTOR and h not in role_hits
+                      and kb.actors[h[3]].type == "person"}
+        dropped = {h for h in role_hits if h[1] in persons_at}
+        kept = {(h[0], h[1]) for h in role_hits - dropped}
+        return [h for h in ents if h not in dropped and not (h[2] == KIND_AGENT and (h[0], h[1]) in kept)]
+
+    def _surnames(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+        """A dictionary person named in full ("وزير الدفاع الأميركي أشتون كارتر") is meant by the surname alone
+        later in the article ("وقال كارتر"), though the dictionary lists no such alias. The surname is the last
+        word of the full name as written; it must be a word of no other kind (not a common word, a given name,
+        a preposition or another entry's form), name one person only in the article, and stand alone (no
+        dictionary mention or trigger on it, no given name before it)."""
+        from hadath.extract.ner import _given_names
+
+        kb = self.kb
+        toks = doc.tokens
+        covered: set[int] = {k for m in mentions for k in range(m.tok_start, m.tok_end)}
+        full: list[tuple[int, str, str]] = []  # (token after the full name, surname key, actor id)
+        for m in mentions:
+            if (m.kind == MentionKind.ACTOR and m.tok_end - m.tok_start >= 2 and m.entry_id in kb.actors
+                    and kb.actors[m.entry_id].type == "person"):
+                t = toks[m.tok_end - 1]
+                if (not t.suffix and len(t.key) >= 3 and t.key not in kb.common and t.key not in kb.index
+                        and t.key not in _given_names() and t.norm not in PREPOSITIONS and not t.key.isascii()):
+                    full.append((m.tok_end, t.key, m.entry_id))
+        if not full:
+            return []
+        people: dict[str, set[str]] = {}
+        for _, key, id_ in full:
+            people.setdefault(key, set()).add(id_)
+        first = {key: min(e for e, k, _ in full if k == key) for key in people}
+        out: list[Mention] = []
+        for si, s in enumerate(doc.sentences):
+            for i in range(s.tok_start, s.tok_end):
+                t = toks[i]
+                ids = people.get(t.key)
+                if (not ids or len(ids) != 1 or i in covered or i < first[t.key] or t.suffix or t.is_punct
+                        or "ال" in t.prefix):
+                    continue
+                if i > s.tok_start and toks[i - 1].key in _given_names() and not toks[i - 1].prefix:
+                    continue  # another bearer of the surname: "جيمي كارتر"
+                out.append(Mention(MentionKind.ACTOR, i, i + 1, t.start, t.end, t.text, next(iter(ids)), si))
+        return out
 
 
     def _other_bearers(self, doc: Document, a: int, ents: list[Mention]) -> list[Mention]:
@@ -346,6 +411,58 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
             else:
                 added.append(ActorMention(i, i + 1, t.start, t.end, si, ref, ante.head,
                                           _prep_before(toks, i, s.tok_start), conj=t.prefix.startswith("و")))
+    if added:
+        actors.extend(added)
+        actors.sort(key=lambda a: (a.sentence, a.tok_start))
+
+
+def _surname_key(kb: KnowledgeBase, t: Token) -> str:
+    """The key of the last word of a full name when it can stand for the person alone: a word of no other kind
+    (not a common word, a given name, a preposition or a dictionary form), else ""."""
+    from hadath.extract.ner import _given_names
+
+    if (t.suffix or len(t.key) < 3 or t.key in kb.common or t.key in kb.index or t.key in _given_names()
+            or t.norm in PREPOSITIONS or t.key.isascii()):
+        return ""
+    return t.key
+
+
+def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMention]) -> None:
+    """A person the dictionaries lack, named in full after a role noun ("الناشط الحقوقي سامر دعبول"), is meant
+    by the surname alone later in the article ("وأضاف دعبول"): the surname takes the full name's actor. The
+    surname must name one person in the article and stand alone (no mention on it, no given name before it)."""
+    toks = doc.tokens
+    names = [m for m in doc.mentions if m.kind == MentionKind.NAME and m.tok_end - m.tok_start >= 2]
+    if not names:
+        return
+    refs: dict[str, list[tuple[int, ActorRef]]] = {}  # surname key -> (end of the full name, its actor)
+    for a in actors:
+        if a.ref.type != "person" or a.ref.id:
+            continue
+        for m in names:
+            if a.tok_start <= m.tok_start and m.tok_end == a.tok_end:
+                key = _surname_key(kb, toks[m.tok_end - 1])
+                if key:
+                    refs.setdefault(key, []).append((m.tok_end, a.ref))
+    if not refs:
+        return
+    covered = {k for m in doc.mentions for k in range(m.tok_start, m.tok_end)}
+    from hadath.extract.ner import _given_names
+
+    added: list[ActorMention] = []
+    for si, s in enumerate(doc.sentences):
+        for i in range(s.tok_start, s.tok_end):
+            t = toks[i]
+            got = refs.get(t.key)
+            if (not got or len({r.name for _, r in got}) != 1 or i in covered or i < min(e for e, _ in got)
+                    or t.suffix or t.is_punct or "ال" in t.prefix):
+                continue
+            if i > s.tok_start and toks[i - 1].key in _given_names() and not toks[i - 1].prefix:
+                continue  # another bearer of the surname
+            r = got[0][1]
+            ref = ActorRef(r.name, r.name_en, r.code, None, r.type, r.country, [t.text])
+            added.append(ActorMention(i, i + 1, t.start, t.end, si, ref, KIND_ACTOR, _prep_before(toks, i, s.tok_start),
+                                      conj=t.prefix.startswith("و")))
     if added:
         actors.extend(added)
         actors.sort(key=lambda a: (a.sentence, a.tok_start))
@@ -977,6 +1094,7 @@ class ActorStage(KBStage):
             self._emit(doc, res, group, sent.tok_start, actors, places)
         _resolve_roles(actors)
         _resolve_definites(kb, doc, actors)
+        _unknown_surnames(kb, doc, actors)
         doc.actor_mentions = actors
         doc.place_mentions = places
 

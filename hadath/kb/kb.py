@@ -24,7 +24,7 @@ from pathlib import Path
 import ahocorasick
 
 from hadath.kb import loader
-from hadath.kb.schema import ActorEntry, AgentEntry, Country, Metonym, Pattern, Place
+from hadath.kb.schema import ActorEntry, AgentEntry, Country, Metonym, Pattern, Place, RoleHolder
 from hadath.model import Token
 from hadath.text.normalize import norm_word
 from hadath.text.tokens import TOKEN_RE, Segmenter, key_of, tokenize
@@ -43,6 +43,7 @@ KIND_NISBA = "nisba"
 KIND_METONYM = "metonym"
 KIND_PLACE = "place"
 KIND_TRIGGER = "trigger"
+KIND_ROLE = "role"  # a role phrase naming one person at a time; its holder depends on the date
 ENTITY_KINDS = (KIND_ACTOR, KIND_AGENT, KIND_STATE, KIND_NISBA, KIND_METONYM, KIND_PLACE)
 
 
@@ -84,6 +85,7 @@ class KnowledgeBase:
         self.metonyms: dict[str, Metonym] = {}
         self.places: dict[str, Place] = {}
         self.patterns: dict[str, Pattern] = {}
+        self.roles: dict[str, list[RoleHolder]] = {}  # role phrase key -> its holders
         self.index: dict[str, list[tuple[str, str]]] = {}
         self.lexicon: frozenset[str] = frozenset()
         self.nisba_of: dict[str, str] = {}  # nisba key -> iso3
@@ -91,6 +93,8 @@ class KnowledgeBase:
         self.common: frozenset[str] = frozenset()  # keys too common to be a lone place or trigger
         self.weak_places: frozenset[str] = frozenset()  # place keys that need a place noun before them
         self.bare_names: frozenset[str] = frozenset()  # one-word actor/state names never written with ال (حفتر، مالي)
+        self.bare_places: frozenset[str] = frozenset()  # one-word place names never written with ال (مشهد، بنك)
+        self.articled_places: frozenset[str] = frozenset()  # one-word place names always written with ال (الخرج)
         self._automaton: ahocorasick.Automaton | None = None
 
     # ------------------------------------------------------------------ loading
@@ -139,6 +143,11 @@ class KnowledgeBase:
         elif kind == "patterns":
             for pt in loader.load_patterns(path):
                 self.patterns[pt.id] = pt
+        elif kind == "roles":
+            for r in loader.load_roles(path):
+                for form in r.forms:
+                    if phrase_key(form):
+                        self.roles.setdefault(phrase_key(form), []).append(r)
         elif kind == "common":
             self.common = self.common | {phrase_key(r.values["word"]) for r in loader.read_tsv(path, "common")}
 
@@ -153,6 +162,8 @@ class KnowledgeBase:
             forms.extend((f, KIND_STATE, c.iso3) for f in c.names_ar)
             forms.extend((f, KIND_NISBA, c.iso3) for f in c.adjectives)
         metonym_keys = list(self.metonyms)
+        # role phrases (الأمين العام لحزب الله) are keyed like trigger forms: their words are no name words
+        role_forms = sorted({(f, KIND_ROLE, phrase_key(f)) for rs in self.roles.values() for r in rs for f in r.forms})
         place_forms = [(f, KIND_PLACE, p.id) for p in self.places.values() for f in [p.name_ar, *p.aliases]]
         trigger_forms = [(f, KIND_TRIGGER, pt.id) for pt in self.patterns.values() for f in pt.forms]
         # single-word keys: a dictionary word made of a proclitic + one of them is segmented (بطبرق → طبرق)
@@ -209,13 +220,22 @@ class KnowledgeBase:
         for k in metonym_keys:
             add(k, KIND_METONYM, k)
         weak: set[str] = set()
+        bare_place: set[str] = set()
         for f, kind, id_ in place_forms:
             k = dkey(f)
             p = self.places[id_]
             if p.feature != "country" and " " not in k and (k in self.common or len(k) <= 2):
                 weak.add(k)
+            if " " not in k:
+                (with_article if norm_word(f.strip()).startswith("ال") else bare_place).add(k)
             add(k, kind, id_)
         self.weak_places = frozenset(weak)
+        # a town named without the article is not the common noun with it: "المشهد" (the scene) is not Mashhad
+        self.bare_places = frozenset(bare_place - with_article)
+        # and one named with it is not the word without it: "خرج" (went out) is not الخرج, "كبيرة" not ك + البيرة
+        self.articled_places = frozenset(with_article - bare_place - bare)
+        for f, kind, id_ in role_forms:
+            add(dkey(f), kind, id_)
         for f, kind, id_ in trigger_forms:
             k = dkey(f)
             if k in self.common and not (self.patterns[id_].requires and _verb_shaped(k)):
@@ -232,10 +252,12 @@ class KnowledgeBase:
         self.lexicon = frozenset(words)
         # second pass: a multi-word form is also indexed under the keys the tokenizer gives its own text, so
         # that "المجلس الأعلى للقوات المسلحة" or "فيصل الفايز" is found however the first pass segmented it
+        # (every entry whose form has that key, not only the first one: 190 and 194 share "تعرضت لقصف")
         seg = Segmenter(self.lexicon)
-        for f, kind, id_ in forms + place_forms + trigger_forms:
+        first_pass = frozenset(index)
+        for f, kind, id_ in forms + place_forms + role_forms + trigger_forms:
             k2 = " ".join(t.key for t in tokenize(f, seg) if not t.is_punct)
-            if " " in k2 and k2 not in index and not (kind == KIND_TRIGGER and k2 in self.common):
+            if " " in k2 and k2 not in first_pass and not (kind == KIND_TRIGGER and k2 in self.common):
                 add(k2, kind, id_)
         self.index = dict(index)
         self._build_automaton()
@@ -292,6 +314,13 @@ class KnowledgeBase:
         """Entries whose surface form equals ``phrase`` (after normalisation)."""
         return list(self.index.get(phrase_key(phrase), []))
 
+    def role_holder(self, key: str, date: str | None) -> str | None:
+        """The actor id of the holder of the role phrase ``key`` on ``date`` (None without a date or holder)."""
+        if not date:
+            return None
+        ids = {r.actor for r in self.roles.get(key, ()) if r.held_on(date) and r.actor in self.actors}
+        return next(iter(ids)) if len(ids) == 1 else None
+
     def ambiguous_forms(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Surface forms that map to more than one actor (the same kind), for review."""
         out = []
@@ -335,7 +364,7 @@ def _data_files(dirs: Sequence[Path]) -> list[tuple[str, Path]]:
         if not d.is_dir():
             continue
         for name, kind in (("agents.tsv", "agents"), ("countries.tsv", "countries"), ("metonyms.tsv", "metonyms"),
-                           ("places.tsv", "places"), ("common_words.tsv", "common")):
+                           ("places.tsv", "places"), ("common_words.tsv", "common"), ("roles.tsv", "roles")):
             if (d / name).is_file():
                 files.append((kind, d / name))
         for sub, kind in (("actors", "actors"), ("patterns", "patterns")):

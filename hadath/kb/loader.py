@@ -14,6 +14,7 @@ from hadath.kb.schema import (
     Metonym,
     Pattern,
     Place,
+    RoleHolder,
     parse_codes,
 )
 
@@ -27,6 +28,7 @@ COLUMNS: dict[str, list[str]] = {
     "places": ["id", "name_en", "name_ar", "aliases_ar", "feature", "country", "admin1", "lat", "lon", "population"],
     "patterns": ["id", "cameo", "forms_ar", "voice", "target", "requires", "excludes", "note"],
     "common": ["word"],
+    "roles": ["form_ar", "actor", "start", "end", "note"],
 }
 
 
@@ -131,6 +133,12 @@ def load_places(path: Path) -> list[Place]:
         out.append(Place(v["id"], v["name_en"], v["name_ar"], _split(v["aliases_ar"]), v["feature"], v["country"],
                          v["admin1"], lat, lon, pop))
     return out
+
+
+def load_roles(path: Path) -> list[RoleHolder]:
+    """Role holders (a role phrase, the person holding it and when)."""
+    return [RoleHolder(_split(v["form_ar"]), v["actor"], v["start"], v["end"], v["note"])
+            for v in (r.values for r in read_tsv(path, "roles"))]
 
 
 def load_patterns(path: Path) -> list[Pattern]:

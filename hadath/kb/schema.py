@@ -131,6 +131,22 @@ class Country:
 
 
 @dataclass(slots=True)
+class RoleHolder:
+    """A role phrase naming one person at a time ("الأمين العام لحزب الله"), with one holder and the period."""
+
+    forms: list[str]
+    actor: str
+    start: str = ""  # YYYY[-MM[-DD]], empty = open
+    end: str = ""
+    note: str = ""
+
+    def held_on(self, date: str) -> bool:
+        """True when the holder held the role on ``date`` (``YYYY-MM-DD``; a partial bound covers its period)."""
+        d = date[:10]
+        return (not self.start or d >= self.start) and (not self.end or d[:len(self.end)] <= self.end)
+
+
+@dataclass(slots=True)
 class Metonym:
     """A word standing for a state or body (البيت الأبيض → USAGOV)."""
 

@@ -76,7 +76,7 @@ def test_lead_country_is_the_article_default(code_text: Any) -> None:
 
 def test_place_name_without_its_article(code_text: Any) -> None:
     """"قريتين" (two villages) is not the town القريتين."""
-    coded = code_text("قصفت طائرات النظام السوري مواقع لتنظيم داعش في قريتين قرب الحدود.")
+    coded = code_text("شنت طائرات النظام السوري يوم الثلاثاء غارات على مواقع لتنظيم داعش في قريتين قرب الحدود.")
     evs = coded.find("19")
     assert evs and all(e.location is None or e.location.name_en != "Al Qaryatayn" for e in evs), coded.why()
 

@@ -28,7 +28,7 @@ def test_clitic_word_of_a_trigger_form_does_not_block_names() -> None:
     """"ترخيص لحزب" (a trigger form) must not make "لحزب" a stem: "لحزب الله" in text is ل + Hezbollah."""
     from hadath import Article, load_pipeline
 
-    doc = load_pipeline()(Article(id="t", text="وقال الأمين العام لحزب الله إن الحزب لن يتخلى عن سلاحه.",
+    doc = load_pipeline()(Article(id="t", text="وقال عضو المجلس السياسي لحزب الله إن الحزب لن يتخلى عن سلاحه.",
                                   date="2021-05-03"))
     assert any(a.ref.code == "IMGHEZ" and a.prep == "ل" for a in doc.actor_mentions), \
         [(a.ref.name, a.prep) for a in doc.actor_mentions]

@@ -1002,12 +1002,16 @@ class EventCoder:
                 by = [x for x in post if x[2].prep == "من"]
             if by:
                 sources = [by[0][2]]
+                if by[0][2].prep == "من" and by[0] in post:
+                    # "حصلت على مساعدة من إيران وتركيا": every conjunct of the من phrase is a giver, not the
+                    # later ones the object
+                    sources = conj_chain(post, by[0][2])
             elif p.cameo[:2] in ("11", "12", "13") and (spk := _speaker(toks, sent, ti)) is not None:
                 # "قال متحدث باسم البيت الأبيض إن بوتين متورط في الهجمات": the speaker accuses the subject
                 sources = [spk]
                 conf -= 0.05
             # not the nationality adjective of a later attack noun ("قتل عناصر ... في غارات أمريكية")
-            objs = [x for x in post if not x[2].prep and x[2].prep != "BY"
+            objs = [x for x in post if not x[2].prep and x[2].prep != "BY" and not any(x[2] is a for a in sources)
                     and not (x[2].head == "nisba" and x[0] > tj and _is_trigger(doc, sent, x[0] - 1))]
             if objs:
                 targets = conj_chain(post, objs[0][2])

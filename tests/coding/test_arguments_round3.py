@@ -1,0 +1,41 @@
+"""Argument choice, round 3: the right root with the wrong actor. Every conjunct of a giver's من phrase
+after a receiving verb is a source ("حصلت على دعم من X وY").
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.coding.conftest import actor_matches
+
+D = "2021-05-03"
+
+
+def _case(cid: str, root: str, code: str | None, source: str, target: str, text: str) -> Any:
+    return pytest.param(root, code, source, target, text, id=cid)
+
+
+CASES = [
+    # "حصلت X على مساعدة من Y وZ": Y and Z are both givers, X the receiver
+    _case("receive-from-first", "07", None, "USA", "JORGOV",
+          "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
+    _case("receive-from-second", "07", None, "GBR", "JORGOV",
+          "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
+]
+
+
+@pytest.mark.parametrize("root,code,source,target,text", CASES)
+def test_argument_round3(code_text: Any, root: str, code: str | None, source: str, target: str, text: str) -> None:
+    """The expected event is coded with these roles."""
+    coded = code_text(text, date=D)
+    assert coded.find(root, code, source, target), f"expected {code or root}: {source} -> {target}" + coded.why()
+
+
+def test_receive_second_giver_is_no_target(code_text: Any) -> None:
+    """The second giver of "من X وY" is not the object of the receiving verb."""
+    coded = code_text("وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا.", date=D)
+    assert not any(actor_matches(e.target, "GBR") for e in coded.events), coded.why()

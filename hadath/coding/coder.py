@@ -1052,12 +1052,27 @@ class EventCoder:
                 caused = toks[ti].prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS)
                 if caused and pre_free and not _same_actor(pre_free[-1][2].ref, sources[0].ref):
                     targets = [pre_free[-1][2]]
+            statement_at = next((k for k in range(min(ti, 3)) if _statement_subject(toks, k)), None) \
+                if participle else (tj if voice == "active" and _statement_subject(toks, tj) else None)
+            main = [x for x in sorted(rel, key=lambda x: x[0]) if x[1] <= ti and not x[2].prep]
+            if statement_at is not None and participle and main and main[0][0] < statement_at:
+                statement_at = None  # "اتهم الوزير البيان ...": a named subject comes first
             if sources:
                 pass
+            elif statement_at is not None:
+                # "واتهم البيان القوات الأمريكية ..."، "..., مطالبا الحكومة": the statement is the subject, its
+                # author the source; the phrase after it is the object
+                author = _statement_author(doc, sent.idx, statement_at)
+                if author is not None:
+                    sources = [ActorMention(-1, -1, -1, -1, sent.idx, author, "implicit")]
+                    conf -= 0.1
+                else:
+                    if self._tracing:
+                        self.trace.append((m, "the subject is a statement whose author is not named"))
+                    return []
             elif participle:
                 # "..., مطالبا الحكومة بفتح تحقيق"، "مستهدفة دورية": a circumstantial participle takes its subject
                 # from the main clause before it; the phrase after it is its object
-                main = [x for x in sorted(rel, key=lambda x: x[0]) if x[1] <= ti and not x[2].prep]
                 if main:
                     sources = conj_chain(sorted(rel, key=lambda x: x[0]), main[0][2])
                     conf -= 0.1
@@ -2010,6 +2025,52 @@ def _participle(t: Token) -> bool:
         return False
     return k.endswith(("ا", "ه", "ين", "ون", "ي"))
 
+
+# nouns of a document that can be the subject of a verb of saying or accusing ("اتهم البيان القوات ...")
+STATEMENT_NOUNS = frozenset(norm_word(w) for w in "بيان تقرير رسالة بلاغ مذكرة وثيقة".split())
+STATEMENT_BACK = 6  # sentences searched back for the author of "البيان"
+AUTHOR_REACH = 9  # tokens between "أصدر" and "بيانا" (the author's name between them)
+AUTHOR_VERBS = frozenset(norm_word(w) for w in "أصدر أصدرت أصدروا نشر نشرت نشروا أذاع أذاعت وزع وزعت".split())
+
+
+def _statement_subject(toks: list[Token], at: int) -> bool:
+    """Token ``at`` is "البيان"، "التقرير" (definite: a document named before) standing as a clause's subject."""
+    if not 0 <= at < len(toks):
+        return False
+    t = toks[at]
+    return t.key in STATEMENT_NOUNS and t.prefix.lstrip("وف") == "ال"
+
+
+def _statement_author(doc: Document, si: int, before: int) -> ActorRef | None:
+    """Who issued the statement "البيان" refers to: the genitive of the latest "بيان X" (quotation marks allowed
+    between), or the subject of "أصدر X بيانا", in sentence ``si`` before token ``before`` or in the
+    STATEMENT_BACK sentences before it; None when no author is named."""
+    for k in range(si, max(-1, si - 1 - STATEMENT_BACK), -1):
+        s = doc.sentences[k]
+        toks = doc.tokens[s.tok_start:s.tok_end]
+        end = before if k == si else len(toks)
+        spans = sorted((a.tok_start - s.tok_start, a.tok_end - s.tok_start, a) for a in doc.actor_mentions
+                       if a.sentence == k and a.tok_start >= s.tok_start and a.ref.code)
+        found: ActorRef | None = None
+        for c in range(end):
+            if toks[c].key not in STATEMENT_NOUNS and toks[c].key[:-1] not in STATEMENT_NOUNS:  # "بيانا"
+                continue
+            n = c + 1
+            while n < end and toks[n].text in QUOTE_OPENERS | {"»", "”"}:
+                n += 1
+            gen = [a for st, _, a in spans if st == n and not a.prep]
+            if gen and not toks[c].prefix.endswith("ال") and not toks[c].suffix:
+                found = gen[0].ref
+                continue
+            verb = next((v for v in range(c - 1, max(-1, c - AUTHOR_REACH), -1) if _said_verb(toks[v], AUTHOR_VERBS)),
+                        None)
+            if verb is not None:
+                subj = [a for st, e, a in spans if verb < st and e <= c and not a.prep]
+                if subj:
+                    found = subj[0].ref
+        if found is not None:
+            return found
+    return None
 
 def _happening(code: str) -> str:
     """The kind of happening two triggers of one sentence must share to be one event: the root, except that a

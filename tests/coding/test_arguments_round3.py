@@ -1,5 +1,6 @@
 """Argument choice, round 3: the right root with the wrong actor. Every conjunct of a giver's من phrase
-after a receiving verb is a source ("حصلت على دعم من X وY").
+after a receiving verb is a source ("حصلت على دعم من X وY"); a statement ("اتهم البيان X ...") is the subject of
+its verb and of a participle after it, its author the source.
 
 All sentences are invented for these tests.
 """
@@ -23,6 +24,12 @@ CASES = [
     # "حصلت X على مساعدة من Y وZ": Y and Z are both givers, X the receiver
     _case("receive-from-first", "07", None, "USA", "JORGOV",
           "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
+    # "اتهم البيان X ..."، "..., مطالبا Y": the statement is the subject, its author (named before) the source
+    _case("statement-subject-accuse", "11", "112", "IRQMIL", "USAMIL",
+          'وأصدر "كتائب حزب الله" بيانا مساء الأحد. واتهم البيان القوات الأمريكية بانتهاك السيادة العراقية.'),
+    _case("statement-subject-participle", "10", None, "IRQMIL", "IRQGOV",
+          'وندد بيان "كتائب حزب الله" بالغارة. واتهم البيان القوات الأمريكية بانتهاك السيادة، مطالبا الحكومة'
+          ' العراقية بفتح تحقيق في الحادث.'),
     _case("receive-from-second", "07", None, "GBR", "JORGOV",
           "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
 ]
@@ -33,6 +40,12 @@ def test_argument_round3(code_text: Any, root: str, code: str | None, source: st
     """The expected event is coded with these roles."""
     coded = code_text(text, date=D)
     assert coded.find(root, code, source, target), f"expected {code or root}: {source} -> {target}" + coded.why()
+
+
+def test_statement_without_author_not_accuser(code_text: Any) -> None:
+    """"اتهم البيان X": the object of a statement's verb is never its source, even when no author is named."""
+    coded = code_text("واتهم البيان القوات الأمريكية بانتهاك السيادة العراقية.", date=D)
+    assert not any(actor_matches(e.source, "USAMIL") for e in coded.events if e.cameo[:2] == "11"), coded.why()
 
 
 def test_receive_second_giver_is_no_target(code_text: Any) -> None:

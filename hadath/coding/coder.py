@@ -1013,7 +1013,12 @@ class EventCoder:
             # not the nationality adjective of a later attack noun ("قتل عناصر ... في غارات أمريكية")
             objs = [x for x in post if not x[2].prep and x[2].prep != "BY" and not any(x[2] is a for a in sources)
                     and not (x[2].head == "nisba" and x[0] > tj and _is_trigger(doc, sent, x[0] - 1))]
-            if objs:
+            free = [x for x in pre_free if not any(x[2] is a for a in sources)]
+            if free and tj - ti > 1 and toks[tj - 1].norm in PREDICATE_PREPS:
+                # "إن الحكومة السورية والروس مسؤولان عن مجزرة المدنيين": after a predicate's preposition stands
+                # the act, not the party; the party is the subject before the predicate
+                targets = conj_chain(pre, free[0][2])
+            elif objs:
                 targets = conj_chain(post, objs[0][2])
             elif pre_free:
                 # SVO passive: the nearest free phrase before the verb is its subject ("... فإن التنظيم يقف وراء")
@@ -2026,6 +2031,8 @@ def _participle(t: Token) -> bool:
     return k.endswith(("ا", "ه", "ين", "ون", "ي"))
 
 
+# the preposition closing a predicate trigger ("مسؤول عن"، "متورط في"): what follows is the act, not the party
+PREDICATE_PREPS = frozenset(["عن", "في", "وراء"])
 # nouns of a document that can be the subject of a verb of saying or accusing ("اتهم البيان القوات ...")
 STATEMENT_NOUNS = frozenset(norm_word(w) for w in "بيان تقرير رسالة بلاغ مذكرة وثيقة".split())
 STATEMENT_BACK = 6  # sentences searched back for the author of "البيان"

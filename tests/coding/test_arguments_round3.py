@@ -1,6 +1,7 @@
 """Argument choice, round 3: the right root with the wrong actor. Every conjunct of a giver's من phrase
 after a receiving verb is a source ("حصلت على دعم من X وY"); a statement ("اتهم البيان X ...") is the subject of
-its verb and of a participle after it, its author the source.
+its verb and of a participle after it, its author the source; the party of a predicate ending in a preposition
+("مسؤول عن") is its subject.
 
 All sentences are invented for these tests.
 """
@@ -30,6 +31,9 @@ CASES = [
     _case("statement-subject-participle", "10", None, "IRQMIL", "IRQGOV",
           'وندد بيان "كتائب حزب الله" بالغارة. واتهم البيان القوات الأمريكية بانتهاك السيادة، مطالبا الحكومة'
           ' العراقية بفتح تحقيق في الحادث.'),
+    # "إن X مسؤول عن مجزرة Y": the party of a predicate is its subject, not the genitive of the act after عن
+    _case("predicate-subject-first", "11", "112", "FRAGOV", "SYRGOV",
+          "وقال وزير الخارجية الفرنسي إن الحكومة السورية والميليشيات الموالية لها مسؤولة عن مجزرة المدنيين في حلب."),
     _case("receive-from-second", "07", None, "GBR", "JORGOV",
           "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
 ]
@@ -46,6 +50,12 @@ def test_statement_without_author_not_accuser(code_text: Any) -> None:
     """"اتهم البيان X": the object of a statement's verb is never its source, even when no author is named."""
     coded = code_text("واتهم البيان القوات الأمريكية بانتهاك السيادة العراقية.", date=D)
     assert not any(actor_matches(e.source, "USAMIL") for e in coded.events if e.cameo[:2] == "11"), coded.why()
+
+
+def test_predicate_act_genitive_not_target(code_text: Any) -> None:
+    """The victims named after "مسؤول عن مجزرة" are not the party accused."""
+    coded = code_text("وقال الرئيس الفرنسي إن الحكومة السورية مسؤولة عن قتل المدنيين الأتراك في حلب.", date=D)
+    assert not any(actor_matches(e.target, "TUR*") for e in coded.events if e.cameo[:2] == "11"), coded.why()
 
 
 def test_receive_second_giver_is_no_target(code_text: Any) -> None:

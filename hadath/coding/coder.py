@@ -1430,7 +1430,9 @@ class EventCoder:
                      and not any(_same_actor(x[2].ref, sa.ref) for sa in sources)]
             if later:
                 targets = [later[0]]
-        if p.cameo[:2] >= "17" and sources and not any(t.ref.code for t in targets):
+        if p.cameo[:2] >= "17" and sources and (not any(t.ref.code for t in targets) or (p.cameo[:2] == "17" and all(
+                t.ref.id is None and (t.ref.code or "").endswith("CVL") for t in targets))):
+            # (a counted "300 شخص" coded as the civilians of the country is no party either)
             # "اعتقلت الشرطة 300 شخص يشتبه في أنهم ينتمون لداعش": the group the people belong to is the target
             group = _belonging_group(toks, rel, tj, tj + BELONGING_REACH)
             if group is not None:

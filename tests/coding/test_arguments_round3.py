@@ -34,6 +34,10 @@ CASES = [
     # "إن X مسؤول عن مجزرة Y": the party of a predicate is its subject, not the genitive of the act after عن
     _case("predicate-subject-first", "11", "112", "FRAGOV", "SYRGOV",
           "وقال وزير الخارجية الفرنسي إن الحكومة السورية والميليشيات الموالية لها مسؤولة عن مجزرة المدنيين في حلب."),
+    # "اعتقلت الشرطة 200 مواطن تركي ... يشتبه في أنهم ينتمون لداعش": the group is the party, not the counted
+    # people (even when their nationality codes them as civilians)
+    _case("arrest-belonging-coded-people", "17", "173", "TURCOP", "IMGISIS",
+          "اعتقلت الشرطة التركية قرابة 200 مواطن تركي في حملات أمس ضد من يشتبه في أنهم ينتمون لداعش."),
     _case("receive-from-second", "07", None, "GBR", "JORGOV",
           "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
 ]

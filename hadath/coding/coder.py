@@ -1274,6 +1274,15 @@ class EventCoder:
                 if other:
                     targets = [other[-1]]
                     conf -= 0.05
+            if (voice == "noun" and p.cameo[:2] in ("03", "04", "05", "06")
+                    and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
+                    and toks[ti].norm.lstrip("و") not in INTENT_NOUNS):
+                # "حض وانغ يي نظيره ري يونغ-هو في اجتماعهما ... على الالتزام بقرارات الأمم المتحدة": "their (two)"
+                # meeting is between the last two parties named before it, whatever phrase follows
+                two = [a for _, e, a in sorted(rel, key=lambda x: x[0])
+                       if e <= ti and not a.prep and a.ref.code and a.tok_start >= 0]
+                if len(two) >= 2 and not _same_actor(two[-2].ref, two[-1].ref):
+                    sources, targets = [two[-2]], [two[-1]]
             if not targets and sources and sources[0].tok_start >= 0:
                 # "قال الوزير الإيراني إن واشنطن فرضت عقوبات على بلاده": "his country" is the state of the speaker
                 home = self._home_country(toks, sent, ti, subj_post[1] if subj_post is not None else tj, right,

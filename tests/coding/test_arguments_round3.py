@@ -1,7 +1,7 @@
 """Argument choice, round 3: the right root with the wrong actor. Every conjunct of a giver's من phrase
 after a receiving verb is a source ("حصلت على دعم من X وY"); a statement ("اتهم البيان X ...") is the subject of
 its verb and of a participle after it, its author the source; the party of a predicate ending in a preposition
-("مسؤول عن") is its subject.
+("مسؤول عن") is its subject; "their (two)" meeting ("اجتماعهما") is between the last two parties named.
 
 All sentences are invented for these tests.
 """
@@ -38,6 +38,10 @@ CASES = [
     # people (even when their nationality codes them as civilians)
     _case("arrest-belonging-coded-people", "17", "173", "TURCOP", "IMGISIS",
           "اعتقلت الشرطة التركية قرابة 200 مواطن تركي في حملات أمس ضد من يشتبه في أنهم ينتمون لداعش."),
+    # "حث X نظيره Y في اجتماعهما ... على احترام قرارات الأمم المتحدة": the meeting is between X and Y
+    _case("dual-meeting-over-later-phrase", "04", None, "fra-emmanuel-macron", "usa-donald-trump",
+          "وحث الرئيس الفرنسي إيمانويل ماكرون نظيره الأمريكي دونالد ترامب في اجتماعهما أمس في باريس على الالتزام"
+          " بقرارات الأمم المتحدة."),
     _case("receive-from-second", "07", None, "GBR", "JORGOV",
           "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
 ]
@@ -60,6 +64,13 @@ def test_predicate_act_genitive_not_target(code_text: Any) -> None:
     """The victims named after "مسؤول عن مجزرة" are not the party accused."""
     coded = code_text("وقال الرئيس الفرنسي إن الحكومة السورية مسؤولة عن قتل المدنيين الأتراك في حلب.", date=D)
     assert not any(actor_matches(e.target, "TUR*") for e in coded.events if e.cameo[:2] == "11"), coded.why()
+
+
+def test_dual_meeting_not_with_later_party(code_text: Any) -> None:
+    """The organisation named after "في اجتماعهما" is no party of the meeting."""
+    coded = code_text("وحث الرئيس الفرنسي إيمانويل ماكرون نظيره الأمريكي دونالد ترامب في اجتماعهما أمس في باريس على"
+                      " الالتزام بقرارات الأمم المتحدة.", date=D)
+    assert not any(actor_matches(e.target, "IGOUNO") for e in coded.events if e.cameo[:2] == "04"), coded.why()
 
 
 def test_receive_second_giver_is_no_target(code_text: Any) -> None:

@@ -1318,7 +1318,8 @@ class EventCoder:
             sources, targets, cause_code, cause_place = cause
         # "مع مسؤولين عراقيين من بينهم رئيس الوزراء": the named member of a generic group is the party
         if targets and (named := _named_member(toks, rel, targets)) is not None:
-            targets = conj_chain(sorted(rel, key=lambda x: x[0]), named)
+            # (of "مع قادة أمريكيين وزعماء عراقيين من بينهم X" the member is of the last conjunct only)
+            targets = targets[:-1] + conj_chain(sorted(rel, key=lambda x: x[0]), named)
         if sources and (named := _named_member(toks, rel, sources)) is not None:
             sources = conj_chain(sorted(rel, key=lambda x: x[0]), named)
         # a visit's destination place stands for the host state ("وصل إلى طبرق"), so does an aid convoy's
@@ -1961,7 +1962,8 @@ def _named_member(toks: list[Token], rel: list[tuple[int, int, ActorMention]],
     k = next((e for _, e, a in rel if a is last), None)
     if k is None:
         return None
-    starts = {s for s, _, _ in rel}
+    # (a nationality adjective is a descriptor: "وزعماء سياسيين عراقيين من بينهم ...")
+    starts = {s for s, _, a in rel if a.head != "nisba" or a.prep or a.conj}
     limit = k + 5  # "قادة أفارقة، من بينهم": a descriptor or two and a comma may come between
     while k < min(len(toks), limit) and toks[k].norm not in AMONG and toks[k].norm not in ("من", "ومن"):
         t = toks[k]

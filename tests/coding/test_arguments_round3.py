@@ -1,7 +1,8 @@
 """Argument choice, round 3: the right root with the wrong actor. Every conjunct of a giver's من phrase
 after a receiving verb is a source ("حصلت على دعم من X وY"); a statement ("اتهم البيان X ...") is the subject of
 its verb and of a participle after it, its author the source; the party of a predicate ending in a preposition
-("مسؤول عن") is its subject; "their (two)" meeting ("اجتماعهما") is between the last two parties named.
+("مسؤول عن") is its subject; "their (two)" meeting ("اجتماعهما") is between the last two parties named; "من بينهم X" after
+a list names a member of its last conjunct.
 
 All sentences are invented for these tests.
 """
@@ -42,6 +43,14 @@ CASES = [
     _case("dual-meeting-over-later-phrase", "04", None, "fra-emmanuel-macron", "usa-donald-trump",
           "وحث الرئيس الفرنسي إيمانويل ماكرون نظيره الأمريكي دونالد ترامب في اجتماعهما أمس في باريس على الالتزام"
           " بقرارات الأمم المتحدة."),
+    # "مع قادة X وزعماء عراقيين من بينهم W": W is a member of the last conjunct (a nationality adjective between);
+    # the earlier conjunct stays a party
+    _case("among-after-nisba-member", "04", "040", "USAMIL", "irq-mustafa-al-kadhimi",
+          "بحث وزير الدفاع الأمريكي مع قادة عسكريين أمريكيين وزعماء سياسيين عراقيين من بينهم رئيس الوزراء مصطفى"
+          " الكاظمي تطورات الحملة في بغداد."),
+    _case("among-after-nisba-first-conjunct", "04", "040", "USAMIL", "USAMIL",
+          "بحث وزير الدفاع الأمريكي مع قادة عسكريين أمريكيين وزعماء سياسيين عراقيين من بينهم رئيس الوزراء مصطفى"
+          " الكاظمي تطورات الحملة في بغداد."),
     _case("receive-from-second", "07", None, "GBR", "JORGOV",
           "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
 ]

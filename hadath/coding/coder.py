@@ -1062,8 +1062,23 @@ class EventCoder:
             main = [x for x in sorted(rel, key=lambda x: x[0]) if x[1] <= ti and not x[2].prep]
             if statement_at is not None and participle and main and main[0][0] < statement_at:
                 statement_at = None  # "اتهم الوزير البيان ...": a named subject comes first
+            # "ألح على الحكومة"، "يتحتم على سيشنز": the trigger ends in its own preposition and the phrase it governs
+            # follows at once; no subject stands between verb and preposition, so it is before the verb (or the
+            # speaker's, for an impersonal modal), never the phrase after
+            trigger_prep = _TRIGGER_PREPS.get(toks[tj - 1].norm) if tj - ti > 1 else None
+            prep_obj = next((x for x in post if x[0] == tj and trigger_prep and x[2].prep == trigger_prep), None) \
+                if voice == "active" and "OBJ" in target_preps and trigger_prep not in target_preps else None
             if sources:
                 pass
+            elif prep_obj is not None:
+                if pre_free:
+                    sources = conj_chain(pre, pre_free[0][2])
+                    conf -= 0.05
+                elif (spk := _speaker(toks, sent, ti)) is not None and spk is not prep_obj[2]:
+                    sources = [spk]
+                    conf -= 0.05
+                targets = conj_chain(post, prep_obj[2])
+                subj_post = prep_obj
             elif statement_at is not None:
                 # "واتهم البيان القوات الأمريكية ..."، "..., مطالبا الحكومة": the statement is the subject, its
                 # author the source; the phrase after it is the object
@@ -2044,6 +2059,9 @@ def _participle(t: Token) -> bool:
     return k.endswith(("ا", "ه", "ين", "ون", "ي"))
 
 
+# a trigger's own last word read as the preposition of the phrase after it ("ألح على"، "سخر من")
+_TRIGGER_PREPS = {"على": "على", "علي": "على", "من": "من", "عن": "عن", "في": "في", "مع": "مع", "الى": "الى",
+                  "الي": "الى"}
 # the preposition closing a predicate trigger ("مسؤول عن"، "متورط في"): what follows is the act, not the party
 PREDICATE_PREPS = frozenset(["عن", "في", "وراء"])
 # nouns of a document that can be the subject of a verb of saying or accusing ("اتهم البيان القوات ...")

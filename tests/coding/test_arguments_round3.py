@@ -2,7 +2,8 @@
 after a receiving verb is a source ("حصلت على دعم من X وY"); a statement ("اتهم البيان X ...") is the subject of
 its verb and of a participle after it, its author the source; the party of a predicate ending in a preposition
 ("مسؤول عن") is its subject; "their (two)" meeting ("اجتماعهما") is between the last two parties named; "من بينهم X" after
-a list names a member of its last conjunct.
+a list names a member of its last conjunct; the phrase governed by a trigger's final preposition ("يتعين على X")
+is its object, and the subject is never after it.
 
 All sentences are invented for these tests.
 """
@@ -51,6 +52,10 @@ CASES = [
     _case("among-after-nisba-first-conjunct", "04", "040", "USAMIL", "USAMIL",
           "بحث وزير الدفاع الأمريكي مع قادة عسكريين أمريكيين وزعماء سياسيين عراقيين من بينهم رئيس الوزراء مصطفى"
           " الكاظمي تطورات الحملة في بغداد."),
+    # "قال X إنه يتعين على Y ...": the phrase the trigger's own preposition governs is the target, the speaker
+    # the source (not the phrase after it)
+    _case("trigger-prep-object-modal", "10", None, "usa-adam-schiff", "usa-jeff-sessions",
+          "وقال آدم شيف إنه يتعين على سيشنز الانسحاب من تحقيق مكتب التحقيقات الفيدرالي في القضية."),
     _case("receive-from-second", "07", None, "GBR", "JORGOV",
           "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
 ]

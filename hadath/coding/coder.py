@@ -1331,6 +1331,13 @@ class EventCoder:
         if (not sources and p.cameo[:2] in ("18", "19", "20") and p.voice != "noun"
                 and (cause := self._casualty_roles(doc, sent, sp, targets)) is not None):
             sources, targets, cause_code, cause_place = cause
+        if (len(sources) == 1 and not sources[0].ref.code and sources[0].tok_start >= 0 and p.cameo[:2] < "14"
+                and doc.tokens[sources[0].tok_start].norm.lstrip("و") in DUAL_PARTIES
+                and (two := _dual_antecedents(doc, sent.idx, sources[0].tok_start)) is not None
+                and not any(_same_actor(a, t.ref) for a in two for t in targets)):
+            # "وكان الوزيران التقيا ... مع نظيرهما الأمريكي": "the two ministers" are the last two people named
+            sources = [ActorMention(-1, -1, -1, -1, sent.idx, a, "anaphora") for a in two]
+            conf -= 0.1
         # "مع مسؤولين عراقيين من بينهم رئيس الوزراء": the named member of a generic group is the party
         if targets and (named := _named_member(toks, rel, targets)) is not None:
             # (of "مع قادة أمريكيين وزعماء عراقيين من بينهم X" the member is of the last conjunct only)
@@ -2057,6 +2064,25 @@ def _participle(t: Token) -> bool:
     if k.endswith(("وا", "ت", "تا", "ن")):
         return False
     return k.endswith(("ا", "ه", "ين", "ون", "ي"))
+
+
+DUAL_BACK = 2  # sentences searched back for the two people a dual noun ("الوزيران") refers to
+
+
+def _dual_antecedents(doc: Document, si: int, before: int) -> tuple[ActorRef, ActorRef] | None:
+    """The two people "الوزيران"، "الرئيسان" (a dual noun at document token ``before`` of sentence ``si``)
+    refer to: the last two different coded people named before it in this sentence, else in the nearest one of
+    the DUAL_BACK sentences before that names two; None when no sentence does."""
+    for k in range(si, max(-1, si - 1 - DUAL_BACK), -1):
+        people: list[ActorRef] = []
+        for a in doc.actor_mentions:
+            if (a.sentence != k or a.tok_start < 0 or (k == si and a.tok_start >= before)
+                    or a.ref.type != "person" or not a.ref.code):
+                continue
+            people = [p for p in people if not _same_actor(p, a.ref)] + [a.ref]
+        if len(people) >= 2:
+            return people[-2], people[-1]
+    return None
 
 
 # a trigger's own last word read as the preposition of the phrase after it ("ألح على"، "سخر من")

@@ -3,7 +3,8 @@ after a receiving verb is a source ("حصلت على دعم من X وY"); a stat
 its verb and of a participle after it, its author the source; the party of a predicate ending in a preposition
 ("مسؤول عن") is its subject; "their (two)" meeting ("اجتماعهما") is between the last two parties named; "من بينهم X" after
 a list names a member of its last conjunct; the phrase governed by a trigger's final preposition ("يتعين على X")
-is its object, and the subject is never after it.
+is its object, and the subject is never after it; an uncoded dual noun ("الوزيران") is the last two people
+named.
 
 All sentences are invented for these tests.
 """
@@ -56,6 +57,13 @@ CASES = [
     # the source (not the phrase after it)
     _case("trigger-prep-object-modal", "10", None, "usa-adam-schiff", "usa-jeff-sessions",
           "وقال آدم شيف إنه يتعين على سيشنز الانسحاب من تحقيق مكتب التحقيقات الفيدرالي في القضية."),
+    # "الوزيران التقيا ... مع X": the dual noun stands for the two people named in the sentence before
+    _case("dual-noun-antecedent-first", "04", None, "sau-adel-al-jubeir", "usa-john-kerry",
+          "وزار وزير الخارجية السعودي عادل الجبير موسكو لمناقشة الأزمة مع نظيره الروسي سيرغي لافروف. وكان الوزيران"
+          " التقيا في الدوحة الشهر الماضي مع نظيرهما الأمريكي جون كيري."),
+    _case("dual-noun-antecedent-second", "04", None, "rus-sergei-lavrov", "usa-john-kerry",
+          "وزار وزير الخارجية السعودي عادل الجبير موسكو لمناقشة الأزمة مع نظيره الروسي سيرغي لافروف. وكان الوزيران"
+          " التقيا في الدوحة الشهر الماضي مع نظيرهما الأمريكي جون كيري."),
     _case("receive-from-second", "07", None, "GBR", "JORGOV",
           "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
 ]

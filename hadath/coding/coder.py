@@ -1333,10 +1333,10 @@ class EventCoder:
             sources, targets, cause_code, cause_place = cause
         if (len(sources) == 1 and not sources[0].ref.code and sources[0].tok_start >= 0 and p.cameo[:2] < "14"
                 and doc.tokens[sources[0].tok_start].norm.lstrip("و") in DUAL_PARTIES
-                and (two := _dual_antecedents(doc, sent.idx, sources[0].tok_start)) is not None
-                and not any(_same_actor(a, t.ref) for a in two for t in targets)):
+                and (dual := _dual_antecedents(doc, sent.idx, sources[0].tok_start)) is not None
+                and not any(_same_actor(a, t.ref) for a in dual for t in targets)):
             # "وكان الوزيران التقيا ... مع نظيرهما الأمريكي": "the two ministers" are the last two people named
-            sources = [ActorMention(-1, -1, -1, -1, sent.idx, a, "anaphora") for a in two]
+            sources = [ActorMention(-1, -1, -1, -1, sent.idx, a, "anaphora") for a in dual]
             conf -= 0.1
         # "مع مسؤولين عراقيين من بينهم رئيس الوزراء": the named member of a generic group is the party
         if targets and (named := _named_member(toks, rel, targets)) is not None:

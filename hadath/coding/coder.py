@@ -1181,8 +1181,9 @@ class EventCoder:
                 subj_post = near[0]
                 sources = conj_chain(post, near[0][2])
             if not sources and left > 0 and toks[left - 1].norm in RELATIVES:
-                # "غيراسيموف الذي وصل إلى طبرق": the antecedent of the relative pronoun
-                ante = [a for a in actors if a.tok_end - sent.start in (left - 1, left - 2)]
+                # "غيراسيموف الذي وصل إلى طبرق": the antecedent of the relative pronoun (not a ل genitive: in "الحليف
+                # الوحيد لكوريا الشمالية الذي ..." the relative is on the head noun before it)
+                ante = [a for a in actors if a.tok_end - sent.start in (left - 1, left - 2) and a.prep != "ل"]
                 if ante:
                     sources = [ante[-1]]
                     conf -= 0.1

@@ -95,6 +95,14 @@ def test_dual_meeting_not_with_later_party(code_text: Any) -> None:
     assert not any(actor_matches(e.target, "IGOUNO") for e in coded.events if e.cameo[:2] == "04"), coded.why()
 
 
+def test_lam_genitive_not_relative_antecedent(code_text: Any) -> None:
+    """"الحليف الوحيد لكوريا الشمالية الذي ...": the ل genitive before a relative pronoun is not the subject of a
+    trigger after it."""
+    coded = code_text("وقد صوتت الصين، الحليف الوحيد لكوريا الشمالية الذي يملك حق النقض في مجلس الأمن، لصالح القرار"
+                      " بعد مفاوضات مع الولايات المتحدة.", date=D)
+    assert not any(actor_matches(e.source, "PRK") for e in coded.events if e.cameo[:2] == "04"), coded.why()
+
+
 def test_receive_second_giver_is_no_target(code_text: Any) -> None:
     """The second giver of "من X وY" is not the object of the receiving verb."""
     coded = code_text("وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا.", date=D)

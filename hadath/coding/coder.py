@@ -767,7 +767,9 @@ class EventCoder:
             sent = by_sent[trig[i].sentence]
             pats = [self.kb.patterns[m.entry_id] for m in trig[i:j]]
             has_passive = any(pt.voice == "passive" for pt in pats)
-            if has_passive and (_killed_in_attack(sent.toks, trig[i].tok_end - sent.start)
+            # (an attack named after the word makes only a violent word passive: "اتهمت واشنطن موسكو بالتدخل في
+            # العملية الديمقراطية" stays active)
+            if has_passive and any(pt.cameo[:2] >= "17" for pt in pats) and (_killed_in_attack(sent.toks, trig[i].tok_end - sent.start)
                                 or self._named_cause(sent, trig[i])):
                 # "قتل زعيم التنظيم في غارة أمريكية": قُتل, the passive reading
                 pats_m = [(m, pt) for m, pt in zip(trig[i:j], pats, strict=False) if pt.voice != "active"]

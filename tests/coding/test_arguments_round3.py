@@ -64,6 +64,9 @@ CASES = [
     _case("dual-noun-antecedent-second", "04", None, "rus-sergei-lavrov", "usa-john-kerry",
           "وزار وزير الخارجية السعودي عادل الجبير موسكو لمناقشة الأزمة مع نظيره الروسي سيرغي لافروف. وكان الوزيران"
           " التقيا في الدوحة الشهر الماضي مع نظيرهما الأمريكي جون كيري."),
+    # "اتهمت X Y بالتدخل في العملية الديمقراطية": an attack noun after a non-violent word does not make it passive
+    _case("accuse-active-despite-attack-noun", "11", "112", "FRA", "RUS",
+          "اتهمت فرنسا روسيا بالتدخل في العملية الديمقراطية خلال الانتخابات الأخيرة."),
     _case("receive-from-second", "07", None, "GBR", "JORGOV",
           "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
 ]

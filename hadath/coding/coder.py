@@ -733,6 +733,7 @@ class EventCoder:
         self._last_meeting: tuple[ActorRef | None, ActorRef | None] | None = None
         self._intent_heads: set[int] = set()  # ids of events read from an intention noun before an act (per article)
         self._last_attack: Event | None = None  # the article's last violent event with a perpetrator
+        self._last_accusation: Event | None = None  # the article's last accusation or criticism (root 11/12)
         self.trace: list[tuple[Mention, str]] = []  # (trigger, why it produced no event), for `explain`
 
     # ------------------------------------------------------------------ public
@@ -745,6 +746,7 @@ class EventCoder:
         self._doc_date = self._lead_date(doc)
         self._doc_place = self._article_place(doc)
         self._last_attack = None
+        self._last_accusation = None
         events: list[Event] = []
         by_sent: dict[int, _Sent] = {}
         for i, s in enumerate(doc.sentences):
@@ -789,6 +791,8 @@ class EventCoder:
                 for e in chosen:
                     if e.cameo[:2] in ("18", "19", "20") and e.source is not None:
                         self._last_attack = e
+                    if e.cameo[:2] in ("11", "12") and e.source is not None and e.target is not None:
+                        self._last_accusation = e
                     if (e.cameo[:3] in ("040", "041", "043", "044", "046") and e.target is not None
                             and e.source is not None and e.target.type != "state"):
                         self._last_meeting = (e.source, e.target)
@@ -1301,6 +1305,14 @@ class EventCoder:
                        if e <= ti and not a.prep and a.ref.code and a.tok_start >= 0]
                 if len(two) >= 2 and not _same_actor(two[-2].ref, two[-1].ref):
                     sources, targets = [two[-2]], [two[-1]]
+            if (not targets and sources and p.cameo.startswith(DENIAL_CODES) and next_tok is not None
+                    and next_tok.norm in DENIED_CLAIMS and (acc := self._last_accusation) is not None
+                    and acc.sentence in (sent.idx, sent.idx - 1) and acc.source is not None and acc.target is not None
+                    and (acc.target.country or (acc.target.code or "")[:3])
+                    == (sources[0].ref.country or (sources[0].ref.code or "")[:3])):
+                # "اتهمت الولايات المتحدة روسيا بالتدخل ...، لكن الكرملين ينفي ذلك": the denial answers the accuser
+                targets = [ActorMention(-1, -1, -1, -1, sent.idx, acc.source, "anaphora")]
+                conf -= 0.05
             if not targets and sources and sources[0].tok_start >= 0:
                 # "قال الوزير الإيراني إن واشنطن فرضت عقوبات على بلاده": "his country" is the state of the speaker
                 home = self._home_country(toks, sent, ti, subj_post[1] if subj_post is not None else tj, right,
@@ -2088,6 +2100,9 @@ def _dual_antecedents(doc: Document, si: int, before: int) -> tuple[ActorRef, Ac
     return None
 
 
+DENIAL_CODES = ("016",)  # denials
+# what a denial denies when it answers an accusation just reported ("ينفي ذلك"، "نفت هذه الاتهامات")
+DENIED_CLAIMS = frozenset(norm_word(w) for w in "ذلك هذا هذه تلك الاتهام الاتهامات الاتهامين المزاعم التهم التهمة".split())
 # a trigger's own last word read as the preposition of the phrase after it ("ألح على"، "سخر من")
 _TRIGGER_PREPS = {"على": "على", "علي": "على", "من": "من", "عن": "عن", "في": "في", "مع": "مع", "الى": "الى",
                   "الي": "الى"}

@@ -2,7 +2,7 @@
 after a receiving verb is a source ("حصلت على دعم من X وY"); a statement ("اتهم البيان X ...") is the subject of
 its verb and of a participle after it, its author the source; the party of a predicate ending in a preposition
 ("مسؤول عن") is its subject; "their (two)" meeting ("اجتماعهما") is between the last two parties named; "من بينهم X" after
-a list names a member of its last conjunct; the phrase governed by a trigger's final preposition ("يتعين على X")
+a list names a member of its last conjunct; a denial of "ذلك" answers the accuser of the party denying; the phrase governed by a trigger's final preposition ("يتعين على X")
 is its object, and the subject is never after it; an uncoded dual noun ("الوزيران") is the last two people
 named.
 
@@ -67,6 +67,9 @@ CASES = [
     # "اتهمت X Y بالتدخل في العملية الديمقراطية": an attack noun after a non-violent word does not make it passive
     _case("accuse-active-despite-attack-noun", "11", "112", "FRA", "RUS",
           "اتهمت فرنسا روسيا بالتدخل في العملية الديمقراطية خلال الانتخابات الأخيرة."),
+    # "اتهمت X Y بـ...، لكن Y ينفي ذلك": the denial answers the accuser
+    _case("denial-answers-accuser", "01", "016", "IRNGOV", "GBR",
+          "واتهمت بريطانيا إيران بالتدخل في شؤون المنطقة، لكن الحكومة الإيرانية تنفي ذلك."),
     _case("receive-from-second", "07", None, "GBR", "JORGOV",
           "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
 ]
@@ -104,6 +107,12 @@ def test_lam_genitive_not_relative_antecedent(code_text: Any) -> None:
     coded = code_text("وقد صوتت الصين، الحليف الوحيد لكوريا الشمالية الذي يملك حق النقض في مجلس الأمن، لصالح القرار"
                       " بعد مفاوضات مع الولايات المتحدة.", date=D)
     assert not any(actor_matches(e.source, "PRK") for e in coded.events if e.cameo[:2] == "04"), coded.why()
+
+
+def test_denial_of_other_party_not_answer(code_text: Any) -> None:
+    """A denial by a party other than the accused does not answer the accusation."""
+    coded = code_text("واتهمت بريطانيا إيران بالتدخل في شؤون المنطقة، لكن الحكومة المصرية تنفي ذلك.", date=D)
+    assert not any(actor_matches(e.target, "GBR") for e in coded.events if e.cameo.startswith("016")), coded.why()
 
 
 def test_receive_second_giver_is_no_target(code_text: Any) -> None:

@@ -832,6 +832,26 @@ class EventCoder:
         return sp
 
     @staticmethod
+    def _resumed_speaker(toks: list[Token], sent: _Sent, ti: int, cand: tuple[int, int, ActorMention],
+                         p: Pattern) -> ActorMention | None:
+        """The speaker a verb after a reported clause goes on with: "قال X إن Y ...، وV" where V (roots 01-13)
+        is a perfect masculine singular verb with و right after the comma and Y, the clause's subject, cannot be
+        its subject (a state, feminine, or a plural); None otherwise."""
+        t = toks[ti]
+        if (p.cameo[:2] >= "14" or ti < 1 or toks[ti - 1].text not in "،," or t.prefix[:1] != "و"
+                or t.key.endswith(("ت", "تا", "وا", "ا")) or t.key[:1] == "ن"):
+            return None
+        c = cand[2]
+        plural = toks[cand[1] - 1].key.endswith(("ين", "ون", "ات"))
+        # (a ت-initial verb may be a feminine imperfect, "وتدين", which a state does agree with)
+        if not (plural or (c.ref.type == "state" and t.key[:1] != "ت")):
+            return None
+        rep = _reporter(toks, sent, cand[0])
+        if rep is None or rep[0] is None or not rep[0].ref.code or rep[1] >= cand[0]:
+            return None
+        return rep[0]
+
+    @staticmethod
     def _stance_object(toks: list[Token], start: int, at: int, preps: tuple[str, ...] | list[str]) -> bool:
         """A pattern preposition governs a topic noun (STANCE_HEADS) right before the phrase at ``at``.
 
@@ -1143,6 +1163,11 @@ class EventCoder:
                     conf -= 0.15
                 if not light and not gen:
                     conf -= self.s.bare_noun_penalty
+            elif pre_free and (resumed := self._resumed_speaker(toks, sent, ti, pre_free[0], p)) is not None:
+                # "قال كيري إن مصر دفعت ثمنا باهظا، وأدان اغتيال ...": after the reported clause, a masculine
+                # singular verb with و that cannot agree with that clause's subject goes on with the speaker
+                sources = [resumed]
+                conf -= 0.1
             elif pre_free:
                 # SVO / topicalised subject after a complementizer: "... أن حفتر زار ..."
                 sources = conj_chain(pre, pre_free[0][2])

@@ -2,7 +2,8 @@
 after a receiving verb is a source ("حصلت على دعم من X وY"); a statement ("اتهم البيان X ...") is the subject of
 its verb and of a participle after it, its author the source; the party of a predicate ending in a preposition
 ("مسؤول عن") is its subject; "their (two)" meeting ("اجتماعهما") is between the last two parties named; "من بينهم X" after
-a list names a member of its last conjunct; a denial of "ذلك" answers the accuser of the party denying; the phrase governed by a trigger's final preposition ("يتعين على X")
+a list names a member of its last conjunct; a denial of "ذلك" answers the accuser of the party denying; a
+masculine verb after "قال X إن Y ...،" that cannot agree with Y goes on with X; the phrase governed by a trigger's final preposition ("يتعين على X")
 is its object, and the subject is never after it; an uncoded dual noun ("الوزيران") is the last two people
 named.
 
@@ -70,6 +71,13 @@ CASES = [
     # "اتهمت X Y بـ...، لكن Y ينفي ذلك": the denial answers the accuser
     _case("denial-answers-accuser", "01", "016", "IRNGOV", "GBR",
           "واتهمت بريطانيا إيران بالتدخل في شؤون المنطقة، لكن الحكومة الإيرانية تنفي ذلك."),
+    # "قال X إن Y ...، وV": a masculine verb with و after the reported clause goes on with the speaker when the
+    # clause's subject (a state, a plural) cannot be its subject
+    _case("speaker-resumed-after-state", "11", "111", "usa-john-kerry", "*",
+          "قال وزير الخارجية الأمريكي جون كيري إن مصر قدمت تضحيات كبيرة في مكافحة الإرهاب، وأدان اغتيال النائب"
+          " العام المصري."),
+    _case("speaker-resumed-after-plural", "13", None, "TURGOV", "*",
+          "وقال رئيس الوزراء التركي إن المتشددين هاجموا نقاط التفتيش، وتعهد بمحاربة تنظيم داعش."),
     _case("receive-from-second", "07", None, "GBR", "JORGOV",
           "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
 ]
@@ -113,6 +121,13 @@ def test_denial_of_other_party_not_answer(code_text: Any) -> None:
     """A denial by a party other than the accused does not answer the accusation."""
     coded = code_text("واتهمت بريطانيا إيران بالتدخل في شؤون المنطقة، لكن الحكومة المصرية تنفي ذلك.", date=D)
     assert not any(actor_matches(e.target, "GBR") for e in coded.events if e.cameo.startswith("016")), coded.why()
+
+
+def test_feminine_verb_continues_state(code_text: Any) -> None:
+    """"قال X إن مصر ...، وأدانت ...": a feminine verb agrees with the state of the reported clause."""
+    coded = code_text("قال وزير الخارجية الأمريكي جون كيري إن مصر قدمت تضحيات كبيرة، وأدانت اغتيال النائب العام.",
+                      date=D)
+    assert not any(actor_matches(e.source, "usa-john-kerry") for e in coded.events if e.cameo[:2] == "11"), coded.why()
 
 
 def test_receive_second_giver_is_no_target(code_text: Any) -> None:

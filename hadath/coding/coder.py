@@ -1009,6 +1009,10 @@ class EventCoder:
                 and p.cameo[:2] in ("18", "19", "20", "14", "17")):
             conf -= 0.15  # a definite plural ("الاغتيالات") is usually generic
         subj_post: tuple[int, int, ActorMention] | None = None
+        # "الزيارتين اللتين قام بهما كل من X للمغرب، وY لرواندا": each doer named after the relative with its own
+        # destination (see _visit_doers)
+        doer_pairs = _visit_doers(toks, sp.post, tj) if p.cameo.startswith(MOVEMENT_CODES[0]) and voice == "noun" \
+            else []
         pre_free = sp.pre_free
         next_tok = toks[tj] if tj < len(toks) else None
         if voice == SAID_VOICE:
@@ -1364,6 +1368,9 @@ class EventCoder:
                 if recip:
                     targets = [recip[0][2]]
                     conf -= 0.05
+        if doer_pairs:
+            sources = [sa for sa, _ in doer_pairs if sa is not None]
+            targets = [ta for _, ta in doer_pairs if ta is not None]
         cause_code: str | None = None
         cause_place: PlaceRef | None = None  # the place of the attack a definite noun refers to ("في الغارة")
         # casualties with no agent of their own: the attack that caused them names it ("قتل 26 شخصا في غارات شنتها
@@ -1525,7 +1532,7 @@ class EventCoder:
         t_list: list[ActorMention | None] = list(targets) or [None]
         trig_text = doc.text[m.start:m.end]
         sent_obj = doc.sentences[sent.idx]
-        combos = pairs or [(sa, ta) for sa in s_list for ta in t_list]
+        combos = pairs or doer_pairs or [(sa, ta) for sa in s_list for ta in t_list]
         info = cameo.info(code)
         for sa, ta in combos:
             if sa is not None and ta is not None and _same_actor(sa.ref, ta.ref):
@@ -2104,6 +2111,40 @@ def _participle(t: Token) -> bool:
     if k.endswith(("وا", "ت", "تا", "ن")):
         return False
     return k.endswith(("ا", "ه", "ين", "ون", "ي"))
+
+
+DOER_WORDS = frozenset(["قام", "قامت", "قاموا", "اجري", "اجرت", "اجروا", "اجراها", "اجراهما"])
+DOER_PRONOUNS = frozenset(["به", "بها", "بهما", "بهم"])
+DEST_PREPS = frozenset(["ل", "الى"])
+
+
+def _visit_doers(toks: list[Token], post: list[tuple[int, int, ActorMention]], tj: int
+                 ) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    """The visits of a visit noun described by a relative clause naming their doers ("الزيارة التي قام بها X
+    إلى Y"، "الزيارتين اللتين قام بهما كل من X للمغرب، وZ لرواندا"): ``(doer, destination)`` for each doer
+    (a phrase without ل/إلى) with the first ل/إلى phrase after it; empty when the noun has no such clause."""
+    k = tj
+    if k < len(toks) and toks[k].norm in RELATIVES:
+        k += 1
+    else:
+        return []
+    if not (k + 1 < len(toks) and toks[k].norm in DOER_WORDS and toks[k + 1].norm in DOER_PRONOUNS):
+        return []
+    k += 2
+    if k + 1 < len(toks) and toks[k].norm in ("كل", "كلا") and toks[k + 1].norm == "من":
+        k += 2
+    out: list[tuple[ActorMention | None, ActorMention | None]] = []
+    doer: ActorMention | None = None
+    for s, _e, a in sorted(post, key=lambda x: x[0]):
+        if s < k:
+            continue
+        if a.prep in DEST_PREPS:
+            if doer is not None and a.ref.code:
+                out.append((doer, a))
+            doer = None
+        elif a.ref.code and (not a.prep or (a.prep == "من" and s == k)):
+            doer = a
+    return out if all(not _same_actor(d.ref, t.ref) for d, t in out if d and t) else []
 
 
 DUAL_BACK = 2  # sentences searched back for the two people a dual noun ("الوزيران") refers to

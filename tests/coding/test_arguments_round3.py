@@ -3,7 +3,8 @@ after a receiving verb is a source ("حصلت على دعم من X وY"); a stat
 its verb and of a participle after it, its author the source; the party of a predicate ending in a preposition
 ("مسؤول عن") is its subject; "their (two)" meeting ("اجتماعهما") is between the last two parties named; "من بينهم X" after
 a list names a member of its last conjunct; a denial of "ذلك" answers the accuser of the party denying; a
-masculine verb after "قال X إن Y ...،" that cannot agree with Y goes on with X; the phrase governed by a trigger's final preposition ("يتعين على X")
+masculine verb after "قال X إن Y ...،" that cannot agree with Y goes on with X; "الزيارتين اللتين قام بهما كل من
+X لـA، وY لـB" are two visits; the phrase governed by a trigger's final preposition ("يتعين على X")
 is its object, and the subject is never after it; an uncoded dual noun ("الوزيران") is the last two people
 named.
 
@@ -78,6 +79,13 @@ CASES = [
           " العام المصري."),
     _case("speaker-resumed-after-plural", "13", None, "TURGOV", "*",
           "وقال رئيس الوزراء التركي إن المتشددين هاجموا نقاط التفتيش، وتعهد بمحاربة تنظيم داعش."),
+    # "الزيارتين اللتين قام بهما كل من X لـA، وY لـB": each doer visits its own destination
+    _case("visit-doers-first", "04", "042", "fra-emmanuel-macron", "DEU",
+          "وتحسنت العلاقات بين البلدين بعد الزيارتين اللتين قام بهما كل من الرئيس الفرنسي إيمانويل ماكرون لألمانيا"
+          " في مارس، والمستشار الألماني أولاف شولتس لفرنسا في مايو."),
+    _case("visit-doers-second", "04", "042", "deu-olaf-scholz", "FRA",
+          "وتحسنت العلاقات بين البلدين بعد الزيارتين اللتين قام بهما كل من الرئيس الفرنسي إيمانويل ماكرون لألمانيا"
+          " في مارس، والمستشار الألماني أولاف شولتس لفرنسا في مايو."),
     _case("receive-from-second", "07", None, "GBR", "JORGOV",
           "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
 ]

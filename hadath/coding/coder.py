@@ -848,6 +848,7 @@ class EventCoder:
         self._last_attack: Event | None = None  # the article's last violent event with a perpetrator
         # document token positions of the violent verbs of time clauses that gave casualties their source
         self._told_attacks: set[int] = set()
+        self._last_accusation: Event | None = None  # the article's last accusation or criticism (root 11/12)
         self.trace: list[tuple[Mention, str]] = []  # (trigger, why it produced no event), for `explain`
 
     # ------------------------------------------------------------------ public
@@ -861,6 +862,7 @@ class EventCoder:
         self._doc_place = self._article_place(doc)
         self._last_attack = None
         self._told_attacks.clear()
+        self._last_accusation = None
         events: list[Event] = []
         by_sent: dict[int, _Sent] = {}
         for i, s in enumerate(doc.sentences):
@@ -887,7 +889,9 @@ class EventCoder:
             pats = [self.kb.patterns[m.entry_id] for m in trig[i:j]]
             has_passive = any(pt.voice == "passive" for pt in pats)
             sp = self._span(sent, trig[i])  # shared by the readings: one span
-            if has_passive and not self._vso_count(sent, sp) and (
+            # (an attack named after the word makes only a violent word passive: "اتهمت واشنطن موسكو بالتدخل في
+            # العملية الديمقراطية" stays active)
+            if has_passive and any(pt.cameo[:2] >= "17" for pt in pats) and not self._vso_count(sent, sp) and (
                     _killed_in_attack(sent.toks, trig[i].tok_end - sent.start) or self._named_cause(sent, trig[i])):
                 # "قتل زعيم التنظيم في غارة أمريكية": قُتل, the passive reading
                 pats_m = [(m, pt) for m, pt in zip(trig[i:j], pats, strict=False) if pt.voice != "active"]
@@ -913,6 +917,8 @@ class EventCoder:
                 for e in chosen:
                     if e.cameo[:2] in ("18", "19", "20") and e.source is not None:
                         self._last_attack = e
+                    if e.cameo[:2] in ("11", "12") and e.source is not None and e.target is not None:
+                        self._last_accusation = e
                     if (e.cameo[:3] in ("040", "041", "043", "044", "046") and e.target is not None
                             and e.source is not None and e.target.type != "state"):
                         self._last_meeting = (e.source, e.target)
@@ -950,6 +956,26 @@ class EventCoder:
             ti, tj = m.tok_start - sent.start, m.tok_end - sent.start  # trigger span, sentence-relative
             sp = self._spans[k] = _Span(ti, tj, _keys_window(toks, tj, tj + 10))
         return sp
+
+    @staticmethod
+    def _resumed_speaker(toks: list[Token], sent: _Sent, ti: int, cand: tuple[int, int, ActorMention],
+                         p: Pattern) -> ActorMention | None:
+        """The speaker a verb after a reported clause goes on with: "قال X إن Y ...، وV" where V (roots 01-13)
+        is a perfect masculine singular verb with و right after the comma and Y, the clause's subject, cannot be
+        its subject (a state, feminine, or a plural); None otherwise."""
+        t = toks[ti]
+        if (p.cameo[:2] >= "14" or ti < 1 or toks[ti - 1].text not in "،," or t.prefix[:1] != "و"
+                or t.key.endswith(("ت", "تا", "وا", "ا")) or t.key[:1] == "ن"):
+            return None
+        c = cand[2]
+        plural = toks[cand[1] - 1].key.endswith(("ين", "ون", "ات"))
+        # (a ت-initial verb may be a feminine imperfect, "وتدين", which a state does agree with)
+        if not (plural or (c.ref.type == "state" and t.key[:1] != "ت")):
+            return None
+        rep = _reporter(toks, sent, cand[0])
+        if rep is None or rep[0] is None or not rep[0].ref.code or rep[1] >= cand[0]:
+            return None
+        return rep[0]
 
     @staticmethod
     def _stance_object(toks: list[Token], start: int, at: int, preps: tuple[str, ...] | list[str]) -> bool:
@@ -1110,6 +1136,10 @@ class EventCoder:
                 and p.cameo[:2] in ("18", "19", "20", "14", "17")):
             conf -= 0.15  # a definite plural ("الاغتيالات") is usually generic
         subj_post: tuple[int, int, ActorMention] | None = None
+        # "الزيارتين اللتين قام بهما كل من X للمغرب، وY لرواندا": each doer named after the relative with its own
+        # destination (see _visit_doers)
+        doer_pairs = _visit_doers(toks, sp.post, tj) if p.cameo.startswith(MOVEMENT_CODES[0]) and voice == "noun" \
+            else []
         pre_free = sp.pre_free
         next_tok = toks[tj] if tj < len(toks) else None
         if voice == SAID_VOICE:
@@ -1129,14 +1159,23 @@ class EventCoder:
                 by = [x for x in post if x[2].prep == "من"]
             if by:
                 sources = [by[0][2]]
+                if by[0][2].prep == "من" and by[0] in post:
+                    # "حصلت على مساعدة من إيران وتركيا": every conjunct of the من phrase is a giver, not the
+                    # later ones the object
+                    sources = conj_chain(post, by[0][2])
             elif p.cameo[:2] in ("11", "12", "13") and (spk := _speaker(toks, sent, ti)) is not None:
                 # "قال متحدث باسم البيت الأبيض إن بوتين متورط في الهجمات": the speaker accuses the subject
                 sources = [spk]
                 conf -= 0.05
             # not the nationality adjective of a later attack noun ("قتل عناصر ... في غارات أمريكية")
-            objs = [x for x in post if not x[2].prep and x[2].prep != "BY"
+            objs = [x for x in post if not x[2].prep and x[2].prep != "BY" and not any(x[2] is a for a in sources)
                     and not (x[2].head == "nisba" and x[0] > tj and _is_trigger(doc, sent, x[0] - 1))]
-            if objs:
+            free = [x for x in pre_free if not any(x[2] is a for a in sources)]
+            if free and tj - ti > 1 and toks[tj - 1].norm in PREDICATE_PREPS:
+                # "إن الحكومة السورية والروس مسؤولان عن مجزرة المدنيين": after a predicate's preposition stands
+                # the act, not the party; the party is the subject before the predicate
+                targets = conj_chain(pre, free[0][2])
+            elif objs:
                 targets = conj_chain(post, objs[0][2])
             elif pre_free:
                 # SVO passive: the nearest free phrase before the verb is its subject ("... فإن التنظيم يقف وراء")
@@ -1167,12 +1206,42 @@ class EventCoder:
                 caused = toks[ti].prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS)
                 if caused and pre_free and not _same_actor(pre_free[-1][2].ref, sources[0].ref):
                     targets = [pre_free[-1][2]]
+            statement_at = next((k for k in range(min(ti, 3)) if _statement_subject(toks, k)), None) \
+                if participle else (tj if voice == "active" and _statement_subject(toks, tj) else None)
+            main = [x for x in sorted(rel, key=lambda x: x[0]) if x[1] <= ti and not x[2].prep]
+            if statement_at is not None and participle and main and main[0][0] < statement_at:
+                statement_at = None  # "اتهم الوزير البيان ...": a named subject comes first
+            # "ألح على الحكومة"، "يتحتم على سيشنز": the trigger ends in its own preposition and the phrase it governs
+            # follows at once; no subject stands between verb and preposition, so it is before the verb (or the
+            # speaker's, for an impersonal modal), never the phrase after
+            trigger_prep = _TRIGGER_PREPS.get(toks[tj - 1].norm) if tj - ti > 1 else None
+            prep_obj = next((x for x in post if x[0] == tj and trigger_prep and x[2].prep == trigger_prep), None) \
+                if voice == "active" and "OBJ" in target_preps and trigger_prep not in target_preps else None
             if sources:
                 pass
+            elif prep_obj is not None:
+                if pre_free:
+                    sources = conj_chain(pre, pre_free[0][2])
+                    conf -= 0.05
+                elif (spk := _speaker(toks, sent, ti)) is not None and spk is not prep_obj[2]:
+                    sources = [spk]
+                    conf -= 0.05
+                targets = conj_chain(post, prep_obj[2])
+                subj_post = prep_obj
+            elif statement_at is not None:
+                # "واتهم البيان القوات الأمريكية ..."، "..., مطالبا الحكومة": the statement is the subject, its
+                # author the source; the phrase after it is the object
+                author = _statement_author(doc, sent.idx, statement_at)
+                if author is not None:
+                    sources = [ActorMention(-1, -1, -1, -1, sent.idx, author, "implicit")]
+                    conf -= 0.1
+                else:
+                    if self._tracing:
+                        self.trace.append((m, "the subject is a statement whose author is not named"))
+                    return []
             elif participle:
                 # "..., مطالبا الحكومة بفتح تحقيق"، "مستهدفة دورية": a circumstantial participle takes its subject
                 # from the main clause before it; the phrase after it is its object
-                main = [x for x in sorted(rel, key=lambda x: x[0]) if x[1] <= ti and not x[2].prep]
                 if main:
                     sources = conj_chain(sorted(rel, key=lambda x: x[0]), main[0][2])
                     conf -= 0.1
@@ -1217,6 +1286,11 @@ class EventCoder:
                     conf -= 0.15
                 if not light and not gen:
                     conf -= self.s.bare_noun_penalty
+            elif pre_free and (resumed := self._resumed_speaker(toks, sent, ti, pre_free[0], p)) is not None:
+                # "قال كيري إن مصر دفعت ثمنا باهظا، وأدان اغتيال ...": after the reported clause, a masculine
+                # singular verb with و that cannot agree with that clause's subject goes on with the speaker
+                sources = [resumed]
+                conf -= 0.1
             elif pre_free:
                 # SVO / topicalised subject after a complementizer: "... أن حفتر زار ..."
                 sources = conj_chain(pre, pre_free[0][2])
@@ -1261,8 +1335,9 @@ class EventCoder:
                 subj_post = near[0]
                 sources = conj_chain(post, near[0][2])
             if not sources and left > 0 and toks[left - 1].norm in RELATIVES:
-                # "غيراسيموف الذي وصل إلى طبرق": the antecedent of the relative pronoun
-                ante = [a for a in actors if a.tok_end - sent.start in (left - 1, left - 2)]
+                # "غيراسيموف الذي وصل إلى طبرق": the antecedent of the relative pronoun (not a ل genitive: in "الحليف
+                # الوحيد لكوريا الشمالية الذي ..." the relative is on the head noun before it)
+                ante = [a for a in actors if a.tok_end - sent.start in (left - 1, left - 2) and a.prep != "ل"]
                 if ante:
                     sources = [ante[-1]]
                     conf -= 0.1
@@ -1369,6 +1444,23 @@ class EventCoder:
                 if other:
                     targets = [other[-1]]
                     conf -= 0.05
+            if (voice == "noun" and p.cameo[:2] in ("03", "04", "05", "06")
+                    and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
+                    and toks[ti].norm.lstrip("و") not in INTENT_NOUNS):
+                # "حض وانغ يي نظيره ري يونغ-هو في اجتماعهما ... على الالتزام بقرارات الأمم المتحدة": "their (two)"
+                # meeting is between the last two parties named before it, whatever phrase follows
+                two = [a for _, e, a in sorted(rel, key=lambda x: x[0])
+                       if e <= ti and not a.prep and a.ref.code and a.tok_start >= 0]
+                if len(two) >= 2 and not _same_actor(two[-2].ref, two[-1].ref):
+                    sources, targets = [two[-2]], [two[-1]]
+            if (not targets and sources and p.cameo.startswith(DENIAL_CODES) and next_tok is not None
+                    and next_tok.norm in DENIED_CLAIMS and (acc := self._last_accusation) is not None
+                    and acc.sentence in (sent.idx, sent.idx - 1) and acc.source is not None and acc.target is not None
+                    and (acc.target.country or (acc.target.code or "")[:3])
+                    == (sources[0].ref.country or (sources[0].ref.code or "")[:3])):
+                # "اتهمت الولايات المتحدة روسيا بالتدخل ...، لكن الكرملين ينفي ذلك": the denial answers the accuser
+                targets = [ActorMention(-1, -1, -1, -1, sent.idx, acc.source, "anaphora")]
+                conf -= 0.05
             if not targets and sources and sources[0].tok_start >= 0:
                 # "قال الوزير الإيراني إن واشنطن فرضت عقوبات على بلاده": "his country" is the state of the speaker
                 home = self._home_country(toks, sent, ti, subj_post[1] if subj_post is not None else tj, right,
@@ -1402,6 +1494,9 @@ class EventCoder:
             if whole is not None:
                 sources = [whole]
                 targets = [t for t in targets if t is not whole]
+        if doer_pairs:
+            sources = [sa for sa, _ in doer_pairs if sa is not None]
+            targets = [ta for _, ta in doer_pairs if ta is not None]
         cause_code: str | None = None
         cause_place: PlaceRef | None = None  # the place of the attack a definite noun refers to ("في الغارة")
         # casualties with no agent of their own: the attack that caused them names it ("قتل 26 شخصا في غارات شنتها
@@ -1409,9 +1504,17 @@ class EventCoder:
         if (not sources and p.cameo[:2] in ("18", "19", "20") and p.voice != "noun"
                 and (cause := self._casualty_roles(doc, sent, sp, targets)) is not None):
             sources, targets, cause_code, cause_place = cause
+        if (len(sources) == 1 and not sources[0].ref.code and sources[0].tok_start >= 0 and p.cameo[:2] < "14"
+                and doc.tokens[sources[0].tok_start].norm.lstrip("و") in DUAL_PARTIES
+                and (dual := _dual_antecedents(doc, sent.idx, sources[0].tok_start)) is not None
+                and not any(_same_actor(a, t.ref) for a in dual for t in targets)):
+            # "وكان الوزيران التقيا ... مع نظيرهما الأمريكي": "the two ministers" are the last two people named
+            sources = [ActorMention(-1, -1, -1, -1, sent.idx, a, "anaphora") for a in dual]
+            conf -= 0.1
         # "مع مسؤولين عراقيين من بينهم رئيس الوزراء": the named member of a generic group is the party
         if targets and (named := _named_member(toks, rel, targets)) is not None:
-            targets = conj_chain(sorted(rel, key=lambda x: x[0]), named)
+            # (of "مع قادة أمريكيين وزعماء عراقيين من بينهم X" the member is of the last conjunct only)
+            targets = targets[:-1] + conj_chain(sorted(rel, key=lambda x: x[0]), named)
         if sources and (named := _named_member(toks, rel, sources)) is not None:
             sources = conj_chain(sorted(rel, key=lambda x: x[0]), named)
         # a visit's destination place stands for the host state ("وصل إلى طبرق"), so does an aid convoy's
@@ -1535,7 +1638,9 @@ class EventCoder:
                      and not any(_same_actor(x[2].ref, sa.ref) for sa in sources)]
             if later:
                 targets = [later[0]]
-        if p.cameo[:2] >= "17" and sources and not any(t.ref.code for t in targets):
+        if p.cameo[:2] >= "17" and sources and (not any(t.ref.code for t in targets) or (p.cameo[:2] == "17" and all(
+                t.ref.id is None and (t.ref.code or "").endswith("CVL") for t in targets))):
+            # (a counted "300 شخص" coded as the civilians of the country is no party either)
             # "اعتقلت الشرطة 300 شخص يشتبه في أنهم ينتمون لداعش": the group the people belong to is the target
             group = _belonging_group(toks, rel, tj, tj + BELONGING_REACH)
             if group is not None:
@@ -1556,7 +1661,7 @@ class EventCoder:
         t_list: list[ActorMention | None] = list(targets) or [None]
         trig_text = doc.text[m.start:m.end]
         sent_obj = doc.sentences[sent.idx]
-        combos = pairs or [(sa, ta) for sa in s_list for ta in t_list]
+        combos = pairs or doer_pairs or [(sa, ta) for sa in s_list for ta in t_list]
         info = cameo.info(code)
         for sa, ta in combos:
             if sa is not None and ta is not None and _same_actor(sa.ref, ta.ref):
@@ -2093,7 +2198,8 @@ def _named_member(toks: list[Token], rel: list[tuple[int, int, ActorMention]],
     k = next((e for _, e, a in rel if a is last), None)
     if k is None:
         return None
-    starts = {s for s, _, _ in rel}
+    # (a nationality adjective is a descriptor: "وزعماء سياسيين عراقيين من بينهم ...")
+    starts = {s for s, _, a in rel if a.head != "nisba" or a.prep or a.conj}
     limit = k + 5  # "قادة أفارقة، من بينهم": a descriptor or two and a comma may come between
     while k < min(len(toks), limit) and toks[k].norm not in AMONG and toks[k].norm not in ("من", "ومن"):
         t = toks[k]
@@ -2173,6 +2279,113 @@ def _participle(t: Token) -> bool:
         return False
     return k.endswith(("ا", "ه", "ين", "ون", "ي"))
 
+
+DOER_WORDS = frozenset(["قام", "قامت", "قاموا", "اجري", "اجرت", "اجروا", "اجراها", "اجراهما"])
+DOER_PRONOUNS = frozenset(["به", "بها", "بهما", "بهم"])
+DEST_PREPS = frozenset(["ل", "الى"])
+
+
+def _visit_doers(toks: list[Token], post: list[tuple[int, int, ActorMention]], tj: int
+                 ) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    """The visits of a visit noun described by a relative clause naming their doers ("الزيارة التي قام بها X
+    إلى Y"، "الزيارتين اللتين قام بهما كل من X للمغرب، وZ لرواندا"): ``(doer, destination)`` for each doer
+    (a phrase without ل/إلى) with the first ل/إلى phrase after it; empty when the noun has no such clause."""
+    k = tj
+    if k < len(toks) and toks[k].norm in RELATIVES:
+        k += 1
+    else:
+        return []
+    if not (k + 1 < len(toks) and toks[k].norm in DOER_WORDS and toks[k + 1].norm in DOER_PRONOUNS):
+        return []
+    k += 2
+    if k + 1 < len(toks) and toks[k].norm in ("كل", "كلا") and toks[k + 1].norm == "من":
+        k += 2
+    out: list[tuple[ActorMention | None, ActorMention | None]] = []
+    doer: ActorMention | None = None
+    for s, _e, a in sorted(post, key=lambda x: x[0]):
+        if s < k:
+            continue
+        if a.prep in DEST_PREPS:
+            if doer is not None and a.ref.code:
+                out.append((doer, a))
+            doer = None
+        elif a.ref.code and (not a.prep or (a.prep == "من" and s == k)):
+            doer = a
+    return out if all(not _same_actor(d.ref, t.ref) for d, t in out if d and t) else []
+
+
+DUAL_BACK = 2  # sentences searched back for the two people a dual noun ("الوزيران") refers to
+
+
+def _dual_antecedents(doc: Document, si: int, before: int) -> tuple[ActorRef, ActorRef] | None:
+    """The two people "الوزيران"، "الرئيسان" (a dual noun at document token ``before`` of sentence ``si``)
+    refer to: the last two different coded people named before it in this sentence, else in the nearest one of
+    the DUAL_BACK sentences before that names two; None when no sentence does."""
+    for k in range(si, max(-1, si - 1 - DUAL_BACK), -1):
+        people: list[ActorRef] = []
+        for a in doc.actor_mentions:
+            if (a.sentence != k or a.tok_start < 0 or (k == si and a.tok_start >= before)
+                    or a.ref.type != "person" or not a.ref.code):
+                continue
+            people = [p for p in people if not _same_actor(p, a.ref)] + [a.ref]
+        if len(people) >= 2:
+            return people[-2], people[-1]
+    return None
+
+
+DENIAL_CODES = ("016",)  # denials
+# what a denial denies when it answers an accusation just reported ("ينفي ذلك"، "نفت هذه الاتهامات")
+DENIED_CLAIMS = frozenset(norm_word(w) for w in "ذلك هذا هذه تلك الاتهام الاتهامات الاتهامين المزاعم التهم التهمة".split())
+# a trigger's own last word read as the preposition of the phrase after it ("ألح على"، "سخر من")
+_TRIGGER_PREPS = {"على": "على", "علي": "على", "من": "من", "عن": "عن", "في": "في", "مع": "مع", "الى": "الى",
+                  "الي": "الى"}
+# the preposition closing a predicate trigger ("مسؤول عن"، "متورط في"): what follows is the act, not the party
+PREDICATE_PREPS = frozenset(["عن", "في", "وراء"])
+# nouns of a document that can be the subject of a verb of saying or accusing ("اتهم البيان القوات ...")
+STATEMENT_NOUNS = frozenset(norm_word(w) for w in "بيان تقرير رسالة بلاغ مذكرة وثيقة".split())
+STATEMENT_BACK = 6  # sentences searched back for the author of "البيان"
+AUTHOR_REACH = 9  # tokens between "أصدر" and "بيانا" (the author's name between them)
+AUTHOR_VERBS = frozenset(norm_word(w) for w in "أصدر أصدرت أصدروا نشر نشرت نشروا أذاع أذاعت وزع وزعت".split())
+
+
+def _statement_subject(toks: list[Token], at: int) -> bool:
+    """Token ``at`` is "البيان"، "التقرير" (definite: a document named before) standing as a clause's subject."""
+    if not 0 <= at < len(toks):
+        return False
+    t = toks[at]
+    return t.key in STATEMENT_NOUNS and t.prefix.lstrip("وف") == "ال"
+
+
+def _statement_author(doc: Document, si: int, before: int) -> ActorRef | None:
+    """Who issued the statement "البيان" refers to: the genitive of the latest "بيان X" (quotation marks allowed
+    between), or the subject of "أصدر X بيانا", in sentence ``si`` before token ``before`` or in the
+    STATEMENT_BACK sentences before it; None when no author is named."""
+    for k in range(si, max(-1, si - 1 - STATEMENT_BACK), -1):
+        s = doc.sentences[k]
+        toks = doc.tokens[s.tok_start:s.tok_end]
+        end = before if k == si else len(toks)
+        spans = sorted((a.tok_start - s.tok_start, a.tok_end - s.tok_start, a) for a in doc.actor_mentions
+                       if a.sentence == k and a.tok_start >= s.tok_start and a.ref.code)
+        found: ActorRef | None = None
+        for c in range(end):
+            if toks[c].key not in STATEMENT_NOUNS and toks[c].key[:-1] not in STATEMENT_NOUNS:  # "بيانا"
+                continue
+            n = c + 1
+            while n < end and toks[n].text in QUOTE_OPENERS | {"»", "”"}:
+                n += 1
+            gen = [a for st, _, a in spans if st == n and not a.prep]
+            if gen and not toks[c].prefix.endswith("ال") and not toks[c].suffix:
+                found = gen[0].ref
+                continue
+            verb = next((v for v in range(c - 1, max(-1, c - AUTHOR_REACH), -1) if _said_verb(toks[v], AUTHOR_VERBS)),
+                        None)
+            if verb is not None:
+                subj = [a for st, e, a in spans if verb < st and e <= c and not a.prep]
+                if subj:
+                    found = subj[0].ref
+        if found is not None:
+            return found
+    return None
 
 def _happening(code: str) -> str:
     """The kind of happening two triggers of one sentence must share to be one event: the root, except that a

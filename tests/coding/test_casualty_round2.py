@@ -71,8 +71,8 @@ def test_time_clause_without_a_violent_verb_names_no_source(code_text: CodeText)
 def test_demand_takes_its_required_word_after_the_trigger(code_text: CodeText) -> None:
     """"قصف ... مطالبا الحكومة بفتح تحقيق": the shelling before the demand is not what is demanded (no 1056, "demand
     a ceasefire"); the investigation after it is (101)."""
-    coded = code_text("واتهم البيان القوات الأمريكية بتعمد قصف مواقع الحشد، مطالبا الحكومة العراقية بفتح تحقيق في "
-                      "الحادث.", date=D)
+    coded = code_text("وأصدرت كتائب حزب الله بيانا اتهم القوات الأمريكية بتعمد قصف مواقع الحشد، مطالبا الحكومة "
+                      "العراقية بفتح تحقيق في الحادث.", date=D)
     assert not coded.find("10", "1056"), coded.why()
     assert coded.find("10", "101"), coded.why()
 

@@ -1,0 +1,144 @@
+"""Argument choice, round 3: the right root with the wrong actor. Every conjunct of a giver's من phrase
+after a receiving verb is a source ("حصلت على دعم من X وY"); a statement ("اتهم البيان X ...") is the subject of
+its verb and of a participle after it, its author the source; the party of a predicate ending in a preposition
+("مسؤول عن") is its subject; "their (two)" meeting ("اجتماعهما") is between the last two parties named; "من بينهم X" after
+a list names a member of its last conjunct; a denial of "ذلك" answers the accuser of the party denying; a
+masculine verb after "قال X إن Y ...،" that cannot agree with Y goes on with X; "الزيارتين اللتين قام بهما كل من
+X لـA، وY لـB" are two visits; the phrase governed by a trigger's final preposition ("يتعين على X")
+is its object, and the subject is never after it; an uncoded dual noun ("الوزيران") is the last two people
+named.
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.coding.conftest import actor_matches
+
+D = "2021-05-03"
+
+
+def _case(cid: str, root: str, code: str | None, source: str, target: str, text: str) -> Any:
+    return pytest.param(root, code, source, target, text, id=cid)
+
+
+CASES = [
+    # "حصلت X على مساعدة من Y وZ": Y and Z are both givers, X the receiver
+    _case("receive-from-first", "07", None, "USA", "JORGOV",
+          "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
+    # "اتهم البيان X ..."، "..., مطالبا Y": the statement is the subject, its author (named before) the source
+    _case("statement-subject-accuse", "11", "112", "IRQMIL", "USAMIL",
+          'وأصدر "كتائب حزب الله" بيانا مساء الأحد. واتهم البيان القوات الأمريكية بانتهاك السيادة العراقية.'),
+    _case("statement-subject-participle", "10", None, "IRQMIL", "IRQGOV",
+          'وندد بيان "كتائب حزب الله" بالغارة. واتهم البيان القوات الأمريكية بانتهاك السيادة، مطالبا الحكومة'
+          ' العراقية بفتح تحقيق في الحادث.'),
+    # "إن X مسؤول عن مجزرة Y": the party of a predicate is its subject, not the genitive of the act after عن
+    _case("predicate-subject-first", "11", "112", "FRAGOV", "SYRGOV",
+          "وقال وزير الخارجية الفرنسي إن الحكومة السورية والميليشيات الموالية لها مسؤولة عن مجزرة المدنيين في حلب."),
+    # "اعتقلت الشرطة 200 مواطن تركي ... يشتبه في أنهم ينتمون لداعش": the group is the party, not the counted
+    # people (even when their nationality codes them as civilians)
+    _case("arrest-belonging-coded-people", "17", "173", "TURCOP", "IMGISIS",
+          "اعتقلت الشرطة التركية قرابة 200 مواطن تركي في حملات أمس ضد من يشتبه في أنهم ينتمون لداعش."),
+    # "حث X نظيره Y في اجتماعهما ... على احترام قرارات الأمم المتحدة": the meeting is between X and Y
+    _case("dual-meeting-over-later-phrase", "04", None, "fra-emmanuel-macron", "usa-donald-trump",
+          "وحث الرئيس الفرنسي إيمانويل ماكرون نظيره الأمريكي دونالد ترامب في اجتماعهما أمس في باريس على الالتزام"
+          " بقرارات الأمم المتحدة."),
+    # "مع قادة X وزعماء عراقيين من بينهم W": W is a member of the last conjunct (a nationality adjective between);
+    # the earlier conjunct stays a party
+    _case("among-after-nisba-member", "04", "040", "USAMIL", "irq-mustafa-al-kadhimi",
+          "بحث وزير الدفاع الأمريكي مع قادة عسكريين أمريكيين وزعماء سياسيين عراقيين من بينهم رئيس الوزراء مصطفى"
+          " الكاظمي تطورات الحملة في بغداد."),
+    _case("among-after-nisba-first-conjunct", "04", "040", "USAMIL", "USAMIL",
+          "بحث وزير الدفاع الأمريكي مع قادة عسكريين أمريكيين وزعماء سياسيين عراقيين من بينهم رئيس الوزراء مصطفى"
+          " الكاظمي تطورات الحملة في بغداد."),
+    # "قال X إنه يتعين على Y ...": the phrase the trigger's own preposition governs is the target, the speaker
+    # the source (not the phrase after it)
+    _case("trigger-prep-object-modal", "10", None, "usa-adam-schiff", "usa-jeff-sessions",
+          "وقال آدم شيف إنه يتعين على سيشنز الانسحاب من تحقيق مكتب التحقيقات الفيدرالي في القضية."),
+    # "الوزيران التقيا ... مع X": the dual noun stands for the two people named in the sentence before
+    _case("dual-noun-antecedent-first", "04", None, "sau-adel-al-jubeir", "usa-john-kerry",
+          "وزار وزير الخارجية السعودي عادل الجبير موسكو لمناقشة الأزمة مع نظيره الروسي سيرغي لافروف. وكان الوزيران"
+          " التقيا في الدوحة الشهر الماضي مع نظيرهما الأمريكي جون كيري."),
+    _case("dual-noun-antecedent-second", "04", None, "rus-sergei-lavrov", "usa-john-kerry",
+          "وزار وزير الخارجية السعودي عادل الجبير موسكو لمناقشة الأزمة مع نظيره الروسي سيرغي لافروف. وكان الوزيران"
+          " التقيا في الدوحة الشهر الماضي مع نظيرهما الأمريكي جون كيري."),
+    # "اتهمت X Y بالتدخل في العملية الديمقراطية": an attack noun after a non-violent word does not make it passive
+    _case("accuse-active-despite-attack-noun", "11", "112", "FRA", "RUS",
+          "اتهمت فرنسا روسيا بالتدخل في العملية الديمقراطية خلال الانتخابات الأخيرة."),
+    # "اتهمت X Y بـ...، لكن Y ينفي ذلك": the denial answers the accuser
+    _case("denial-answers-accuser", "01", "016", "IRNGOV", "GBR",
+          "واتهمت بريطانيا إيران بالتدخل في شؤون المنطقة، لكن الحكومة الإيرانية تنفي ذلك."),
+    # "قال X إن Y ...، وV": a masculine verb with و after the reported clause goes on with the speaker when the
+    # clause's subject (a state, a plural) cannot be its subject
+    _case("speaker-resumed-after-state", "11", "111", "usa-john-kerry", "*",
+          "قال وزير الخارجية الأمريكي جون كيري إن مصر قدمت تضحيات كبيرة في مكافحة الإرهاب، وأدان اغتيال النائب"
+          " العام المصري."),
+    _case("speaker-resumed-after-plural", "13", None, "TURGOV", "*",
+          "وقال رئيس الوزراء التركي إن المتشددين هاجموا نقاط التفتيش، وتعهد بمحاربة تنظيم داعش."),
+    # "الزيارتين اللتين قام بهما كل من X لـA، وY لـB": each doer visits its own destination
+    _case("visit-doers-first", "04", "042", "fra-emmanuel-macron", "DEU",
+          "وتحسنت العلاقات بين البلدين بعد الزيارتين اللتين قام بهما كل من الرئيس الفرنسي إيمانويل ماكرون لألمانيا"
+          " في مارس، والمستشار الألماني أولاف شولتس لفرنسا في مايو."),
+    _case("visit-doers-second", "04", "042", "deu-olaf-scholz", "FRA",
+          "وتحسنت العلاقات بين البلدين بعد الزيارتين اللتين قام بهما كل من الرئيس الفرنسي إيمانويل ماكرون لألمانيا"
+          " في مارس، والمستشار الألماني أولاف شولتس لفرنسا في مايو."),
+    _case("receive-from-second", "07", None, "GBR", "JORGOV",
+          "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
+]
+
+
+@pytest.mark.parametrize("root,code,source,target,text", CASES)
+def test_argument_round3(code_text: Any, root: str, code: str | None, source: str, target: str, text: str) -> None:
+    """The expected event is coded with these roles."""
+    coded = code_text(text, date=D)
+    assert coded.find(root, code, source, target), f"expected {code or root}: {source} -> {target}" + coded.why()
+
+
+def test_statement_without_author_not_accuser(code_text: Any) -> None:
+    """"اتهم البيان X": the object of a statement's verb is never its source, even when no author is named."""
+    coded = code_text("واتهم البيان القوات الأمريكية بانتهاك السيادة العراقية.", date=D)
+    assert not any(actor_matches(e.source, "USAMIL") for e in coded.events if e.cameo[:2] == "11"), coded.why()
+
+
+def test_predicate_act_genitive_not_target(code_text: Any) -> None:
+    """The victims named after "مسؤول عن مجزرة" are not the party accused."""
+    coded = code_text("وقال الرئيس الفرنسي إن الحكومة السورية مسؤولة عن قتل المدنيين الأتراك في حلب.", date=D)
+    assert not any(actor_matches(e.target, "TUR*") for e in coded.events if e.cameo[:2] == "11"), coded.why()
+
+
+def test_dual_meeting_not_with_later_party(code_text: Any) -> None:
+    """The organisation named after "في اجتماعهما" is no party of the meeting."""
+    coded = code_text("وحث الرئيس الفرنسي إيمانويل ماكرون نظيره الأمريكي دونالد ترامب في اجتماعهما أمس في باريس على"
+                      " الالتزام بقرارات الأمم المتحدة.", date=D)
+    assert not any(actor_matches(e.target, "IGOUNO") for e in coded.events if e.cameo[:2] == "04"), coded.why()
+
+
+def test_lam_genitive_not_relative_antecedent(code_text: Any) -> None:
+    """"الحليف الوحيد لكوريا الشمالية الذي ...": the ل genitive before a relative pronoun is not the subject of a
+    trigger after it."""
+    coded = code_text("وقد صوتت الصين، الحليف الوحيد لكوريا الشمالية الذي يملك حق النقض في مجلس الأمن، لصالح القرار"
+                      " بعد مفاوضات مع الولايات المتحدة.", date=D)
+    assert not any(actor_matches(e.source, "PRK") for e in coded.events if e.cameo[:2] == "04"), coded.why()
+
+
+def test_denial_of_other_party_not_answer(code_text: Any) -> None:
+    """A denial by a party other than the accused does not answer the accusation."""
+    coded = code_text("واتهمت بريطانيا إيران بالتدخل في شؤون المنطقة، لكن الحكومة المصرية تنفي ذلك.", date=D)
+    assert not any(actor_matches(e.target, "GBR") for e in coded.events if e.cameo.startswith("016")), coded.why()
+
+
+def test_feminine_verb_continues_state(code_text: Any) -> None:
+    """"قال X إن مصر ...، وأدانت ...": a feminine verb agrees with the state of the reported clause."""
+    coded = code_text("قال وزير الخارجية الأمريكي جون كيري إن مصر قدمت تضحيات كبيرة، وأدانت اغتيال النائب العام.",
+                      date=D)
+    assert not any(actor_matches(e.source, "usa-john-kerry") for e in coded.events if e.cameo[:2] == "11"), coded.why()
+
+
+def test_receive_second_giver_is_no_target(code_text: Any) -> None:
+    """The second giver of "من X وY" is not the object of the receiving verb."""
+    coded = code_text("وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا.", date=D)
+    assert not any(actor_matches(e.target, "GBR") for e in coded.events), coded.why()

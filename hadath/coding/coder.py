@@ -300,8 +300,20 @@ def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k:
     return agent[2], aim, aim is not None
 
 
+def _norm_words(words: str) -> frozenset[str]:
+    """The normalised forms of space-separated words (for comparing with ``Token.norm``/``Token.key``)."""
+    return frozenset(norm_word(w) for w in words.split())
+
+
 PROTEST_PURPOSE = frozenset(["احتجاجا", "للاحتجاج", "تنديدا", "للتنديد", "للمطالبه", "مطالبين", "رفضا", "هاتفين",
                              "مرددين", "رافعين", "تضامنا"])
+PURPOSE_REACH = 14  # tokens after a protest trigger searched for its purpose ("تجمع مئات المتظاهرين أمام ...، مطالبين")
+# the crowd that protests, named as such: "تجمع المتظاهرون"، "هتف المحتجون"، "احتشد آلاف المعتصمين"
+PROTESTERS = _norm_words(
+    "متظاهر متظاهرون متظاهرين المتظاهرون المتظاهرين متظاهرة متظاهرات المتظاهرات محتج محتجون محتجين المحتجون "
+    "المحتجين محتجة محتجات المحتجات معتصم معتصمون معتصمين المعتصمون المعتصمين مضربون مضربين المضربون المضربين")
+CROWD_COUNTS = NUMERALS | _norm_words("مئات آلاف ألوف عشرات الآلاف المئات العشرات آلاف ألف مئة مائة حشود آلافا")
+PROTESTERS_REACH = 4  # tokens around the trigger where the crowd is its subject ("وتجمع أمس مئات المتظاهرين")
 
 
 def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list[ActorMention],
@@ -310,22 +322,32 @@ def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list
 
     Casualties of a reported attack have an unknown attacker, not a missing one (+0.25, see
     :func:`_casualty_report`); a protest reported with its purpose ("تظاهر ... احتجاجا على"، "تجمعوا ... مطالبين
-    بـ") is a report even when its protesters have no country code (+0.15)."""
+    بـ") is a report even when its protesters have no country code (+0.15), and so is one whose subject is the
+    crowd of protesters it introduces ("تجمع مئات المتظاهرين"، "احتشد محتجون", +0.15; see :func:`_new_crowd`)."""
     if not sources and targets and _casualty_report(toks, ti, tj, p):
         return 0.25
     if p.cameo[:2] != "14":
         return 0.0
     purpose = False
-    for t in toks[tj:tj + 8]:
+    for t in toks[tj:tj + PURPOSE_REACH]:
         if t.text in ".؛:!؟":
             break
         purpose = purpose or t.key in PROTEST_PURPOSE or t.norm in PROTEST_PURPOSE
-    return 0.15 if purpose else 0.0
+    crowd = any(_new_crowd(toks, k) for k in range(max(0, ti - PROTESTERS_REACH), min(len(toks), tj + PROTESTERS_REACH)))
+    return 0.15 * purpose + 0.15 * crowd
 
 
-def _norm_words(words: str) -> frozenset[str]:
-    """The normalised forms of space-separated words (for comparing with ``Token.norm``/``Token.key``)."""
-    return frozenset(norm_word(w) for w in words.split())
+def _new_crowd(toks: list[Token], k: int) -> bool:
+    """Token ``k`` introduces a crowd of protesters: indefinite ("متظاهرون") or counted ("مئات المتظاهرين"، "5000
+    متظاهر"). The definite plural alone ("وهتف المتظاهرون") resumes protesters already reported: such a sentence
+    describes a protest (its chants, its banners), it does not report one."""
+    t = toks[k]
+    if not _hits(t, PROTESTERS) or t.prefix.lstrip("و").startswith(("ب", "ل")):
+        return False
+    if not (t.prefix.endswith("ال") or t.norm.lstrip("و").startswith("ال")):
+        return True
+    prev = toks[k - 1] if k > 0 else None
+    return prev is not None and (prev.text.isdigit() or _hits(prev, CROWD_COUNTS))
 
 
 # Governors that make a following violent or protest noun the topic of the clause (a charge, an inquiry, a

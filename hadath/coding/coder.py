@@ -398,6 +398,13 @@ GENERIC_HEADS = _norm_words(
     "استعمال استخدام ممارسة"
 )
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+# words that date a clause by its year alone: "في عام 2003"، "منذ العام 2004"، "سنة 1982"، "في أغسطس 1990". News
+# dates what it reports by the day ("أمس"، "الخميس"); a clause dated by a year tells history or background
+YEAR_FRAMES = _norm_words("عام العام سنة السنة منذ في خلال")
+MONTH_NAMES = _norm_words(
+    "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر كانون شباط "
+    "آذار نيسان أيار حزيران تموز آب أيلول تشرين")
+YEAR_REACH = 12  # tokens on each side of the trigger searched for the year that dates its clause
 
 
 def _token_forms(t: Token) -> tuple[str, ...]:
@@ -450,6 +457,28 @@ def _noun_reading(toks: list[Token], ti: int, p: Pattern) -> bool:
                        or toks[ti - 1].norm in TEMPORAL_FRAMES)
 
 
+def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
+    """The year (1900-2029) that dates the trigger's clause ("ففي عام 2006 قتل"، "خطفوا منذ عام 2004"، "احتل الكويت
+    في أغسطس 1990"), or None; a day before it ("25 سبتمبر 2005") makes it a full date, which the article's date
+    judges instead."""
+    lo, hi = ti, tj
+    while lo > 0 and ti - lo < YEAR_REACH and toks[lo - 1].text not in ".؛:!؟«»\"“”":
+        lo -= 1
+    while hi < len(toks) and hi - tj < YEAR_REACH and toks[hi].text not in ".؛:!؟«»\"“”":
+        hi += 1
+    for k in range(lo, hi):
+        w = toks[k].text
+        if not (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") and int(w) < 2030) or k == 0:
+            continue
+        prev = toks[k - 1]
+        if _hits(prev, YEAR_FRAMES) or (_hits(prev, MONTH_NAMES) and not (k >= 2 and toks[k - 2].text.isdigit())):
+            return w
+        if (prev.text == ")" and k >= 3 and _hits(toks[k - 3], MONTH_NAMES)  # "في أبريل (نيسان) 2003"
+                and not (k >= 4 and toks[k - 4].text.isdigit())):
+            return w
+    return None
+
+
 def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None:
     """Why a violent or protest trigger (roots 14, 18-20) does not report a happening, or None when it does.
 
@@ -491,6 +520,9 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
     if p.cameo[:2] != "14" and not noun and any(u.norm in RELATIVES for u in toks[max(0, ti - 2):ti]):
         # "الرهائن الذين اختطفتهم الحركة"، "الحريري الذي اغتيل في 2005": background on an entity
         return "a relative clause describing an entity, not a report"
+    year = _dated_by_year(toks, ti, tj)
+    if year is not None:
+        return f"background (dated by the year {year})"
     t = toks[ti]
     if tj - ti == 1 and t.key in GENERIC_VIOLENCE and t.prefix.lstrip("وفبل").endswith("ال"):
         prev_generic = ti > 0 and _hits(toks[ti - 1], GENERIC_HEADS)

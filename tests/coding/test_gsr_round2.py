@@ -1,0 +1,47 @@
+"""Protest and assault detection, round 2: crowds that introduce a protest, and violence dated by a past year.
+
+Every sentence here was written for these tests (plausible, not real, news).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from hadath.model import Event
+from tests.coding.conftest import Coded
+
+VIOLENT = ("18", "19", "20")
+
+
+def violent(got: Coded) -> list[Event]:
+    """The events of roots 18-20 (PLOVER ASSAULT)."""
+    return [e for r in VIOLENT for e in got.find(r)]
+
+
+@pytest.mark.parametrize("text", [
+    "وتجمع أمس مئات المتظاهرين الغاضبين في ساحة المدينة وأغلقوا الطرق الرئيسية.",
+    "واحتشد آلاف المحتجين أمام مبنى البرلمان في العاصمة، مطالبين الحكومة بخفض أسعار الخبز.",
+])
+def test_a_crowd_introduced_as_protesters_is_a_protest(code_text: Callable[..., Coded], text: str) -> None:
+    """A gathering whose crowd is introduced (counted or indefinite) reports a protest (root 14)."""
+    got = code_text(text)
+    assert got.find("14"), got.why()
+
+
+@pytest.mark.parametrize("text", [
+    "ففي عام 2006 قتل آلاف المدنيين في العاصمة في أعمال عنف طائفية.",
+    "وكان الجيش قد احتل المدينة في أغسطس 1990 قبل أن ينسحب منها.",
+    "وقال التقرير إن 40 صحافيا خطفوا في البلاد منذ عام 2004.",
+])
+def test_violence_dated_by_a_past_year_is_background(code_text: Callable[..., Coded], text: str) -> None:
+    """A clause dated by a year alone ("في عام 2006"، "في أغسطس 1990") tells history, not a happening."""
+    got = code_text(text)
+    assert not violent(got), got.why()
+
+
+def test_violence_dated_by_the_day_is_reported(code_text: Callable[..., Coded]) -> None:
+    """A full date with the year ("في 12 مارس 2008") is judged by the article's date, not dropped as history."""
+    got = code_text("وقتل مسلحون خمسة من رجال الشرطة في هجوم على مركز للشرطة في 12 مارس 2008.", date="2008-03-13")
+    assert violent(got), got.why()

@@ -149,6 +149,13 @@ ATTACK_SUBJECTS = frozenset(
     ["انفجار", "تفجير", "هجوم", "غاره", "قصف", "عبوه", "سياره", "قذيفه", "قذائف", "صاروخ", "انتحاري", "كمين", "اعتداء"])
 
 
+# what an attack led to: "انفجرت سيارة مفخخة قرب السوق ما أسفر عن مقتل عشرة"، "أدى انفجار ... إلى مقتل ثمانية"
+RESULT_VERBS = frozenset(norm_word(w) for w in "أسفر أسفرت يسفر تسفر أدى أدت يؤدي تؤدي أوقع أوقعت خلف خلفت مخلفا مخلفة".split())
+# the explosion told by a verb: "سيارة مفخخة انفجرت ... ما أسفر عن"
+EXPLODED = frozenset(norm_word(w) for w in "انفجرت انفجر تفجرت تفجر انفجرتا انفجار".split())
+RESULT_REACH = 30  # tokens back from the casualties to the attack whose result they are, within the sentence
+
+
 def _casualty_report(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
     """Casualties reported with the attack that caused them: a passive killing or wounding verb or a casualty
     noun followed by the attack ("قتل 18 شخصا في انفجار سيارة مفخخة"), or the result of an attack named before it
@@ -157,11 +164,15 @@ def _casualty_report(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
         return False
     if p.voice == "passive" and _killed_in_attack(toks, tj):
         return True
-    for k in range(ti - 1, max(-1, ti - 9), -1):
+    result = False  # a result verb ("أسفر عن"، "أدى إلى") between the attack and its casualties
+    for k in range(ti, max(-1, ti - RESULT_REACH), -1):
         t = toks[k]
         if t.text in ".؛:!؟":
             break
-        if t.key in ATTACK_SUBJECTS and t.prefix.lstrip("و")[:1] not in ("ب", "ل"):
+        result = result or _hits(t, RESULT_VERBS)
+        if k == ti or (k < ti - 8 and not result):
+            continue
+        if (t.key in ATTACK_SUBJECTS and t.prefix.lstrip("و")[:1] not in ("ب", "ل")) or (result and _hits(t, EXPLODED)):
             return True
     return False
 

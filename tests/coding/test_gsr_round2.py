@@ -45,3 +45,14 @@ def test_violence_dated_by_the_day_is_reported(code_text: Callable[..., Coded]) 
     """A full date with the year ("في 12 مارس 2008") is judged by the article's date, not dropped as history."""
     got = code_text("وقتل مسلحون خمسة من رجال الشرطة في هجوم على مركز للشرطة في 12 مارس 2008.", date="2008-03-13")
     assert violent(got), got.why()
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت الشرطة إن سيارة مفخخة انفجرت قرب سوق شعبية في وسط المدينة ما أسفر عن مقتل سبعة أشخاص وإصابة 20 آخرين.",
+    "وأعلنت مصادر أمنية أن عبوة ناسفة انفجرت صباح أمس على جانب طريق رئيسي مما أدى إلى إصابة ستة مدنيين.",
+])
+def test_casualties_resulting_from_an_explosion_are_an_attack(code_text: Callable[..., Coded], text: str) -> None:
+    """Casualties that an explosion told earlier in the sentence resulted in ("ما أسفر عن") are coded (unknown
+    attacker)."""
+    got = code_text(text)
+    assert violent(got), got.why()

@@ -402,13 +402,18 @@ THREAT_WORDS = _norm_words(
 )
 # abstract violent masdars: with the article and in a list or after a generic head they name a kind of act
 GENERIC_VIOLENCE = _norm_words(
-    "قتل خطف اختطاف تعذيب اغتصاب اغتيال اغتيالات اعتداءات تفجيرات تصفية ذبح عنف إرهاب اعتقال تهجير"
+    "قتل خطف اختطاف تعذيب اغتصاب اغتيال اغتيالات اعتداءات تفجيرات تصفية ذبح عنف إرهاب اعتقال تهجير تفجير"
 )
 GENERIC_HEADS = _norm_words(
     "عمليات حوادث أعمال جرائم ظاهرة أساليب أسلوب سياسة مسلسل موجة سلسلة حالات ممارسات انتشار تصاعد "
     "استعمال استخدام ممارسة"
 )
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+# plural heads of a kind of act: "عمليات خطف"، "حوادث اغتصاب"، "أعمال قتل"، "جرائم القتل"
+PLURAL_HEADS = _norm_words("عمليات حوادث أعمال جرائم أساليب ممارسات حالات موجة سلسلة")
+# the masdars of light verbs, which with ل / إلى state what an act is for: "لشن هجمات"، "لتوجيه ضربة عسكرية"،
+# "للقيام بعمليات عسكرية"، "لتنفيذ سلسلة اعتداءات"، "لارتكاب أعمال قتل"
+LIGHT_MASDARS = _norm_words("شن توجيه تنفيذ القيام قيام ارتكاب تسديد")
 # words that date a clause by its year alone: "في عام 2003"، "منذ العام 2004"، "سنة 1982"، "في أغسطس 1990". News
 # dates what it reports by the day ("أمس"، "الخميس"); a clause dated by a year tells history or background
 YEAR_FRAMES = _norm_words("عام العام سنة السنة منذ في خلال")
@@ -466,6 +471,18 @@ def _noun_reading(toks: list[Token], ti: int, p: Pattern) -> bool:
         return True  # "بتنظيم" left unsegmented
     return ti > 0 and (toks[ti - 1].norm in ("في", "عن", "على", "علي", "الى", "الي", "حول")
                        or toks[ti - 1].norm in TEMPORAL_FRAMES)
+
+
+def _purpose_light(toks: list[Token], k: int) -> bool:
+    """Token ``k`` is a light verb's masdar stating a purpose: with ل ("لشن"، "للقيام") or after إلى ("إلى شن")."""
+    t = toks[k]
+    pre = t.prefix.lstrip("وف")
+    bare = t.norm[1:] if t.norm[:1] in ("و", "ف") else t.norm
+    if pre.startswith("ل") and (t.key in LIGHT_MASDARS or "ال" + t.key in LIGHT_MASDARS):
+        return True
+    if not pre and bare[:1] == "ل" and (bare[1:] in LIGHT_MASDARS or bare[2:] in LIGHT_MASDARS):
+        return True  # "لتوجيه" left unsegmented ("للقيام": ل + القيام)
+    return t.key in LIGHT_MASDARS and k > 0 and toks[k - 1].norm in ("الى", "الي")
 
 
 def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
@@ -535,6 +552,21 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
     if year is not None:
         return f"background (dated by the year {year})"
     t = toks[ti]
+    if tj - ti == 2 and _hits(t, PLURAL_HEADS) and _hits(toks[ti + 1], GENERIC_VIOLENCE):
+        return "a kind of act, not a happening"  # the head inside the trigger: "بعمليات اغتصاب"
+    if _hits(t, GENERIC_VIOLENCE):
+        # "عمليات خطف وقتل"، "حوادث اغتصاب"، "بجرائم القتل" (a verb never follows these heads)
+        k = ti - 1
+        while k > 0 and toks[k].norm[:1] == "و" and _hits(toks[k], GENERIC_VIOLENCE) and toks[k + 1].norm[:1] == "و":
+            k -= 1
+        while k > 0 and _hits(toks[k], GENERIC_VIOLENCE) and toks[k + 1].norm[:1] == "و":
+            k -= 1  # the first conjunct of "خطف وقتل"
+        if k >= 0 and _hits(toks[k], PLURAL_HEADS):
+            return "a kind of act, not a happening"
+    if noun:
+        light = next((k for k in range(ti - 1, max(-1, ti - 4), -1) if _purpose_light(toks, k)), None)
+        if light is not None:
+            return f"a purpose ('{toks[light].text}'), not a report"
     if tj - ti == 1 and t.key in GENERIC_VIOLENCE and t.prefix.lstrip("وفبل").endswith("ال"):
         prev_generic = ti > 0 and _hits(toks[ti - 1], GENERIC_HEADS)
         listed = any(u.key in GENERIC_VIOLENCE and u.prefix.lstrip("وفبل").endswith("ال")

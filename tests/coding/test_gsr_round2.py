@@ -56,3 +56,23 @@ def test_casualties_resulting_from_an_explosion_are_an_attack(code_text: Callabl
     attacker)."""
     got = code_text(text)
     assert violent(got), got.why()
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت المنظمة إن المنطقة تشهد منذ أشهر عمليات خطف وقتل للمدنيين.",
+    "واتهم التقرير عناصر الميليشيا بالتورط في حوادث اغتصاب في المخيمات.",
+])
+def test_a_kind_of_act_after_a_plural_head_is_not_a_happening(code_text: Callable[..., Coded], text: str) -> None:
+    """A violent masdar after a plural head ("عمليات خطف"، "حوادث اغتصاب") names a kind of act."""
+    got = code_text(text)
+    assert not violent(got), got.why()
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن بلاده لن تتحالف مع أي دولة لتوجيه ضربة عسكرية ضد إيران.",
+    "وذكرت الصحيفة أن قادة عسكريين يعدون خطة لشن هجمات جوية على مواقع المتمردين.",
+])
+def test_an_attack_as_the_purpose_of_a_light_verb_is_not_a_report(code_text: Callable[..., Coded], text: str) -> None:
+    """"لتوجيه ضربة"، "لشن هجمات": the attack is what something is for, not a happening."""
+    got = code_text(text)
+    assert not violent(got), got.why()

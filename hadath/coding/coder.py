@@ -498,13 +498,27 @@ def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
         w = toks[k].text
         if not (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") and int(w) < 2030) or k == 0:
             continue
-        prev = toks[k - 1]
-        if _hits(prev, YEAR_FRAMES) or (_hits(prev, MONTH_NAMES) and not (k >= 2 and toks[k - 2].text.isdigit())):
-            return w
-        if (prev.text == ")" and k >= 3 and _hits(toks[k - 3], MONTH_NAMES)  # "في أبريل (نيسان) 2003"
-                and not (k >= 4 and toks[k - 4].text.isdigit())):
+        m = k - 1
+        if toks[m].text == ")":  # "في أبريل (نيسان) 2003": the month's other name in brackets
+            while m > 0 and toks[m].text != "(" and k - m < 5:
+                m -= 1
+            m -= 1
+        prev = toks[m] if m >= 0 else toks[k - 1]
+        if _hits(prev, YEAR_FRAMES) or (_hits(prev, MONTH_NAMES) and not (m >= 1 and toks[m - 1].text.isdigit())):
             return w
     return None
+
+
+def _chronology_entry(toks: list[Token], ti: int) -> bool:
+    """The trigger follows a date heading a chronology entry ("* 25 سبتمبر 2005: ..."، "27 ديسمبر: اغتيال ..."):
+    a list of past events, background to the article."""
+    for k in range(ti - 1, max(-1, ti - 12), -1):
+        if toks[k].text in ".؛!؟":
+            return False
+        if toks[k].text == ":" and k >= 2:
+            before = toks[max(0, k - 5):k]
+            return any(_hits(t, MONTH_NAMES) for t in before) and any(t.text.isdigit() for t in before)
+    return False
 
 
 def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None:
@@ -551,6 +565,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
     year = _dated_by_year(toks, ti, tj)
     if year is not None:
         return f"background (dated by the year {year})"
+    if _chronology_entry(toks, ti):
+        return "background (an entry of a chronology)"
     t = toks[ti]
     if tj - ti == 2 and _hits(t, PLURAL_HEADS) and _hits(toks[ti + 1], GENERIC_VIOLENCE):
         return "a kind of act, not a happening"  # the head inside the trigger: "بعمليات اغتصاب"

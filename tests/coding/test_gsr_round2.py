@@ -34,6 +34,9 @@ def test_a_crowd_introduced_as_protesters_is_a_protest(code_text: Callable[..., 
     "ففي عام 2006 قتل آلاف المدنيين في العاصمة في أعمال عنف طائفية.",
     "وكان الجيش قد احتل المدينة في أغسطس 1990 قبل أن ينسحب منها.",
     "وقال التقرير إن 40 صحافيا خطفوا في البلاد منذ عام 2004.",
+    "وكان الجندي قد أصيب يوم دخول القوات الأجنبية المدينة في أبريل (نيسان) 2003 بطلقة من دبابة.",
+    # an entry of a chronology
+    "* 14 مارس (آذار) 2005: مقتل ثلاثة صحافيين في انفجار عبوة ناسفة في العاصمة.",
 ])
 def test_violence_dated_by_a_past_year_is_background(code_text: Callable[..., Coded], text: str) -> None:
     """A clause dated by a year alone ("في عام 2006"، "في أغسطس 1990") tells history, not a happening."""

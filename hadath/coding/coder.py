@@ -369,7 +369,8 @@ TOPIC_GOVERNORS = _norm_words(
     "المتهمة المتهمين المتهمون تحقيق التحقيق تحقيقات التحقيقات تحقيقه تحقيقها يحقق تحقق يحققون قضية القضية "
     "محاكمة المحاكمة محاكمات محاكمته محاكمتهم يحاكم ضلوع الضلوع ضلوعه ضلوعهم تورط التورط تورطه تورطهم متورط "
     "متورطا متورطين متورطون المتورطين ذكرى الذكرى وراء بتدبير تدبير "
-    "ملابسات تفاصيل لجنة تعويض تعويضات لضحايا منفذي منفذو مرتكبي مرتكبو ردا رده ردها الرد رغم الرغم"
+    "ملابسات تفاصيل لجنة تعويض تعويضات لضحايا منفذي منفذو مرتكبي مرتكبو ردا رده ردها الرد رغم الرغم "
+    "أيد أيدت أيدوا يؤيد تؤيد تأييد تأييدها تأييده معلقا معلقة تعليقا تعليقه تعليقها"
 )
 DURATIONS = _norm_words("عام عاما أعوام سنة سنوات سنتين عامين شهر شهرا أشهر شهرين يوم يوما أيام أسبوع أسابيع عقد عقود قرن")
 TEMPORAL_FRAMES = _norm_words("خلال إبان أثناء منذ بعد بعيد عقب إثر قبل")
@@ -383,7 +384,8 @@ CONDEMNING = _norm_words(
 HYPOTHETICAL = _norm_words(
     "يمكن يمكنه يمكنها يمكنهم يمكن ربما لعل شأن احتمال احتمالات إمكانية إمكان تفادي لتفادي تجنب لتجنب "
     "لمنع خشية الخشية مخاوف يخشى تخشى خوفا تحذير تحذيرات حذر حذرت يحذر تحذر محذرا للتدريب التدريب التدرب "
-    "مناورات سيناريو سيناريوهات فرضية أنذر أنذرت ينذر تنذر إحباط لإحباط أحبط أحبطت أحبطوا يحبط تحبط"
+    "مناورات سيناريو سيناريوهات فرضية أنذر أنذرت ينذر تنذر إحباط لإحباط أحبط أحبطت أحبطوا يحبط تحبط "
+    "فكرة مؤامرة التآمر بالتآمر مخطط مخططا مخططات"
 )
 # a call or demand for an act: the act is wanted, not done ("دعا إلى مقاطعة"، "طالبوا بتسيير مسيرات")
 CALLS = _norm_words(
@@ -409,6 +411,7 @@ GENERIC_HEADS = _norm_words(
     "استعمال استخدام ممارسة"
 )
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+ATTEMPT = _norm_words("محاولة محاولات")
 # plural heads of a kind of act: "عمليات خطف"، "حوادث اغتصاب"، "أعمال قتل"، "جرائم القتل"
 PLURAL_HEADS = _norm_words("عمليات حوادث أعمال جرائم أساليب ممارسات حالات موجة سلسلة")
 # the masdars of light verbs, which with ل / إلى state what an act is for: "لشن هجمات"، "لتوجيه ضربة عسكرية"،
@@ -534,6 +537,9 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return None
     before = _clause_before(toks, ti, 6)
     noun = _noun_reading(toks, ti, p)
+    if before and _hits(before[0], ATTEMPT) and len(before) > 1:
+        before = before[1:]  # "متهمة بمحاولة قتل": the attempt is transparent to what governs it
+        noun = True
     if noun or (before and _hits(before[0], TOPIC_GOVERNORS)):  # "بتهمة خطف": a verb cannot follow a noun
         gov = next((t for t in before if _hits(t, TOPIC_GOVERNORS)), None)
         if gov is None:  # "مرور 26 عاما على خطف": an anniversary ("مرور" alone is also traffic)

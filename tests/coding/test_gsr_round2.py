@@ -79,3 +79,13 @@ def test_an_attack_as_the_purpose_of_a_light_verb_is_not_a_report(code_text: Cal
     """"لتوجيه ضربة"، "لشن هجمات": the attack is what something is for, not a happening."""
     got = code_text(text)
     assert not violent(got), got.why()
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت محامية الطبيب المتهم بمحاولة قتل جنود أجانب إن موكلها بريء.",
+    "وكتبت الصحيفة في افتتاحيتها، معلقة على مقتل الزعيم المعارض، أن البلاد تواجه أزمة.",
+])
+def test_violence_as_the_topic_of_a_charge_or_a_comment(code_text: Callable[..., Coded], text: str) -> None:
+    """"متهم بمحاولة قتل"، "معلقة على مقتل": the act is what a charge or a comment is about."""
+    got = code_text(text)
+    assert not violent(got), got.why()

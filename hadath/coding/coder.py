@@ -412,6 +412,18 @@ GENERIC_HEADS = _norm_words(
 )
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 ATTEMPT = _norm_words("محاولة محاولات")
+LIKE = _norm_words("مثل أمثال")  # "مثل هذه المظاهرات": acts of a kind
+CALL_REACH = 12  # tokens back (across commas) from a coordinated noun to the demand it is an object of
+
+
+def _words_before(toks: list[Token], ti: int, n: int) -> list[Token]:
+    """Up to ``n`` tokens before ``ti`` (nearest first), stopping at the end of a sentence or clause (not at commas)."""
+    out: list[Token] = []
+    for k in range(ti - 1, max(-1, ti - 1 - n), -1):
+        if toks[k].text in ".؛:!؟":
+            break
+        out.append(toks[k])
+    return out
 # plural heads of a kind of act: "عمليات خطف"، "حوادث اغتصاب"، "أعمال قتل"، "جرائم القتل"
 PLURAL_HEADS = _norm_words("عمليات حوادث أعمال جرائم أساليب ممارسات حالات موجة سلسلة")
 # the masdars of light verbs, which with ل / إلى state what an act is for: "لشن هجمات"، "لتوجيه ضربة عسكرية"،
@@ -559,6 +571,9 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
     hyp = next((t for t in before[:4] if _hits(t, HYPOTHETICAL)), None)
     if hyp is None and noun:
         hyp = next((t for t in _clause_before(toks, ti, 8) if _hits(t, CALLS)), None)  # "طالبت ... بتسيير مسيرات"
+        if hyp is None and toks[ti].norm[:1] == "و":
+            # a demand's second object after a comma: "طالبوا بقطع العلاقات مع الدنمارك، ومقاطعة منتجاتها"
+            hyp = next((t for t in _words_before(toks, ti, CALL_REACH) if _hits(t, CALLS)), None)
     if hyp is None and noun:
         # "هجوم محتمل"، "فإن الهجوم ربما لا يؤخر ..."
         hyp = next((t for t in toks[tj:tj + 3] if t.norm in HYPOTHETICAL_AFTER or t.key in HYPOTHETICAL_AFTER
@@ -568,6 +583,9 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
     if p.cameo[:2] != "14" and not noun and any(u.norm in RELATIVES for u in toks[max(0, ti - 2):ti]):
         # "الرهائن الذين اختطفتهم الحركة"، "الحريري الذي اغتيل في 2005": background on an entity
         return "a relative clause describing an entity, not a report"
+    like = next((u for u in before[:3] if _hits(u, LIKE)), None)
+    if like is not None and noun:
+        return f"a kind of act ('{like.text}'), not a happening"  # "في مثل هذه المظاهرات"، "لمثل هذه الحادثة"
     year = _dated_by_year(toks, ti, tj)
     if year is not None:
         return f"background (dated by the year {year})"

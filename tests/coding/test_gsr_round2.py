@@ -9,6 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
+from hadath import Article
+from hadath.coding.coder import _not_reported
 from hadath.model import Event
 from tests.coding.conftest import Coded
 
@@ -91,3 +93,17 @@ def test_violence_as_the_topic_of_a_charge_or_a_comment(code_text: Callable[...,
     """"متهم بمحاولة قتل"، "معلقة على مقتل": the act is what a charge or a comment is about."""
     got = code_text(text)
     assert not violent(got), got.why()
+
+
+@pytest.mark.parametrize(("text", "word", "rule"), [
+    ("وطالب المحتجون بقطع العلاقات مع الدولة المجاورة، ومقاطعة منتجاتها.", "ومقاطعة", "143.muqataa"),
+    ("وقال وزير الداخلية إن الشرطة لن تتسامح مع مثل هذه المظاهرات في العاصمة.", "المظاهرات", "141.muzahara"),
+])
+def test_demanded_or_generic_protest_is_not_reported(nlp, text: str, word: str, rule: str) -> None:  # noqa: ANN001
+    """A demand's second object after a comma ("طالبوا بقطع ...، ومقاطعة") and acts of a kind ("مثل هذه
+    المظاهرات") are not protests that happened (:func:`_not_reported`)."""
+    doc = nlp(Article(id="t", text=text, date="2008-05-01"))
+    toks = doc.tokens
+    ti = next(k for k, t in enumerate(toks) if t.text == word)
+    stage = next(st for st in nlp.stages if st.name == "events")
+    assert _not_reported(toks, ti, ti + 1, stage.kb.patterns[rule]) is not None

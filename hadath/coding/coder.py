@@ -153,6 +153,8 @@ ATTACK_SUBJECTS = frozenset(
 RESULT_VERBS = frozenset(norm_word(w) for w in "أسفر أسفرت يسفر تسفر أدى أدت يؤدي تؤدي أوقع أوقعت خلف خلفت مخلفا مخلفة".split())
 # the explosion told by a verb: "سيارة مفخخة انفجرت ... ما أسفر عن"
 EXPLODED = frozenset(norm_word(w) for w in "انفجرت انفجر تفجرت تفجر انفجرتا انفجار".split())
+VIOLENCE_FRAMES = frozenset(norm_word(w) for w in "أعمال حوادث أحداث اعمال احداث".split())
+VIOLENCE_WORDS = frozenset(norm_word(w) for w in "عنف العنف".split())  # "في أعمال عنف": the casualties' cause
 RESULT_REACH = 30  # tokens back from the casualties to the attack whose result they are, within the sentence
 
 
@@ -164,12 +166,15 @@ def _casualty_report(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
         return False
     if p.voice == "passive" and _killed_in_attack(toks, tj):
         return True
-    result = False  # a result verb ("أسفر عن"، "أدى إلى") between the attack and its casualties
-    for k in range(ti, max(-1, ti - RESULT_REACH), -1):
+    if p.voice == "passive" and any(_hits(toks[k], VIOLENCE_FRAMES) and _hits(toks[k + 1], VIOLENCE_WORDS)
+                                    for k in range(tj, min(len(toks) - 1, tj + 6))):
+        return True  # "قتل 58 شخصا ... في أعمال عنف متفرقة"
+    window = _words_before(toks, ti + 1, RESULT_REACH)
+    # a result verb ("أسفر عن"، "أدى إلى") before the casualties, on either side of the attack ("انفجرت سيارة ...
+    # ما أسفر عن"، "أدى انفجار سيارة ... إلى مقتل")
+    result = any(_hits(t, RESULT_VERBS) for t in window)
+    for k in range(ti, ti - len(window), -1):
         t = toks[k]
-        if t.text in ".؛:!؟":
-            break
-        result = result or _hits(t, RESULT_VERBS)
         if k == ti or (k < ti - 8 and not result):
             continue
         if (t.key in ATTACK_SUBJECTS and t.prefix.lstrip("و")[:1] not in ("ب", "ل")) or (result and _hits(t, EXPLODED)):

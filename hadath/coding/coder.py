@@ -155,6 +155,8 @@ RESULT_VERBS = frozenset(norm_word(w) for w in "أسفر أسفرت يسفر ت�
 EXPLODED = frozenset(norm_word(w) for w in "انفجرت انفجر تفجرت تفجر انفجرتا انفجار".split())
 VIOLENCE_FRAMES = frozenset(norm_word(w) for w in "أعمال حوادث أحداث اعمال احداث".split())
 VIOLENCE_WORDS = frozenset(norm_word(w) for w in "عنف العنف".split())  # "في أعمال عنف": the casualties' cause
+FIRING = frozenset(norm_word(w) for w in "إطلاق اطلاق".split())
+FIRE = frozenset(norm_word(w) for w in "نار النار الرصاص رصاص النيران نيران".split())
 RESULT_REACH = 30  # tokens back from the casualties to the attack whose result they are, within the sentence
 
 
@@ -169,6 +171,10 @@ def _casualty_report(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
     if p.voice == "passive" and any(_hits(toks[k], VIOLENCE_FRAMES) and _hits(toks[k + 1], VIOLENCE_WORDS)
                                     for k in range(tj, min(len(toks) - 1, tj + 6))):
         return True  # "قتل 58 شخصا ... في أعمال عنف متفرقة"
+    if p.voice == "passive" and any(
+            toks[k].norm in CASUALTY_CAUSE_PREPS and _hits(toks[k + 1], FIRING) and _hits(toks[k + 2], FIRE)
+            for k in range(tj, min(len(toks) - 2, tj + CAUSE_REACH))):
+        return True  # "أصيب ... بجروح خطرة إثر إطلاق نار عليه"
     window = _words_before(toks, ti + 1, RESULT_REACH)
     # a result verb ("أسفر عن"، "أدى إلى") before the casualties, on either side of the attack ("انفجرت سيارة ...
     # ما أسفر عن"، "أدى انفجار سيارة ... إلى مقتل")

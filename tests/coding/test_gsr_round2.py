@@ -59,6 +59,7 @@ def test_violence_dated_by_the_day_is_reported(code_text: Callable[..., Coded]) 
     "وأعلنت مصادر أمنية أن عبوة ناسفة انفجرت صباح أمس على جانب طريق رئيسي مما أدى إلى إصابة ستة مدنيين.",
     "كما أدى انفجار عبوة ناسفة مزروعة على جانب طريق رئيسي في شمال المدينة إلى مقتل خمسة أشخاص.",
     "قتل 30 شخصا وأصيب عشرات آخرون أمس في أعمال عنف متفرقة في البلاد.",
+    "كما أصيب مدير مكتب محافظ المدينة أحمد سالم العبيدي بجروح خطرة في الساقين إثر إطلاق نار عليه أمام منزله.",
 ])
 def test_casualties_resulting_from_an_explosion_are_an_attack(code_text: Callable[..., Coded], text: str) -> None:
     """Casualties that an explosion told earlier in the sentence resulted in ("ما أسفر عن") are coded (unknown

@@ -329,6 +329,7 @@ def _norm_words(words: str) -> frozenset[str]:
 
 PROTEST_PURPOSE = frozenset(["احتجاجا", "للاحتجاج", "تنديدا", "للتنديد", "للمطالبه", "مطالبين", "رفضا", "هاتفين",
                              "مرددين", "رافعين", "تضامنا"])
+JOINED = _norm_words("خرج خرجت خرجوا يخرج يخرجون شارك شاركت شاركوا يشارك يشاركون سار ساروا")
 PURPOSE_REACH = 14  # tokens after a protest trigger searched for its purpose ("تجمع مئات المتظاهرين أمام ...، مطالبين")
 # the crowd that protests, named as such: "تجمع المتظاهرون"، "هتف المحتجون"، "احتشد آلاف المعتصمين"
 PROTESTERS = _norm_words(
@@ -355,8 +356,10 @@ def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list
         if t.text in ".؛:!؟":
             break
         purpose = purpose or t.key in PROTEST_PURPOSE or t.norm in PROTEST_PURPOSE
+    # "خرج سكان الحي أمس في مظاهرة"، "شاركوا في مسيرة": the crowd went out in it
+    joined = ti > 0 and toks[ti - 1].norm == "في" and any(_hits(t, JOINED) for t in _clause_before(toks, ti - 1, 6))
     crowd = any(_new_crowd(toks, k) for k in range(max(0, ti - PROTESTERS_REACH), min(len(toks), tj + PROTESTERS_REACH)))
-    return 0.15 * purpose + 0.15 * crowd
+    return 0.15 * purpose + 0.15 * crowd + 0.15 * joined
 
 
 def _new_crowd(toks: list[Token], k: int) -> bool:

@@ -27,6 +27,8 @@ def violent(got: Coded) -> list[Event]:
     "واحتشد آلاف المحتجين أمام مبنى البرلمان في العاصمة، مطالبين الحكومة بخفض أسعار الخبز.",
     # the crowd between the verb and the streets
     "وفي العاصمة نزل آلاف العمال أمس إلى الشوارع للاحتجاج على خفض الأجور.",
+    # the crowd went out in a demonstration
+    "وخرج أمس سكان القرية في مظاهرة احتجاجا على قرار إغلاق المدرسة الوحيدة فيها.",
 ])
 def test_a_crowd_introduced_as_protesters_is_a_protest(code_text: Callable[..., Coded], text: str) -> None:
     """A gathering whose crowd is introduced (counted or indefinite) reports a protest (root 14)."""

@@ -112,3 +112,14 @@ def test_demanded_or_generic_protest_is_not_reported(nlp, text: str, word: str, 
     ti = next(k for k, t in enumerate(toks) if t.text == word)
     stage = next(st for st in nlp.stages if st.name == "events")
     assert _not_reported(toks, ti, ti + 1, stage.kb.patterns[rule]) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مسؤول عسكري إن قادة من التنظيم من المعتقد أنهم أصيبوا في غارة جوية قرب الحدود أمس.",
+    "ونقلت الإذاعة عن النائب السابقة تحذيرها من حدوث اغتيال سياسي آخر في البلاد.",
+    "وكان موقع إخباري إيراني قد لمح الى خطف ضابط إيراني من قبل الاستخبارات الإسرائيلية.",
+])
+def test_a_belief_a_warning_or_a_hint_is_not_a_report(code_text: Callable[..., Coded], text: str) -> None:
+    """"من المعتقد أنهم أصيبوا"، "تحذيرها من حدوث اغتيال"، "لمح إلى خطف": the act is not reported as a fact."""
+    got = code_text(text)
+    assert not violent(got), got.why()

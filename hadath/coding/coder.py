@@ -427,6 +427,7 @@ GENERIC_HEADS = _norm_words(
 )
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 ATTEMPT = _norm_words("محاولة محاولات")
+COUNT_HEADS = _norm_words("عدد أعداد حصيلة")  # the number of casualties, updated or discussed: a statistic
 LIKE = _norm_words("مثل أمثال")  # "مثل هذه المظاهرات": acts of a kind
 CALL_REACH = 12  # tokens back (across commas) from a coordinated noun to the demand it is an object of
 
@@ -598,6 +599,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
     if p.cameo[:2] != "14" and not noun and any(u.norm in RELATIVES for u in toks[max(0, ti - 2):ti]):
         # "الرهائن الذين اختطفتهم الحركة"، "الحريري الذي اغتيل في 2005": background on an entity
         return "a relative clause describing an entity, not a report"
+    if before and _hits(before[0], COUNT_HEADS):
+        return f"a count ('{before[0].text}'), not a report"  # "ارتفاع عدد القتلى"، "حول عدد الضحايا"
     like = next((u for u in before[:3] if _hits(u, LIKE)), None)
     if like is not None and noun:
         return f"a kind of act ('{like.text}'), not a happening"  # "في مثل هذه المظاهرات"، "لمثل هذه الحادثة"

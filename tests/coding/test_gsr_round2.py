@@ -123,3 +123,9 @@ def test_a_belief_a_warning_or_a_hint_is_not_a_report(code_text: Callable[..., C
     """"من المعتقد أنهم أصيبوا"، "تحذيرها من حدوث اغتيال"، "لمح إلى خطف": the act is not reported as a fact."""
     got = code_text(text)
     assert not violent(got), got.why()
+
+
+def test_a_count_of_casualties_is_a_statistic(code_text: Callable[..., Coded]) -> None:
+    """"حول عدد الضحايا": the number of the dead, discussed or updated, is not a report of casualties."""
+    got = code_text("وقالت الممثلة إنها لا تصدق ما ذكرته الصحف حول عدد الضحايا في تفجيرات لندن.")
+    assert not [e for e in violent(got) if e.rule == "190.maqtal"], got.why()

@@ -349,6 +349,9 @@ def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list
     crowd of protesters it introduces ("تجمع مئات المتظاهرين"، "احتشد محتجون", +0.15; see :func:`_new_crowd`)."""
     if not sources and targets and _casualty_report(toks, ti, tj, p):
         return 0.25
+    if (p.cameo[:2] in ("18", "19", "20") and p.voice == "active" and sources and targets
+            and any(t.text.isdigit() or _hits(t, NUMERALS) for t in toks[tj:tj + 3])):
+        return 0.15  # "قتلت 11 مسلحا"، "خطفوا ما مجموعه 14 شخصا": counted victims of a reported act
     if p.cameo[:2] != "14":
         return 0.0
     purpose = False

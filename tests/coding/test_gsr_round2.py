@@ -129,3 +129,12 @@ def test_a_count_of_casualties_is_a_statistic(code_text: Callable[..., Coded]) -
     """"حول عدد الضحايا": the number of the dead, discussed or updated, is not a report of casualties."""
     got = code_text("وقالت الممثلة إنها لا تصدق ما ذكرته الصحف حول عدد الضحايا في تفجيرات لندن.")
     assert not [e for e in violent(got) if e.rule == "190.maqtal"], got.why()
+
+
+@pytest.mark.parametrize("text", [
+    "وذكرت الشرطة أن المسلحين خطفوا أمس ثمانية أشخاص من ركاب حافلة قرب مدينة الموصل.",
+])
+def test_counted_victims_of_a_named_attacker_are_reported(code_text: Callable[..., Coded], text: str) -> None:
+    """An active violent verb with its attacker and counted victims ("خطفوا أمس ثمانية أشخاص") is a report."""
+    got = code_text(text)
+    assert violent(got), got.why()

@@ -430,6 +430,9 @@ GENERIC_HEADS = _norm_words(
 )
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 ATTEMPT = _norm_words("محاولة محاولات")
+RESPONSIBILITY = _norm_words("مسؤولية المسؤولية مسؤوليته مسؤوليتها مسؤوليتهم مسؤوليتهما")
+# denying responsibility, or laying it on another: "نفى"، "عدم"، "حمّل"، "يحمل"
+DISCLAIM = NEGATING_VERBS | _norm_words("عدم نفى نفت نفوا ينفي تنفي حمل حملت حملوا يحمل تحمل محملا محملة تحميل")
 COUNT_HEADS = _norm_words("عدد أعداد حصيلة")  # the number of casualties, updated or discussed: a statistic
 LIKE = _norm_words("مثل أمثال")  # "مثل هذه المظاهرات": acts of a kind
 CALL_REACH = 12  # tokens back (across commas) from a coordinated noun to the demand it is an object of
@@ -602,6 +605,13 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
     if p.cameo[:2] != "14" and not noun and any(u.norm in RELATIVES for u in toks[max(0, ti - 2):ti]):
         # "الرهائن الذين اختطفتهم الحركة"، "الحريري الذي اغتيل في 2005": background on an entity
         return "a relative clause describing an entity, not a report"
+    resp = next((k for k, u in enumerate(before[:3]) if _hits(u, RESPONSIBILITY)), None)
+    if resp is not None:
+        # "نفى مسؤوليته عن خطف"، "عدم مسؤولية حركته عن اختطاف"، "حمّل الحزب مسؤولية الاعتداء": responsibility
+        # denied or laid on someone is a dispute about a known act (a claim, "أعلن مسؤوليته عن", reports it)
+        deny = next((u for u in before[resp + 1:resp + 5] if _hits(u, DISCLAIM)), None)
+        if deny is not None:
+            return f"responsibility disputed ('{deny.text}'), not a report"
     if before and _hits(before[0], COUNT_HEADS):
         return f"a count ('{before[0].text}'), not a report"  # "ارتفاع عدد القتلى"، "حول عدد الضحايا"
     like = next((u for u in before[:3] if _hits(u, LIKE)), None)

@@ -138,3 +138,9 @@ def test_counted_victims_of_a_named_attacker_are_reported(code_text: Callable[..
     """An active violent verb with its attacker and counted victims ("خطفوا أمس ثمانية أشخاص") is a report."""
     got = code_text(text)
     assert violent(got), got.why()
+
+
+def test_denied_responsibility_is_not_a_report(code_text: Callable[..., Coded]) -> None:
+    """"أكد عدم مسؤولية حركته عن اختطاف": a denial of responsibility is a dispute about an act, not its report."""
+    got = code_text("وأكد متحدث باسم حركة طالبان أمس عدم مسؤولية حركته عن اختطاف الدبلوماسي الهندي في كابل.")
+    assert not violent(got), got.why()

@@ -149,6 +149,17 @@ ATTACK_SUBJECTS = frozenset(
     ["انفجار", "تفجير", "هجوم", "غاره", "قصف", "عبوه", "سياره", "قذيفه", "قذائف", "صاروخ", "انتحاري", "كمين", "اعتداء"])
 
 
+# what an attack led to: "انفجرت سيارة مفخخة قرب السوق ما أسفر عن مقتل عشرة"، "أدى انفجار ... إلى مقتل ثمانية"
+RESULT_VERBS = frozenset(norm_word(w) for w in "أسفر أسفرت يسفر تسفر أدى أدت يؤدي تؤدي أوقع أوقعت خلف خلفت مخلفا مخلفة".split())
+# the explosion told by a verb: "سيارة مفخخة انفجرت ... ما أسفر عن"
+EXPLODED = frozenset(norm_word(w) for w in "انفجرت انفجر تفجرت تفجر انفجرتا انفجار".split())
+VIOLENCE_FRAMES = frozenset(norm_word(w) for w in "أعمال حوادث أحداث اعمال احداث".split())
+VIOLENCE_WORDS = frozenset(norm_word(w) for w in "عنف العنف".split())  # "في أعمال عنف": the casualties' cause
+FIRING = frozenset(norm_word(w) for w in "إطلاق اطلاق".split())
+FIRE = frozenset(norm_word(w) for w in "نار النار الرصاص رصاص النيران نيران".split())
+RESULT_REACH = 30  # tokens back from the casualties to the attack whose result they are, within the sentence
+
+
 def _casualty_report(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
     """Casualties reported with the attack that caused them: a passive killing or wounding verb or a casualty
     noun followed by the attack ("قتل 18 شخصا في انفجار سيارة مفخخة"), or the result of an attack named before it
@@ -157,11 +168,22 @@ def _casualty_report(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
         return False
     if p.voice == "passive" and _killed_in_attack(toks, tj):
         return True
-    for k in range(ti - 1, max(-1, ti - 9), -1):
+    if p.voice == "passive" and any(_hits(toks[k], VIOLENCE_FRAMES) and _hits(toks[k + 1], VIOLENCE_WORDS)
+                                    for k in range(tj, min(len(toks) - 1, tj + 6))):
+        return True  # "قتل 58 شخصا ... في أعمال عنف متفرقة"
+    if p.voice == "passive" and any(
+            toks[k].norm in CASUALTY_CAUSE_PREPS and _hits(toks[k + 1], FIRING) and _hits(toks[k + 2], FIRE)
+            for k in range(tj, min(len(toks) - 2, tj + CAUSE_REACH))):
+        return True  # "أصيب ... بجروح خطرة إثر إطلاق نار عليه"
+    window = _words_before(toks, ti + 1, RESULT_REACH)
+    # a result verb ("أسفر عن"، "أدى إلى") before the casualties, on either side of the attack ("انفجرت سيارة ...
+    # ما أسفر عن"، "أدى انفجار سيارة ... إلى مقتل")
+    result = any(_hits(t, RESULT_VERBS) for t in window)
+    for k in range(ti, ti - len(window), -1):
         t = toks[k]
-        if t.text in ".؛:!؟":
-            break
-        if t.key in ATTACK_SUBJECTS and t.prefix.lstrip("و")[:1] not in ("ب", "ل"):
+        if k == ti or (k < ti - 8 and not result):
+            continue
+        if (t.key in ATTACK_SUBJECTS and t.prefix.lstrip("و")[:1] not in ("ب", "ل")) or (result and _hits(t, EXPLODED)):
             return True
     return False
 
@@ -374,8 +396,21 @@ def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k:
     return agent[2], aim, aim is not None
 
 
+def _norm_words(words: str) -> frozenset[str]:
+    """The normalised forms of space-separated words (for comparing with ``Token.norm``/``Token.key``)."""
+    return frozenset(norm_word(w) for w in words.split())
+
+
 PROTEST_PURPOSE = frozenset(["احتجاجا", "للاحتجاج", "تنديدا", "للتنديد", "للمطالبه", "مطالبين", "رفضا", "هاتفين",
                              "مرددين", "رافعين", "تضامنا"])
+JOINED = _norm_words("خرج خرجت خرجوا يخرج يخرجون شارك شاركت شاركوا يشارك يشاركون سار ساروا")
+PURPOSE_REACH = 14  # tokens after a protest trigger searched for its purpose ("تجمع مئات المتظاهرين أمام ...، مطالبين")
+# the crowd that protests, named as such: "تجمع المتظاهرون"، "هتف المحتجون"، "احتشد آلاف المعتصمين"
+PROTESTERS = _norm_words(
+    "متظاهر متظاهرون متظاهرين المتظاهرون المتظاهرين متظاهرة متظاهرات المتظاهرات محتج محتجون محتجين المحتجون "
+    "المحتجين محتجة محتجات المحتجات معتصم معتصمون معتصمين المعتصمون المعتصمين مضربون مضربين المضربون المضربين")
+CROWD_COUNTS = NUMERALS | _norm_words("مئات آلاف ألوف عشرات الآلاف المئات العشرات آلاف ألف مئة مائة حشود آلافا")
+PROTESTERS_REACH = 4  # tokens around the trigger where the crowd is its subject ("وتجمع أمس مئات المتظاهرين")
 
 
 PURPOSE_REACH = 8  # tokens after a protest trigger searched for its purpose word
@@ -410,22 +445,37 @@ def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list
 
     Casualties of a reported attack have an unknown attacker, not a missing one (+0.25, see
     :func:`_casualty_report`); a protest reported with its purpose ("تظاهر ... احتجاجا على"، "تجمعوا ... مطالبين
-    بـ") is a report even when its protesters have no country code (+0.15)."""
+    بـ") is a report even when its protesters have no country code (+0.15), and so is one whose subject is the
+    crowd of protesters it introduces ("تجمع مئات المتظاهرين"، "احتشد محتجون", +0.15; see :func:`_new_crowd`)."""
     if not sources and targets and _casualty_report(toks, ti, tj, p):
         return 0.25
+    if (p.cameo[:2] in ("18", "19", "20") and p.voice == "active" and sources and targets
+            and any(t.text.isdigit() or _hits(t, NUMERALS) for t in toks[tj:tj + 3])):
+        return 0.15  # "قتلت 11 مسلحا"، "خطفوا ما مجموعه 14 شخصا": counted victims of a reported act
     if p.cameo[:2] != "14":
         return 0.0
     purpose = False
-    for t in toks[tj:tj + 8]:
+    for t in toks[tj:tj + PURPOSE_REACH]:
         if t.text in ".؛:!؟":
             break
         purpose = purpose or t.key in PROTEST_PURPOSE or t.norm in PROTEST_PURPOSE
-    return 0.15 if purpose else 0.0
+    # "خرج سكان الحي أمس في مظاهرة"، "شاركوا في مسيرة": the crowd went out in it
+    joined = ti > 0 and toks[ti - 1].norm == "في" and any(_hits(t, JOINED) for t in _clause_before(toks, ti - 1, 6))
+    crowd = any(_new_crowd(toks, k) for k in range(max(0, ti - PROTESTERS_REACH), min(len(toks), tj + PROTESTERS_REACH)))
+    return 0.15 * purpose + 0.15 * crowd + 0.15 * joined
 
 
-def _norm_words(words: str) -> frozenset[str]:
-    """The normalised forms of space-separated words (for comparing with ``Token.norm``/``Token.key``)."""
-    return frozenset(norm_word(w) for w in words.split())
+def _new_crowd(toks: list[Token], k: int) -> bool:
+    """Token ``k`` introduces a crowd of protesters: indefinite ("متظاهرون") or counted ("مئات المتظاهرين"، "5000
+    متظاهر"). The definite plural alone ("وهتف المتظاهرون") resumes protesters already reported: such a sentence
+    describes a protest (its chants, its banners), it does not report one."""
+    t = toks[k]
+    if not _hits(t, PROTESTERS) or t.prefix.lstrip("و").startswith(("ب", "ل")):
+        return False
+    if not (t.prefix.endswith("ال") or t.norm.lstrip("و").startswith("ال")):
+        return True
+    prev = toks[k - 1] if k > 0 else None
+    return prev is not None and (prev.text.isdigit() or _hits(prev, CROWD_COUNTS))
 
 
 # Governors that make a following violent or protest noun the topic of the clause (a charge, an inquiry, a
@@ -436,7 +486,8 @@ TOPIC_GOVERNORS = _norm_words(
     "المتهمة المتهمين المتهمون تحقيق التحقيق تحقيقات التحقيقات تحقيقه تحقيقها يحقق تحقق يحققون قضية القضية "
     "محاكمة المحاكمة محاكمات محاكمته محاكمتهم يحاكم ضلوع الضلوع ضلوعه ضلوعهم تورط التورط تورطه تورطهم متورط "
     "متورطا متورطين متورطون المتورطين ذكرى الذكرى وراء بتدبير تدبير "
-    "ملابسات تفاصيل لجنة تعويض تعويضات لضحايا منفذي منفذو مرتكبي مرتكبو ردا رده ردها الرد رغم الرغم"
+    "ملابسات تفاصيل لجنة تعويض تعويضات لضحايا منفذي منفذو مرتكبي مرتكبو ردا رده ردها الرد رغم الرغم "
+    "أيد أيدت أيدوا يؤيد تؤيد تأييد تأييدها تأييده معلقا معلقة تعليقا تعليقه تعليقها"
 )
 DURATIONS = _norm_words("عام عاما أعوام سنة سنوات سنتين عامين شهر شهرا أشهر شهرين يوم يوما أيام أسبوع أسابيع عقد عقود قرن")
 TEMPORAL_FRAMES = _norm_words("خلال إبان أثناء منذ بعد بعيد عقب إثر قبل")
@@ -450,7 +501,9 @@ CONDEMNING = _norm_words(
 HYPOTHETICAL = _norm_words(
     "يمكن يمكنه يمكنها يمكنهم يمكن ربما لعل شأن احتمال احتمالات إمكانية إمكان تفادي لتفادي تجنب لتجنب "
     "لمنع خشية الخشية مخاوف يخشى تخشى خوفا تحذير تحذيرات حذر حذرت يحذر تحذر محذرا للتدريب التدريب التدرب "
-    "مناورات سيناريو سيناريوهات فرضية أنذر أنذرت ينذر تنذر إحباط لإحباط أحبط أحبطت أحبطوا يحبط تحبط"
+    "مناورات سيناريو سيناريوهات فرضية أنذر أنذرت ينذر تنذر إحباط لإحباط أحبط أحبطت أحبطوا يحبط تحبط "
+    "فكرة مؤامرة التآمر بالتآمر مخطط مخططا مخططات تحذيرها تحذيره تحذيرهم حذروا يحذروا يحذرون رجح رجحت يرجح "
+    "ترجح ترجيح ترجيحات المرجح لمح لمحت يلمح تلمح تلميح المعتقد يعتقد يعتقدون"
 )
 # a call or demand for an act: the act is wanted, not done ("دعا إلى مقاطعة"، "طالبوا بتسيير مسيرات")
 CALLS = _norm_words(
@@ -469,13 +522,42 @@ THREAT_WORDS = _norm_words(
 )
 # abstract violent masdars: with the article and in a list or after a generic head they name a kind of act
 GENERIC_VIOLENCE = _norm_words(
-    "قتل خطف اختطاف تعذيب اغتصاب اغتيال اغتيالات اعتداءات تفجيرات تصفية ذبح عنف إرهاب اعتقال تهجير"
+    "قتل خطف اختطاف تعذيب اغتصاب اغتيال اغتيالات اعتداءات تفجيرات تصفية ذبح عنف إرهاب اعتقال تهجير تفجير"
 )
 GENERIC_HEADS = _norm_words(
     "عمليات حوادث أعمال جرائم ظاهرة أساليب أسلوب سياسة مسلسل موجة سلسلة حالات ممارسات انتشار تصاعد "
     "استعمال استخدام ممارسة"
 )
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+ATTEMPT = _norm_words("محاولة محاولات")
+RESPONSIBILITY = _norm_words("مسؤولية المسؤولية مسؤوليته مسؤوليتها مسؤوليتهم مسؤوليتهما")
+# denying responsibility, or laying it on another: "نفى"، "عدم"، "حمّل"، "يحمل"
+DISCLAIM = NEGATING_VERBS | _norm_words("عدم نفى نفت نفوا ينفي تنفي حمل حملت حملوا يحمل تحمل محملا محملة تحميل")
+COUNT_HEADS = _norm_words("عدد أعداد حصيلة")  # the number of casualties, updated or discussed: a statistic
+LIKE = _norm_words("مثل أمثال")  # "مثل هذه المظاهرات": acts of a kind
+CALL_REACH = 12  # tokens back (across commas) from a coordinated noun to the demand it is an object of
+
+
+def _words_before(toks: list[Token], ti: int, n: int) -> list[Token]:
+    """Up to ``n`` tokens before ``ti`` (nearest first), stopping at the end of a sentence or clause (not at commas)."""
+    out: list[Token] = []
+    for k in range(ti - 1, max(-1, ti - 1 - n), -1):
+        if toks[k].text in ".؛:!؟":
+            break
+        out.append(toks[k])
+    return out
+# plural heads of a kind of act: "عمليات خطف"، "حوادث اغتصاب"، "أعمال قتل"، "جرائم القتل"
+PLURAL_HEADS = _norm_words("عمليات حوادث أعمال جرائم أساليب ممارسات حالات موجة سلسلة")
+# the masdars of light verbs, which with ل / إلى state what an act is for: "لشن هجمات"، "لتوجيه ضربة عسكرية"،
+# "للقيام بعمليات عسكرية"، "لتنفيذ سلسلة اعتداءات"، "لارتكاب أعمال قتل"
+LIGHT_MASDARS = _norm_words("شن توجيه تنفيذ القيام قيام ارتكاب تسديد")
+# words that date a clause by its year alone: "في عام 2003"، "منذ العام 2004"، "سنة 1982"، "في أغسطس 1990". News
+# dates what it reports by the day ("أمس"، "الخميس"); a clause dated by a year tells history or background
+YEAR_FRAMES = _norm_words("عام العام سنة السنة منذ في خلال")
+MONTH_NAMES = _norm_words(
+    "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر كانون شباط "
+    "آذار نيسان أيار حزيران تموز آب أيلول تشرين")
+YEAR_REACH = 12  # tokens on each side of the trigger searched for the year that dates its clause
 
 
 def _token_forms(t: Token) -> tuple[str, ...]:
@@ -540,6 +622,54 @@ def _first_words(p: Pattern) -> frozenset[str]:
     return words
 
 
+def _purpose_light(toks: list[Token], k: int) -> bool:
+    """Token ``k`` is a light verb's masdar stating a purpose: with ل ("لشن"، "للقيام") or after إلى ("إلى شن")."""
+    t = toks[k]
+    pre = t.prefix.lstrip("وف")
+    bare = t.norm[1:] if t.norm[:1] in ("و", "ف") else t.norm
+    if pre.startswith("ل") and (t.key in LIGHT_MASDARS or "ال" + t.key in LIGHT_MASDARS):
+        return True
+    if not pre and bare[:1] == "ل" and (bare[1:] in LIGHT_MASDARS or bare[2:] in LIGHT_MASDARS):
+        return True  # "لتوجيه" left unsegmented ("للقيام": ل + القيام)
+    return t.key in LIGHT_MASDARS and k > 0 and toks[k - 1].norm in ("الى", "الي")
+
+
+def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
+    """The year (1900-2029) that dates the trigger's clause ("ففي عام 2006 قتل"، "خطفوا منذ عام 2004"، "احتل الكويت
+    في أغسطس 1990"), or None; a day before it ("25 سبتمبر 2005") makes it a full date, which the article's date
+    judges instead."""
+    lo, hi = ti, tj
+    while lo > 0 and ti - lo < YEAR_REACH and toks[lo - 1].text not in ".؛:!؟«»\"“”":
+        lo -= 1
+    while hi < len(toks) and hi - tj < YEAR_REACH and toks[hi].text not in ".؛:!؟«»\"“”":
+        hi += 1
+    for k in range(lo, hi):
+        w = toks[k].text
+        if not (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") and int(w) < 2030) or k == 0:
+            continue
+        m = k - 1
+        if toks[m].text == ")":  # "في أبريل (نيسان) 2003": the month's other name in brackets
+            while m > 0 and toks[m].text != "(" and k - m < 5:
+                m -= 1
+            m -= 1
+        prev = toks[m] if m >= 0 else toks[k - 1]
+        if _hits(prev, YEAR_FRAMES) or (_hits(prev, MONTH_NAMES) and not (m >= 1 and toks[m - 1].text.isdigit())):
+            return w
+    return None
+
+
+def _chronology_entry(toks: list[Token], ti: int) -> bool:
+    """The trigger follows a date heading a chronology entry ("* 25 سبتمبر 2005: ..."، "27 ديسمبر: اغتيال ..."):
+    a list of past events, background to the article."""
+    for k in range(ti - 1, max(-1, ti - 12), -1):
+        if toks[k].text in ".؛!؟":
+            return False
+        if toks[k].text == ":" and k >= 2:
+            before = toks[max(0, k - 5):k]
+            return any(_hits(t, MONTH_NAMES) for t in before) and any(t.text.isdigit() for t in before)
+    return False
+
+
 def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None:
     """Why a violent or protest trigger (roots 14, 18-20) does not report a happening, or None when it does.
 
@@ -553,6 +683,9 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return None
     before = _clause_before(toks, ti, 6)
     noun = _noun_reading(toks, ti, p)
+    if before and _hits(before[0], ATTEMPT) and len(before) > 1:
+        before = before[1:]  # "متهمة بمحاولة قتل": the attempt is transparent to what governs it
+        noun = True
     if noun or (before and _hits(before[0], TOPIC_GOVERNORS)):  # "بتهمة خطف": a verb cannot follow a noun
         gov = next((t for t in before if _hits(t, TOPIC_GOVERNORS)), None)
         if gov is None:  # "مرور 26 عاما على خطف": an anniversary ("مرور" alone is also traffic)
@@ -573,6 +706,9 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
     hyp = next((t for t in before[:4] if _hits(t, HYPOTHETICAL)), None)
     if hyp is None and noun:
         hyp = next((t for t in _clause_before(toks, ti, 8) if _hits(t, CALLS)), None)  # "طالبت ... بتسيير مسيرات"
+        if hyp is None and toks[ti].norm[:1] == "و":
+            # a demand's second object after a comma: "طالبوا بقطع العلاقات مع الدنمارك، ومقاطعة منتجاتها"
+            hyp = next((t for t in _words_before(toks, ti, CALL_REACH) if _hits(t, CALLS)), None)
     if hyp is None and noun:
         # "هجوم محتمل"، "فإن الهجوم ربما لا يؤخر ..."
         hyp = next((t for t in toks[tj:tj + 3] if t.norm in HYPOTHETICAL_AFTER or t.key in HYPOTHETICAL_AFTER
@@ -582,7 +718,39 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
     if p.cameo[:2] != "14" and not noun and any(u.norm in RELATIVES for u in toks[max(0, ti - 2):ti]):
         # "الرهائن الذين اختطفتهم الحركة"، "الحريري الذي اغتيل في 2005": background on an entity
         return "a relative clause describing an entity, not a report"
+    resp = next((k for k, u in enumerate(before[:3]) if _hits(u, RESPONSIBILITY)), None)
+    if resp is not None:
+        # "نفى مسؤوليته عن خطف"، "عدم مسؤولية حركته عن اختطاف"، "حمّل الحزب مسؤولية الاعتداء": responsibility
+        # denied or laid on someone is a dispute about a known act (a claim, "أعلن مسؤوليته عن", reports it)
+        deny = next((u for u in before[resp + 1:resp + 5] if _hits(u, DISCLAIM)), None)
+        if deny is not None:
+            return f"responsibility disputed ('{deny.text}'), not a report"
+    if before and _hits(before[0], COUNT_HEADS):
+        return f"a count ('{before[0].text}'), not a report"  # "ارتفاع عدد القتلى"، "حول عدد الضحايا"
+    like = next((u for u in before[:3] if _hits(u, LIKE)), None)
+    if like is not None and noun:
+        return f"a kind of act ('{like.text}'), not a happening"  # "في مثل هذه المظاهرات"، "لمثل هذه الحادثة"
+    year = _dated_by_year(toks, ti, tj)
+    if year is not None:
+        return f"background (dated by the year {year})"
+    if _chronology_entry(toks, ti):
+        return "background (an entry of a chronology)"
     t = toks[ti]
+    if tj - ti == 2 and _hits(t, PLURAL_HEADS) and _hits(toks[ti + 1], GENERIC_VIOLENCE):
+        return "a kind of act, not a happening"  # the head inside the trigger: "بعمليات اغتصاب"
+    if _hits(t, GENERIC_VIOLENCE):
+        # "عمليات خطف وقتل"، "حوادث اغتصاب"، "بجرائم القتل" (a verb never follows these heads)
+        k = ti - 1
+        while k > 0 and toks[k].norm[:1] == "و" and _hits(toks[k], GENERIC_VIOLENCE) and toks[k + 1].norm[:1] == "و":
+            k -= 1
+        while k > 0 and _hits(toks[k], GENERIC_VIOLENCE) and toks[k + 1].norm[:1] == "و":
+            k -= 1  # the first conjunct of "خطف وقتل"
+        if k >= 0 and _hits(toks[k], PLURAL_HEADS):
+            return "a kind of act, not a happening"
+    if noun:
+        light = next((k for k in range(ti - 1, max(-1, ti - 4), -1) if _purpose_light(toks, k)), None)
+        if light is not None:
+            return f"a purpose ('{toks[light].text}'), not a report"
     if tj - ti == 1 and t.key in GENERIC_VIOLENCE and t.prefix.lstrip("وفبل").endswith("ال"):
         prev_generic = ti > 0 and _hits(toks[ti - 1], GENERIC_HEADS)
         listed = any(u.key in GENERIC_VIOLENCE and u.prefix.lstrip("وفبل").endswith("ال")

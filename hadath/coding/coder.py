@@ -1403,7 +1403,7 @@ class EventCoder:
                 if recip:
                     targets = [recip[0][2]]
                     conf -= 0.05
-        if len(sources) == 1 and not sources[0].ref.code and voice == "active" and p.cameo[:2] in ("18", "19", "20"):
+        if len(sources) == 1 and _unnamed_attacker(sources[0].ref) and voice == "active" and p.cameo[:2] in ("18", "19", "20"):
             # "اقتحم مسلحون من تنظيم داعش نقطة تفتيش": the uncoded attackers are a part of the coded whole after من
             part = next((x for x in rel if x[2] is sources[0]), None)
             whole = None if part is None else _partitive_whole(sorted(rel, key=lambda x: x[0]), part, toks)
@@ -2147,7 +2147,7 @@ def _kull_min(toks: list[Token], at: int) -> tuple[str, int] | None:
 def _partitive_whole(post: list[tuple[int, int, ActorMention]], part: tuple[int, int, ActorMention],
                      toks: list[Token]) -> ActorMention | None:
     """"11 مسلحا من تنظيم القاعدة": an uncoded counted noun is a part of the coded whole after من."""
-    if part[2].ref.code:
+    if not _unnamed_attacker(part[2].ref):
         return None
     for x in post:
         if x[0] >= part[1]:
@@ -2155,6 +2155,12 @@ def _partitive_whole(post: list[tuple[int, int, ActorMention]], part: tuple[int,
                 return x[2]
             return None
     return None
+
+
+def _unnamed_attacker(ref: ActorRef) -> bool:
+    """An actor with no code, or one whose code only says unidentified armed men of a country ("انتحاري" in a
+    Syrian town is SYRUAF): the group named after it ("انتحاري من تنظيم داعش") wins."""
+    return not ref.code or (len(ref.code) == 6 and ref.code.endswith("UAF"))
 
 
 def _next_free(post: list[tuple[int, int, ActorMention]], first: tuple[int, int, ActorMention],

@@ -1,0 +1,26 @@
+"""Roots 17 (coerce) and 18 (assault): who arrested, captured or bombed whom. All sentences are invented for these
+tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.coding.conftest import Coded
+
+D = "2021-05-03"
+
+CodeText = Callable[..., Coded]
+
+
+def test_suicide_bombers_blew_themselves_up(code_text: CodeText) -> None:
+    """"فجر انتحاريون أنفسهم": the reflexive object is the canonical suicide bombing, not a reason to drop it; the
+    bombers' group after من is the source."""
+    coded = code_text("وفجر انتحاريان من تنظيم داعش نفسيهما قرب حاجز للجيش العراقي في الأنبار.", date=D)
+    assert coded.find("18", "1831", "IMGISIS", "*"), coded.why()
+
+
+def test_suicide_bomber_of_a_country_yields_to_his_group(code_text: CodeText) -> None:
+    """A suicide bomber coded only as unidentified armed men of a country (SYRUAF) is a part of the group named after
+    من: "فجر انتحاري من جبهة النصرة نفسه" is the group's bombing."""
+    coded = code_text("فجر انتحاري من جبهة النصرة نفسه في بلدة سورية قرب حلب.", date=D)
+    assert coded.find("18", "1831", "IMGNUS", "*"), coded.why()

@@ -1266,8 +1266,13 @@ class EventCoder:
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
             if not sources and near and voice == "noun" and not toks[ti].suffix:
-                subj_post = near[0]
-                sources = conj_chain(post, near[0][2])
+                if p.cameo[:2] in ("18", "19", "20") and _aimed_at(toks, tj, near[0][0]):
+                    # "انفجرت سيارة مفخخة، مستهدفة دورية أمريكية": the phrase after the aiming word is what the
+                    # attack hit, never its perpetrator
+                    targets = targets or [near[0][2]]
+                else:
+                    subj_post = near[0]
+                    sources = conj_chain(post, near[0][2])
             if not sources and left > 0 and toks[left - 1].norm in RELATIVES:
                 # "غيراسيموف الذي وصل إلى طبرق": the antecedent of the relative pronoun
                 ante = [a for a in actors if a.tok_end - sent.start in (left - 1, left - 2)]
@@ -2155,6 +2160,15 @@ def _partitive_whole(post: list[tuple[int, int, ActorMention]], part: tuple[int,
                 return x[2]
             return None
     return None
+
+
+AIM_WORDS = ("مستهدف", "استهدف", "يستهدف", "تستهدف", "استهدفت")
+
+
+def _aimed_at(toks: list[Token], start: int, k: int) -> bool:
+    """Whether a word of aiming ("مستهدفة"، "استهدفت") stands between an attack noun (ending at ``start``) and the
+    phrase at ``k``: that phrase is the attack's target."""
+    return any(t.norm.lstrip("و").startswith(AIM_WORDS) or t.key.startswith(AIM_WORDS) for t in toks[start:k])
 
 
 def _unnamed_attacker(ref: ActorRef) -> bool:

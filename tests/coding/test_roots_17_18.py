@@ -24,3 +24,10 @@ def test_suicide_bomber_of_a_country_yields_to_his_group(code_text: CodeText) ->
     من: "فجر انتحاري من جبهة النصرة نفسه" is the group's bombing."""
     coded = code_text("فجر انتحاري من جبهة النصرة نفسه في بلدة سورية قرب حلب.", date=D)
     assert coded.find("18", "1831", "IMGNUS", "*"), coded.why()
+
+
+def test_what_a_car_bomb_aimed_at_is_no_perpetrator(code_text: CodeText) -> None:
+    """"انفجرت سيارة مفخخة، مستهدفة قافلة بريطانية": the phrase after the aiming participle is the target of the
+    bombing; with no perpetrator named the bombing noun is not coded with the convoy as its source."""
+    coded = code_text("انفجرت سيارة مفخخة صباح اليوم، مستهدفة قافلة عسكرية بريطانية في جنوب أفغانستان.", date=D)
+    assert not coded.find("18", None, "GBR*", "*"), coded.why()

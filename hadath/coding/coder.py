@@ -1415,6 +1415,13 @@ class EventCoder:
             if whole is not None:
                 sources = [whole]
                 targets = [t for t in targets if t is not whole]
+        if p.cameo[:2] == "17" and len(targets) == 1 and targets[0].role in SUSPECT_ROLES:
+            # "اعتقلت الشرطة 300 شخص يشتبه في انتمائهم لداعش ومتشددين أكراد": the people arrested are coded by
+            # the group they are suspected of belonging to
+            ordered = sorted(rel, key=lambda x: x[0])
+            group = _suspected_group(ordered, targets[0], toks)
+            if group is not None:
+                targets = conj_chain(ordered, group)
         cause_code: str | None = None
         cause_place: PlaceRef | None = None  # the place of the attack a definite noun refers to ("في الغارة")
         # casualties with no agent of their own: the attack that caused them names it ("قتل 26 شخصا في غارات شنتها
@@ -2169,6 +2176,31 @@ def _aimed_at(toks: list[Token], start: int, k: int) -> bool:
     """Whether a word of aiming ("مستهدفة"، "استهدفت") stands between an attack noun (ending at ``start``) and the
     phrase at ``k``: that phrase is the attack's target."""
     return any(t.norm.lstrip("و").startswith(AIM_WORDS) or t.key.startswith(AIM_WORDS) for t in toks[start:k])
+
+
+SUSPECT_ROLES = frozenset(["cvl.people", "crm.suspects"])
+SUSPECT_WORDS = ("يشتبه", "للاشتباه", "الاشتباه", "بالاشتباه", "اشتباه", "ينتمون", "ينتمي", "انتمائهم", "بانتمائهم",
+                 "لانتمائهم", "المنتمين", "بتهمة", "بتهم")
+
+
+def _suspected_group(ordered: list[tuple[int, int, ActorMention]], people: ActorMention,
+                     toks: list[Token]) -> ActorMention | None:
+    """The coded group that generic people are suspected of belonging to: the first coded phrase after a word of
+    suspicion or belonging ("يشتبه"، "للاشتباه في انتمائهم"، "بتهمة الانتماء") within a few words of them."""
+    at = next((x for x in ordered if x[2] is people), None)
+    if at is None:
+        return None
+    cue = next((k for k in range(at[1], min(at[1] + 8, len(toks)))
+                if toks[k].norm.lstrip("و").startswith(SUSPECT_WORDS) or toks[k].key.startswith(SUSPECT_WORDS)), None)
+    if cue is None or any(t.is_punct and t.text not in "،," for t in toks[at[1]:cue]):
+        return None
+    for x in ordered:
+        if x[0] > cue:
+            if x[0] - cue > 6 or any(t.is_punct for t in toks[cue:x[0]]):
+                return None
+            if x[2].ref.code and x[2].ref.type != "state" and x[2].role not in SUSPECT_ROLES:
+                return x[2]
+    return None
 
 
 def _unnamed_attacker(ref: ActorRef) -> bool:

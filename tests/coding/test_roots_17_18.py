@@ -31,3 +31,16 @@ def test_what_a_car_bomb_aimed_at_is_no_perpetrator(code_text: CodeText) -> None
     bombing; with no perpetrator named the bombing noun is not coded with the convoy as its source."""
     coded = code_text("انفجرت سيارة مفخخة صباح اليوم، مستهدفة قافلة عسكرية بريطانية في جنوب أفغانستان.", date=D)
     assert not coded.find("18", None, "GBR*", "*"), coded.why()
+
+
+def test_people_arrested_on_suspicion_of_a_group(code_text: CodeText) -> None:
+    """"اعتقلت الشرطة 40 شخصا يشتبه في انتمائهم إلى تنظيم داعش": the people arrested are the group they are
+    suspected of belonging to."""
+    coded = code_text("اعتقلت الشرطة المصرية 40 شخصا يشتبه في انتمائهم إلى تنظيم داعش في القاهرة.", date=D)
+    assert coded.find("17", "173", "EGY*", "IMGISIS"), coded.why()
+
+
+def test_people_arrested_without_a_suspicion_stay_people(code_text: CodeText) -> None:
+    """No word of suspicion or belonging: a group named later in the sentence is not the target."""
+    coded = code_text("اعتقلت الشرطة المصرية 40 شخصا في القاهرة بعد يوم من هجوم لتنظيم داعش.", date=D)
+    assert not coded.find("17", "173", "EGY*", "IMGISIS"), coded.why()

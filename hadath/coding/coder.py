@@ -1506,6 +1506,10 @@ class EventCoder:
                 self.trace.append((m, "bare statement 010 (set statements = true to code it)"))
             return []
         code = cause_code or p.cameo
+        if code[:2] == "18" and sources and _air_force(sources[0]):
+            # "قام سلاح الجو بتفجير مخزن ذخيرة": what an air force blows up it strikes from the air (195), not
+            # the unconventional violence of a bomber (18)
+            code = "195"
         if modality in ("intent", "future") and code[:2] in INTENT_CODES:
             code = INTENT_CODES[code[:2]]
         if not sources:
@@ -2178,6 +2182,7 @@ def _aimed_at(toks: list[Token], start: int, k: int) -> bool:
     return any(t.norm.lstrip("و").startswith(AIM_WORDS) or t.key.startswith(AIM_WORDS) for t in toks[start:k])
 
 
+AIR_ROLES = frozenset(["mil.air-force", "mil.warplanes"])
 SUSPECT_ROLES = frozenset(["cvl.people", "crm.suspects"])
 SUSPECT_WORDS = ("يشتبه", "للاشتباه", "الاشتباه", "بالاشتباه", "اشتباه", "ينتمون", "ينتمي", "انتمائهم", "بانتمائهم",
                  "لانتمائهم", "المنتمين", "بتهمة", "بتهم")
@@ -2201,6 +2206,11 @@ def _suspected_group(ordered: list[tuple[int, int, ActorMention]], people: Actor
             if x[2].ref.code and x[2].ref.type != "state" and x[2].role not in SUSPECT_ROLES:
                 return x[2]
     return None
+
+
+def _air_force(a: ActorMention) -> bool:
+    """An air force or warplanes: the agent ("سلاح الجو") or a named one ("سلاح الجو العراقي", irq-iraqi-air-force)."""
+    return a.role in AIR_ROLES or (a.ref.id or "").endswith("-air-force")
 
 
 def _unnamed_attacker(ref: ActorRef) -> bool:

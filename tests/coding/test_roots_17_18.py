@@ -44,3 +44,9 @@ def test_people_arrested_without_a_suspicion_stay_people(code_text: CodeText) ->
     """No word of suspicion or belonging: a group named later in the sentence is not the target."""
     coded = code_text("اعتقلت الشرطة المصرية 40 شخصا في القاهرة بعد يوم من هجوم لتنظيم داعش.", date=D)
     assert not coded.find("17", "173", "EGY*", "IMGISIS"), coded.why()
+
+
+def test_what_an_air_force_blows_up_is_an_air_strike(code_text: CodeText) -> None:
+    """"قام سلاح الجو بتفجير مخزن أسلحة للمسلحين": an air force striking a depot is 195, not a bombing (18)."""
+    coded = code_text("وقال المتحدث إن سلاح الجو العراقي قام بتفجير مخزن أسلحة لتنظيم داعش في الموصل أمس.", date=D)
+    assert not coded.find("18"), coded.why()

@@ -1266,7 +1266,8 @@ class EventCoder:
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
             if not sources and near and voice == "noun" and not toks[ti].suffix:
-                if p.cameo[:2] in ("18", "19", "20") and _aimed_at(toks, tj, near[0][0]):
+                if p.cameo[:2] in ("18", "19", "20") and (_aimed_at(toks, tj, near[0][0])
+                                                          or _victim_between(toks, tj, near[0][0])):
                     # "انفجرت سيارة مفخخة، مستهدفة دورية أمريكية": the phrase after the aiming word is what the
                     # attack hit, never its perpetrator
                     targets = targets or [near[0][2]]
@@ -2017,6 +2018,11 @@ class EventCoder:
         attacked = {e.sentence for e in events if e.cameo[:2] in ("18", "19", "20") and e.source is not None}
         events = [e for e in events if not (e.source is None and e.cameo[:2] in ("18", "19", "20")
                                             and e.sentence in attacked)]
+        # "فجر انتحاريون من التنظيم أنفسهم": the bombers' noun, coded alone with no target, is the same assault
+        # as the complete event of the same code in its sentence
+        complete = {(e.sentence, e.cameo) for e in events if e.cameo[:2] == "18" and e.source and e.target}
+        events = [e for e in events
+                  if not (e.cameo[:2] == "18" and e.target is None and (e.sentence, e.cameo) in complete)]
         merged: dict[tuple[str, str, str, str], Event] = {}
         order: list[tuple[str, str, str, str]] = []
         for e in events:
@@ -2211,6 +2217,15 @@ def _suspected_group(ordered: list[tuple[int, int, ActorMention]], people: Actor
 def _air_force(a: ActorMention) -> bool:
     """An air force or warplanes: the agent ("سلاح الجو") or a named one ("سلاح الجو العراقي", irq-iraqi-air-force)."""
     return a.role in AIR_ROLES or (a.ref.id or "").endswith("-air-force")
+
+
+VICTIM_NOUNS = frozenset(["مقتل", "ومقتل", "مصرع", "ومصرع", "اصابه", "واصابه", "اغتيال", "واغتيال", "جرح", "وجرح"])
+
+
+def _victim_between(toks: list[Token], start: int, k: int) -> bool:
+    """Whether a casualty noun stands between an attack noun (ending at ``start``) and the phrase at ``k``:
+    "بالهجوم الانتحاري في سروج ومقتل جندي تركي": the soldier is a victim, not the attack's perpetrator."""
+    return any(t.norm in VICTIM_NOUNS or t.key in VICTIM_NOUNS for t in toks[start:k])
 
 
 def _unnamed_attacker(ref: ActorRef) -> bool:

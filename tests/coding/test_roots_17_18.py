@@ -50,3 +50,17 @@ def test_what_an_air_force_blows_up_is_an_air_strike(code_text: CodeText) -> Non
     """"قام سلاح الجو بتفجير مخزن أسلحة للمسلحين": an air force striking a depot is 195, not a bombing (18)."""
     coded = code_text("وقال المتحدث إن سلاح الجو العراقي قام بتفجير مخزن أسلحة لتنظيم داعش في الموصل أمس.", date=D)
     assert not coded.find("18"), coded.why()
+
+
+def test_a_victim_after_an_attack_noun_is_no_perpetrator(code_text: CodeText) -> None:
+    """"بالهجوم الانتحاري في المدينة ومقتل جندي": the soldier after the casualty noun is a victim; the attack noun
+    does not take him as its perpetrator."""
+    coded = code_text("وبرر الوزير العملية العسكرية بالهجوم الانتحاري في المدينة ومقتل جندي تركي أمس.", date=D)
+    assert not coded.find("18", None, "TUR*", "*"), coded.why()
+
+
+def test_the_bombers_noun_is_the_same_assault_as_their_verb(code_text: CodeText) -> None:
+    """"فجر انتحاريون من تنظيم داعش أنفسهم قرب حاجز للجيش": one suicide bombing, not a second one from the noun
+    انتحاريون with no target."""
+    coded = code_text("فجر انتحاريون من تنظيم داعش أنفسهم قرب حاجز للجيش العراقي في الأنبار أمس.", date=D)
+    assert len([e for e in coded.events if e.cameo == "1831"]) <= 1, coded.why()

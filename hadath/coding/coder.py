@@ -1416,6 +1416,11 @@ class EventCoder:
             if whole is not None:
                 sources = [whole]
                 targets = [t for t in targets if t is not whole]
+        if (voice == "noun" and p.cameo[:2] == "18" and sources and sources[0].tok_end - sent.start <= ti
+                and any(t.norm.lstrip("و") in SURVIVAL_VERBS for t in toks[max(left - 1, 0):ti])):
+            # "نجا الوزير من محاولة اغتيال"، "تعرض الوزير لمحاولة اغتيال": who survived or suffered the attack
+            # named after him is its target, not its perpetrator
+            targets, sources = sources, []
         if p.cameo[:2] == "17" and len(targets) == 1 and targets[0].role in SUSPECT_ROLES:
             # "اعتقلت الشرطة 300 شخص يشتبه في انتمائهم لداعش ومتشددين أكراد": the people arrested are coded by
             # the group they are suspected of belonging to
@@ -2188,6 +2193,7 @@ def _aimed_at(toks: list[Token], start: int, k: int) -> bool:
     return any(t.norm.lstrip("و").startswith(AIM_WORDS) or t.key.startswith(AIM_WORDS) for t in toks[start:k])
 
 
+SURVIVAL_VERBS = frozenset(["نجا", "نجت", "نجوا", "ينجو", "تنجو", "تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض"])
 AIR_ROLES = frozenset(["mil.air-force", "mil.warplanes"])
 SUSPECT_ROLES = frozenset(["cvl.people", "crm.suspects"])
 SUSPECT_WORDS = ("يشتبه", "للاشتباه", "الاشتباه", "بالاشتباه", "اشتباه", "ينتمون", "ينتمي", "انتمائهم", "بانتمائهم",

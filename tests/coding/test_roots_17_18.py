@@ -64,3 +64,18 @@ def test_the_bombers_noun_is_the_same_assault_as_their_verb(code_text: CodeText)
     انتحاريون with no target."""
     coded = code_text("فجر انتحاريون من تنظيم داعش أنفسهم قرب حاجز للجيش العراقي في الأنبار أمس.", date=D)
     assert len([e for e in coded.events if e.cameo == "1831"]) <= 1, coded.why()
+
+
+def test_survived_an_assassination_attempt(code_text: CodeText) -> None:
+    """"نجا الوزير من محاولة اغتيال" (VSO, the subject between نجا and من): the survivor is the target of the attempt,
+    not the one who tried."""
+    coded = code_text("نجا وزير الداخلية الليبي من محاولة اغتيال في طرابلس مساء أمس.", date=D)
+    assert coded.find("18", "185", "*", "LBY*"), coded.why()
+    assert not coded.find("18", None, "LBY*", "*"), coded.why()
+
+
+def test_exposed_to_an_assassination_attempt(code_text: CodeText) -> None:
+    """"تعرض الوزير لمحاولة اغتيال": the purpose reading of ل + verbal noun does not apply after تعرض."""
+    coded = code_text("تعرض محافظ البصرة لمحاولة اغتيال في البصرة مساء أمس.", date=D)
+    assert coded.find("18", "185", "*", "IRQ*"), coded.why()
+    assert not coded.find("18", None, "IRQ*", "*"), coded.why()

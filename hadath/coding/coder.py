@@ -1258,6 +1258,13 @@ class EventCoder:
                 else:
                     subj_post = near[0]
                     sources = conj_chain(post, near[0][2])
+            if voice == "noun" and not sources and p.cameo[:2] in ("18", "19", "20"):
+                # "حريق عمدي نفذه متطرفون"، "هجوم شنه مسلحون": an attack noun described by a relative clause without
+                # a relative pronoun (indefinite antecedent) whose resumptive verb of doing has the doer as subject
+                performer = _performed_by(toks, [(a.tok_start - sent.start, a.tok_end - sent.start, a)
+                                                 for a in actors], tj)
+                if performer is not None:
+                    sources = [performer[2]]
             if voice == "noun" and not sources:
                 # "اشتباكات بين X و Y"
                 btw = [x for x in post if x[2].prep == "بين" and x[0] - tj <= 2]
@@ -2019,6 +2026,19 @@ class EventCoder:
         events = [e for e in events
                   if best_trigger[(e.sentence, _happening(e.cameo), _actor_key(e.source), tkey(e))][1] == f"{e.rule}|{e.trigger}"
                   or e.source is None]
+        # "حريق عمدي نفذه متطرفون مما أسفر عن مقتل رضيع": the casualties (190) that the same source caused in the
+        # sentence of an assault (18) with no target or the same one are its victims: one assault
+        folded: set[int] = set()
+        for e in events:
+            if e.cameo[:2] == "18" and e.source is not None:
+                cas = next((c for c in events if c.sentence == e.sentence and c.rule == "190.awda-hayat"
+                            and c.target is not None and id(c) not in folded
+                            and _actor_key(c.source) == _actor_key(e.source)
+                            and (e.target is None or _actor_key(e.target) == _actor_key(c.target))), None)
+                if cas is not None:
+                    e.target = cas.target
+                    folded.add(id(cas))
+        events = [e for e in events if id(e) not in folded]
         # casualties ("قتل 26 شخصا") reported with the attack that caused them are the same happening
         attacked = {e.sentence for e in events if e.cameo[:2] in ("18", "19", "20") and e.source is not None}
         events = [e for e in events if not (e.source is None and e.cameo[:2] in ("18", "19", "20")
@@ -2232,6 +2252,33 @@ def _victim_between(toks: list[Token], start: int, k: int) -> bool:
     """Whether a casualty noun stands between an attack noun (ending at ``start``) and the phrase at ``k``:
     "بالهجوم الانتحاري في سروج ومقتل جندي تركي": the soldier is a victim, not the attack's perpetrator."""
     return any(t.norm in VICTIM_NOUNS or t.key in VICTIM_NOUNS for t in toks[start:k])
+
+
+HEDGES = ("من يشتبه انهم", "من يعتقد انهم", "من يشتبه في انهم", "من يعتقد انه", "من يشتبه انه")
+
+
+def _performed_by(toks: list[Token], post: list[tuple[int, int, ActorMention]],
+                  tj: int) -> tuple[int, int, ActorMention] | None:
+    """The subject of a verb of doing with a resumptive pronoun right after an attack noun ("حريق عمدي نفذه
+    متطرفون"، "هجوم شنه مسلحون"), past a hedge ("نفذه من يشتبه أنهم متطرفون"); None if there is none."""
+    k = tj
+    if k < len(toks) and toks[k].is_punct:
+        return None
+    if k >= len(toks) or toks[k].suffix not in RESUMPTIVE or toks[k].key not in LIGHT_VERBS:
+        return None
+    k += 1
+    for hedge in HEDGES:
+        words = hedge.split()
+        if [t.norm for t in toks[k:k + len(words)]] == words:
+            k += len(words)
+            break
+    x = next((x for x in post if x[0] == k), None)
+    if x is None or x[2].prep:
+        return None
+    if not x[2].ref.code:  # "نفذه مسلحون من تنظيم داعش": the coded whole of the doers
+        whole = _partitive_whole(post, x, toks)
+        return None if whole is None else next((y for y in post if y[2] is whole), None)
+    return x
 
 
 def _unnamed_attacker(ref: ActorRef) -> bool:

@@ -79,3 +79,12 @@ def test_exposed_to_an_assassination_attempt(code_text: CodeText) -> None:
     coded = code_text("تعرض محافظ البصرة لمحاولة اغتيال في البصرة مساء أمس.", date=D)
     assert coded.find("18", "185", "*", "IRQ*"), coded.why()
     assert not coded.find("18", None, "IRQ*", "*"), coded.why()
+
+
+def test_casualties_of_a_targetless_assault_are_its_victims(code_text: CodeText) -> None:
+    """"حريق متعمد نفذه متطرفون مما أسفر عن مقتل طفل": the doer of an attack noun is the subject of the resumptive
+    verb after it (no relative pronoun); the casualties the same source caused are the victims of the assault (one
+    18 event), not a separate 190."""
+    coded = code_text("بعد يومين من حريق متعمد نفذه متطرفون يهود مما أسفر عن مقتل طفل فلسطيني أمس.", date=D)
+    assert coded.find("18", None, "ISR*", "PSE*"), coded.why()
+    assert not coded.find("19", None, "ISR*", "PSE*"), coded.why()

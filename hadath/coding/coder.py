@@ -1492,6 +1492,13 @@ class EventCoder:
                 else:
                     subj_post = near[0]
                     sources = conj_chain(post, near[0][2])
+            if voice == "noun" and not sources and p.cameo[:2] in ("18", "19", "20"):
+                # "حريق عمدي نفذه متطرفون"، "هجوم شنه مسلحون": an attack noun described by a relative clause without
+                # a relative pronoun (indefinite antecedent) whose resumptive verb of doing has the doer as subject
+                performer = _performed_by(toks, [(a.tok_start - sent.start, a.tok_end - sent.start, a)
+                                                 for a in actors], tj)
+                if performer is not None:
+                    sources = [performer[2]]
             if voice == "noun" and not sources:
                 # "اشتباكات بين X و Y"
                 btw = [x for x in post if x[2].prep == "بين" and x[0] - tj <= 2]
@@ -1500,8 +1507,14 @@ class EventCoder:
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
             if not sources and near and voice == "noun" and not toks[ti].suffix:
-                subj_post = near[0]
-                sources = conj_chain(post, near[0][2])
+                if p.cameo[:2] in ("18", "19", "20") and (_aimed_at(toks, tj, near[0][0])
+                                                          or _victim_between(toks, tj, near[0][0])):
+                    # "انفجرت سيارة مفخخة، مستهدفة دورية أمريكية": the phrase after the aiming word is what the
+                    # attack hit, never its perpetrator
+                    targets = targets or [near[0][2]]
+                else:
+                    subj_post = near[0]
+                    sources = conj_chain(post, near[0][2])
             if not sources and left > 0 and toks[left - 1].norm in RELATIVES:
                 # "غيراسيموف الذي وصل إلى طبرق": the antecedent of the relative pronoun (not a ل genitive: in "الحليف
                 # الوحيد لكوريا الشمالية الذي ..." the relative is on the head noun before it)
@@ -1655,7 +1668,7 @@ class EventCoder:
                 if recip:
                     targets = [recip[0][2]]
                     conf -= 0.05
-        if len(sources) == 1 and not sources[0].ref.code and voice == "active" and p.cameo[:2] in ("18", "19", "20"):
+        if len(sources) == 1 and _unnamed_attacker(sources[0].ref) and voice == "active" and p.cameo[:2] in ("18", "19", "20"):
             # "اقتحم مسلحون من تنظيم داعش نقطة تفتيش": the uncoded attackers are a part of the coded whole after من
             part = next((x for x in rel if x[2] is sources[0]), None)
             whole = None if part is None else _partitive_whole(sorted(rel, key=lambda x: x[0]), part, toks)
@@ -1665,6 +1678,18 @@ class EventCoder:
         if doer_pairs:
             sources = [sa for sa, _ in doer_pairs if sa is not None]
             targets = [ta for _, ta in doer_pairs if ta is not None]
+        if (voice == "noun" and p.cameo[:2] == "18" and sources and sources[0].tok_end - sent.start <= ti
+                and any(t.norm.lstrip("و") in SURVIVAL_VERBS for t in toks[max(left - 1, 0):ti])):
+            # "نجا الوزير من محاولة اغتيال"، "تعرض الوزير لمحاولة اغتيال": who survived or suffered the attack
+            # named after him is its target, not its perpetrator
+            targets, sources = sources, []
+        if p.cameo[:2] == "17" and len(targets) == 1 and targets[0].role in SUSPECT_ROLES:
+            # "اعتقلت الشرطة 300 شخص يشتبه في انتمائهم لداعش ومتشددين أكراد": the people arrested are coded by
+            # the group they are suspected of belonging to
+            ordered = sorted(rel, key=lambda x: x[0])
+            group = _suspected_group(ordered, targets[0], toks)
+            if group is not None:
+                targets = conj_chain(ordered, group)
         cause_code: str | None = None
         cause_place: PlaceRef | None = None  # the place of the attack a definite noun refers to ("في الغارة")
         # casualties with no agent of their own: the attack that caused them names it ("قتل 26 شخصا في غارات شنتها
@@ -1757,6 +1782,10 @@ class EventCoder:
                 self.trace.append((m, "bare statement 010 (set statements = true to code it)"))
             return []
         code = cause_code or p.cameo
+        if code[:2] == "18" and sources and _air_force(sources[0]):
+            # "قام سلاح الجو بتفجير مخزن ذخيرة": what an air force blows up it strikes from the air (195), not
+            # the unconventional violence of a bomber (18)
+            code = "195"
         if modality in ("intent", "future") and code[:2] in INTENT_CODES:
             code = INTENT_CODES[code[:2]]
         if not sources:
@@ -2262,10 +2291,28 @@ class EventCoder:
         events = [e for e in events
                   if best_trigger[(e.sentence, _happening(e.cameo), _actor_key(e.source), tkey(e))][1] == f"{e.rule}|{e.trigger}"
                   or e.source is None]
+        # "حريق عمدي نفذه متطرفون مما أسفر عن مقتل رضيع": the casualties (190) that the same source caused in the
+        # sentence of an assault (18) with no target or the same one are its victims: one assault
+        folded: set[int] = set()
+        for e in events:
+            if e.cameo[:2] == "18" and e.source is not None:
+                cas = next((c for c in events if c.sentence == e.sentence and c.rule == "190.awda-hayat"
+                            and c.target is not None and id(c) not in folded
+                            and _actor_key(c.source) == _actor_key(e.source)
+                            and (e.target is None or _actor_key(e.target) == _actor_key(c.target))), None)
+                if cas is not None:
+                    e.target = cas.target
+                    folded.add(id(cas))
+        events = [e for e in events if id(e) not in folded]
         # casualties ("قتل 26 شخصا") reported with the attack that caused them are the same happening
         attacked = {e.sentence for e in events if e.cameo[:2] in ("18", "19", "20") and e.source is not None}
         events = [e for e in events if not (e.source is None and e.cameo[:2] in ("18", "19", "20")
                                             and e.sentence in attacked)]
+        # "فجر انتحاريون من التنظيم أنفسهم": the bombers' noun, coded alone with no target, is the same assault
+        # as the complete event of the same code in its sentence
+        complete = {(e.sentence, e.cameo) for e in events if e.cameo[:2] == "18" and e.source and e.target}
+        events = [e for e in events
+                  if not (e.cameo[:2] == "18" and e.target is None and (e.sentence, e.cameo) in complete)]
         merged: dict[tuple[str, str, str, str], Event] = {}
         order: list[tuple[str, str, str, str]] = []
         for e in events:
@@ -2413,7 +2460,7 @@ def _kull_min(toks: list[Token], at: int) -> tuple[str, int] | None:
 def _partitive_whole(post: list[tuple[int, int, ActorMention]], part: tuple[int, int, ActorMention],
                      toks: list[Token]) -> ActorMention | None:
     """"11 مسلحا من تنظيم القاعدة": an uncoded counted noun is a part of the coded whole after من."""
-    if part[2].ref.code:
+    if not _unnamed_attacker(part[2].ref):
         return None
     for x in post:
         if x[0] >= part[1]:
@@ -2421,6 +2468,89 @@ def _partitive_whole(post: list[tuple[int, int, ActorMention]], part: tuple[int,
                 return x[2]
             return None
     return None
+
+
+AIM_WORDS = ("مستهدف", "استهدف", "يستهدف", "تستهدف", "استهدفت")
+
+
+def _aimed_at(toks: list[Token], start: int, k: int) -> bool:
+    """Whether a word of aiming ("مستهدفة"، "استهدفت") stands between an attack noun (ending at ``start``) and the
+    phrase at ``k``: that phrase is the attack's target."""
+    return any(t.norm.lstrip("و").startswith(AIM_WORDS) or t.key.startswith(AIM_WORDS) for t in toks[start:k])
+
+
+SURVIVAL_VERBS = frozenset(["نجا", "نجت", "نجوا", "ينجو", "تنجو", "تعرض", "تعرضت", "تعرضوا", "يتعرض", "تتعرض"])
+AIR_ROLES = frozenset(["mil.air-force", "mil.warplanes"])
+SUSPECT_ROLES = frozenset(["cvl.people", "crm.suspects"])
+SUSPECT_WORDS = ("يشتبه", "للاشتباه", "الاشتباه", "بالاشتباه", "اشتباه", "ينتمون", "ينتمي", "انتمائهم", "بانتمائهم",
+                 "لانتمائهم", "المنتمين", "بتهمة", "بتهم")
+
+
+def _suspected_group(ordered: list[tuple[int, int, ActorMention]], people: ActorMention,
+                     toks: list[Token]) -> ActorMention | None:
+    """The coded group that generic people are suspected of belonging to: the first coded phrase after a word of
+    suspicion or belonging ("يشتبه"، "للاشتباه في انتمائهم"، "بتهمة الانتماء") within a few words of them."""
+    at = next((x for x in ordered if x[2] is people), None)
+    if at is None:
+        return None
+    cue = next((k for k in range(at[1], min(at[1] + 8, len(toks)))
+                if toks[k].norm.lstrip("و").startswith(SUSPECT_WORDS) or toks[k].key.startswith(SUSPECT_WORDS)), None)
+    if cue is None or any(t.is_punct and t.text not in "،," for t in toks[at[1]:cue]):
+        return None
+    for x in ordered:
+        if x[0] > cue:
+            if x[0] - cue > 6 or any(t.is_punct for t in toks[cue:x[0]]):
+                return None
+            if x[2].ref.code and x[2].ref.type != "state" and x[2].role not in SUSPECT_ROLES:
+                return x[2]
+    return None
+
+
+def _air_force(a: ActorMention) -> bool:
+    """An air force or warplanes: the agent ("سلاح الجو") or a named one ("سلاح الجو العراقي", irq-iraqi-air-force)."""
+    return a.role in AIR_ROLES or (a.ref.id or "").endswith("-air-force")
+
+
+VICTIM_NOUNS = frozenset(["مقتل", "ومقتل", "مصرع", "ومصرع", "اصابه", "واصابه", "اغتيال", "واغتيال", "جرح", "وجرح"])
+
+
+def _victim_between(toks: list[Token], start: int, k: int) -> bool:
+    """Whether a casualty noun stands between an attack noun (ending at ``start``) and the phrase at ``k``:
+    "بالهجوم الانتحاري في سروج ومقتل جندي تركي": the soldier is a victim, not the attack's perpetrator."""
+    return any(t.norm in VICTIM_NOUNS or t.key in VICTIM_NOUNS for t in toks[start:k])
+
+
+HEDGES = ("من يشتبه انهم", "من يعتقد انهم", "من يشتبه في انهم", "من يعتقد انه", "من يشتبه انه")
+
+
+def _performed_by(toks: list[Token], post: list[tuple[int, int, ActorMention]],
+                  tj: int) -> tuple[int, int, ActorMention] | None:
+    """The subject of a verb of doing with a resumptive pronoun right after an attack noun ("حريق عمدي نفذه
+    متطرفون"، "هجوم شنه مسلحون"), past a hedge ("نفذه من يشتبه أنهم متطرفون"); None if there is none."""
+    k = tj
+    if k < len(toks) and toks[k].is_punct:
+        return None
+    if k >= len(toks) or toks[k].suffix not in RESUMPTIVE or toks[k].key not in LIGHT_VERBS:
+        return None
+    k += 1
+    for hedge in HEDGES:
+        words = hedge.split()
+        if [t.norm for t in toks[k:k + len(words)]] == words:
+            k += len(words)
+            break
+    x = next((x for x in post if x[0] == k), None)
+    if x is None or x[2].prep:
+        return None
+    if not x[2].ref.code:  # "نفذه مسلحون من تنظيم داعش": the coded whole of the doers
+        whole = _partitive_whole(post, x, toks)
+        return None if whole is None else next((y for y in post if y[2] is whole), None)
+    return x
+
+
+def _unnamed_attacker(ref: ActorRef) -> bool:
+    """An actor with no code, or one whose code only says unidentified armed men of a country ("انتحاري" in a
+    Syrian town is SYRUAF): the group named after it ("انتحاري من تنظيم داعش") wins."""
+    return not ref.code or (len(ref.code) == 6 and ref.code.endswith("UAF"))
 
 
 def _next_free(post: list[tuple[int, int, ActorMention]], first: tuple[int, int, ActorMention],

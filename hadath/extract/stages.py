@@ -319,6 +319,8 @@ def _prep_before(tokens: list[Token], i: int, sent_start: int, clitic: str | Non
                 n = len(agent)
                 if i - n >= sent_start and tuple(tokens[i - n + k].norm for k in range(n)) == agent:
                     return "BY"
+        if prev[:1] in ("و", "ف") and prev[1:] in PREPOSITIONS and prev[1:] not in ("من",):
+            prev = prev[1:]
         if prev in PREPOSITIONS:
             return prev.replace("الي", "الى").replace("علي", "على")
     pre = (t.prefix if clitic is None else clitic).lstrip("وف")

@@ -88,3 +88,13 @@ def test_adjective_is_not_a_tribe(nlp: Pipeline) -> None:
     # "حاشد" (massive) after a noun is not the Hashid tribe, which is named "قبيلة حاشد" / "قبائل حاشد"
     assert not _ids(nlp, "نظم الطلاب تجمعا حاشدا واجتماع حاشد أمام الجامعة.", MentionKind.ACTOR)
     assert "yem-hashid" in [i for i, _ in _ids(nlp, "أعلنت قبائل حاشد دعمها للحكومة.", MentionKind.ACTOR)]
+
+
+@pytest.mark.parametrize("text,word,prep", [
+    ("وفي الدوحة من المقرر أن يلتقي الوزير بنظيره.", "الدوحة", "في"),
+    ("فعلى الحكومة أن تستجيب لمطالب المتظاهرين.", "الحكومة", "على"),
+])
+def test_preposition_carrying_a_conjunction(nlp: Pipeline, text: str, word: str, prep: str) -> None:
+    # "وفي"/"فعلى": the conjunction does not hide the preposition, so the phrase is not a bare subject
+    doc = nlp(Article(id="t", text=text, date="2016-03-01"))
+    assert [a.prep for a in doc.actor_mentions if text[a.start:a.end] == word] == [prep]

@@ -98,3 +98,19 @@ def test_preposition_carrying_a_conjunction(nlp: Pipeline, text: str, word: str,
     # "وفي"/"فعلى": the conjunction does not hide the preposition, so the phrase is not a bare subject
     doc = nlp(Article(id="t", text=text, date="2016-03-01"))
     assert [a.prep for a in doc.actor_mentions if text[a.start:a.end] == word] == [prep]
+
+
+@pytest.mark.parametrize("text", [
+    "وقع الاتحاد السوفيتي اتفاقية مع اليابان عام 1956.",
+    "انسحب الاتحاد السوفياتي من أفغانستان عام 1989.",
+    "أعلن الاتحاد السوفييتي الحرب على اليابان.",
+])
+def test_soviet_union_is_coded_as_russia(nlp: Pipeline, text: str) -> None:
+    # the Soviet Union, like the reference Arabic dictionary, is coded as Russia (its continuing state)
+    doc = nlp(Article(id="t", text=text, date="2016-03-01"))
+    assert [a.ref.code for a in doc.actor_mentions if a.ref.id == "rus-soviet-union"] == ["RUS"]
+
+
+def test_soviet_adjective_names_russia(nlp: Pipeline) -> None:
+    doc = nlp(Article(id="t", text="انسحب الجيش السوفياتي من أفغانستان.", date="2016-03-01"))
+    assert "RUSMIL" in [a.ref.code for a in doc.actor_mentions]

@@ -114,3 +114,10 @@ def test_soviet_union_is_coded_as_russia(nlp: Pipeline, text: str) -> None:
 def test_soviet_adjective_names_russia(nlp: Pipeline) -> None:
     doc = nlp(Article(id="t", text="انسحب الجيش السوفياتي من أفغانستان.", date="2016-03-01"))
     assert "RUSMIL" in [a.ref.code for a in doc.actor_mentions]
+
+
+def test_international_community_is_recognised_uncoded(nlp: Pipeline) -> None:
+    # CAMEO has no code for the international community: recognised as a party, left uncoded
+    doc = nlp(Article(id="t", text="طالبت الحكومة المجتمع الدولي بالتدخل لوقف القتال.", date="2016-03-01"))
+    found = [a.ref for a in doc.actor_mentions if a.ref.id == "xxx-international-community"]
+    assert len(found) == 1 and not found[0].code

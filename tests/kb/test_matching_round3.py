@@ -121,3 +121,15 @@ def test_international_community_is_recognised_uncoded(nlp: Pipeline) -> None:
     doc = nlp(Article(id="t", text="طالبت الحكومة المجتمع الدولي بالتدخل لوقف القتال.", date="2016-03-01"))
     found = [a.ref for a in doc.actor_mentions if a.ref.id == "xxx-international-community"]
     assert len(found) == 1 and not found[0].code
+
+
+@pytest.mark.parametrize("word,parts", [
+    ("لقوا", ("", "لقوا", "")),  # they met (death), not ل + قوا
+    ("لجأوا", ("", "لجاوا", "")),  # they resorted, not ل + جاوا (Java)
+    ("لحق", ("", "لحق", "")),  # caught up, not ل + حق
+    ("ولقوا", ("و", "لقوا", "")),  # a conjunction before the verb still splits
+    ("لاقى", ("", "لاقي", "")),
+])
+def test_l_initial_verbs_keep_their_l(kb: KnowledgeBase, word: str, parts: tuple[str, str, str]) -> None:
+    seg = Segmenter(kb.lexicon)
+    assert seg.segment(tokenize(word)[0].norm) == parts

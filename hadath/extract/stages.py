@@ -108,6 +108,12 @@ class MentionStage(KBStage):
                     if (kind == KIND_PLACE and j - i == 1 and toks[i].key in articled_places
                             and not toks[i].prefix.endswith(("ال", "لل"))):
                         continue  # the verb "خرج" is not the town "الخرج"
+                    if (kind == KIND_ACTOR and j - i == 1 and toks[i].key in kb.articled_names
+                            and toks[i].prefix and not toks[i].prefix.endswith(("ال", "لل"))):
+                        continue  # "فاسد" (corrupt) is not ف + "الأسد": a clitic without the article
+                    if (kind == KIND_ACTOR and j - i == 1 and "ئ" in toks[i].text
+                            and toks[i].key in kb.plain_ya_names):
+                        continue  # "مناوئي" (the opponents of) is not "مناوي" (Minnawi)
                     if (kind == KIND_AGENT and j - i == 1 and toks[i].norm in PREPOSITIONS
                             and not toks[i].text.startswith("إ")):
                         continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)

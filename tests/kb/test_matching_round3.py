@@ -133,3 +133,21 @@ def test_international_community_is_recognised_uncoded(nlp: Pipeline) -> None:
 def test_l_initial_verbs_keep_their_l(kb: KnowledgeBase, word: str, parts: tuple[str, str, str]) -> None:
     seg = Segmenter(kb.lexicon)
     assert seg.segment(tokenize(word)[0].norm) == parts
+
+
+@pytest.mark.parametrize("text", [
+    "اتهم المتظاهرون القاضي بأنه فاسد.",  # corrupt, not ف + الأسد
+    "قتل عدد من مناوئي الرئيس في اشتباكات.",  # the opponents of, not Minnawi (مناوي)
+    "اعتقلت الشرطة رجلا مناوئا للحكومة.",
+])
+def test_common_words_are_not_names(nlp: Pipeline, text: str) -> None:
+    assert not [i for i, _ in _ids(nlp, text, MentionKind.ACTOR) if i in ("syr-bashar-al-assad", "sdn-minni-minnawi")]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("قال الرئيس السوري بشار الأسد إن الحرب انتهت.", "syr-bashar-al-assad"),
+    ("وأكد الأسد أن الجيش سيواصل عملياته.", "syr-bashar-al-assad"),
+    ("التقى مناوي بالرئيس السوداني في الخرطوم.", "sdn-minni-minnawi"),
+])
+def test_names_still_found(nlp: Pipeline, text: str, actor: str) -> None:
+    assert actor in [i for i, _ in _ids(nlp, text, MentionKind.ACTOR)]

@@ -108,6 +108,12 @@ class MentionStage(KBStage):
                     if (kind == KIND_PLACE and j - i == 1 and toks[i].key in articled_places
                             and not toks[i].prefix.endswith(("ال", "لل"))):
                         continue  # the verb "خرج" is not the town "الخرج"
+                    if (kind == KIND_ACTOR and j - i == 1 and toks[i].key in kb.articled_names
+                            and toks[i].prefix and not toks[i].prefix.endswith(("ال", "لل"))):
+                        continue  # "فاسد" (corrupt) is not ف + "الأسد": a clitic without the article
+                    if (kind == KIND_ACTOR and j - i == 1 and "ئ" in toks[i].text
+                            and toks[i].key in kb.plain_ya_names):
+                        continue  # "مناوئي" (the opponents of) is not "مناوي" (Minnawi)
                     if (kind == KIND_AGENT and j - i == 1 and toks[i].norm in PREPOSITIONS
                             and not toks[i].text.startswith("إ")):
                         continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)
@@ -319,6 +325,8 @@ def _prep_before(tokens: list[Token], i: int, sent_start: int, clitic: str | Non
                 n = len(agent)
                 if i - n >= sent_start and tuple(tokens[i - n + k].norm for k in range(n)) == agent:
                     return "BY"
+        if prev[:1] in ("و", "ف") and prev[1:] in PREPOSITIONS and prev[1:] not in ("من",):
+            prev = prev[1:]
         if prev in PREPOSITIONS:
             return prev.replace("الي", "الى").replace("علي", "على")
     pre = (t.prefix if clitic is None else clitic).lstrip("وف")

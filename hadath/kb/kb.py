@@ -92,6 +92,8 @@ class KnowledgeBase:
         self.sources: list[str] = []
         self.common: frozenset[str] = frozenset()  # keys too common to be a lone place or trigger
         self.weak_places: frozenset[str] = frozenset()  # place keys that need a place noun before them
+        self.plain_ya_names: frozenset[str] = frozenset()  # one-word actor names written with ي, never ئ
+        self.articled_names: frozenset[str] = frozenset()  # one-word actor names only ever written with ال
         self.bare_names: frozenset[str] = frozenset()  # one-word actor/state names never written with ال (حفتر، مالي)
         self.bare_places: frozenset[str] = frozenset()  # one-word place names never written with ال (مشهد، بنك)
         self.articled_places: frozenset[str] = frozenset()  # one-word place names always written with ال (الخرج)
@@ -214,6 +216,18 @@ class KnowledgeBase:
             if kind in (KIND_ACTOR, KIND_STATE) and " " not in k:
                 (with_article if norm_word(f.strip()).startswith("ال") else bare).add(k)
         self.bare_names = frozenset(bare - with_article)
+        # a one-word name written only with the article is not that word after a clitic without the article:
+        # "فاسد" (corrupt) is not ف + الأسد
+        self.articled_names = frozenset(with_article - bare)
+        # one-word names spelled with ي and never with ئ: a word written with ئ is not them ("مناوئي", the
+        # opponents of, is not مناوي)
+        ya: set[str] = set()
+        hamza_ya: set[str] = set()
+        for f, kind, _id in forms:
+            k = dkey(f)
+            if kind == KIND_ACTOR and " " not in k and "ي" in k:
+                (hamza_ya if "ئ" in f else ya).add(k)
+        self.plain_ya_names = frozenset(ya - hamza_ya)
         for c in self.countries.values():
             for f in c.adjectives:
                 self.nisba_of.setdefault(phrase_key(f), c.iso3)

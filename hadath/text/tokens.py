@@ -39,6 +39,19 @@ _PROCLITICS: tuple[tuple[str, bool], ...] = (
     ("س", False), ("وس", False), ("فس", False), ("لي", False),
 )
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+# perfect verbs whose first radical is ل (normalised): their ل is never the preposition, even when the rest is
+# a known stem (لقوا is not ل + قوا, لجأوا not ل + جاوا, لحق not ل + حق); a conjunction before them still splits
+_L_INITIAL_VERBS: frozenset[str] = frozenset(
+    f"{stem}{end}"
+    for stems, ends in (
+        (("لق", "لب", "لاق"), ("ي", "يت", "وا", "يا", "يتا", "ت")),  # defective: لقي لقوا، لبى لبوا، لاقى لاقت
+        (("لحق", "لمح", "لزم", "لمس", "لبث", "لعب", "لفت", "لوح", "لاذ", "لجا", "لحظ", "لجم", "لطم", "لمع"),
+         ("", "ت", "وا", "ا", "تا")),
+        (("لجو",), ("وا",)),  # لجؤوا
+    )
+    for stem in stems
+    for end in ends
+)
 ENCLITICS: tuple[str, ...] = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
 _ARTICLE_PREFIXES = tuple(p for p, art in _PROCLITICS if art)
 
@@ -103,8 +116,11 @@ class Segmenter:
         lex = self.lexicon
         if not w or not w[0].isalpha() or w.isascii():
             return "", w, ""
-        if w in lex:
+        if w in lex or w in _L_INITIAL_VERBS:
             return "", w, ""
+        for p in ("و", "ف"):
+            if w.startswith(p) and w[1:] in _L_INITIAL_VERBS:
+                return p, w[1:], ""
         # proclitics only, shortest first
         for p, _art in _PROCLITICS:
             if w.startswith(p) and len(w) - len(p) >= 2:

@@ -88,3 +88,66 @@ def test_adjective_is_not_a_tribe(nlp: Pipeline) -> None:
     # "حاشد" (massive) after a noun is not the Hashid tribe, which is named "قبيلة حاشد" / "قبائل حاشد"
     assert not _ids(nlp, "نظم الطلاب تجمعا حاشدا واجتماع حاشد أمام الجامعة.", MentionKind.ACTOR)
     assert "yem-hashid" in [i for i, _ in _ids(nlp, "أعلنت قبائل حاشد دعمها للحكومة.", MentionKind.ACTOR)]
+
+
+@pytest.mark.parametrize("text,word,prep", [
+    ("وفي الدوحة من المقرر أن يلتقي الوزير بنظيره.", "الدوحة", "في"),
+    ("فعلى الحكومة أن تستجيب لمطالب المتظاهرين.", "الحكومة", "على"),
+])
+def test_preposition_carrying_a_conjunction(nlp: Pipeline, text: str, word: str, prep: str) -> None:
+    # "وفي"/"فعلى": the conjunction does not hide the preposition, so the phrase is not a bare subject
+    doc = nlp(Article(id="t", text=text, date="2016-03-01"))
+    assert [a.prep for a in doc.actor_mentions if text[a.start:a.end] == word] == [prep]
+
+
+@pytest.mark.parametrize("text", [
+    "وقع الاتحاد السوفيتي اتفاقية مع اليابان عام 1956.",
+    "انسحب الاتحاد السوفياتي من أفغانستان عام 1989.",
+    "أعلن الاتحاد السوفييتي الحرب على اليابان.",
+])
+def test_soviet_union_is_coded_as_russia(nlp: Pipeline, text: str) -> None:
+    # the Soviet Union, like the reference Arabic dictionary, is coded as Russia (its continuing state)
+    doc = nlp(Article(id="t", text=text, date="2016-03-01"))
+    assert [a.ref.code for a in doc.actor_mentions if a.ref.id == "rus-soviet-union"] == ["RUS"]
+
+
+def test_soviet_adjective_names_russia(nlp: Pipeline) -> None:
+    doc = nlp(Article(id="t", text="انسحب الجيش السوفياتي من أفغانستان.", date="2016-03-01"))
+    assert "RUSMIL" in [a.ref.code for a in doc.actor_mentions]
+
+
+def test_international_community_is_recognised_uncoded(nlp: Pipeline) -> None:
+    # CAMEO has no code for the international community: recognised as a party, left uncoded
+    doc = nlp(Article(id="t", text="طالبت الحكومة المجتمع الدولي بالتدخل لوقف القتال.", date="2016-03-01"))
+    found = [a.ref for a in doc.actor_mentions if a.ref.id == "xxx-international-community"]
+    assert len(found) == 1 and not found[0].code
+
+
+@pytest.mark.parametrize("word,parts", [
+    ("لقوا", ("", "لقوا", "")),  # they met (death), not ل + قوا
+    ("لجأوا", ("", "لجاوا", "")),  # they resorted, not ل + جاوا (Java)
+    ("لحق", ("", "لحق", "")),  # caught up, not ل + حق
+    ("ولقوا", ("و", "لقوا", "")),  # a conjunction before the verb still splits
+    ("لاقى", ("", "لاقي", "")),
+])
+def test_l_initial_verbs_keep_their_l(kb: KnowledgeBase, word: str, parts: tuple[str, str, str]) -> None:
+    seg = Segmenter(kb.lexicon)
+    assert seg.segment(tokenize(word)[0].norm) == parts
+
+
+@pytest.mark.parametrize("text", [
+    "اتهم المتظاهرون القاضي بأنه فاسد.",  # corrupt, not ف + الأسد
+    "قتل عدد من مناوئي الرئيس في اشتباكات.",  # the opponents of, not Minnawi (مناوي)
+    "اعتقلت الشرطة رجلا مناوئا للحكومة.",
+])
+def test_common_words_are_not_names(nlp: Pipeline, text: str) -> None:
+    assert not [i for i, _ in _ids(nlp, text, MentionKind.ACTOR) if i in ("syr-bashar-al-assad", "sdn-minni-minnawi")]
+
+
+@pytest.mark.parametrize("text,actor", [
+    ("قال الرئيس السوري بشار الأسد إن الحرب انتهت.", "syr-bashar-al-assad"),
+    ("وأكد الأسد أن الجيش سيواصل عملياته.", "syr-bashar-al-assad"),
+    ("التقى مناوي بالرئيس السوداني في الخرطوم.", "sdn-minni-minnawi"),
+])
+def test_names_still_found(nlp: Pipeline, text: str, actor: str) -> None:
+    assert actor in [i for i, _ in _ids(nlp, text, MentionKind.ACTOR)]

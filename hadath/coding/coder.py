@@ -404,6 +404,35 @@ def _purpose_target(toks: list[Token], post: list[tuple[int, int, ActorMention]]
     return None
 
 
+WAR_NOUNS = frozenset(["حرب", "الحرب", "حربها", "حربه"])  # "الحرب على X"، "الحرب ضد X"
+FIGHT_NOUNS = frozenset(["محاربة", "مكافحة", "قتال", "مواجهة"])  # "لمحاربة X"، "في مواجهة X"
+WAR_REACH = 22  # tokens after a deployment trigger searched for the war it joins
+WAR_STOP = frozenset(".؛;:!؟?")  # a quoted model name ("ف - 16") does not end the clause
+
+
+def _war_enemy(toks: list[Token], post: list[tuple[int, int, ActorMention]], tj: int
+               ) -> ActorMention | None:
+    """The coded enemy of the war a deployment joins: "نشر مقاتلات في قاعدة X للمشاركة في الحرب على Y"، "أرسل
+    قوات لمحاربة Y". The enemy directly follows "الحرب على/ضد" or a fighting noun, in the same clause. None when
+    the deployment names no such war."""
+    for k in range(tj, min(tj + WAR_REACH, len(toks))):
+        t = toks[k]
+        if t.text in WAR_STOP:
+            return None
+        at: int | None = None
+        if (t.key in WAR_NOUNS or t.norm in WAR_NOUNS) and k + 1 < len(toks) and toks[k + 1].norm in ("علي", "ضد"):
+            at = k + 2
+        elif t.key in FIGHT_NOUNS or t.norm.lstrip("ل") in FIGHT_NOUNS:
+            at = k + 1
+        if at is None:
+            continue
+        for x in post:
+            if at - 1 <= x[0] <= at + 2 and x[2].ref.code:  # "تنظيم (داعش)"
+                return x[2]
+        return None
+    return None
+
+
 def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list[ActorMention],
                   targets: list[ActorMention]) -> float:
     """Confidence that the expected shape of a report restores.
@@ -1538,6 +1567,11 @@ class EventCoder:
             if prev_tgt is not None and not _same_actor(prev_tgt, sources[0].ref):
                 targets = [ActorMention(-1, -1, -1, -1, sent.idx, prev_tgt, "anaphora")]
                 conf -= 0.1
+        if p.cameo[:2] == "15" and sources and (foe := _war_enemy(toks, post, tj)) is not None \
+                and not _same_actor(foe.ref, sources[0].ref):
+            # "نشر مقاتلات في قاعدة إنجرليك للمشاركة في الحرب على تنظيم داعش": a force is deployed against the
+            # enemy its purpose names, not the host of its base
+            targets = [foe]
         if not targets and p.cameo[:2] == "14" and sources and (aim := _purpose_target(toks, post, tj, right)):
             # "انضم آلاف إلى مظاهرات ... للمطالبة باستقالة رئيس الوزراء": the party the protest's purpose names
             targets = [aim]

@@ -6,7 +6,7 @@ a list names a member of its last conjunct; a denial of "ذلك" answers the acc
 masculine verb after "قال X إن Y ...،" that cannot agree with Y goes on with X; "الزيارتين اللتين قام بهما كل من
 X لـA، وY لـB" are two visits; the phrase governed by a trigger's final preposition ("يتعين على X")
 is its object, and the subject is never after it; an uncoded dual noun ("الوزيران") is the last two people
-named.
+named; a deployment "للمشاركة في الحرب على X" targets the enemy X, not the host of its base.
 
 All sentences are invented for these tests.
 """
@@ -88,6 +88,10 @@ CASES = [
           " في مارس، والمستشار الألماني أولاف شولتس لفرنسا في مايو."),
     _case("receive-from-second", "07", None, "GBR", "JORGOV",
           "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
+    # "نشر مقاتلات في قاعدة ... للمشاركة في الحرب على X": the deployment's target is the enemy, not the host
+    _case("deploy-war-enemy", "15", "154", "FRA", "IMGISIS",
+          'وأعلنت فرنسا أمس نشر مقاتلات من طراز "رافال" في قاعدة جوية في الأردن للمشاركة في الحرب على تنظيم'
+          " داعش."),
 ]
 
 

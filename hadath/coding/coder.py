@@ -1181,7 +1181,10 @@ class EventCoder:
             sources, targets, adj = said
             conf += adj
         elif voice == "passive":
-            by = [x for x in post + pre if x[2].prep == "BY"]
+            # (not the agent of a later trigger: "اتهم جهات بالفساد، لافتا إلى إحالة مسؤولين من قبل المدعي العام")
+            by = [x for x in post + pre if x[2].prep == "BY"
+                  and not (p.cameo[:2] < "17" and x[0] >= tj
+                           and any(_is_trigger(doc, sent, k) for k in range(tj, x[0])))]
             if not by and not p.target and p.cameo[:2] not in ("18", "19", "20"):
                 # "تلقى اتصالا هاتفيا من X": the receiver is the subject, the giver comes with من
                 # (not for violence: "قتلت القوات 11 مسلحا من تنظيم القاعدة" has a partitive من)
@@ -1345,7 +1348,12 @@ class EventCoder:
                 earlier = [a for a in actors if a.tok_end - sent.start <= left and not a.prep]
                 # "وصل لافروف إلى الرياض حيث التقى ولي العهد": after حيث the subject of the main clause goes on
                 after_where = ti > 0 and toks[ti - 1].norm in ("حيث", "وحيث")
-                coordinated = (toks[ti].prefix[:1] in ("و", "ف") or after_where) and "OBJ" in target_preps
+                # "..., كما اتهم جهات مسؤولة بالفساد": a verb after كما goes on with the clause's subject too
+                also = ti > 0 and toks[ti - 1].norm in ("كما", "وكما") and not toks[ti].key.startswith("ت")
+                coordinated = (toks[ti].prefix[:1] in ("و", "ف") or after_where or also) and "OBJ" in target_preps
+                if also:  # its object ends at the comma: "كما اتهم X بالفساد، لافتا إلى إحالة مسؤولين"
+                    comma = next((k for k in range(tj, len(toks)) if toks[k].text in "،,"), len(toks))
+                    free_post = [x for x in free_post if x[0] < comma]
                 if coordinated and earlier and len(free_post) == 1 and (not after_where or free_post[0][2].ref.code):
                     # "سيطر التنظيم على بلدات وأعدم أجانب": the NP after the second verb is its object
                     sources = [earlier[0]]

@@ -6,7 +6,9 @@ a list names a member of its last conjunct; a denial of "ذلك" answers the acc
 masculine verb after "قال X إن Y ...،" that cannot agree with Y goes on with X; "الزيارتين اللتين قام بهما كل من
 X لـA، وY لـB" are two visits; the phrase governed by a trigger's final preposition ("يتعين على X")
 is its object, and the subject is never after it; an uncoded dual noun ("الوزيران") is the last two people
-named; a deployment "للمشاركة في الحرب على X" targets the enemy X, not the host of its base.
+named; a deployment "للمشاركة في الحرب على X" targets the enemy X, not the host of its base; a verb after
+"كما" with one phrase before its comma goes on with the clause's subject; a passive's "من قبل" agent after a
+later trigger is that trigger's.
 
 All sentences are invented for these tests.
 """
@@ -92,6 +94,15 @@ CASES = [
     _case("deploy-war-enemy", "15", "154", "FRA", "IMGISIS",
           'وأعلنت فرنسا أمس نشر مقاتلات من طراز "رافال" في قاعدة جوية في الأردن للمشاركة في الحرب على تنظيم'
           " داعش."),
+    # "..., كما اتهم جهات بالفساد، لافتا إلى إحالة مسؤولين ... من قبل X": كما goes on with the clause's subject, the
+    # phrase after the verb is its object, and the agent of the later إحالة is not the accuser
+    _case("kama-object-later-agent", "11", "1121", "IRQMIL", "*",
+          "وأكد وزير الدفاع العراقي أن الجيش لم يتلق سوى القليل من الأموال، كما اتهم جهات حكومية لم يحددها بالفساد"
+          " المالي، لافتا إلى إحالة مسؤولين إلى التحقيق من قبل المدعي العام العسكري."),
+    # with its own subject and object after it, the verb after كما keeps them
+    _case("kama-own-subject", "11", "112", "IRQGOV", "USA",
+          "وعقد البرلمان العراقي جلسة طارئة أمس، كما اتهم رئيس الوزراء العراقي الولايات المتحدة بالتدخل في شؤون"
+          " بلاده."),
 ]
 
 

@@ -404,6 +404,7 @@ def _purpose_target(toks: list[Token], post: list[tuple[int, int, ActorMention]]
     return None
 
 
+COORD_PREPS = frozenset(["في", "من", "الي", "علي", "عن", "مع", "خلال", "عبر", "بين"])  # "وفي"، "ومن"، "وخلال"
 WAR_NOUNS = frozenset(["حرب", "الحرب", "حربها", "حربه"])  # "الحرب على X"، "الحرب ضد X"
 FIGHT_NOUNS = frozenset(["محاربة", "مكافحة", "قتال", "مواجهة"])  # "لمحاربة X"، "في مواجهة X"
 WAR_REACH = 22  # tokens after a deployment trigger searched for the war it joins
@@ -1073,7 +1074,10 @@ class EventCoder:
         rel = sp.rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in actors]
         sp.pre = [(s, e, a) for s, e, a in rel if left <= s and e <= ti]
         sp.post = [(s, e, a) for s, e, a in rel if tj <= s < right]
-        sp.pre_free = [x for x in sp.pre if not x[2].prep]
+        # "وفي الدوحة من المقرر أن ...": a place after a preposition with و is no subject either
+        sp.pre_free = [x for x in sp.pre if not x[2].prep
+                       and not (x[0] > 0 and toks[x[0] - 1].norm[:1] in ("و", "ف")
+                                and toks[x[0] - 1].norm[1:] in COORD_PREPS)]
 
     def _code_trigger(self, doc: Document, sent: _Sent, m: Mention, p: Pattern,
                       last_subject: ActorRef | None, sp: _Span | None = None) -> list[Event]:

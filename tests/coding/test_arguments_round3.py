@@ -8,7 +8,7 @@ X لـA، وY لـB" are two visits; the phrase governed by a trigger's final pr
 is its object, and the subject is never after it; an uncoded dual noun ("الوزيران") is the last two people
 named; a deployment "للمشاركة في الحرب على X" targets the enemy X, not the host of its base; a verb after
 "كما" with one phrase before its comma goes on with the clause's subject; a passive's "من قبل" agent after a
-later trigger is that trigger's.
+later trigger is that trigger's; a place after "وفي"/"ومن" is no subject.
 
 All sentences are invented for these tests.
 """
@@ -103,6 +103,10 @@ CASES = [
     _case("kama-own-subject", "11", "112", "IRQGOV", "USA",
           "وعقد البرلمان العراقي جلسة طارئة أمس، كما اتهم رئيس الوزراء العراقي الولايات المتحدة بالتدخل في شؤون"
           " بلاده."),
+    # "وفي القاهرة من المقرر أن يجتمع X مع Y": the place after "وفي" is no subject
+    _case("wa-fi-place-not-subject", "03", "036", "RUSGOV", "USAGOV",
+          "وفي القاهرة من المقرر أن يجتمع وزير الخارجية الروسي سيرغي لافروف مع نظيره الأمريكي جون كيري الذي يزور"
+          " مصر لإجراء محادثات."),
 ]
 
 
@@ -157,3 +161,10 @@ def test_receive_second_giver_is_no_target(code_text: Any) -> None:
     """The second giver of "من X وY" is not the object of the receiving verb."""
     coded = code_text("وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا.", date=D)
     assert not any(actor_matches(e.target, "GBR") for e in coded.events), coded.why()
+
+
+def test_wa_fi_place_not_source(code_text: Any) -> None:
+    """"وفي القاهرة من المقرر أن ...": the city after "وفي" is where the meeting is, not its party."""
+    coded = code_text("وفي القاهرة من المقرر أن يجتمع وزير الخارجية الروسي سيرغي لافروف مع نظيره الأمريكي جون كيري الذي"
+                      " يزور مصر لإجراء محادثات.", date=D)
+    assert not any(actor_matches(e.source, "EGY") for e in coded.events if e.cameo[:2] == "03"), coded.why()

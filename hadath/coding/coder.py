@@ -1416,6 +1416,11 @@ class EventCoder:
                     k -= 1
                 if allrel and allrel[k][2] is not sources[0]:
                     sources = conj_chain(allrel, allrel[k][2])
+            if (not targets and sources and p.cameo[:2] in ("03", "04") and voice != "noun"
+                    and (host := _meeting_host(toks, rel, ti, tj)) is not None
+                    and not any(_same_actor(host.ref, a.ref) for a in sources)):
+                # "اجتماع كيري مع لافروف الذي سيشارك فيه الجبير": the one joining the meeting meets its host
+                targets = [host]
             obj_pronoun = voice != "noun" and toks[ti].suffix in ("ه", "ها", "هم", "هما", "هن", "ك", "كم")
             if not targets:
                 after_subj = [x for x in post if subj_post is None or x[0] >= subj_post[1]]
@@ -2443,6 +2448,25 @@ def _happening(code: str) -> str:
 
 INTERACTION_NOUNS = frozenset(["حوار", "تفاوض", "مفاوضات", "محادثات", "لقاء", "اجتماع", "تعاون", "تطبيع", "مصالحه",
                                "تنسيق", "تواصل", "اتصال", "اتصالات", "علاقات", "شراكه", "تحالف", "هدنه", "تهدئه"])
+
+
+MEETING_NOUNS = frozenset(["اجتماع", "لقاء", "محادثات", "مفاوضات", "قمه", "مباحثات"])
+
+
+def _meeting_host(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: int, tj: int
+                  ) -> ActorMention | None:
+    """The first party of the meeting a relative clause after it joins: "اجتماع كيري مع لافروف الذي سيشارك فيه
+    X" -> كيري (the meeting noun's coded genitive). None unless the verb follows a relative pronoun and a
+    resumptive "فيه/فيها" follows the verb."""
+    if ti < 1 or toks[ti - 1].norm not in RELATIVES or tj >= len(toks) or toks[tj].norm not in ("فيه", "فيها"):
+        return None
+    for k in range(ti - 2, max(0, ti - 12) - 1, -1):  # (the relative pronoun starts the trigger's clause)
+        t = toks[k]
+        if t.text in CLAUSE_PUNCT:
+            return None
+        if t.key in MEETING_NOUNS or t.norm.lstrip("و") in MEETING_NOUNS:
+            return next((a for s, _e, a in rel if s == k + 1 and a.ref.code and not a.prep), None)
+    return None
 
 
 def _interaction_object(toks: list[Token], start: int, at: int) -> bool:

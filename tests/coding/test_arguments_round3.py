@@ -8,7 +8,8 @@ X لـA، وY لـB" are two visits; the phrase governed by a trigger's final pr
 is its object, and the subject is never after it; an uncoded dual noun ("الوزيران") is the last two people
 named; a deployment "للمشاركة في الحرب على X" targets the enemy X, not the host of its base; a verb after
 "كما" with one phrase before its comma goes on with the clause's subject; a passive's "من قبل" agent after a
-later trigger is that trigger's; a place after "وفي"/"ومن" is no subject.
+later trigger is that trigger's; a place after "وفي"/"ومن" is no subject;
+"اجتماع X مع Y الذي سيشارك فيه Z": Z meets X.
 
 All sentences are invented for these tests.
 """
@@ -107,6 +108,10 @@ CASES = [
     _case("wa-fi-place-not-subject", "03", "036", "RUSGOV", "USAGOV",
           "وفي القاهرة من المقرر أن يجتمع وزير الخارجية الروسي سيرغي لافروف مع نظيره الأمريكي جون كيري الذي يزور"
           " مصر لإجراء محادثات."),
+    # "اجتماع X مع Y الذي سيشارك فيه Z": Z joins the meeting of X, not the topic named after it
+    _case("joins-meeting-host", "03", "036", "SAUGOV", "FRAGOV",
+          "وقال مسؤولون أمريكيون إن اجتماع وزير الخارجية الفرنسي جان إيف لودريان مع لافروف الذي سيشارك فيه أيضا"
+          " وزير الخارجية السعودي عادل الجبير سيركز على الحرب في اليمن."),
 ]
 
 

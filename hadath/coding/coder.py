@@ -1417,10 +1417,10 @@ class EventCoder:
                 if allrel and allrel[k][2] is not sources[0]:
                     sources = conj_chain(allrel, allrel[k][2])
             if (not targets and sources and p.cameo[:2] in ("03", "04") and voice != "noun"
-                    and (host := _meeting_host(toks, rel, ti, tj)) is not None
-                    and not any(_same_actor(host.ref, a.ref) for a in sources)):
+                    and (convener := _meeting_host(toks, rel, ti, tj)) is not None
+                    and not any(_same_actor(convener.ref, a.ref) for a in sources)):
                 # "اجتماع كيري مع لافروف الذي سيشارك فيه الجبير": the one joining the meeting meets its host
-                targets = [host]
+                targets = [convener]
             obj_pronoun = voice != "noun" and toks[ti].suffix in ("ه", "ها", "هم", "هما", "هن", "ك", "كم")
             if not targets:
                 after_subj = [x for x in post if subj_post is None or x[0] >= subj_post[1]]

@@ -1336,6 +1336,13 @@ class EventCoder:
                 # as its subject; the phrase after the verb is its object
                 sources = [rel_ante]
                 conf -= 0.05
+            elif (voice == "active" and near and p.cameo[:2] < "13" and ti >= 1 and toks[ti - 1].norm in RELATIVES
+                  and not toks[ti].suffix and not toks[ti].norm.endswith(("ه", "ها", "هم", "هما"))
+                  and not any(t.norm in RESUMPTIVE_PREPS for t in toks[ti + 1:ti + 4])):
+                # "البيان الصادر عن اتحاد الصحافيين الذي ساند نقابة X": the subject of a relative verb is its
+                # antecedent (here no coded party); the phrase after the verb is its object, never its subject
+                targets = conj_chain(post, near[0][2])
+                subj_post = near[0]
             elif near and _numeral_before(toks, near[0][0]) and p.cameo[:2] in ("18", "19", "20", "17"):
                 # "قتل 26 شخصا في غارات ...": a counted NP after the verb is its (passive) object
                 targets = [near[0][2]]

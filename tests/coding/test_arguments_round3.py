@@ -9,7 +9,7 @@ is its object, and the subject is never after it; an uncoded dual noun ("الو�
 named; a deployment "للمشاركة في الحرب على X" targets the enemy X, not the host of its base; a verb after
 "كما" with one phrase before its comma goes on with the clause's subject; a passive's "من قبل" agent after a
 later trigger is that trigger's; a place after "وفي"/"ومن" is no subject;
-"اجتماع X مع Y الذي سيشارك فيه Z": Z meets X.
+"اجتماع X مع Y الذي سيشارك فيه Z": Z meets X; the phrase after a relative verb (roots 01-12) is its object.
 
 All sentences are invented for these tests.
 """
@@ -173,3 +173,11 @@ def test_wa_fi_place_not_source(code_text: Any) -> None:
     coded = code_text("وفي القاهرة من المقرر أن يجتمع وزير الخارجية الروسي سيرغي لافروف مع نظيره الأمريكي جون كيري الذي"
                       " يزور مصر لإجراء محادثات.", date=D)
     assert not any(actor_matches(e.source, "EGY") for e in coded.events if e.cameo[:2] == "03"), coded.why()
+
+
+def test_relative_verb_object_not_subject(code_text: Any) -> None:
+    """"... اتحاد الصحافيين العرب الذي ساند نقابة X": the phrase after a relative verb is its object."""
+    coded = code_text("ونشيد بالبيان الصادر عن اتحاد الصحافيين العرب الذي ساند نقابة الصحافيين الفلسطينيين في مواجهة"
+                      " الغطرسة الأمريكية.", date=D)
+    assert any(actor_matches(e.target, "PSEMED") for e in coded.events if e.cameo[:2] == "05"), coded.why()
+    assert not any(actor_matches(e.source, "PSEMED") for e in coded.events), coded.why()

@@ -1423,6 +1423,11 @@ class EventCoder:
                     k -= 1
                 if allrel and allrel[k][2] is not sources[0]:
                     sources = conj_chain(allrel, allrel[k][2])
+            # (the segmenter leaves the pronoun on a trigger form it lists, "اجتماعه"; the surface keeps ة apart)
+            if voice == "noun" and (toks[ti].suffix in ("ه", "ها") or toks[tj - 1].text.endswith(("ه", "ها"))) \
+                    and (quoted := _quoted_party(toks, rel, ti)) is not None and not any(quoted is a for a in targets):
+                # "نسبت الوكالة إلى حفتر قوله، لدى اجتماعه مع ...": "his" meeting is the quoted party's
+                sources = [quoted]
             if (not targets and sources and p.cameo[:2] in ("03", "04") and voice != "noun"
                     and (convener := _meeting_host(toks, rel, ti, tj)) is not None
                     and not any(_same_actor(convener.ref, a.ref) for a in sources)):
@@ -2455,6 +2460,23 @@ def _happening(code: str) -> str:
 
 INTERACTION_NOUNS = frozenset(["حوار", "تفاوض", "مفاوضات", "محادثات", "لقاء", "اجتماع", "تعاون", "تطبيع", "مصالحه",
                                "تنسيق", "تواصل", "اتصال", "اتصالات", "علاقات", "شراكه", "تحالف", "هدنه", "تهدئه"])
+
+
+SAYING_NOUNS = frozenset(["قوله", "قولها", "تاكيده", "تاكيدها", "تصريحه", "تصريحها"])
+QUOTE_REACH = 6  # tokens between "قوله" and the possessed noun ("قوله، لدى اجتماعه")
+
+
+def _quoted_party(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: int) -> ActorMention | None:
+    """The party a report quotes ("نقلت الوكالة عن X قوله"، "نسبت الوكالة إلى X قوله"), when "قوله" comes just
+    before the noun at ``ti`` that carries a possessive pronoun ("لدى اجتماعه"): the owner of that pronoun. None
+    otherwise."""
+    for k in range(ti - 1, max(-1, ti - 1 - QUOTE_REACH), -1):
+        t = toks[k]
+        if t.text in CLAUSE_PUNCT:
+            return None
+        if t.norm in SAYING_NOUNS:
+            return next((a for _s, e, a in rel if e == k and a.prep in ("عن", "الى") and a.ref.code), None)
+    return None
 
 
 MEETING_NOUNS = frozenset(["اجتماع", "لقاء", "محادثات", "مفاوضات", "قمه", "مباحثات"])

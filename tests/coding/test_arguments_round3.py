@@ -9,7 +9,8 @@ is its object, and the subject is never after it; an uncoded dual noun ("الو�
 named; a deployment "للمشاركة في الحرب على X" targets the enemy X, not the host of its base; a verb after
 "كما" with one phrase before its comma goes on with the clause's subject; a passive's "من قبل" agent after a
 later trigger is that trigger's; a place after "وفي"/"ومن" is no subject;
-"اجتماع X مع Y الذي سيشارك فيه Z": Z meets X; the phrase after a relative verb (roots 01-12) is its object.
+"اجتماع X مع Y الذي سيشارك فيه Z": Z meets X; the phrase after a relative verb (roots 01-12) is its object;
+"نسبت الوكالة إلى X قوله، لدى اجتماعه": the possessive is the quoted X.
 
 All sentences are invented for these tests.
 """
@@ -112,6 +113,10 @@ CASES = [
     _case("joins-meeting-host", "03", "036", "SAUGOV", "FRAGOV",
           "وقال مسؤولون أمريكيون إن اجتماع وزير الخارجية الفرنسي جان إيف لودريان مع لافروف الذي سيشارك فيه أيضا"
           " وزير الخارجية السعودي عادل الجبير سيركز على الحرب في اليمن."),
+    # "نسبت الوكالة إلى X قوله، لدى اجتماعه مع Y": "his" meeting is the quoted X's, not the agency's
+    _case("quoted-party-possessive", "04", "040", "IRQGOV", "USAGOV",
+          "ونسبت وكالة الأنباء العراقية الرسمية إلى رئيس الوزراء العراقي قوله، لدى اجتماعه أمس مع السفير الأمريكي"
+          " في بغداد، إن الحكومة ستواصل الإصلاحات."),
 ]
 
 

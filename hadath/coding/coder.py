@@ -439,6 +439,36 @@ def _purpose_target(toks: list[Token], post: list[tuple[int, int, ActorMention]]
     return None
 
 
+COORD_PREPS = frozenset(["في", "من", "الي", "علي", "عن", "مع", "خلال", "عبر", "بين"])  # "وفي"، "ومن"، "وخلال"
+WAR_NOUNS = frozenset(["حرب", "الحرب", "حربها", "حربه"])  # "الحرب على X"، "الحرب ضد X"
+FIGHT_NOUNS = frozenset(["محاربة", "مكافحة", "قتال", "مواجهة"])  # "لمحاربة X"، "في مواجهة X"
+WAR_REACH = 22  # tokens after a deployment trigger searched for the war it joins
+WAR_STOP = frozenset(".؛;:!؟?")  # a quoted model name ("ف - 16") does not end the clause
+
+
+def _war_enemy(toks: list[Token], post: list[tuple[int, int, ActorMention]], tj: int
+               ) -> ActorMention | None:
+    """The coded enemy of the war a deployment joins: "نشر مقاتلات في قاعدة X للمشاركة في الحرب على Y"، "أرسل
+    قوات لمحاربة Y". The enemy directly follows "الحرب على/ضد" or a fighting noun, in the same clause. None when
+    the deployment names no such war."""
+    for k in range(tj, min(tj + WAR_REACH, len(toks))):
+        t = toks[k]
+        if t.text in WAR_STOP:
+            return None
+        at: int | None = None
+        if (t.key in WAR_NOUNS or t.norm in WAR_NOUNS) and k + 1 < len(toks) and toks[k + 1].norm in ("علي", "ضد"):
+            at = k + 2
+        elif t.key in FIGHT_NOUNS or t.norm.lstrip("ل") in FIGHT_NOUNS:
+            at = k + 1
+        if at is None:
+            continue
+        for x in post:
+            if at - 1 <= x[0] <= at + 2 and x[2].ref.code:  # "تنظيم (داعش)"
+                return x[2]
+        return None
+    return None
+
+
 def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list[ActorMention],
                   targets: list[ActorMention]) -> float:
     """Confidence that the expected shape of a report restores.
@@ -1212,7 +1242,10 @@ class EventCoder:
         rel = sp.rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in actors]
         sp.pre = [(s, e, a) for s, e, a in rel if left <= s and e <= ti]
         sp.post = [(s, e, a) for s, e, a in rel if tj <= s < right]
-        sp.pre_free = [x for x in sp.pre if not x[2].prep]
+        # "وفي الدوحة من المقرر أن ...": a place after a preposition with و is no subject either
+        sp.pre_free = [x for x in sp.pre if not x[2].prep
+                       and not (x[0] > 0 and toks[x[0] - 1].norm[:1] in ("و", "ف")
+                                and toks[x[0] - 1].norm[1:] in COORD_PREPS)]
 
     def _code_trigger(self, doc: Document, sent: _Sent, m: Mention, p: Pattern,
                       last_subject: ActorRef | None, sp: _Span | None = None) -> list[Event]:
@@ -1320,7 +1353,10 @@ class EventCoder:
             sources, targets, adj = said
             conf += adj
         elif voice == "passive":
-            by = [x for x in post + pre if x[2].prep == "BY"]
+            # (not the agent of a later trigger: "اتهم جهات بالفساد، لافتا إلى إحالة مسؤولين من قبل المدعي العام")
+            by = [x for x in post + pre if x[2].prep == "BY"
+                  and not (p.cameo[:2] < "17" and x[0] >= tj
+                           and any(_is_trigger(doc, sent, k) for k in range(tj, x[0])))]
             if not by and not p.target and p.cameo[:2] not in ("18", "19", "20"):
                 # "تلقى اتصالا هاتفيا من X": the receiver is the subject, the giver comes with من
                 # (not for violence: "قتلت القوات 11 مسلحا من تنظيم القاعدة" has a partitive من)
@@ -1468,6 +1504,13 @@ class EventCoder:
                 # as its subject; the phrase after the verb is its object
                 sources = [rel_ante]
                 conf -= 0.05
+            elif (voice == "active" and near and p.cameo[:2] < "13" and ti >= 1 and toks[ti - 1].norm in RELATIVES
+                  and not toks[ti].suffix and not toks[ti].norm.endswith(("ه", "ها", "هم", "هما"))
+                  and not any(t.norm in RESUMPTIVE_PREPS for t in toks[ti + 1:ti + 4])):
+                # "البيان الصادر عن اتحاد الصحافيين الذي ساند نقابة X": the subject of a relative verb is its
+                # antecedent (here no coded party); the phrase after the verb is its object, never its subject
+                targets = conj_chain(post, near[0][2])
+                subj_post = near[0]
             elif near and _numeral_before(toks, near[0][0]) and p.cameo[:2] in ("18", "19", "20", "17"):
                 # "قتل 26 شخصا في غارات ...": a counted NP after the verb is its (passive) object
                 targets = [near[0][2]]
@@ -1484,7 +1527,12 @@ class EventCoder:
                 earlier = [a for a in actors if a.tok_end - sent.start <= left and not a.prep]
                 # "وصل لافروف إلى الرياض حيث التقى ولي العهد": after حيث the subject of the main clause goes on
                 after_where = ti > 0 and toks[ti - 1].norm in ("حيث", "وحيث")
-                coordinated = (toks[ti].prefix[:1] in ("و", "ف") or after_where) and "OBJ" in target_preps
+                # "..., كما اتهم جهات مسؤولة بالفساد": a verb after كما goes on with the clause's subject too
+                also = ti > 0 and toks[ti - 1].norm in ("كما", "وكما") and not toks[ti].key.startswith("ت")
+                coordinated = (toks[ti].prefix[:1] in ("و", "ف") or after_where or also) and "OBJ" in target_preps
+                if also:  # its object ends at the comma: "كما اتهم X بالفساد، لافتا إلى إحالة مسؤولين"
+                    comma = next((k for k in range(tj, len(toks)) if toks[k].text in "،,"), len(toks))
+                    free_post = [x for x in free_post if x[0] < comma]
                 if coordinated and earlier and len(free_post) == 1 and (not after_where or free_post[0][2].ref.code):
                     # "سيطر التنظيم على بلدات وأعدم أجانب": the NP after the second verb is its object
                     sources = [earlier[0]]
@@ -1556,6 +1604,16 @@ class EventCoder:
                     k -= 1
                 if allrel and allrel[k][2] is not sources[0]:
                     sources = conj_chain(allrel, allrel[k][2])
+            # (the segmenter leaves the pronoun on a trigger form it lists, "اجتماعه"; the surface keeps ة apart)
+            if voice == "noun" and (toks[ti].suffix in ("ه", "ها") or toks[tj - 1].text.endswith(("ه", "ها"))) \
+                    and (quoted := _quoted_party(toks, rel, ti)) is not None and not any(quoted is a for a in targets):
+                # "نسبت الوكالة إلى حفتر قوله، لدى اجتماعه مع ...": "his" meeting is the quoted party's
+                sources = [quoted]
+            if (not targets and sources and p.cameo[:2] in ("03", "04") and voice != "noun"
+                    and (convener := _meeting_host(toks, rel, ti, tj)) is not None
+                    and not any(_same_actor(convener.ref, a.ref) for a in sources)):
+                # "اجتماع كيري مع لافروف الذي سيشارك فيه الجبير": the one joining the meeting meets its host
+                targets = [convener]
             obj_pronoun = voice != "noun" and toks[ti].suffix in ("ه", "ها", "هم", "هما", "هن", "ك", "كم")
             if not targets:
                 after_subj = [x for x in post if subj_post is None or x[0] >= subj_post[1]]
@@ -1731,6 +1789,11 @@ class EventCoder:
             if prev_tgt is not None and not _same_actor(prev_tgt, sources[0].ref):
                 targets = [ActorMention(-1, -1, -1, -1, sent.idx, prev_tgt, "anaphora")]
                 conf -= 0.1
+        if p.cameo[:2] == "15" and sources and (foe := _war_enemy(toks, post, tj)) is not None \
+                and not _same_actor(foe.ref, sources[0].ref):
+            # "نشر مقاتلات في قاعدة إنجرليك للمشاركة في الحرب على تنظيم داعش": a force is deployed against the
+            # enemy its purpose names, not the host of its base
+            targets = [foe]
         if not targets and p.cameo[:2] == "14" and sources and (aim := _purpose_target(toks, post, tj, right)):
             # "انضم آلاف إلى مظاهرات ... للمطالبة باستقالة رئيس الوزراء": the party the protest's purpose names
             targets = [aim]
@@ -2695,6 +2758,42 @@ def _happening(code: str) -> str:
 
 INTERACTION_NOUNS = frozenset(["حوار", "تفاوض", "مفاوضات", "محادثات", "لقاء", "اجتماع", "تعاون", "تطبيع", "مصالحه",
                                "تنسيق", "تواصل", "اتصال", "اتصالات", "علاقات", "شراكه", "تحالف", "هدنه", "تهدئه"])
+
+
+SAYING_NOUNS = frozenset(["قوله", "قولها", "تاكيده", "تاكيدها", "تصريحه", "تصريحها"])
+QUOTE_REACH = 6  # tokens between "قوله" and the possessed noun ("قوله، لدى اجتماعه")
+
+
+def _quoted_party(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: int) -> ActorMention | None:
+    """The party a report quotes ("نقلت الوكالة عن X قوله"، "نسبت الوكالة إلى X قوله"), when "قوله" comes just
+    before the noun at ``ti`` that carries a possessive pronoun ("لدى اجتماعه"): the owner of that pronoun. None
+    otherwise."""
+    for k in range(ti - 1, max(-1, ti - 1 - QUOTE_REACH), -1):
+        t = toks[k]
+        if t.text in CLAUSE_PUNCT:
+            return None
+        if t.norm in SAYING_NOUNS:
+            return next((a for _s, e, a in rel if e == k and a.prep in ("عن", "الى") and a.ref.code), None)
+    return None
+
+
+MEETING_NOUNS = frozenset(["اجتماع", "لقاء", "محادثات", "مفاوضات", "قمه", "مباحثات"])
+
+
+def _meeting_host(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: int, tj: int
+                  ) -> ActorMention | None:
+    """The first party of the meeting a relative clause after it joins: "اجتماع كيري مع لافروف الذي سيشارك فيه
+    X" -> كيري (the meeting noun's coded genitive). None unless the verb follows a relative pronoun and a
+    resumptive "فيه/فيها" follows the verb."""
+    if ti < 1 or toks[ti - 1].norm not in RELATIVES or tj >= len(toks) or toks[tj].norm not in ("فيه", "فيها"):
+        return None
+    for k in range(ti - 2, max(0, ti - 12) - 1, -1):  # (the relative pronoun starts the trigger's clause)
+        t = toks[k]
+        if t.text in CLAUSE_PUNCT:
+            return None
+        if t.key in MEETING_NOUNS or t.norm.lstrip("و") in MEETING_NOUNS:
+            return next((a for s, _e, a in rel if s == k + 1 and a.ref.code and not a.prep), None)
+    return None
 
 
 def _interaction_object(toks: list[Token], start: int, at: int) -> bool:

@@ -6,7 +6,11 @@ a list names a member of its last conjunct; a denial of "ذلك" answers the acc
 masculine verb after "قال X إن Y ...،" that cannot agree with Y goes on with X; "الزيارتين اللتين قام بهما كل من
 X لـA، وY لـB" are two visits; the phrase governed by a trigger's final preposition ("يتعين على X")
 is its object, and the subject is never after it; an uncoded dual noun ("الوزيران") is the last two people
-named.
+named; a deployment "للمشاركة في الحرب على X" targets the enemy X, not the host of its base; a verb after
+"كما" with one phrase before its comma goes on with the clause's subject; a passive's "من قبل" agent after a
+later trigger is that trigger's; a place after "وفي"/"ومن" is no subject;
+"اجتماع X مع Y الذي سيشارك فيه Z": Z meets X; the phrase after a relative verb (roots 01-12) is its object;
+"نسبت الوكالة إلى X قوله، لدى اجتماعه": the possessive is the quoted X.
 
 All sentences are invented for these tests.
 """
@@ -88,6 +92,31 @@ CASES = [
           " في مارس، والمستشار الألماني أولاف شولتس لفرنسا في مايو."),
     _case("receive-from-second", "07", None, "GBR", "JORGOV",
           "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
+    # "نشر مقاتلات في قاعدة ... للمشاركة في الحرب على X": the deployment's target is the enemy, not the host
+    _case("deploy-war-enemy", "15", "154", "FRA", "IMGISIS",
+          'وأعلنت فرنسا أمس نشر مقاتلات من طراز "رافال" في قاعدة جوية في الأردن للمشاركة في الحرب على تنظيم'
+          " داعش."),
+    # "..., كما اتهم جهات بالفساد، لافتا إلى إحالة مسؤولين ... من قبل X": كما goes on with the clause's subject, the
+    # phrase after the verb is its object, and the agent of the later إحالة is not the accuser
+    _case("kama-object-later-agent", "11", "1121", "IRQMIL", "*",
+          "وأكد وزير الدفاع العراقي أن الجيش لم يتلق سوى القليل من الأموال، كما اتهم جهات حكومية لم يحددها بالفساد"
+          " المالي، لافتا إلى إحالة مسؤولين إلى التحقيق من قبل المدعي العام العسكري."),
+    # with its own subject and object after it, the verb after كما keeps them
+    _case("kama-own-subject", "11", "112", "IRQGOV", "USA",
+          "وعقد البرلمان العراقي جلسة طارئة أمس، كما اتهم رئيس الوزراء العراقي الولايات المتحدة بالتدخل في شؤون"
+          " بلاده."),
+    # "وفي القاهرة من المقرر أن يجتمع X مع Y": the place after "وفي" is no subject
+    _case("wa-fi-place-not-subject", "03", "036", "RUSGOV", "USAGOV",
+          "وفي القاهرة من المقرر أن يجتمع وزير الخارجية الروسي سيرغي لافروف مع نظيره الأمريكي جون كيري الذي يزور"
+          " مصر لإجراء محادثات."),
+    # "اجتماع X مع Y الذي سيشارك فيه Z": Z joins the meeting of X, not the topic named after it
+    _case("joins-meeting-host", "03", "036", "SAUGOV", "FRAGOV",
+          "وقال مسؤولون أمريكيون إن اجتماع وزير الخارجية الفرنسي جان إيف لودريان مع لافروف الذي سيشارك فيه أيضا"
+          " وزير الخارجية السعودي عادل الجبير سيركز على الحرب في اليمن."),
+    # "نسبت الوكالة إلى X قوله، لدى اجتماعه مع Y": "his" meeting is the quoted X's, not the agency's
+    _case("quoted-party-possessive", "04", "040", "IRQGOV", "USAGOV",
+          "ونسبت وكالة الأنباء العراقية الرسمية إلى رئيس الوزراء العراقي قوله، لدى اجتماعه أمس مع السفير الأمريكي"
+          " في بغداد، إن الحكومة ستواصل الإصلاحات."),
 ]
 
 
@@ -142,3 +171,18 @@ def test_receive_second_giver_is_no_target(code_text: Any) -> None:
     """The second giver of "من X وY" is not the object of the receiving verb."""
     coded = code_text("وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا.", date=D)
     assert not any(actor_matches(e.target, "GBR") for e in coded.events), coded.why()
+
+
+def test_wa_fi_place_not_source(code_text: Any) -> None:
+    """"وفي القاهرة من المقرر أن ...": the city after "وفي" is where the meeting is, not its party."""
+    coded = code_text("وفي القاهرة من المقرر أن يجتمع وزير الخارجية الروسي سيرغي لافروف مع نظيره الأمريكي جون كيري الذي"
+                      " يزور مصر لإجراء محادثات.", date=D)
+    assert not any(actor_matches(e.source, "EGY") for e in coded.events if e.cameo[:2] == "03"), coded.why()
+
+
+def test_relative_verb_object_not_subject(code_text: Any) -> None:
+    """"... اتحاد الصحافيين العرب الذي ساند نقابة X": the phrase after a relative verb is its object."""
+    coded = code_text("ونشيد بالبيان الصادر عن اتحاد الصحافيين العرب الذي ساند نقابة الصحافيين الفلسطينيين في مواجهة"
+                      " الغطرسة الأمريكية.", date=D)
+    assert any(actor_matches(e.target, "PSEMED") for e in coded.events if e.cameo[:2] == "05"), coded.why()
+    assert not any(actor_matches(e.source, "PSEMED") for e in coded.events), coded.why()

@@ -552,6 +552,12 @@ def _head_words(kb: KnowledgeBase, actor_id: str) -> frozenset[str]:
     return got
 
 
+# metonyms that name their state only in an article about that state's conflict: "الاحتلال" alone is Israel's in
+# news about Israel and Palestine, the US-led forces' in an Iraq-war article (key -> the countries that must be
+# mentioned otherwise)
+CONTEXT_METONYMS: dict[str, frozenset[str]] = {"احتلال": frozenset({"ISR", "PSE"})}
+
+
 def _country_facts(kb: KnowledgeBase, doc: Document) -> tuple[set[str], str]:
     """:func:`_article_countries` and :func:`_dominant_country` in one pass over the mentions."""
     out: set[str] = set()
@@ -564,7 +570,7 @@ def _country_facts(kb: KnowledgeBase, doc: Document) -> tuple[set[str], str]:
             if m.entry_id in countries:
                 out.add(m.entry_id)
                 counts[m.entry_id] = counts.get(m.entry_id, 0) + 1
-            elif m.entry_id in metonyms:
+            elif m.entry_id in metonyms and m.entry_id not in CONTEXT_METONYMS:
                 out.add(metonyms[m.entry_id].code[:3])
         elif k == actor:
             c = actors[m.entry_id].country
@@ -936,6 +942,7 @@ class ActorResolver:
         self.agent_country: dict[str, str] = {}  # agent id -> last country seen with it
         self.dominant = ""  # the article's main country, for role nouns without one (set by the stage)
         self.context: set[str] = set()  # every country the article mentions (for place disambiguation)
+        self.places_in: set[str] = set()  # the countries of every place the article names, however small
 
     def resolve_group(self, ms: list[Mention]) -> tuple[ActorRef, str] | None:
         kb = self.kb
@@ -955,6 +962,8 @@ class ActorResolver:
                 if not any(g.id == m.entry_id for g in agents):
                     agents.append(kb.agents[m.entry_id])
             elif m.kind == MentionKind.NISBA or m.kind == MentionKind.STATE:
+                if m.entry_id in CONTEXT_METONYMS and not CONTEXT_METONYMS[m.entry_id] & (self.context | self.places_in):
+                    continue  # "قيادة الاحتلال" in an article that names neither Israel nor Palestine
                 if m.entry_id in kb.metonyms:
                     metonym_code = metonym_code or kb.metonyms[m.entry_id].code
                     country = country or kb.metonyms[m.entry_id].code[:3]
@@ -1032,6 +1041,8 @@ class ActorStage(KBStage):
         kb = self.kb
         res = ActorResolver(kb, doc)
         res.context, res.dominant = _country_facts(kb, doc)
+        res.places_in = {p.country for m in doc.mentions if m.kind == MentionKind.PLACE
+                         and (p := kb.places.get(m.entry_id)) is not None and p.country}
         actors: list[ActorMention] = []
         places: list[PlaceMention] = []
         ents = [m for m in doc.mentions if m.kind != MentionKind.TRIGGER]

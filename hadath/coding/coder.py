@@ -1223,7 +1223,7 @@ class EventCoder:
         left = ti
         while left > 0 and ti - left < self.s.window:
             t = toks[left - 1]
-            if t.norm in CLAUSE_MARKERS or t.text in CLAUSE_PUNCT:
+            if t.norm in CLAUSE_MARKERS or (t.text in CLAUSE_PUNCT and not _opening_quote(toks, left - 1, ti)):
                 break
             left -= 1
         right = tj
@@ -3191,3 +3191,20 @@ def _same_actor(a: ActorRef, b: ActorRef) -> bool:
 
 def _copy(a: ActorRef) -> ActorRef:
     return ActorRef(a.name, a.name_en, a.code, a.id, a.type, a.country, list(a.mentions), a.start, a.end)
+
+
+# ---------------------------------------------------------------- arguments (round 4)
+
+QUOTE_MARKS = frozenset("«\"“")
+
+
+def _opening_quote(toks: list[Token], k: int, ti: int) -> bool:
+    """The quote mark at ``k`` opens a quotation that starts with the trigger at ``ti``: "عقد الوزراء “اجتماعا
+    تنسيقيا”" quotes the name of the act, the clause (and its subject) goes on before the mark."""
+    # (not after a preposition: "اتهمت قوات عراقية بـ«اغتصاب ...»" quotes what is alleged, an act of its own)
+    return k == ti - 1 and toks[k].text in QUOTE_MARKS and k > 0 and not toks[k - 1].text.endswith("ـ") \
+        and toks[k - 1].norm not in QUOTE_GOVERNORS
+
+
+# prepositions and verbs of saying whose complement a quotation can be (the quote is then no name of an act)
+QUOTE_GOVERNORS = frozenset(["ب", "ل", "في", "على", "علي", "من", "عن", "الى", "الي", "مع", "ان", "بان"])

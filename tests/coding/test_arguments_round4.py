@@ -1,0 +1,50 @@
+"""Argument choice, round 4: arguments the coder missed although it found the trigger. A quote mark that opens
+right at the trigger ("عقد X “اجتماعا تنسيقيا” مع Y") quotes the name of the act and does not end the clause before
+it (the subject stays in reach), unless a preposition governs the quotation ("اتهم X بـ«اغتصاب ...»").
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.coding.conftest import actor_matches
+
+D = "2021-05-03"
+
+
+def _case(cid: str, root: str, code: str | None, source: str, target: str, text: str) -> Any:
+    return pytest.param(root, code, source, target, text, id=cid)
+
+
+CASES = [
+    # a quote mark opening at the trigger: the subject before it is still the source
+    _case("quoted-meeting-name", "04", "040", "egy-sameh-shoukry", "JOR*",
+          "وعقد وزير الخارجية المصري سامح شكري “اجتماعا تنسيقيا” مع نظيره الأردني أيمن الصفدي في عمان."),
+    _case("quoted-talks-name", "04", "040", "FRAGOV", "DEUGOV",
+          'وأجرى الرئيس الفرنسي إيمانويل ماكرون "محادثات معمقة" مع المستشارة الألمانية أنغيلا ميركل في برلين.'),
+]
+
+
+@pytest.mark.parametrize("root,code,source,target,text", CASES)
+def test_argument_round4(code_text: Any, root: str, code: str | None, source: str, target: str, text: str) -> None:
+    """The expected event is coded with these roles."""
+    coded = code_text(text, date=D)
+    assert coded.find(root, code, source, target), f"expected {code or root}: {source} -> {target}" + coded.why()
+
+
+NEGATIVE = [
+    # a quotation governed by a preposition is what is alleged: its subject is not the accuser before it
+    pytest.param("18", "NGO*", "واتهمت منظمة العفو الدولية الجيش العراقي بـ«قتل المدنيين» في الموصل.",
+                 id="quote-after-preposition-not-accuser"),
+]
+
+
+@pytest.mark.parametrize("root,source,text", NEGATIVE)
+def test_argument_round4_not(code_text: Any, root: str, source: str, text: str) -> None:
+    """No event of this root has this source."""
+    coded = code_text(text, date=D)
+    assert not any(actor_matches(e.source, source) for e in coded.events if e.cameo[:2] == root), coded.why()

@@ -1588,6 +1588,13 @@ class EventCoder:
                     sources = list(pair)
                     subj_post = None
                     conf -= 0.1
+            if (not sources and voice == "noun" and p.cameo[:2] < "14"
+                    and (poss := _possessive(toks, ti, tj)) is not None
+                    and (owner := _possessor(rel, ti, poss, targets)) is not None):
+                # "المرافقين لوزير الدفاع الأمريكي في زيارته إلى العراق": "his" visit is the last party named
+                # before the noun that agrees with the pronoun
+                sources = [owner]
+                conf -= 0.1
             implicit_ok = bool(toks[ti].suffix) or next_tok is None or next_tok.is_punct or next_tok.norm in PREPOSITIONS_IMPLICIT \
                 or next_tok.norm in CLAUSE_MARKERS or any(t.start == next_tok.start for t in sent.times)
             if (not sources and last_subject is not None and implicit_ok and (voice != "noun" or toks[ti].suffix)
@@ -3208,3 +3215,41 @@ def _opening_quote(toks: list[Token], k: int, ti: int) -> bool:
 
 # prepositions and verbs of saying whose complement a quotation can be (the quote is then no name of an act)
 QUOTE_GOVERNORS = frozenset(["ب", "ل", "في", "على", "علي", "من", "عن", "الى", "الي", "مع", "ان", "بان"])
+
+
+# the kinds of party a pronoun can stand for: "ه" (a man, a masculine body), "ها" (a state, an organisation),
+# "هم"/"هما" (people, a group, two parties)
+PRONOUN_TYPES: dict[str, frozenset[str]] = {
+    "ه": frozenset(["person"]),
+    "ها": frozenset(["state", "igo", "organisation"]),
+    "هم": frozenset(["agent", "armed_group", "party"]),
+}
+
+
+def _possessive(toks: list[Token], ti: int, tj: int) -> str | None:
+    """The possessive pronoun ending the verbal noun of a trigger span ("زيارته"، "اجتماعها"): the segmenter's
+    suffix, or the surface ending the segmenter left on a form its lexicon lists (ة is kept apart from ه)."""
+    t = toks[tj - 1]
+    if t.suffix in PRONOUN_TYPES:
+        return t.suffix
+    for suf in ("هم", "ها", "ه"):
+        if t.text.endswith(suf) and len(t.text) > len(suf) + 2:
+            return suf
+    return None
+
+
+def _possessor(rel: list[tuple[int, int, ActorMention]], ti: int, suffix: str, targets: list[ActorMention]
+               ) -> ActorMention | None:
+    """The party a possessive pronoun on the verbal noun at ``ti`` refers to: the last coded phrase of the
+    sentence before the noun, of a kind the pronoun agrees with (any preposition: "المرافقين لوزير الدفاع في
+    زيارته"), that is not already the target; None when there is none."""
+    kinds = PRONOUN_TYPES.get(suffix)
+    if kinds is None:
+        return None
+    for _, e, a in sorted(rel, key=lambda x: x[0], reverse=True):
+        if e > ti or not a.ref.code or a.head == "nisba" or a.ref.type not in kinds:
+            continue
+        if any(a is b or _same_actor(a.ref, b.ref) for b in targets):
+            continue
+        return a
+    return None

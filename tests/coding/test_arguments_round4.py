@@ -1,6 +1,8 @@
 """Argument choice, round 4: arguments the coder missed although it found the trigger. A quote mark that opens
 right at the trigger ("عقد X “اجتماعا تنسيقيا” مع Y") quotes the name of the act and does not end the clause before
-it (the subject stays in reach), unless a preposition governs the quotation ("اتهم X بـ«اغتصاب ...»").
+it (the subject stays in reach), unless a preposition governs the quotation ("اتهم X بـ«اغتصاب ...»"). A verbal noun
+with a possessive pronoun and no subject ("المرافقين لوزير الدفاع في زيارته إلى العراق") is the act of the last
+party before it that agrees with the pronoun (ه a person; ها a state or an organisation; هم a group).
 
 All sentences are invented for these tests.
 """
@@ -26,6 +28,10 @@ CASES = [
           "وعقد وزير الخارجية المصري سامح شكري “اجتماعا تنسيقيا” مع نظيره الأردني أيمن الصفدي في عمان."),
     _case("quoted-talks-name", "04", "040", "FRAGOV", "DEUGOV",
           'وأجرى الرئيس الفرنسي إيمانويل ماكرون "محادثات معمقة" مع المستشارة الألمانية أنغيلا ميركل في برلين.'),
+    # a possessive pronoun on a verbal noun with no subject of its own: the last person named before it
+    _case("possessive-visit-last-person", "04", "042", "USAGOV", "JOR",
+          "وأوضحت الوزارة في بيان وزع على الصحافيين المرافقين لوزير الخارجية الأمريكي أنتوني بلينكن في زيارته إلى"
+          " الأردن، أن المحادثات كانت مثمرة."),
 ]
 
 
@@ -40,6 +46,9 @@ NEGATIVE = [
     # a quotation governed by a preposition is what is alleged: its subject is not the accuser before it
     pytest.param("18", "NGO*", "واتهمت منظمة العفو الدولية الجيش العراقي بـ«قتل المدنيين» في الموصل.",
                  id="quote-after-preposition-not-accuser"),
+    # "his" visit is a person's: a delegation (an agent) named before it is not its doer
+    pytest.param("04", "RUS*", "وقال مسؤولون للصحافيين المرافقين للوفد الروسي في زيارته إلى سوريا إن المحادثات مثمرة.",
+                 id="possessive-not-agent"),
 ]
 
 

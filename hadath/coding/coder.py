@@ -1638,6 +1638,11 @@ class EventCoder:
                         # "غارات على مواقع لتنظيم داعش"، "قصفت أهدافا لتنظيم داعش": ل after a head noun is a
                         # genitive; the phrase takes the government of the head
                         aprep, at = lam_gen
+                    if not aprep and (head_gen := _head_genitive(toks, start_at, at)) is not None \
+                            and head_gen[0] in target_preps:
+                        # "هجوما على مواقع تنظيم داعش": the genitive of a target head noun takes the head's
+                        # preposition
+                        aprep, at = head_gen
                     if aprep == "من" and (kull := _kull_min(toks, at)) is not None:
                         # "في كل من قطر وغانا"، "حث كلا من واشنطن وسيول": the من of "كل من" is partitive; the
                         # phrase takes the government of "كل"
@@ -3253,3 +3258,17 @@ def _possessor(rel: list[tuple[int, int, ActorMention]], ti: int, suffix: str, t
             continue
         return a
     return None
+
+
+def _head_genitive(toks: list[Token], start: int, at: int) -> tuple[str, int] | None:
+    """For a phrase with no preposition at ``at`` that is the genitive of the target head noun right before it,
+    itself governed by a preposition ("على مواقع تنظيم داعش"), that preposition and the head's position; None
+    otherwise (the ل genitive, "على مواقع لتنظيم داعش", is :func:`_lam_genitive`'s)."""
+    h = at - 1
+    if h - 1 < max(start, 0):
+        return None
+    t = toks[h]
+    if not (t.key in TARGET_HEADS or t.norm in TARGET_HEADS) or t.prefix.lstrip("وف") or t.prefix.endswith("ال"):
+        return None  # "بمواقع"، "المواقع": no head of a genitive the patterns name
+    prep = _PREP_OF_WORD.get(toks[h - 1].norm)
+    return (prep, h) if prep else None

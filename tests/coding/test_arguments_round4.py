@@ -2,7 +2,8 @@
 right at the trigger ("عقد X “اجتماعا تنسيقيا” مع Y") quotes the name of the act and does not end the clause before
 it (the subject stays in reach), unless a preposition governs the quotation ("اتهم X بـ«اغتصاب ...»"). A verbal noun
 with a possessive pronoun and no subject ("المرافقين لوزير الدفاع في زيارته إلى العراق") is the act of the last
-party before it that agrees with the pronoun (ه a person; ها a state or an organisation; هم a group).
+party before it that agrees with the pronoun (ه a person; ها a state or an organisation; هم a group). The genitive
+of a target head noun governed by a preposition ("هجوما على مواقع تنظيم داعش") takes the head's preposition.
 
 All sentences are invented for these tests.
 """
@@ -32,6 +33,14 @@ CASES = [
     _case("possessive-visit-last-person", "04", "042", "USAGOV", "JOR",
           "وأوضحت الوزارة في بيان وزع على الصحافيين المرافقين لوزير الخارجية الأمريكي أنتوني بلينكن في زيارته إلى"
           " الأردن، أن المحادثات كانت مثمرة."),
+    # the genitive of a target head noun after the trigger's preposition is the target ("على مواقع X")
+    _case("head-genitive-attack", "19", None, "IRQMIL", "IMGAQ",
+          "شنت القوات العراقية أمس هجوما على معاقل تنظيم القاعدة غرب الأنبار."),
+    _case("head-genitive-possessive-attack", "19", None, "TURMIL", "IMGISIS",
+          "واصلت مقاتلات حربية تركية أمس، هجومها على مواقع تنظيم داعش في سورية."),
+    # only the noun right before the phrase is its head: "على موقع فيسبوك المتظاهرين" keeps the object bare
+    _case("head-genitive-not-across-name", "02", None, "BLROPP", "*",
+          "ودعا زعيم المعارضة البيلاروسية في رسالة على موقع فيسبوك المتظاهرين إلى مواصلة الاحتجاج."),
 ]
 
 

@@ -10,7 +10,7 @@ from hadath.kb import get_kb
 from tests.coding.conftest import Coded
 
 AIRSTRIKE_TWICE = ("شنت طائرات سلاح الجو الأردني غارات جديدة على مواقع تنظيم داعش في جنوب سوريا. "
-                   "وقال المتحدث إن سلاح الجو الأردني شن الغارات فجر اليوم.")
+                   "وأضاف المتحدث أن سلاح الجو الأردني قصف بعنف فجر اليوم.")
 
 
 def test_partial_mention_folds_into_the_complete_event(code_text: Callable[..., Coded]) -> None:

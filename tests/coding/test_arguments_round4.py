@@ -4,6 +4,7 @@ it (the subject stays in reach), unless a preposition governs the quotation ("ا
 with a possessive pronoun and no subject ("المرافقين لوزير الدفاع في زيارته إلى العراق") is the act of the last
 party before it that agrees with the pronoun (ه a person; ها a state or an organisation; هم a group). The genitive
 of a target head noun governed by a preposition ("هجوما على مواقع تنظيم داعش") takes the head's preposition.
+"العمل مع X" is an interaction like "الحوار مع X": X is the partner.
 
 All sentences are invented for these tests.
 """
@@ -38,6 +39,9 @@ CASES = [
           "شنت القوات العراقية أمس هجوما على معاقل تنظيم القاعدة غرب الأنبار."),
     _case("head-genitive-possessive-attack", "19", None, "TURMIL", "IMGISIS",
           "واصلت مقاتلات حربية تركية أمس، هجومها على مواقع تنظيم داعش في سورية."),
+    # "العمل مع X": working with a party is an interaction whose partner is the target
+    _case("work-with-partner", "03", None, "FRAGOV", "DEU",
+          "وفي تغريدة على موقع تويتر، تعهد الرئيس الفرنسي إيمانويل ماكرون بالعمل مع ألمانيا من أجل حل أزمة اللاجئين."),
     # only the noun right before the phrase is its head: "على موقع فيسبوك المتظاهرين" keeps the object bare
     _case("head-genitive-not-across-name", "02", None, "BLROPP", "*",
           "ودعا زعيم المعارضة البيلاروسية في رسالة على موقع فيسبوك المتظاهرين إلى مواصلة الاحتجاج."),

@@ -1387,7 +1387,7 @@ class EventCoder:
                 if free:
                     targets = [free[-1][2]]
         else:
-            near = [x for x in post if x[0] - tj <= 4 and not x[2].prep
+            near = [x for x in post if x[0] - tj <= 4 and not x[2].prep and not _governed_nisba(toks, tj, x)
                     and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])]
             resumptive = _resumptive_subject(toks, tj, post)
             receive = voice == "noun" and any(t.key in RECEIVE_VERBS or t.norm in RECEIVE_VERBS
@@ -1516,9 +1516,11 @@ class EventCoder:
                 targets = [near[0][2]]
                 subj_post = near[0]
                 conf -= 0.1
-            elif not near and "OBJ" not in target_preps and any(not x[2].prep for x in post):
+            elif not near and "OBJ" not in target_preps and any(
+                    not x[2].prep and not _governed_nisba(toks, tj, x) for x in post):
                 # an intransitive verb's subject after adverbials: "شارك في اللقاء، بحسب مصادر، ... عقيلة صالح"
-                first_free = next(x for x in post if not x[2].prep)
+                # (not the nationality adjective of a governed noun: "فتحت القاعدة للطائرات الأمريكية")
+                first_free = next(x for x in post if not x[2].prep and not _governed_nisba(toks, tj, x))
                 subj_post = first_free
                 sources = conj_chain(post, first_free[2])
                 conf -= 0.1
@@ -1595,6 +1597,13 @@ class EventCoder:
                 # before the noun that agrees with the pronoun
                 sources = [owner]
                 conf -= 0.1
+            if (not sources and p.cameo[:2] < "14" and left > 0 and toks[left - 1].norm in PRONOUN_COMPLEMENTIZERS
+                    and (teller := _pronoun_teller(doc, toks, sent, left - 1)) is not None
+                    and not any(_same_actor(teller.ref, t.ref) for t in targets)):
+                # "وأكدت تركيا أنها فتحت القاعدة"، "وأضاف أنه حصل اتصال مع أوباما": the pronoun after the
+                # complementizer is the one who says it
+                sources = [teller]
+                conf -= 0.1
             implicit_ok = bool(toks[ti].suffix) or next_tok is None or next_tok.is_punct or next_tok.norm in PREPOSITIONS_IMPLICIT \
                 or next_tok.norm in CLAUSE_MARKERS or any(t.start == next_tok.start for t in sent.times)
             if (not sources and last_subject is not None and implicit_ok and (voice != "noun" or toks[ti].suffix)
@@ -1643,6 +1652,11 @@ class EventCoder:
                         # "هجوما على مواقع تنظيم داعش": the genitive of a target head noun takes the head's
                         # preposition
                         aprep, at = head_gen
+                    if not aprep and a.head == "nisba" and (nis := _nisba_government(toks, start_at, at)) is not None \
+                            and nis[0] in target_preps:
+                        # "فتحت قاعدة إنجرليك للطائرات الأمريكية": the nationality adjective of the noun a
+                        # preposition of the trigger governs names the party (the noun's state)
+                        aprep, at = nis
                     if aprep == "من" and (kull := _kull_min(toks, at)) is not None:
                         # "في كل من قطر وغانا"، "حث كلا من واشنطن وسيول": the من of "كل من" is partitive; the
                         # phrase takes the government of "كل"
@@ -3273,3 +3287,51 @@ def _head_genitive(toks: list[Token], start: int, at: int) -> tuple[str, int] | 
         return None  # "بمواقع"، "المواقع": no head of a genitive the patterns name
     prep = _PREP_OF_WORD.get(toks[h - 1].norm)
     return (prep, h) if prep else None
+
+
+def _nisba_government(toks: list[Token], start: int, at: int) -> tuple[str, int] | None:
+    """For a nationality adjective at ``at`` on the noun right before it, the preposition governing that noun
+    (its clitic, "للطائرات الأمريكية"، "بالخبرات المصرية", or the word before it, "على المواقع السورية") and the
+    noun's position; None otherwise."""
+    h = at - 1
+    if h < max(start, 0) or toks[h].is_punct or toks[h].key in GROUP_NOUNS:
+        return None  # (a group noun: "بالحركة الفلسطينية" is a movement, not the state)
+    clitic = toks[h].prefix.lstrip("وف")[:1]
+    if clitic in ("ب", "ل"):
+        return clitic, h
+    if h - 1 >= max(start, 0) and (prep := _PREP_OF_WORD.get(toks[h - 1].norm)):
+        return prep, h
+    return None
+
+
+# nouns of a group or force whose nationality adjective names the group, not its state
+GROUP_NOUNS = frozenset(["حركه", "جماعه", "تنظيم", "حزب", "فصيل", "فصائل", "ميليشيا", "مليشيا", "ميليشيات", "مليشيات",
+                         "معارضه", "جبهه", "حركات", "جماعات", "تنظيمات", "احزاب"])
+
+
+def _governed_nisba(toks: list[Token], start: int, x: tuple[int, int, ActorMention]) -> bool:
+    """The phrase ``x`` is a nationality adjective on a noun a preposition governs ("للطائرات الأمريكية"): no
+    free phrase (subject or object) of its own."""
+    return x[2].head == "nisba" and _nisba_government(toks, start, x[0]) is not None
+
+
+# complementizers carrying a subject pronoun ("أنه"، "أنها"): the clause after it is about its antecedent
+PRONOUN_COMPLEMENTIZERS = frozenset(["انه", "انها", "بانه", "بانها", "انهم", "بانهم"])
+
+
+def _pronoun_teller(doc: Document, toks: list[Token], sent: _Sent, c: int) -> ActorMention | None:
+    """The antecedent of the pronoun of the complementizer at ``c`` after a speech verb: the verb's subject
+    named in the sentence ("وأكدت تركيا أنها ...") or, for a speech verb with no named subject ("وأضاف أنه ..."),
+    the speaker it continues (:func:`_last_speaker`). None when no speech verb governs the complementizer."""
+    verb = next((k for k in range(c - 1, max(-1, c - SAID_VERB_REACH), -1) if _said_verb(toks[k], SPEECH_VERBS)),
+                None)
+    if verb is None:
+        return None
+    spans = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in sent.actors if a.tok_start >= 0]
+    named = [a for s, e, a in spans if verb < s and e <= c and not a.prep and a.head != "nisba"]
+    if named:
+        return named[0] if named[0].ref.code else None
+    if any(e <= verb and not a.prep for s, e, a in spans):
+        return None  # "X قال إنه": a subject before the verb is for the general rules
+    return _last_speaker(doc, sent.idx)
+

@@ -4,7 +4,10 @@ it (the subject stays in reach), unless a preposition governs the quotation ("ا
 with a possessive pronoun and no subject ("المرافقين لوزير الدفاع في زيارته إلى العراق") is the act of the last
 party before it that agrees with the pronoun (ه a person; ها a state or an organisation; هم a group). The genitive
 of a target head noun governed by a preposition ("هجوما على مواقع تنظيم داعش") takes the head's preposition.
-"العمل مع X" is an interaction like "الحوار مع X": X is the partner.
+"العمل مع X" is an interaction like "الحوار مع X": X is the partner. The nationality adjective of a noun governed by
+a preposition of the trigger ("فتحت القاعدة للطائرات الأمريكية") is the party (not of a group noun: "بالحركة
+الفلسطينية"), and never a free subject. After a speech verb, the pronoun of "أنه/أنها" is the verb's subject or,
+with none named, the speaker it goes on with ("وأكدت تركيا أنها فتحت ..."، "وأضاف أنه حصل اتصال مع ...").
 
 All sentences are invented for these tests.
 """
@@ -42,6 +45,15 @@ CASES = [
     # "العمل مع X": working with a party is an interaction whose partner is the target
     _case("work-with-partner", "03", None, "FRAGOV", "DEU",
           "وفي تغريدة على موقع تويتر، تعهد الرئيس الفرنسي إيمانويل ماكرون بالعمل مع ألمانيا من أجل حل أزمة اللاجئين."),
+    # the nationality adjective of a noun a preposition of the trigger governs names the party
+    _case("nisba-of-governed-noun-lam", "06", "062", "TUR", "USA",
+          "وأكدت تركيا أمس أنها فتحت قاعدة إنجرليك الجوية للطائرات الأمريكية."),
+    _case("nisba-of-governed-noun-ba", "03", None, "YEM", "EGY",
+          "وأكد الرئيس اليمني أن اليمن سيستعين بالخبرات المصرية في مختلف المجالات."),
+    # "وأضاف أنه ...": the pronoun after the complementizer is the speaker the speech verb goes on with
+    _case("complementizer-pronoun-last-speaker", "04", "041", "FRAGOV", "USAGOV",
+          "قال الرئيس الفرنسي إيمانويل ماكرون إن بلاده ستواصل دعم لبنان. وأضاف أنه حصل اتصال مع الرئيس الأمريكي"
+          " جو بايدن أمس."),
     # only the noun right before the phrase is its head: "على موقع فيسبوك المتظاهرين" keeps the object bare
     _case("head-genitive-not-across-name", "02", None, "BLROPP", "*",
           "ودعا زعيم المعارضة البيلاروسية في رسالة على موقع فيسبوك المتظاهرين إلى مواصلة الاحتجاج."),
@@ -56,17 +68,23 @@ def test_argument_round4(code_text: Any, root: str, code: str | None, source: st
 
 
 NEGATIVE = [
+    # (root, role, actor spec, text)
     # a quotation governed by a preposition is what is alleged: its subject is not the accuser before it
-    pytest.param("18", "NGO*", "واتهمت منظمة العفو الدولية الجيش العراقي بـ«قتل المدنيين» في الموصل.",
+    pytest.param("18", "source", "NGO*", "واتهمت منظمة العفو الدولية الجيش العراقي بـ«قتل المدنيين» في الموصل.",
                  id="quote-after-preposition-not-accuser"),
     # "his" visit is a person's: a delegation (an agent) named before it is not its doer
-    pytest.param("04", "RUS*", "وقال مسؤولون للصحافيين المرافقين للوفد الروسي في زيارته إلى سوريا إن المحادثات مثمرة.",
+    pytest.param("04", "source", "RUS*", "وقال مسؤولون للصحافيين المرافقين للوفد الروسي في زيارته إلى سوريا إن المحادثات مثمرة.",
                  id="possessive-not-agent"),
+    # the nationality adjective of a group noun names the group, not its state
+    pytest.param("05", "target", "PSE", "وأشاد وزير الخارجية الروسي سيرغي لافروف بالحركة الفلسطينية.",
+                 id="nisba-of-group-noun"),
+    pytest.param("05", "target", "SYR", "ورحب وزير الخارجية الروسي سيرغي لافروف بالجماعات السورية المعارضة.",
+                 id="nisba-of-group-noun-plural"),
 ]
 
 
-@pytest.mark.parametrize("root,source,text", NEGATIVE)
-def test_argument_round4_not(code_text: Any, root: str, source: str, text: str) -> None:
-    """No event of this root has this source."""
+@pytest.mark.parametrize("root,role,spec,text", NEGATIVE)
+def test_argument_round4_not(code_text: Any, root: str, role: str, spec: str, text: str) -> None:
+    """No event of this root has this actor in this role."""
     coded = code_text(text, date=D)
-    assert not any(actor_matches(e.source, source) for e in coded.events if e.cameo[:2] == root), coded.why()
+    assert not any(actor_matches(getattr(e, role), spec) for e in coded.events if e.cameo[:2] == root), coded.why()

@@ -177,7 +177,8 @@ class MentionStage(KBStage):
                     and kb.actors[m.entry_id].type == "person"):
                 t = toks[m.tok_end - 1]
                 if (not t.suffix and len(t.key) >= 3 and t.key not in kb.common and t.key not in kb.index
-                        and t.key not in _given_names() and t.norm not in PREPOSITIONS and not t.key.isascii()):
+                        and (t.key not in _given_names() or _given_surname(toks, m))
+                        and t.norm not in PREPOSITIONS and not t.key.isascii()):
                     full.append((m.tok_end, t.key, m.entry_id))
         if not full:
             return []
@@ -195,6 +196,8 @@ class MentionStage(KBStage):
                     continue
                 if i > s.tok_start and toks[i - 1].key in _given_names() and not toks[i - 1].prefix:
                     continue  # another bearer of the surname: "جيمي كارتر"
+                if t.key in _given_names() and i + 1 < s.tok_end and _name_word(kb, toks[i + 1]):
+                    continue  # a given name that is also the surname, here before a surname: another person
                 out.append(Mention(MentionKind.ACTOR, i, i + 1, t.start, t.end, t.text, next(iter(ids)), si))
         return out
 
@@ -1173,3 +1176,19 @@ class ActorStage(KBStage):
         role = next((m.entry_id for m in group if m.kind == MentionKind.AGENT), "")
         actors.append(ActorMention(group[0].tok_start, group[-1].tok_end, group[0].start, group[-1].end,
                                    group[0].sentence, ref, head, prep, conj=clitic[:1] == "و", role=role))
+
+
+def _given_surname(toks: list[Token], m: Mention) -> bool:
+    """The last word of a full name is a given name used as a surname ("برناردينو ليون"), not the second part of a
+    compound given name or a father's name ("عبد الله"، "بن علي"، "أبو بكر")."""
+    return toks[m.tok_end - 2].key not in NAME_PARTICLES
+
+
+NAME_PARTICLES = frozenset(["عبد", "ابو", "ابي", "ابن", "بن", "بنت", "ام", "ال"])
+
+
+def _name_word(kb: KnowledgeBase, t: Token) -> bool:
+    """A word of a KB person's name (a given name or a surname)."""
+    from hadath.extract.ner import _name_lexicon
+
+    return not t.is_punct and t.key in _name_lexicon(kb)

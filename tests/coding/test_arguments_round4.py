@@ -7,7 +7,9 @@ of a target head noun governed by a preposition ("هجوما على مواقع �
 "العمل مع X" is an interaction like "الحوار مع X": X is the partner. The nationality adjective of a noun governed by
 a preposition of the trigger ("فتحت القاعدة للطائرات الأمريكية") is the party (not of a group noun: "بالحركة
 الفلسطينية"), and never a free subject. After a speech verb, the pronoun of "أنه/أنها" is the verb's subject or,
-with none named, the speaker it goes on with ("وأكدت تركيا أنها فتحت ..."، "وأضاف أنه حصل اتصال مع ...").
+with none named, the speaker it goes on with ("وأكدت تركيا أنها فتحت ..."، "وأضاف أنه حصل اتصال مع ..."). A
+person named in full whose surname is also a given name ("برناردينو ليون") is meant by that word alone later
+(extract stage), unless it stands before another name word.
 
 All sentences are invented for these tests.
 """
@@ -54,6 +56,10 @@ CASES = [
     _case("complementizer-pronoun-last-speaker", "04", "041", "FRAGOV", "USAGOV",
           "قال الرئيس الفرنسي إيمانويل ماكرون إن بلاده ستواصل دعم لبنان. وأضاف أنه حصل اتصال مع الرئيس الأمريكي"
           " جو بايدن أمس."),
+    # a surname that is also a given name ("برناردينو ليون") still names the person named in full before
+    _case("given-name-surname-later", "04", "040", "DZAGOV", "esp-bernardino-leon",
+          "وصل المبعوث الأممي برناردينو ليون إلى الجزائر أمس. وعقد وزير الخارجية الجزائري رمطان لعمامرة اجتماعا مع"
+          " ليون في العاصمة."),
     # only the noun right before the phrase is its head: "على موقع فيسبوك المتظاهرين" keeps the object bare
     _case("head-genitive-not-across-name", "02", None, "BLROPP", "*",
           "ودعا زعيم المعارضة البيلاروسية في رسالة على موقع فيسبوك المتظاهرين إلى مواصلة الاحتجاج."),

@@ -3226,11 +3226,26 @@ QUOTE_MARKS = frozenset("«\"“")
 
 
 def _opening_quote(toks: list[Token], k: int, ti: int) -> bool:
-    """The quote mark at ``k`` opens a quotation that starts with the trigger at ``ti``: "عقد الوزراء “اجتماعا
-    تنسيقيا”" quotes the name of the act, the clause (and its subject) goes on before the mark."""
-    # (not after a preposition: "اتهمت قوات عراقية بـ«اغتصاب ...»" quotes what is alleged, an act of its own)
-    return k == ti - 1 and toks[k].text in QUOTE_MARKS and k > 0 and not toks[k - 1].text.endswith("ـ") \
-        and toks[k - 1].norm not in QUOTE_GOVERNORS
+    """The quote mark at ``k`` opens a quotation that the trigger at ``ti`` is inside of, within the clause: "عقد
+    الوزراء “اجتماعا تنسيقيا”" quotes the name of the act, "إن X وY "تبادلا الرسائل، وتعهدا بتعزيز ..."" the
+    predicate; the clause (and its subject) goes on before the mark."""
+    if k == 0 or toks[k].text not in QUOTE_MARKS:
+        return False
+    before = toks[k - 1]
+    # (not after a preposition: "اتهمت قوات عراقية بـ«اغتصاب ...»" quotes what is alleged, an act of its own; nor
+    # after a speech verb or a colon: "وقال: «...»" opens the speaker's own words)
+    if before.text.endswith("ـ") or before.norm in QUOTE_GOVERNORS or before.is_punct or _said_verb(before, SAID_VERBS):
+        return False
+    if k == ti - 1:
+        return True
+    symmetric = sum(1 for t in toks[:k] if t.text in SYMMETRIC_QUOTES)
+    if toks[k].text in SYMMETRIC_QUOTES and symmetric % 2:
+        return False  # a closing mark
+    return not any(t.text in QUOTE_CLOSERS for t in toks[k + 1:ti])
+
+
+SYMMETRIC_QUOTES = frozenset(['"'])
+QUOTE_CLOSERS = frozenset(['"', "»", "”"])
 
 
 # prepositions and verbs of saying whose complement a quotation can be (the quote is then no name of an act)

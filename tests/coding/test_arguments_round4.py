@@ -1,6 +1,7 @@
 """Argument choice, round 4: arguments the coder missed although it found the trigger. A quote mark that opens
 right at the trigger ("عقد X “اجتماعا تنسيقيا” مع Y") quotes the name of the act and does not end the clause before
-it (the subject stays in reach), unless a preposition governs the quotation ("اتهم X بـ«اغتصاب ...»"). A verbal noun
+it (the subject stays in reach), and so does one opened mid-clause that the trigger is inside of ("إن X وY "تبادلا
+الرسائل، وتعهدا ...""), unless a preposition, a speech verb or punctuation precedes the mark ("اتهم X بـ«اغتصاب ...»"). A verbal noun
 with a possessive pronoun and no subject ("المرافقين لوزير الدفاع في زيارته إلى العراق") is the act of the last
 party before it that agrees with the pronoun (ه a person; ها a state or an organisation; هم a group). The genitive
 of a target head noun governed by a preposition ("هجوما على مواقع تنظيم داعش") takes the head's preposition.
@@ -35,6 +36,13 @@ CASES = [
           "وعقد وزير الخارجية المصري سامح شكري “اجتماعا تنسيقيا” مع نظيره الأردني أيمن الصفدي في عمان."),
     _case("quoted-talks-name", "04", "040", "FRAGOV", "DEUGOV",
           'وأجرى الرئيس الفرنسي إيمانويل ماكرون "محادثات معمقة" مع المستشارة الألمانية أنغيلا ميركل في برلين.'),
+    # a quotation opened mid-clause keeps the subject before it for the verbs inside it
+    _case("quoted-predicate-dual-subject", "03", "030", "RUSGOV", "CHNGOV",
+          'وقالت وكالة الأنباء الرسمية إن الرئيس الروسي فلاديمير بوتين والرئيس الصيني شي جين بينغ "تبادلا التهاني'
+          ' بالعام الجديد، وتعهدا بتعزيز التعاون بين البلدين".'),
+    _case("quoted-predicate-dual-subject-mirror", "03", "030", "CHNGOV", "RUSGOV",
+          'وقالت وكالة الأنباء الرسمية إن الرئيس الروسي فلاديمير بوتين والرئيس الصيني شي جين بينغ "تبادلا التهاني'
+          ' بالعام الجديد، وتعهدا بتعزيز التعاون بين البلدين".'),
     # a possessive pronoun on a verbal noun with no subject of its own: the last person named before it
     _case("possessive-visit-last-person", "04", "042", "USAGOV", "JOR",
           "وأوضحت الوزارة في بيان وزع على الصحافيين المرافقين لوزير الخارجية الأمريكي أنتوني بلينكن في زيارته إلى"

@@ -1465,7 +1465,8 @@ class EventCoder:
                 if pre_free and light:
                     sources = conj_chain(pre, pre_free[0][2])
                     # "يعقد بوتين مع آبي محادثات": the co-participant fronted before the verbal noun
-                    fronted = [x for x in pre if x[2].prep and x[2].prep in target_preps and x[0] > pre_free[0][0]]
+                    fronted = [x for x in pre if x[2].prep and x[2].prep in target_preps and x[0] > pre_free[0][0]
+                               and not _affiliation(toks, x[0])]
                     if fronted:
                         targets = conj_chain(pre, fronted[0][2])
                 elif gen and "OBJ" in target_preps and (second := _next_free(post, gen[0], toks)) is not None:
@@ -1642,6 +1643,8 @@ class EventCoder:
                     a = x[2]
                     if id(a) in skip or (sources and p.cameo[:2] >= "15" and _part_of(a.ref, sources[0].ref)):
                         continue
+                    if _affiliation(toks, x[0]):
+                        continue  # "قوات جيش الفتح التابع للمعارضة": the phrase describes a party, it is none
                     aprep, at = a.prep, x[0]
                     if aprep == "ل" and (lam_gen := _lam_genitive(toks, start_at, at)) is not None:
                         # "غارات على مواقع لتنظيم داعش"، "قصفت أهدافا لتنظيم داعش": ل after a head noun is a
@@ -3350,3 +3353,14 @@ def _pronoun_teller(doc: Document, toks: list[Token], sent: _Sent, c: int) -> Ac
         return None  # "X قال إنه": a subject before the verb is for the general rules
     return _last_speaker(doc, sent.idx)
 
+
+# adjectives of allegiance: the phrase after them says whose a party is ("التابع للمعارضة"، "الموالية للحكومة")
+AFFILIATION_WORDS = frozenset(norm_word(w) for w in (
+    "التابع التابعة التابعين التابعون تابع تابعة الموالي الموالية الموالين الموالون موال موالية المحسوب "
+    "المحسوبة المحسوبين المقرب المقربة المقربين المدعوم المدعومة المدعومين المنتمي المنتمية المنتمين").split())
+
+
+def _affiliation(toks: list[Token], at: int) -> bool:
+    """The phrase at ``at`` follows an adjective of allegiance: it describes the party before it, it is no
+    argument of the trigger."""
+    return at > 0 and (toks[at - 1].norm in AFFILIATION_WORDS or toks[at - 1].norm.lstrip("و") in AFFILIATION_WORDS)

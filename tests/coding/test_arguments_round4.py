@@ -10,7 +10,8 @@ a preposition of the trigger ("فتحت القاعدة للطائرات الأم
 الفلسطينية"), and never a free subject. After a speech verb, the pronoun of "أنه/أنها" is the verb's subject or,
 with none named, the speaker it goes on with ("وأكدت تركيا أنها فتحت ..."، "وأضاف أنه حصل اتصال مع ..."). A
 person named in full whose surname is also a given name ("برناردينو ليون") is meant by that word alone later
-(extract stage), unless it stands before another name word.
+(extract stage), unless it stands before another name word. A phrase after an adjective of allegiance ("قوات جيش
+الفتح التابعة للمعارضة") describes the party before it and is no argument.
 
 All sentences are invented for these tests.
 """
@@ -68,6 +69,9 @@ CASES = [
     _case("given-name-surname-later", "04", "040", "DZAGOV", "esp-bernardino-leon",
           "وصل المبعوث الأممي برناردينو ليون إلى الجزائر أمس. وعقد وزير الخارجية الجزائري رمطان لعمامرة اجتماعا مع"
           " ليون في العاصمة."),
+    # the phrase after an adjective of allegiance ("التابعة للمعارضة") describes the subject: the target is after
+    _case("affiliation-not-target", "19", "194", "SYRREB", "SYRMIL",
+          "شنت قوات جيش الفتح التابعة للمعارضة السورية قصفا مدفعيا على مواقع الجيش السوري في ريف إدلب."),
     # only the noun right before the phrase is its head: "على موقع فيسبوك المتظاهرين" keeps the object bare
     _case("head-genitive-not-across-name", "02", None, "BLROPP", "*",
           "ودعا زعيم المعارضة البيلاروسية في رسالة على موقع فيسبوك المتظاهرين إلى مواصلة الاحتجاج."),

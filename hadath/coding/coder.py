@@ -1402,7 +1402,8 @@ class EventCoder:
             # phrase right after it ("غارة جوية لقوات التحالف"، "بغارة للتحالف"); the casualties before
             # "في/جراء غارات ..." are its victims ("قتل قياديون في القاعدة في غارات أمريكية")
             attack_agent = next((x for x in post if x[0] == tj and not x[2].prep and x[2].head == "nisba"), None) or \
-                next((x for x in post if x[2].prep == "ل" and x[0] - tj <= 1 and x[2].ref.code), None)
+                next((x for x in post if x[2].prep == "ل" and x[0] - tj <= 1 and x[2].ref.code
+                      and _lam_genitive(toks, tj, x[0]) is None), None)  # "قصف أهداف لحزب العمال": the target
             if not sources and voice == "noun" and p.cameo[:2] in ("18", "19", "20") and attack_agent is not None:
                 subj_post = attack_agent
                 sources = [attack_agent[2]]

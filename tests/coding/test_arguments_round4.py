@@ -11,7 +11,8 @@ a preposition of the trigger ("فتحت القاعدة للطائرات الأم
 with none named, the speaker it goes on with ("وأكدت تركيا أنها فتحت ..."، "وأضاف أنه حصل اتصال مع ..."). A
 person named in full whose surname is also a given name ("برناردينو ليون") is meant by that word alone later
 (extract stage), unless it stands before another name word. A phrase after an adjective of allegiance ("قوات جيش
-الفتح التابعة للمعارضة") describes the party before it and is no argument.
+الفتح التابعة للمعارضة") describes the party before it and is no argument; the ل genitive of a target head after an attack noun ("بقصف
+أهداف لحزب العمال") is what was hit, not the attacker.
 
 All sentences are invented for these tests.
 """
@@ -72,6 +73,9 @@ CASES = [
     # the phrase after an adjective of allegiance ("التابعة للمعارضة") describes the subject: the target is after
     _case("affiliation-not-target", "19", "194", "SYRREB", "SYRMIL",
           "شنت قوات جيش الفتح التابعة للمعارضة السورية قصفا مدفعيا على مواقع الجيش السوري في ريف إدلب."),
+    # "قصف أهداف لحزب X": the ل genitive of a target head is what was hit, not the attacker
+    _case("lam-genitive-not-attacker", "19", None, "*", "IMGPKK",
+          "وأعلن الجيش التركي أن مدفعيات القوات البرية قامت بقصف أهداف لحزب العمال الكردستاني في شمال العراق."),
     # only the noun right before the phrase is its head: "على موقع فيسبوك المتظاهرين" keeps the object bare
     _case("head-genitive-not-across-name", "02", None, "BLROPP", "*",
           "ودعا زعيم المعارضة البيلاروسية في رسالة على موقع فيسبوك المتظاهرين إلى مواصلة الاحتجاج."),
@@ -94,6 +98,9 @@ NEGATIVE = [
     pytest.param("04", "source", "RUS*", "وقال مسؤولون للصحافيين المرافقين للوفد الروسي في زيارته إلى سوريا إن المحادثات مثمرة.",
                  id="possessive-not-agent"),
     # the nationality adjective of a group noun names the group, not its state
+    pytest.param("19", "source", "IMGPKK",
+                 "وأعلن الجيش التركي أن مدفعيات القوات البرية قامت بقصف أهداف لحزب العمال الكردستاني في شمال العراق.",
+                 id="lam-genitive-not-attacker-source"),
     pytest.param("05", "target", "PSE", "وأشاد وزير الخارجية الروسي سيرغي لافروف بالحركة الفلسطينية.",
                  id="nisba-of-group-noun"),
     pytest.param("05", "target", "SYR", "ورحب وزير الخارجية الروسي سيرغي لافروف بالجماعات السورية المعارضة.",

@@ -1646,6 +1646,8 @@ class EventCoder:
                         continue
                     if _affiliation(toks, x[0]):
                         continue  # "قوات جيش الفتح التابع للمعارضة": the phrase describes a party, it is none
+                    if a.prep == "ل" and _addressee(toks, rel, x[0]):
+                        continue  # "قال كارتر للصحفيين": whom a speaker addresses is no party of the act
                     aprep, at = a.prep, x[0]
                     if aprep == "ل" and (lam_gen := _lam_genitive(toks, start_at, at)) is not None:
                         # "غارات على مواقع لتنظيم داعش"، "قصفت أهدافا لتنظيم داعش": ل after a head noun is a
@@ -3365,3 +3367,12 @@ def _affiliation(toks: list[Token], at: int) -> bool:
     """The phrase at ``at`` follows an adjective of allegiance: it describes the party before it, it is no
     argument of the trigger."""
     return at > 0 and (toks[at - 1].norm in AFFILIATION_WORDS or toks[at - 1].norm.lstrip("و") in AFFILIATION_WORDS)
+
+
+def _addressee(toks: list[Token], rel: list[tuple[int, int, ActorMention]], at: int) -> bool:
+    """The ل phrase at ``at`` is whom a speech verb addresses: right after the verb ("قال للصحفيين") or after the
+    verb's subject right after it ("قال كارتر للصحفيين")."""
+    if at > 0 and _said_verb(toks[at - 1], SPEECH_VERBS):
+        return True
+    subj = next((s for s, e, a in rel if e == at and not a.prep), None)
+    return subj is not None and subj > 0 and _said_verb(toks[subj - 1], SPEECH_VERBS)

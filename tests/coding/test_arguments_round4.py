@@ -12,7 +12,7 @@ with none named, the speaker it goes on with ("وأكدت تركيا أنها ف
 person named in full whose surname is also a given name ("برناردينو ليون") is meant by that word alone later
 (extract stage), unless it stands before another name word. A phrase after an adjective of allegiance ("قوات جيش
 الفتح التابعة للمعارضة") describes the party before it and is no argument; the ل genitive of a target head after an attack noun ("بقصف
-أهداف لحزب العمال") is what was hit, not the attacker.
+أهداف لحزب العمال") is what was hit, not the attacker. Whom a speech verb addresses ("قال كارتر للصحفيين") is no target.
 
 All sentences are invented for these tests.
 """
@@ -101,6 +101,9 @@ NEGATIVE = [
     pytest.param("19", "source", "IMGPKK",
                  "وأعلن الجيش التركي أن مدفعيات القوات البرية قامت بقصف أهداف لحزب العمال الكردستاني في شمال العراق.",
                  id="lam-genitive-not-attacker-source"),
+    # whom a speaker addresses ("قال X للصحفيين") is no party of another act in the sentence
+    pytest.param("04", "target", "*", "وقبيل الزيارة قال وزير الدفاع الأمريكي لويد أوستن للصحفيين إنه سيلتقي القادة"
+                 " العسكريين في بغداد.", id="addressee-not-visited"),
     pytest.param("05", "target", "PSE", "وأشاد وزير الخارجية الروسي سيرغي لافروف بالحركة الفلسطينية.",
                  id="nisba-of-group-noun"),
     pytest.param("05", "target", "SYR", "ورحب وزير الخارجية الروسي سيرغي لافروف بالجماعات السورية المعارضة.",

@@ -728,6 +728,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
             gov = next((t for t in before if _hits(t, CONDEMNING)), None)
         if gov is not None:
             return f"topic of '{gov.text}', not a report"
+    if (evaluated := _evaluated_act(toks, ti, tj, before, noun)) is not None:
+        return evaluated
     t = toks[ti]
     if (noun and t.prefix.lstrip("وف").startswith("ل") and not (before and _hits(before[0], EXPOSED_TO))
             and t.norm.lstrip("وف") not in _first_words(p)):  # "لقوا مصرعهم": the ل is the verb's own
@@ -787,6 +789,38 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
                      for u in toks[max(0, ti - 2):ti] + toks[tj:tj + 2])
         if prev_generic or listed:
             return "a kind of act, not a happening"
+    return None
+
+
+# verbs of opinion: "اعتبر أن الهجوم ... يجعل"، "يرى أن العمليات العسكرية لا تشكل": the act after أن is what the
+# opinion is about, not a report of it ("قال إن الهجوم أسفر عن ..." reports)
+OPINION_VERBS = _norm_words(
+    "اعتبر اعتبرت اعتبروا يعتبر تعتبر يعتبرون معتبرا معتبرة رأى رأت رأوا يرى ترى يرون رائيا وصف وصفت يصف تصف")
+OPINION_REACH = 5  # tokens from أن back to the opinion verb (its subject may stand between)
+COMPLEMENTIZER_WORDS = _norm_words("أن إن ان بأن")
+CONDEMN_REACH = 10  # tokens back from a violent word to the condemning verb whose object it is
+
+
+def _evaluated_act(toks: list[Token], ti: int, tj: int, before: list[Token], noun: bool) -> str | None:
+    """Why a violent or protest trigger is the act a condemnation or an opinion is about, or None.
+
+    A condemning verb's object names a known act even when the word could be read as a verb ("ودان جعجع خطف
+    زياد"; a verb cannot stand as another verb's object); a definite act noun right after the أن of an opinion verb
+    is the topic of the opinion ("واعتبر أن الهجوم الجوي على غزة يجعل ..."). A relative clause after the trigger
+    reports the act ("دان القصف الذي شنته الطائرات"), as in _not_reported.
+    """
+    if any(t.norm in RELATIVES for t in toks[tj:tj + 4]):
+        return None
+    if not noun:
+        for t in _clause_before(toks, ti, CONDEMN_REACH):  # the condemner's name may stand between
+            if t.norm in RELATIVES or t.norm in COMPLEMENTIZER_WORDS:
+                break
+            if _hits(t, CONDEMNING):
+                return f"object of '{t.text}', not a report"
+    if noun and before and toks[ti].prefix.lstrip("و").endswith("ال") and before[0].norm in COMPLEMENTIZER_WORDS:
+        op = next((t for t in before[1:1 + OPINION_REACH] if _hits(t, OPINION_VERBS)), None)
+        if op is not None:
+            return f"topic of the opinion '{op.text}', not a report"
     return None
 
 
@@ -983,6 +1017,9 @@ PRECISION_ORDER = {"site": 0, "city": 1, "region": 2, "country": 3}
 RELATIVES = frozenset(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"])
 PREPOSITIONS_IMPLICIT = frozenset(["في", "على", "علي", "الى", "الي", "مع", "من", "عن", "ب", "ل", "امس", "اليوم", "خلال", "بعد", "قبل", "ان", "انه", "انها", "بان"])
 # what an intention to do a thing is coded as (CAMEO practice: "سيزور" is 036, not 042)
+# moods under which a violent or protest trigger reports nothing that happened (see _code_trigger)
+UNREAL_MODALITIES = ("question", "conditional")
+UNREAL_DROPPED_ROOTS = ("14", "18", "19", "20")
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "18": "138", "19": "138", "20": "138"}
 
 
@@ -1283,6 +1320,12 @@ class EventCoder:
             modality = "conditional"
         elif sp.question:
             modality = "question"
+        if modality in UNREAL_MODALITIES and p.cameo[:2] in UNREAL_DROPPED_ROOTS:
+            # "أو بضربة جوية إسرائيلية على المفاعل؟"، "لو هاجمت ...": violence or protest asked about or supposed
+            # has not happened (gsr rules); other roots keep the event with its modality
+            if self._tracing:
+                self.trace.append((m, f"{modality}: violence or protest that has not happened"))
+            return []
         # a state described in a relative clause ("المناطق التي يسيطر عليها التنظيم") is not an event
         relative_state = (ti > 0 and toks[ti - 1].norm in RELATIVES and voice_is_verb(p)
                           and toks[ti].norm[:1] in ("ي", "ت") and not toks[ti].prefix)

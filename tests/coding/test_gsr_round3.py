@@ -1,0 +1,63 @@
+"""Protest and assault detection, round 3: violence or protest that is asked about, supposed, condemned or judged
+rather than reported, and violence that is reported.
+
+Every sentence here was written for these tests (plausible, not real, news).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from hadath.model import Event
+from tests.coding.conftest import Coded
+
+VIOLENT = ("18", "19", "20")
+
+
+def violent(got: Coded) -> list[Event]:
+    """The events of roots 18-20 (PLOVER ASSAULT)."""
+    return [e for r in VIOLENT for e in got.find(r)]
+
+
+# (text, what the sentence does with the violence)
+NOT_REPORTED = [
+    # a question: the strike is asked about, not reported
+    ("فهل تقدم الولايات المتحدة على توجيه ضربة جوية إلى المنشآت النووية الإيرانية قبل نهاية العام؟", "question"),
+    ("هل هاجمت القوات الحكومية أمس مواقع المتمردين في الشمال؟", "question"),
+    # a supposition
+    ("وقال الوزير إنه لو هاجمت القوات الحدود لردت بلاده بقوة.", "conditional"),
+    # the object of a condemning verb, even when the word could be read as a verb
+    ("ودان رئيس الحزب سمير الخوري خطف الصحفيين الأجنبيين في جنوب البلاد، معربا عن قلقه.", "condemned"),
+    ("واستنكر وزير الخارجية الأردني قتل المدنيين في القرية الحدودية.", "condemned"),
+    # the topic of an opinion introduced by أن
+    ("واعتبر الرئيس الفلسطيني أن الهجوم الجوي الإسرائيلي على القطاع يجعل استئناف المفاوضات مستحيلا.", "opinion"),
+    ("ويرى المحللون أن الهجوم الصاروخي على القاعدة العسكرية يعني فشل الخطة الأمنية للحكومة.", "opinion"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NOT_REPORTED, ids=[k for _, k in NOT_REPORTED])
+def test_violence_not_reported_as_happening(code_text: Callable[..., Coded], text: str, kind: str) -> None:
+    """Violence asked about, supposed, condemned or judged is not coded as an assault (gsr rules)."""
+    got = code_text(text)
+    assert not violent(got), f"{kind}: {got.why()}"
+
+
+REPORTED = [
+    # the same attack asserted, not asked about
+    "هاجمت القوات الحكومية أمس مواقع المتمردين في الشمال.",
+    # a report after a speech verb and إن is no opinion
+    "وقال المتحدث باسم الشرطة إن الهجوم الانتحاري أسفر عن مقتل تسعة أشخاص وإصابة 20 آخرين أمس.",
+    # a plain report with its attacker
+    "وقتل مسلحون أمس ثلاثة من رجال الشرطة في هجوم على حاجز أمني شمال بغداد.",
+    # a statement verb followed by a report, not a condemnation
+    "وذكرت مصادر أمنية أن مسلحين قتلوا أمس ثلاثة جنود في كمين قرب الحدود.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTED)
+def test_reported_violence_is_still_coded(code_text: Callable[..., Coded], text: str) -> None:
+    """Reports of attacks keep their violent event next to the rules above."""
+    got = code_text(text)
+    assert violent(got), got.why()

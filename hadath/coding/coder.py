@@ -730,6 +730,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
             return f"topic of '{gov.text}', not a report"
     if (evaluated := _evaluated_act(toks, ti, tj, before, noun)) is not None:
         return evaluated
+    if (consequence := _topic_consequence(toks, ti, before)) is not None:
+        return consequence
     t = toks[ti]
     if (noun and t.prefix.lstrip("وف").startswith("ل") and not (before and _hits(before[0], EXPOSED_TO))
             and t.norm.lstrip("وف") not in _first_words(p)):  # "لقوا مصرعهم": the ل is the verb's own
@@ -821,6 +823,52 @@ def _evaluated_act(toks: list[Token], ti: int, tj: int, before: list[Token], nou
         op = next((t for t in before[1:1 + OPINION_REACH] if _hits(t, OPINION_VERBS)), None)
         if op is not None:
             return f"topic of the opinion '{op.text}', not a report"
+    return None
+
+
+# attack nouns whose casualties or aim a later clause of the sentence tells ("بعد الاعتداء الذي ... وأسفر عن مقتل")
+ATTACK_NOUNS = _norm_words(
+    "هجوم الهجوم هجمات الهجمات اعتداء الاعتداء اعتداءات الاعتداءات تفجير التفجير تفجيرات التفجيرات انفجار "
+    "الانفجار انفجارات الانفجارات غارة الغارة غارات الغارات ضربة الضربة ضربات الضربات قصف القصف عملية العملية "
+    "كمين الكمين")
+# what links a clause to the attack noun before it: a relative pronoun, or a verb or participle of result
+RESULT_LINKS = _norm_words(
+    "الذي التي الذين اللذين اللتين والذي والتي أسفر أسفرت اسفر اسفرت يسفر تسفر مسفرا مسفرة أدى أدت ادى ادت يؤدي تؤدي مؤديا خلف خلفت مخلفا مخلفة أوقع أوقعت "
+    "موقعا موقعة استهدف استهدفت مستهدفا مستهدفة")
+# "على الرغم من مقتل"، "رغم مقتل": a concession names a known act
+CONCESSIVE = _norm_words("رغم الرغم")
+CONSEQUENCE_REACH = 14  # tokens back from a violent trigger to the attack noun whose consequence it tells
+ATTACK_GOVERNOR_REACH = 4  # tokens before the attack noun searched for what makes it a topic
+
+
+def _topic_consequence(toks: list[Token], ti: int, before: list[Token]) -> str | None:
+    """Why a violent trigger tells the consequence or the aim of an attack that is itself a topic, or None.
+
+    An attack noun that dates, is condemned by or is conceded in a clause ("بعد الاعتداء الذي وقع أمس وأسفر عن
+    مقتل مهندس"، "تدين الهجوم على غزة والذي أسفر عن قتل"، "إثر ضربة جوية استهدفت متمردين") is background; so are the
+    casualties and the target its relative or result clause tells. A concession ("على الرغم من مقتل ثلاثة جنود")
+    names a known act too.
+    """
+    conceded = before[:1] if before and before[0].norm != "من" else before[1:2]  # "الرغم من"
+    if conceded and _hits(conceded[0], CONCESSIVE):
+        return f"a concession ('{conceded[0].text}'), not a report"
+    first = toks[ti]  # "أسفر عن مقتل": the trigger itself may be the verb of result
+    linked = first.norm in RESULT_LINKS or first.norm.lstrip("وف") in RESULT_LINKS or first.key in RESULT_LINKS
+    for k in range(ti - 1, max(-1, ti - 1 - CONSEQUENCE_REACH), -1):
+        t = toks[k]
+        if t.text in ".؛:!؟":
+            return None
+        if t.norm in RESULT_LINKS or t.norm.lstrip("وف") in RESULT_LINKS or t.key in RESULT_LINKS:
+            linked = True
+        if not _hits(t, ATTACK_NOUNS):
+            continue
+        if not (linked or ti - k <= 3):
+            return None  # an attack noun the trigger's clause does not describe
+        gov = next((u for u in _clause_before(toks, k, ATTACK_GOVERNOR_REACH)
+                    if _hits(u, TEMPORAL_FRAMES) or _hits(u, CONDEMNING)), None)
+        if gov is None:
+            return None
+        return f"the consequence of an attack that is a topic of '{gov.text}', not a report"
     return None
 
 

@@ -732,6 +732,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return evaluated
     if (consequence := _topic_consequence(toks, ti, before)) is not None:
         return consequence
+    if p.cameo[:2] != "14" and not noun and _imperfect_violence(toks, ti, p):
+        return "an imperfect verb of violence: a habit or an ongoing state, not a happening"
     t = toks[ti]
     if (noun and t.prefix.lstrip("وف").startswith("ل") and not (before and _hits(before[0], EXPOSED_TO))
             and t.norm.lstrip("وف") not in _first_words(p)):  # "لقوا مصرعهم": the ل is the verb's own
@@ -870,6 +872,28 @@ def _topic_consequence(toks: list[Token], ti: int, before: list[Token]) -> str |
             return None
         return f"the consequence of an attack that is a topic of '{gov.text}', not a report"
     return None
+
+
+HEADLINE_REACH = 2  # tokens before a headline's present verb ("إسرائيل تغتال 5 من ..."): its subject only
+
+
+def _imperfect_violence(toks: list[Token], ti: int, p: Pattern) -> bool:
+    """The violent trigger is an imperfect verb ("يقتلون"، "تقاتل"، "ويقاتل الجنود ... منذ شهور"; not a future:
+    س and سوف make it one) outside a headline.
+
+    News tells what happened in the perfect; the imperfect of violence describes a habit, an ongoing war or a party
+    ("عناصر موالية لطالبان تقاتل القوات"). A headline reports in the present ("إسرائيل تغتال 5 من ..."): a verb
+    right after the first word or two of the text, with no conjunction, is kept.
+    """
+    t = toks[ti]
+    if t.prefix.endswith("س"):
+        return False
+    w = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 3 else t.norm
+    forms = _first_words(p)
+    if not (w[:1] == "ي" or (w[:1] == "ت" and "ي" + w[1:] in forms)) or w not in forms:
+        return False
+    headline = ti <= HEADLINE_REACH and t.norm == w and not any(u.is_punct for u in toks[:ti])
+    return not headline
 
 
 @lru_cache(maxsize=8192)

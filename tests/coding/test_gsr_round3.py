@@ -45,6 +45,10 @@ NOT_REPORTED = [
     # not violence: an oil blockade (an embargo), a nervous breakdown
     ("وأعلن وزير الداخلية فرض حصار نفطي على البلاد المجاورة.", "embargo"),
     ("وقالت الوزارة إن المتهم مصاب بانهيار عصبي منذ أشهر.", "illness"),
+    # the imperfect: an ongoing war, a party described, a habit
+    ("ويقاتل الجنود المتشددين في الجبال الشمالية منذ شهور.", "imperfect"),
+    ("وقالت الشرطة إن عناصر موالية للتنظيم تقاتل القوات الحكومية على الحدود منذ سنوات.", "imperfect"),
+    ("ويقتلون الأبرياء كل يوم في الأسواق ثم يدعون الدفاع عن الدين.", "imperfect"),
 ]
 
 
@@ -62,6 +66,8 @@ REPORTED = [
     "وقال المتحدث باسم الشرطة إن الهجوم الانتحاري أسفر عن مقتل تسعة أشخاص وإصابة 20 آخرين أمس.",
     # the casualties of an attack the sentence reports
     "وقالت الشرطة إن انفجار سيارة مفخخة في سوق شعبية أمس أسفر عن مقتل سبعة أشخاص.",
+    # a headline reports in the present
+    "إسرائيل تغتال ثلاثة ناشطين في غزة",
     # a plain report with its attacker
     "وقتل مسلحون أمس ثلاثة من رجال الشرطة في هجوم على حاجز أمني شمال بغداد.",
     # a statement verb followed by a report, not a condemnation

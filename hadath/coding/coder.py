@@ -587,7 +587,7 @@ YEAR_FRAMES = _norm_words("عام العام سنة السنة منذ في خل�
 MONTH_NAMES = _norm_words(
     "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر كانون شباط "
     "آذار نيسان أيار حزيران تموز آب أيلول تشرين")
-YEAR_REACH = 12  # tokens on each side of the trigger searched for the year that dates its clause
+YEAR_REACH = 16  # tokens on each side of the trigger searched for the year that dates its clause
 
 
 def _token_forms(t: Token) -> tuple[str, ...]:

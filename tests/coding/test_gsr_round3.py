@@ -45,6 +45,9 @@ NOT_REPORTED = [
     # not violence: an oil blockade (an embargo), a nervous breakdown
     ("وأعلن وزير الداخلية فرض حصار نفطي على البلاد المجاورة.", "embargo"),
     ("وقالت الوزارة إن المتهم مصاب بانهيار عصبي منذ أشهر.", "illness"),
+    # history: the year that dates the clause stands more than a dozen words from the verb
+    ("وظهر ذلك جليا خلال اجتياح الجيش للمدينة في صيف عام 1982، حين دمرت قواته المكتبات ومراكز الأبحاث فيها، كما "
+     "اغتالت العشرات من الكتاب والفنانين.", "history"),
     # the imperfect: an ongoing war, a party described, a habit
     ("ويقاتل الجنود المتشددين في الجبال الشمالية منذ شهور.", "imperfect"),
     ("وقالت الشرطة إن عناصر موالية للتنظيم تقاتل القوات الحكومية على الحدود منذ سنوات.", "imperfect"),

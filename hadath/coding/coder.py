@@ -564,7 +564,9 @@ RESPONSIBILITY = _norm_words("مسؤولية المسؤولية مسؤوليته
 # denying responsibility, or laying it on another: "نفى"، "عدم"، "حمّل"، "يحمل"
 DISCLAIM = NEGATING_VERBS | _norm_words("عدم نفى نفت نفوا ينفي تنفي حمل حملت حملوا يحمل تحمل محملا محملة تحميل")
 COUNT_HEADS = _norm_words("عدد أعداد حصيلة")  # the number of casualties, updated or discussed: a statistic
-LIKE = _norm_words("مثل أمثال")  # "مثل هذه المظاهرات": acts of a kind
+LIKE = _norm_words("مثل أمثال أنواع أنواعا نوع أشكال أشكالا صنوف ضروب")  # "مثل هذه المظاهرات": acts of a kind
+WHO = _norm_words("من ومن")  # before a verb, the relative pronoun "who" (a preposition governs nouns only)
+PLURAL_VERB_ENDINGS = ("وا", "ون")
 CALL_REACH = 12  # tokens back (across commas) from a coordinated noun to the demand it is an object of
 
 
@@ -732,6 +734,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return evaluated
     if (consequence := _topic_consequence(toks, ti, before)) is not None:
         return consequence
+    if (coordinated := _coordinated_topic(toks, ti)) is not None:
+        return coordinated
     if p.cameo[:2] != "14" and not noun and _imperfect_violence(toks, ti, p):
         return "an imperfect verb of violence: a habit or an ongoing state, not a happening"
     t = toks[ti]
@@ -751,7 +755,9 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
                     or t.norm in HYPOTHETICAL), None)
     if hyp is not None:
         return f"hypothetical ('{hyp.text}')"
-    if p.cameo[:2] != "14" and not noun and any(u.norm in RELATIVES for u in toks[max(0, ti - 2):ti]):
+    if p.cameo[:2] != "14" and not noun and (any(u.norm in RELATIVES for u in toks[max(0, ti - 2):ti]) or (
+            ti > 0 and toks[ti - 1].norm in WHO and not toks[ti].prefix and toks[ti].norm.endswith(PLURAL_VERB_ENDINGS))):
+        # "بحق من اغتالوا الحريري": those who did it (a plural verb ending: "تمكن من طرد" governs a masdar)
         # "الرهائن الذين اختطفتهم الحركة"، "الحريري الذي اغتيل في 2005": background on an entity
         return "a relative clause describing an entity, not a report"
     resp = next((k for k, u in enumerate(before[:3]) if _hits(u, RESPONSIBILITY)), None)
@@ -871,6 +877,29 @@ def _topic_consequence(toks: list[Token], ti: int, before: list[Token]) -> str |
         if gov is None:
             return None
         return f"the consequence of an attack that is a topic of '{gov.text}', not a report"
+    return None
+
+
+FIRST_CONJUNCT_REACH = 2  # tokens after a governor in which its first (verbal-noun) object stands
+
+
+def _coordinated_topic(toks: list[Token], ti: int) -> str | None:
+    """Why a trigger joined by و is a further object of a governor that makes acts topics, or None.
+
+    "بعد استيلاء الحركة على المدينة، وفرض حصار على القطاع"، "ورجحت واشنطن توجيه ضربات جوية وقصف بعض الأهداف":
+    the first conjunct is a verbal noun right after a temporal frame, a word of possibility or a condemnation; the
+    act after و shares its government, so it is a topic as the first one is.
+    """
+    if toks[ti].norm[:1] != "و":
+        return None
+    for idx, u in enumerate(_words_before(toks, ti, CALL_REACH)):
+        if u.norm in RELATIVES:
+            return None
+        if _hits(u, TEMPORAL_FRAMES) or _hits(u, HYPOTHETICAL) or _hits(u, CONDEMNING):
+            k = ti - 1 - idx
+            if any(_masdar_like(v.key) for v in toks[k + 1:k + 1 + FIRST_CONJUNCT_REACH]):
+                return f"a further object of '{u.text}', not a report"
+            return None
     return None
 
 

@@ -48,6 +48,11 @@ NOT_REPORTED = [
     # history: the year that dates the clause stands more than a dozen words from the verb
     ("وظهر ذلك جليا خلال اجتياح الجيش للمدينة في صيف عام 1982، حين دمرت قواته المكتبات ومراكز الأبحاث فيها، كما "
      "اغتالت العشرات من الكتاب والفنانين.", "history"),
+    # kinds of acts, those who did an act, a further object of a governor that makes acts topics
+    ("وكشفت الصحيفة عن مذكرات سرية تتيح أنواعا من التعذيب للمعتقلين في السجون العسكرية.", "kind"),
+    ("وطالب النواب بمحاكمة من اغتالوا الصحفي المعارض أمام محكمة دولية.", "those who"),
+    ("وتعقد الوضع في المنطقة بعد استيلاء الحركة على المدينة، وفرض حصار على القطاع.", "coordinated"),
+    ("ورجحت واشنطن توجيه ضربات جوية وقصف بعض الأهداف في الأيام المقبلة.", "coordinated"),
     # the imperfect: an ongoing war, a party described, a habit
     ("ويقاتل الجنود المتشددين في الجبال الشمالية منذ شهور.", "imperfect"),
     ("وقالت الشرطة إن عناصر موالية للتنظيم تقاتل القوات الحكومية على الحدود منذ سنوات.", "imperfect"),
@@ -69,6 +74,8 @@ REPORTED = [
     "وقال المتحدث باسم الشرطة إن الهجوم الانتحاري أسفر عن مقتل تسعة أشخاص وإصابة 20 آخرين أمس.",
     # the casualties of an attack the sentence reports
     "وقالت الشرطة إن انفجار سيارة مفخخة في سوق شعبية أمس أسفر عن مقتل سبعة أشخاص.",
+    # a masdar after the preposition من is no relative clause
+    "فيما تمكن المقاتلون الأكراد من طرد تنظيم داعش من حي في جنوب مدينة الحسكة أمس.",
     # a headline reports in the present
     "إسرائيل تغتال ثلاثة ناشطين في غزة",
     # a plain report with its attacker

@@ -90,3 +90,21 @@ def test_reported_violence_is_still_coded(code_text: Callable[..., Coded], text:
     """Reports of attacks keep their violent event next to the rules above."""
     got = code_text(text)
     assert violent(got), got.why()
+
+
+CROWDS = [
+    # the agency that reports the protest is not its source
+    "وتجمع أمس نحو مائتي متظاهر في وسط العاصمة الأسترالية، داعين إلى وقف الحرب وهاتفين ضد الرئيس الأمريكي، حسب ما "
+    "نقلت وكالة الصحافة الفرنسية.",
+    # nor the nationality of the flags the crowd carries
+    "وتوجه عشرات الآلاف من المتظاهرين حاملين الأعلام التركية إلى ساحة كبيرة في أنقرة أمس هاتفين ضد الحكومة.",
+]
+
+
+@pytest.mark.parametrize("text", CROWDS)
+def test_the_crowd_is_the_source_of_its_protest(code_text: Callable[..., Coded], text: str) -> None:
+    """A protest's source is the crowd the sentence names (protesters), not another party found near the trigger."""
+    got = code_text(text)
+    protests = got.find("14")
+    assert protests, got.why()
+    assert all(e.source is not None and "protesters" in (e.source.name_en or "") for e in protests), got.why()

@@ -925,7 +925,7 @@ def _protesting_crowd(toks: list[Token], rel: list[tuple[int, int, ActorMention]
     before = [x for x in crowds if x[1] <= ti]
     crowd = before[-1] if before else crowds[0]
     if sources and sources[0].tok_start >= 0 and any(
-            x[2] is sources[0] and x[1] <= crowd[0] and x[1] <= ti and not x[2].head == "nisba" for x in rel):
+            x[2] is sources[0] and x[1] <= crowd[0] and x[1] <= ti and x[2].head != "nisba" for x in rel):
         return None  # the source stands before the crowd and the trigger: an organiser or the crowd's own name
     return crowd[2]
 

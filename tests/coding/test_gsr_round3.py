@@ -53,6 +53,8 @@ NOT_REPORTED = [
     ("وطالب النواب بمحاكمة من اغتالوا الصحفي المعارض أمام محكمة دولية.", "those who"),
     ("وتعقد الوضع في المنطقة بعد استيلاء الحركة على المدينة، وفرض حصار على القطاع.", "coordinated"),
     ("ورجحت واشنطن توجيه ضربات جوية وقصف بعض الأهداف في الأيام المقبلة.", "coordinated"),
+    # a road accident is no violence (the veto stays for accidents)
+    ("قتل خمسة أشخاص أمس في حادث سير على الطريق السريع شمال العاصمة.", "accident"),
     # the imperfect: an ongoing war, a party described, a habit
     ("ويقاتل الجنود المتشددين في الجبال الشمالية منذ شهور.", "imperfect"),
     ("وقالت الشرطة إن عناصر موالية للتنظيم تقاتل القوات الحكومية على الحدود منذ سنوات.", "imperfect"),
@@ -76,6 +78,8 @@ REPORTED = [
     "وقالت الشرطة إن انفجار سيارة مفخخة في سوق شعبية أمس أسفر عن مقتل سبعة أشخاص.",
     # a masdar after the preposition من is no relative clause
     "فيما تمكن المقاتلون الأكراد من طرد تنظيم داعش من حي في جنوب مدينة الحسكة أمس.",
+    # violent incidents, though "حوادث" heads them
+    "قتل خمسة وعشرون شخصا أمس في حوادث عنف متفرقة في شمال البلاد.",
     # a headline reports in the present
     "إسرائيل تغتال ثلاثة ناشطين في غزة",
     # a plain report with its attacker

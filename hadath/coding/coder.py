@@ -517,7 +517,9 @@ TOPIC_GOVERNORS = _norm_words(
     "محاكمة المحاكمة محاكمات محاكمته محاكمتهم يحاكم ضلوع الضلوع ضلوعه ضلوعهم تورط التورط تورطه تورطهم متورط "
     "متورطا متورطين متورطون المتورطين ذكرى الذكرى وراء بتدبير تدبير "
     "ملابسات تفاصيل لجنة تعويض تعويضات لضحايا منفذي منفذو مرتكبي مرتكبو ردا رده ردها الرد رغم الرغم "
-    "أيد أيدت أيدوا يؤيد تؤيد تأييد تأييدها تأييده معلقا معلقة تعليقا تعليقه تعليقها"
+    "أيد أيدت أيدوا يؤيد تؤيد تأييد تأييدها تأييده معلقا معلقة تعليقا تعليقه تعليقها "
+    # knowing about an act: "يعلم الكثير عن اغتيال"، "المعلومات حول الاغتيال"، "معرفة الحقيقة في اغتيال"
+    "يعلم تعلم يعلمون يعرف تعرف يعرفون معرفة الحقيقة حقيقة معلومات المعلومات"
 )
 DURATIONS = _norm_words("عام عاما أعوام سنة سنوات سنتين عامين شهر شهرا أشهر شهرين يوم يوما أيام أسبوع أسابيع عقد عقود قرن")
 TEMPORAL_FRAMES = _norm_words("خلال إبان أثناء منذ بعد بعيد عقب إثر قبل")
@@ -533,7 +535,8 @@ HYPOTHETICAL = _norm_words(
     "لمنع خشية الخشية مخاوف يخشى تخشى خوفا تحذير تحذيرات حذر حذرت يحذر تحذر محذرا للتدريب التدريب التدرب "
     "مناورات سيناريو سيناريوهات فرضية أنذر أنذرت ينذر تنذر إحباط لإحباط أحبط أحبطت أحبطوا يحبط تحبط "
     "فكرة مؤامرة التآمر بالتآمر مخطط مخططا مخططات تحذيرها تحذيره تحذيرهم حذروا يحذروا يحذرون رجح رجحت يرجح "
-    "ترجح ترجيح ترجيحات المرجح لمح لمحت يلمح تلمح تلميح المعتقد يعتقد يعتقدون"
+    "ترجح ترجيح ترجيحات المرجح لمح لمحت يلمح تلمح تلميح المعتقد يعتقد يعتقدون "
+    "لكان لكانت لكانوا"  # the answer of a counterfactual: "لو ... لكانت حادثة خطف البحارة حجة"
 )
 # a call or demand for an act: the act is wanted, not done ("دعا إلى مقاطعة"، "طالبوا بتسيير مسيرات")
 CALLS = _norm_words(
@@ -690,6 +693,26 @@ def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
     return None
 
 
+# a span of years over which acts are totalled: "خلال السنوات الست الماضية"، "على مدى أعوام"، "منذ عقود"
+PERIOD_FRAMES = _norm_words("خلال طوال مدى منذ طيلة")
+YEARS_PLURAL = _norm_words("السنوات سنوات الأعوام أعوام العقود عقود السنين سنين")
+PERIOD_GAP = 2  # words between the frame and the plural of years ("خلال الـ 5 سنوات")
+
+
+def _period_of_years(toks: list[Token], ti: int, tj: int) -> str | None:
+    """The frame of a span of years in the trigger's clause ("وخلال السنوات الست الماضية ... تسببت في قتل 15
+    مدنيا"), or None: acts counted over years are a total, not a happening."""
+    lo, hi = ti, tj
+    while lo > 0 and ti - lo < YEAR_REACH and toks[lo - 1].text not in ".؛:!؟«»\"“”":
+        lo -= 1
+    while hi < len(toks) and hi - tj < YEAR_REACH and toks[hi].text not in ".؛:!؟«»\"“”":
+        hi += 1
+    for k in range(lo, hi):
+        if _hits(toks[k], PERIOD_FRAMES) and any(_hits(u, YEARS_PLURAL) for u in toks[k + 1:k + 2 + PERIOD_GAP]):
+            return toks[k].text
+    return None
+
+
 def _chronology_entry(toks: list[Token], ti: int) -> bool:
     """The trigger follows a date heading a chronology entry ("* 25 سبتمبر 2005: ..."، "27 ديسمبر: اغتيال ..."):
     a list of past events, background to the article."""
@@ -777,6 +800,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return f"background (dated by the year {year})"
     if _chronology_entry(toks, ti):
         return "background (an entry of a chronology)"
+    if (period := _period_of_years(toks, ti, tj)) is not None:
+        return f"a total over years ('{period}'), not a happening"
     t = toks[ti]
     if tj - ti == 2 and _hits(t, PLURAL_HEADS) and _hits(toks[ti + 1], GENERIC_VIOLENCE):
         return "a kind of act, not a happening"  # the head inside the trigger: "بعمليات اغتصاب"

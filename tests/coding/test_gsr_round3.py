@@ -53,6 +53,11 @@ NOT_REPORTED = [
     ("وطالب النواب بمحاكمة من اغتالوا الصحفي المعارض أمام محكمة دولية.", "those who"),
     ("وتعقد الوضع في المنطقة بعد استيلاء الحركة على المدينة، وفرض حصار على القطاع.", "coordinated"),
     ("ورجحت واشنطن توجيه ضربات جوية وقصف بعض الأهداف في الأيام المقبلة.", "coordinated"),
+    # knowledge about an act, a counterfactual, a metaphor, a total over years
+    ("وقال الوزير إن رئيس المخابرات السابق يعلم الكثير عن اغتيال الزعيم المعارض.", "knowledge"),
+    ("ولو كانت الحكومة تبحث عن ذريعة للحرب لكانت حادثة خطف الجنود الثلاثة ذريعة كافية.", "counterfactual"),
+    ("وأضاف أن الحزب الحاكم صار رهينة للمؤسسة العسكرية في البلاد.", "metaphor"),
+    ("وخلال السنوات الخمس الماضية تسببت القذائف التي أطلقت من القطاع في قتل عشرين مدنيا.", "total"),
     # a road accident is no violence (the veto stays for accidents)
     ("قتل خمسة أشخاص أمس في حادث سير على الطريق السريع شمال العاصمة.", "accident"),
     # the imperfect: an ongoing war, a party described, a habit
@@ -80,6 +85,8 @@ REPORTED = [
     "فيما تمكن المقاتلون الأكراد من طرد تنظيم داعش من حي في جنوب مدينة الحسكة أمس.",
     # violent incidents, though "حوادث" heads them
     "قتل خمسة وعشرون شخصا أمس في حوادث عنف متفرقة في شمال البلاد.",
+    # months are no span of years
+    "وقتل 12 شخصا أمس في هجوم انتحاري على مركز للشرطة، وهو الأعنف خلال الأشهر الماضية.",
     # a headline reports in the present
     "إسرائيل تغتال ثلاثة ناشطين في غزة",
     # a plain report with its attacker

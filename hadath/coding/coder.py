@@ -566,6 +566,8 @@ ATTEMPT = _norm_words("محاولة محاولات")
 RESPONSIBILITY = _norm_words("مسؤولية المسؤولية مسؤوليته مسؤوليتها مسؤوليتهم مسؤوليتهما")
 # denying responsibility, or laying it on another: "نفى"، "عدم"، "حمّل"، "يحمل"
 DISCLAIM = NEGATING_VERBS | _norm_words("عدم نفى نفت نفوا ينفي تنفي حمل حملت حملوا يحمل تحمل محملا محملة تحميل")
+LAY_ON = _norm_words("حمل حملت حملوا يحمل تحمل محملا محملة تحميل")  # laying responsibility on another
+LAY_ON_REACH = 16  # tokens back from "مسؤولية" + act to the verb that lays it on someone
 COUNT_HEADS = _norm_words("عدد أعداد حصيلة")  # the number of casualties, updated or discussed: a statistic
 LIKE = _norm_words("مثل أمثال أنواع أنواعا نوع أشكال أشكالا صنوف ضروب")  # "مثل هذه المظاهرات": acts of a kind
 WHO = _norm_words("من ومن")  # before a verb, the relative pronoun "who" (a preposition governs nouns only)
@@ -788,6 +790,10 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         # "نفى مسؤوليته عن خطف"، "عدم مسؤولية حركته عن اختطاف"، "حمّل الحزب مسؤولية الاعتداء": responsibility
         # denied or laid on someone is a dispute about a known act (a claim, "أعلن مسؤوليته عن", reports it)
         deny = next((u for u in before[resp + 1:resp + 5] if _hits(u, DISCLAIM)), None)
+        if deny is None and resp == 0:
+            # "وحمّل التجمع في بيان له، حزب الله وحركة أمل، مسؤولية الاعتداء": the one blamed stands between,
+            # across commas
+            deny = next((u for u in _words_before(toks, ti, LAY_ON_REACH) if _hits(u, LAY_ON)), None)
         if deny is not None:
             return f"responsibility disputed ('{deny.text}'), not a report"
     if before and _hits(before[0], COUNT_HEADS):

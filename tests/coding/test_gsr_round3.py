@@ -58,6 +58,10 @@ NOT_REPORTED = [
     ("ولو كانت الحكومة تبحث عن ذريعة للحرب لكانت حادثة خطف الجنود الثلاثة ذريعة كافية.", "counterfactual"),
     ("وأضاف أن الحزب الحاكم صار رهينة للمؤسسة العسكرية في البلاد.", "metaphor"),
     ("وخلال السنوات الخمس الماضية تسببت القذائف التي أطلقت من القطاع في قتل عشرين مدنيا.", "total"),
+    # responsibility laid on a party named across commas; control over factions is no occupation
+    ("وحمّل الحزب في بيان أصدره أمس، قيادة الحركة وأنصارها، مسؤولية الاعتداء الآثم على مقر الجيش في المدينة.",
+     "blame"),
+    ("وقال إن الحركة قادرة على ضبط الأمن والسيطرة على جميع الفصائل المسلحة في القطاع.", "control"),
     # a road accident is no violence (the veto stays for accidents)
     ("قتل خمسة أشخاص أمس في حادث سير على الطريق السريع شمال العاصمة.", "accident"),
     # the imperfect: an ongoing war, a party described, a habit

@@ -695,6 +695,8 @@ def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
     return None
 
 
+SOUNDS = _norm_words("دوي سمع سمعت سماع أصوات صوت لعلعة ولعلعة أزيز")  # the noise of explosions or shooting
+SOUND_REACH = 3  # tokens before a violent word searched for the noise it is the sound of
 # a span of years over which acts are totalled: "خلال السنوات الست الماضية"، "على مدى أعوام"، "منذ عقود"
 PERIOD_FRAMES = _norm_words("خلال طوال مدى منذ طيلة")
 YEARS_PLURAL = _norm_words("السنوات سنوات الأعوام أعوام العقود عقود السنين سنين")
@@ -806,6 +808,10 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return f"background (dated by the year {year})"
     if _chronology_entry(toks, ti):
         return "background (an entry of a chronology)"
+    heard = next((u for u in [toks[ti], *_clause_before(toks, ti, SOUND_REACH)] if _hits(u, SOUNDS)), None)
+    if heard is not None:
+        # "وسمع دوي انفجار قوي، ولعلعة الرصاص"، "سمع دوي انفجارات": a sound heard, not an attack reported
+        return f"a sound heard ('{heard.text}'), not a report"
     if (period := _period_of_years(toks, ti, tj)) is not None:
         return f"a total over years ('{period}'), not a happening"
     t = toks[ti]

@@ -695,6 +695,34 @@ def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
     return None
 
 
+# a rally for a party or a decision: "تظاهر المئات تأييدا لقرار"، "بجموع حاملة شعارات مؤيدة للسياسة"
+SUPPORT_WORDS = _norm_words("تأييدا تأييد دعما مؤيدة مؤيدين مؤيدون المؤيدة المؤيدين المؤيدون مناصرة")
+SUPPORT_REACH = 10  # tokens after a protest word (its subject and place between) searched for the support it expresses
+CONTRAST_MARKERS = _norm_words("فيما وفيما بينما وبينما حين لكن ولكن")
+# the right or the act of protesting in general: "التظاهر السلمي حق مشروع"
+GENERIC_PROTEST = _norm_words("التظاهر")
+
+
+def _support_rally(toks: list[Token], ti: int, tj: int, before: list[Token]) -> str | None:
+    """Why a protest trigger is a rally in support or protest in general, or None.
+
+    A gathering that backs a party or a decision ("تظاهر المئات تأييدا لقرار الإعدام"، "مسيرة مؤيدة للحكومة")
+    demonstrates support, not dissent (gsr rules: PROTEST is dissent); the definite verbal noun "التظاهر" names the
+    right or the act in general ("التظاهر السلمي حق يكفله القانون").
+    """
+    after: list[Token] = []
+    for u in toks[tj:tj + SUPPORT_REACH]:
+        if u.text in ".؛:!؟" or u.norm in CONTRAST_MARKERS:
+            break  # "تظاهر الآلاف ضد الحكومة، فيما خرج مؤيدون لها": another clause, another crowd
+        after.append(u)
+    back = next((u for u in [*after, *before[:2]] if _hits(u, SUPPORT_WORDS)), None)
+    if back is not None:
+        return f"a rally in support ('{back.text}'), not dissent"
+    if tj - ti == 1 and toks[ti].norm.lstrip("و") in GENERIC_PROTEST:
+        return "protest in general, not a happening"
+    return None
+
+
 SOUNDS = _norm_words("دوي سمع سمعت سماع أصوات صوت لعلعة ولعلعة أزيز")  # the noise of explosions or shooting
 SOUND_REACH = 3  # tokens before a violent word searched for the noise it is the sound of
 # a span of years over which acts are totalled: "خلال السنوات الست الماضية"، "على مدى أعوام"، "منذ عقود"
@@ -808,6 +836,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return f"background (dated by the year {year})"
     if _chronology_entry(toks, ti):
         return "background (an entry of a chronology)"
+    if p.cameo[:2] == "14" and (backing := _support_rally(toks, ti, tj, before)) is not None:
+        return backing
     heard = next((u for u in [toks[ti], *_clause_before(toks, ti, SOUND_REACH)] if _hits(u, SOUNDS)), None)
     if heard is not None:
         # "وسمع دوي انفجار قوي، ولعلعة الرصاص"، "سمع دوي انفجارات": a sound heard, not an attack reported

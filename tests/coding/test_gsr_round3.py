@@ -169,3 +169,27 @@ def test_the_crowd_is_the_source_of_its_protest(code_text: Callable[..., Coded],
     protests = got.find("14")
     assert protests, got.why()
     assert all(e.source is not None and "protesters" in (e.source.name_en or "") for e in protests), got.why()
+
+
+NOT_DISSENT = [
+    # a rally in support of a decision
+    ("وفي المدينة تظاهر المئات من السكان وسط الساحة الرئيسية تأييدا لقرار المحكمة العليا.", "a rally in support"),
+    # the right to protest, in general
+    ("وقال المحافظ إن التظاهر السلمي حق مشروع يكفله الدستور لكل المواطنين.", "protest in general"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), NOT_DISSENT, ids=["support", "general"])
+def test_support_and_protest_in_general_are_not_dissent(nlp, code_text: Callable[..., Coded], text: str,  # noqa: ANN001
+                                                        reason: str) -> None:
+    """A rally backing a decision and the right to demonstrate are not protests that happened (PROTEST is dissent)."""
+    got = code_text(text, date=DATE)
+    assert not got.find("14"), got.why()
+    assert any(reason in r for r in trace_reasons(nlp, text)), trace_reasons(nlp, text)
+
+
+def test_supporters_in_another_clause_leave_the_protest(code_text: Callable[..., Coded]) -> None:
+    """Supporters who came out in another clause ("فيما خرج مؤيدون") do not make the protest a rally in support."""
+    got = code_text("وتظاهر آلاف الطلاب أمس أمام مبنى البرلمان احتجاجا على رفع الرسوم، فيما خرج مؤيدون للحكومة في ساحة "
+                    "أخرى.", date=DATE)
+    assert got.find("14"), got.why()

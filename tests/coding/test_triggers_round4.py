@@ -1,0 +1,91 @@
+"""Trigger lexicon, round 4: general verb and noun forms of lexemes that had none, or were read by another entry.
+
+Every sentence is invented for these tests (plausible news about real actors, not copied from any corpus).
+Each case names the dictionary change it covers; each positive case failed before that change, and the
+negative cases guard the precision of the added forms.
+
+Groups:
+
+* new lexemes: blaming by attribution (112.arjaa-sabab: أرجع / عزا سبب X إلى Y), raising questions with the
+  subject between verb and object (111.athara-vso: أثارت المنظمة تساؤلات بشأن ...);
+* wider companions: a vow of "the response" (130.taahhada-radd: تعهد باتخاذ الرد المناسب);
+* forms another entry took: a withdrawal (0874) written "انسحبت من" was read only as leaving a treaty
+  (160), "تفجرت" (exploded) is the same event as "انفجرت" for vehicle bombs and IEDs;
+* topic nouns of a blame whose genitive is the party blamed (coder STANCE_HEADS: القرصنة الروسية).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from tests.coding.conftest import Coded
+
+
+def case(cid: str, root: str, code: str | None, source: str, target: str, text: str) -> Any:
+    """A parametrised positive case: an event of ``root`` (``code`` prefix) with these actors."""
+    return pytest.param(root, code, source, target, text, id=cid)
+
+
+POSITIVE = [
+    # 112.arjaa-sabab: أرجع سبب X إلى Y (Y's act is blamed)
+    case("arjaa-sabab", "11", "112", "IRNGOV", "ISR",
+         "وأرجع وزير الخارجية الإيراني سبب تعثر المفاوضات إلى التدخل الإسرائيلي."),
+    case("arjaat-asbab", "11", "112", "LBYGOV", "TUR",
+         "وأرجعت الحكومة الليبية أسباب الأزمة إلى التدخل التركي في شؤون البلاد."),
+    # STANCE_HEADS: the blamed act is a noun with the party as its adjective
+    case("arjaa-qarsana", "11", "112", "USAGOV", "RUS",
+         "وأرجع وزير الخارجية الأمريكي سبب تعطل مواقع الوزارة إلى القرصنة الروسية."),
+    # 111.athara-vso: the subject stands between the verb and "تساؤلات"
+    case("athara-vso", "11", "111", "NGO", "EGY*",
+         "وأثارت منظمة العفو الدولية تساؤلات بشأن ممارسات الشرطة المصرية في سيناء."),
+    # 130.taahhada-radd: "الرد" with the article, after باتخاذ
+    case("taahhada-al-radd", "13", "130", "USAGOV", "RUS",
+         "وتعهد الرئيس الأمريكي جو بايدن باتخاذ الرد المناسب على الاستفزازات الروسية."),
+    # 1833.infijar-ubwa: تفجرت (exploded), as انفجرت
+    case("tafajjarat-ubwa", "18", "1833", "SOMREB", "*",
+         "وتفجرت عبوة ناسفة زرعها مسلحو حركة الشباب في موكب للجيش الصومالي قرب مقديشو."),
+]
+
+
+@pytest.mark.parametrize("root,code,source,target,text", POSITIVE)
+def test_round4_trigger_codes_the_event(code_text: Callable[..., Coded], root: str, code: str | None,
+                                        source: str, target: str, text: str) -> None:
+    got = code_text(text)
+    assert got.find(root, code, source, target), got.why()
+
+
+NEGATIVE = [
+    # rising prices are blamed on no party (112.arjaa-sabab excludes)
+    pytest.param("11", "112", "وأرجع الخبراء المصريون سبب ارتفاع الأسعار إلى تراجع إنتاج النفط في السعودية.",
+                 id="arjaa-prices"),
+    # the history of a city is "attributed" to an era
+    pytest.param("11", "112", "ويرجع تاريخ المدينة إلى العصر الروماني بحسب وزارة الثقافة المصرية.",
+                 id="yarjiu-tarikh"),
+    # admiration raised by a film is no criticism (111.athara-vso requires questions or doubts)
+    pytest.param("11", "111", "وأثار الفيلم المصري الجديد إعجاب النقاد الفرنسيين في مهرجان القاهرة.",
+                 id="athara-ijab"),
+    # answering letters is no threat (130.taahhada-radd excludes)
+    pytest.param("13", "130", "وتعهد وزير الخارجية المصري بالرد على الرسائل التي تلقاها من نظيره السوداني.",
+                 id="taahhada-radd-letters"),
+    # leaving a treaty is still 160, not a military withdrawal (0874.insahaba excludes الاتفاق)
+    pytest.param("08", "0874", "وأعلنت الولايات المتحدة انسحابها من الاتفاق النووي مع إيران.",
+                 id="insahaba-treaty"),
+]
+
+
+@pytest.mark.parametrize("root,code,text", NEGATIVE)
+def test_round4_trigger_stays_silent(code_text: Callable[..., Coded], root: str, code: str, text: str) -> None:
+    got = code_text(text)
+    assert not got.find(root, code), got.why()
+
+
+def test_withdrawal_with_min_is_read_both_ways() -> None:
+    """"انسحبت من" is a form of the military withdrawal (0874) as well as of leaving a treaty (160)."""
+    from hadath.kb.kb import get_kb
+
+    kb = get_kb()
+    assert "انسحبت من" in kb.patterns["0874.insahaba"].forms
+    assert "انسحبت من" in kb.patterns["160.insahaba-munazzama"].forms

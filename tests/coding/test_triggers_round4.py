@@ -11,7 +11,10 @@ Groups:
 * wider companions: a vow of "the response" (130.taahhada-radd: تعهد باتخاذ الرد المناسب);
 * forms another entry took: a withdrawal (0874) written "انسحبت من" was read only as leaving a treaty
   (160), "تفجرت" (exploded) is the same event as "انفجرت" for vehicle bombs and IEDs;
-* topic nouns of a blame whose genitive is the party blamed (coder STANCE_HEADS: القرصنة الروسية).
+* common words that are verbs too: "دان" (condemned) and "هنأ" (congratulated, read هنا "here") are not
+  indexed alone, so each has a reading that requires what is condemned or congratulated after it;
+* topic nouns of a statement whose genitive is the party concerned (coder STANCE_HEADS: القرصنة الروسية،
+  عودة السفير، انتخاب الرئيس).
 """
 
 from __future__ import annotations
@@ -44,6 +47,19 @@ POSITIVE = [
     # 130.taahhada-radd: "الرد" with the article, after باتخاذ
     case("taahhada-al-radd", "13", "130", "USAGOV", "RUS",
          "وتعهد الرئيس الأمريكي جو بايدن باتخاذ الرد المناسب على الاستفزازات الروسية."),
+    # 111.adana-req: bare "دان" is a common word (not indexed alone); it is read with the condemned act after it
+    case("dana-bishidda", "11", "111", "FRAGOV", "RUS",
+         "دان الرئيس الفرنسي بشدة الهجوم الروسي على مدينة خاركيف الأوكرانية."),
+    case("fima-danat", "11", "111", "IRQGOV", "TUR",
+         "فيما دانت قيادة إقليم كردستان العراق أمس القصف الجوي التركي على مواقع حزب العمال."),
+    # 051.hannaa-req: "هنأ" reads as the common word "هنا" (here); it is read with what is congratulated after it
+    case("hannaa-bifawz", "05", "051", "JORGOV", "TUNGOV",
+         "وهنأ الملك الأردني عبد الله الثاني الرئيس التونسي قيس سعيد بفوزه في الانتخابات الرئاسية."),
+    # STANCE_HEADS: the return / election / appointment of a party is what is welcomed
+    case("rahhaba-bi-awdat", "05", "051", "PSEGOV", "JORGOV",
+         "ورحب الرئيس الفلسطيني محمود عباس بعودة السفير الأردني إلى رام الله."),
+    case("rahhaba-bi-intikhab", "05", "051", "AREGOV", "LBN*",
+         "ورحب وزير الخارجية الإماراتي بانتخاب الرئيس اللبناني جوزاف عون."),
     # 1833.infijar-ubwa: تفجرت (exploded), as انفجرت
     case("tafajjarat-ubwa", "18", "1833", "SOMREB", "*",
          "وتفجرت عبوة ناسفة زرعها مسلحو حركة الشباب في موكب للجيش الصومالي قرب مقديشو."),
@@ -70,6 +86,12 @@ NEGATIVE = [
     # answering letters is no threat (130.taahhada-radd excludes)
     pytest.param("13", "130", "وتعهد وزير الخارجية المصري بالرد على الرسائل التي تلقاها من نظيره السوداني.",
                  id="taahhada-radd-letters"),
+    # allegiance is no condemnation (111.adana-req excludes)
+    pytest.param("11", "111", "وقال المؤرخ إن المدينة دانت له بالولاء بعد سقوط الحكم العثماني في سوريا.",
+                 id="danat-lahu-bil-wala"),
+    # "وهنا" (and here) is no congratulation
+    pytest.param("05", "051", "وهنا أكد وزير الخارجية المصري أن بلاده ترفض التدخل الإيراني في اليمن.",
+                 id="huna-here"),
     # leaving a treaty is still 160, not a military withdrawal (0874.insahaba excludes الاتفاق)
     pytest.param("08", "0874", "وأعلنت الولايات المتحدة انسحابها من الاتفاق النووي مع إيران.",
                  id="insahaba-treaty"),

@@ -13,6 +13,11 @@ Groups:
   (160), "تفجرت" (exploded) is the same event as "انفجرت" for vehicle bombs and IEDs;
 * common words that are verbs too: "دان" (condemned) and "هنأ" (congratulated, read هنا "here") are not
   indexed alone, so each has a reading that requires what is condemned or congratulated after it;
+* forms that held their own subject ("أحرق المتظاهرون"، "أغلق المحتجون"، "أضرب المعلمون") left the coder no
+  source; the verb alone now requires the protesters after it, as a VSO reading (145.adrama-vso,
+  145.iqtaham-muhtajjun, 144.qataa-vso, 144.manaa-vso), and other VSO readings were added where only the
+  contiguous verb+object form existed (183.alqa-qunbula-vso، 190.asqata-vso، 144.itarat-vso، 182.itada-vso،
+  180.adrama-vso);
 * topic nouns of a statement whose genitive is the party concerned (coder STANCE_HEADS: القرصنة الروسية،
   عودة السفير، انتخاب الرئيس).
 """
@@ -60,6 +65,29 @@ POSITIVE = [
          "ورحب الرئيس الفلسطيني محمود عباس بعودة السفير الأردني إلى رام الله."),
     case("rahhaba-bi-intikhab", "05", "051", "AREGOV", "LBN*",
          "ورحب وزير الخارجية الإماراتي بانتخاب الرئيس اللبناني جوزاف عون."),
+    # protest forms holding their own subject ("أحرق المتظاهرون") left the coder no source: the verb alone now
+    # requires the protesters after it (145.adrama-vso, 145.iqtaham-muhtajjun, 144.qataa-vso, 144.manaa-vso)
+    case("ahraqa-mutazahirun", "14", "145", "IRQCVL", "*",
+         "وأحرق المتظاهرون العراقيون مقر حزب الدعوة في البصرة."),
+    case("adrama-muhtajjun", "14", "145", "IRQCVL", "*",
+         "وأضرم محتجون عراقيون غاضبون النار في مقر حزب الدعوة في البصرة."),
+    case("iqtahama-mutazahirun", "14", "145", "IRQCVL", "*",
+         "واقتحم المتظاهرون العراقيون مبنى البرلمان في بغداد."),
+    case("qataa-turuq-vso", "14", "144", "IRQCVL", "*",
+         "وقطع المحتجون العراقيون الطرق الرئيسية في الناصرية احتجاجا على نقص الكهرباء."),
+    case("aghlaqa-tariq-vso", "14", "144", "DZACVL", "*",
+         "وأغلق المحتجون الجزائريون الطريق السريع في العاصمة."),
+    case("hasara-mutazahirun", "14", "144", "SDNCVL", "*",
+         "وحاصر المتظاهرون السودانيون مقر قيادة الجيش في الخرطوم."),
+    # 144.itarat-vso: burning tyres with the subject between verb and object
+    case("ahraqa-itarat-vso", "14", "144", "LBNCVL", "*",
+         "وأحرق المتظاهرون اللبنانيون الإطارات أمام مقر الحكومة في بيروت."),
+    # 183.alqa-qunbula-vso: a thrown bomb, the subject between verb and object
+    case("alqa-qunbula-vso", "18", "183", "*", "IRQ*",
+         "وألقى مسلحون مجهولون قنبلة على دورية للشرطة العراقية في البصرة."),
+    # 190.asqata-vso: an aircraft shot down, the subject between verb and object
+    case("asqata-taira-vso", "19", "190", "SYRMIL", "ISR",
+         "وأسقطت الدفاعات الجوية السورية طائرة إسرائيلية فوق الجولان."),
     # 1833.infijar-ubwa: تفجرت (exploded), as انفجرت
     case("tafajjarat-ubwa", "18", "1833", "SOMREB", "*",
          "وتفجرت عبوة ناسفة زرعها مسلحو حركة الشباب في موكب للجيش الصومالي قرب مقديشو."),
@@ -92,6 +120,17 @@ NEGATIVE = [
     # "وهنا" (and here) is no congratulation
     pytest.param("05", "051", "وهنا أكد وزير الخارجية المصري أن بلاده ترفض التدخل الإيراني في اليمن.",
                  id="huna-here"),
+    # security forces closing a road are no protesters (144.qataa-vso excludes)
+    pytest.param("14", "144", "وقطعت القوات الإسرائيلية الطريق المؤدي إلى قرية النبي صالح.", id="qataat-quwwat-tariq"),
+    # "قطع الطريق على" (forestall) is no road block
+    pytest.param("14", "144", "وقال الوزير إن الاتفاق يقطع الطريق على أي محاولة لتقسيم ليبيا.", id="qataa-tariq-ala"),
+    # police storming a sit-in is no protest (145.iqtaham-muhtajjun excludes)
+    pytest.param("14", "145", "واقتحمت الشرطة المصرية ساحة الاعتصام وفرقت المحتجين.", id="iqtaham-shurta"),
+    # dropping charges is no shoot-down (190.asqata-vso excludes)
+    pytest.param("19", "190", "وأسقطت المحكمة الأمريكية التهم الموجهة إلى الرئيس الأفغاني السابق.", id="asqata-tuham"),
+    # tear gas thrown by the police is no bombing (183.alqa-qunbula-vso excludes)
+    pytest.param("18", "183", "وألقت الشرطة التركية قنابل الغاز المسيل للدموع على المتظاهرين في إسطنبول.",
+                 id="alqa-qanabil-ghaz"),
     # leaving a treaty is still 160, not a military withdrawal (0874.insahaba excludes الاتفاق)
     pytest.param("08", "0874", "وأعلنت الولايات المتحدة انسحابها من الاتفاق النووي مع إيران.",
                  id="insahaba-treaty"),

@@ -88,6 +88,12 @@ POSITIVE = [
     # 190.asqata-vso: an aircraft shot down, the subject between verb and object
     case("asqata-taira-vso", "19", "190", "SYRMIL", "ISR",
          "وأسقطت الدفاعات الجوية السورية طائرة إسرائيلية فوق الجولان."),
+    # 174.tard-noun ("طرد السفير") held the expelled diplomat inside the trigger: 174.tarada-diblomasi reads it now
+    case("tard-safir", "17", "174", "BOLGOV", "ISRGOV",
+         "وقررت الحكومة البوليفية أمس طرد السفير الإسرائيلي من لاباز."),
+    # 182.itada-vso: beating, the subject between verb and "بالضرب" (180.itada hands it off)
+    case("itada-bildarb", "18", "182", "IRNCOP", "*",
+         "واعتدت الشرطة الإيرانية بالضرب على الطالبة الإيرانية في طهران أمس."),
     # 1833.infijar-ubwa: تفجرت (exploded), as انفجرت
     case("tafajjarat-ubwa", "18", "1833", "SOMREB", "*",
          "وتفجرت عبوة ناسفة زرعها مسلحو حركة الشباب في موكب للجيش الصومالي قرب مقديشو."),

@@ -94,6 +94,12 @@ POSITIVE = [
     # 182.itada-vso: beating, the subject between verb and "بالضرب" (180.itada hands it off)
     case("itada-bildarb", "18", "182", "IRNCOP", "*",
          "واعتدت الشرطة الإيرانية بالضرب على الطالبة الإيرانية في طهران أمس."),
+    # 114.istadaa-safir-ihtijaj ("استدعت السفير") held the summoned envoy inside the trigger; 114.istadaa-req reads it
+    case("istadaat-safir", "11", "114", "JORGOV", "ISRGOV",
+         "وكانت وزارة الخارجية الأردنية قد استدعت السفير الإسرائيلي في عمان أمس."),
+    # 154.arsala-vso: troops sent, the subject between verb and object
+    case("arsalat-quwwat-vso", "15", "154", "TUR", "LBY",
+         "وأرسلت تركيا قوات إلى ليبيا لدعم حكومة الوفاق."),
     # 1833.infijar-ubwa: تفجرت (exploded), as انفجرت
     case("tafajjarat-ubwa", "18", "1833", "SOMREB", "*",
          "وتفجرت عبوة ناسفة زرعها مسلحو حركة الشباب في موكب للجيش الصومالي قرب مقديشو."),
@@ -137,6 +143,8 @@ NEGATIVE = [
     # tear gas thrown by the police is no bombing (183.alqa-qunbula-vso excludes)
     pytest.param("18", "183", "وألقت الشرطة التركية قنابل الغاز المسيل للدموع على المتظاهرين في إسطنبول.",
                  id="alqa-qanabil-ghaz"),
+    # aid sent is no deployment (154.arsala-vso excludes)
+    pytest.param("15", "154", "وأرسلت الإمارات مساعدات إنسانية وقوافل إغاثة إلى السودان.", id="arsalat-musaadat"),
     # leaving a treaty is still 160, not a military withdrawal (0874.insahaba excludes الاتفاق)
     pytest.param("08", "0874", "وأعلنت الولايات المتحدة انسحابها من الاتفاق النووي مع إيران.",
                  id="insahaba-treaty"),

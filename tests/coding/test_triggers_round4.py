@@ -100,6 +100,9 @@ POSITIVE = [
     # 154.arsala-vso: troops sent, the subject between verb and object
     case("arsalat-quwwat-vso", "15", "154", "TUR", "LBY",
          "وأرسلت تركيا قوات إلى ليبيا لدعم حكومة الوفاق."),
+    # 180.dahs: "دهس جنود" held the run-over soldiers inside the trigger
+    case("dahs-junud", "18", "180", "PSE", "ISRMIL",
+         "وأقدم فلسطيني أمس على دهس جنود إسرائيليين قرب الخليل."),
     # 1833.infijar-ubwa: تفجرت (exploded), as انفجرت
     case("tafajjarat-ubwa", "18", "1833", "SOMREB", "*",
          "وتفجرت عبوة ناسفة زرعها مسلحو حركة الشباب في موكب للجيش الصومالي قرب مقديشو."),

@@ -103,6 +103,9 @@ POSITIVE = [
     # 180.dahs: "دهس جنود" held the run-over soldiers inside the trigger
     case("dahs-junud", "18", "180", "PSE", "ISRMIL",
          "وأقدم فلسطيني أمس على دهس جنود إسرائيليين قرب الخليل."),
+    # 143.idrab-impf: the imperfect of أضرب (go on strike) is written as the imperfect of ضرب (hit)
+    case("yudribu-an-al-amal", "14", "143", "JOREDU", "*",
+         "ويضرب المعلمون الأردنيون عن العمل منذ أسبوعين للمطالبة بزيادة الرواتب."),
     # 1833.infijar-ubwa: تفجرت (exploded), as انفجرت
     case("tafajjarat-ubwa", "18", "1833", "SOMREB", "*",
          "وتفجرت عبوة ناسفة زرعها مسلحو حركة الشباب في موكب للجيش الصومالي قرب مقديشو."),
@@ -148,6 +151,9 @@ NEGATIVE = [
                  id="alqa-qanabil-ghaz"),
     # aid sent is no deployment (154.arsala-vso excludes)
     pytest.param("15", "154", "وأرسلت الإمارات مساعدات إنسانية وقوافل إغاثة إلى السودان.", id="arsalat-musaadat"),
+    # "تضرب بعرض الحائط" (disregards) is no strike (143.idrab-impf requires strike words)
+    pytest.param("14", "143", "وقال الوزير إن الحكومة الإسرائيلية تضرب بعرض الحائط كل القرارات الدولية.",
+                 id="tadribu-bi-ard-al-hait"),
     # leaving a treaty is still 160, not a military withdrawal (0874.insahaba excludes الاتفاق)
     pytest.param("08", "0874", "وأعلنت الولايات المتحدة انسحابها من الاتفاق النووي مع إيران.",
                  id="insahaba-treaty"),

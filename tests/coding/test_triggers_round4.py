@@ -18,6 +18,9 @@ Groups:
   145.iqtaham-muhtajjun, 144.qataa-vso, 144.manaa-vso), and other VSO readings were added where only the
   contiguous verb+object form existed (183.alqa-qunbula-vso، 190.asqata-vso، 144.itarat-vso، 182.itada-vso،
   180.adrama-vso);
+* the same for the attacking arm of 19x forms ("قصفت المدفعية"، "قصفت الطائرات"، "أغارت المقاتلات"، "أطلقت دبابة"،
+  "دخلت القوات"): the source came from elsewhere in the sentence (a Hamas target coded as the attacker); the
+  single-verb readings that already required those words now read them;
 * topic nouns of a statement whose genitive is the party concerned (coder STANCE_HEADS: القرصنة الروسية،
   عودة السفير، انتخاب الرئيس).
 """
@@ -106,6 +109,17 @@ POSITIVE = [
     # 143.idrab-impf: the imperfect of أضرب (go on strike) is written as the imperfect of ضرب (hit)
     case("yudribu-an-al-amal", "14", "143", "JOREDU", "*",
          "ويضرب المعلمون الأردنيون عن العمل منذ أسبوعين للمطالبة بزيادة الرواتب."),
+    # attack forms that held the attacking arm ("قصفت المدفعية"، "أغارت المقاتلات"، "دخلت القوات") took the source
+    # from elsewhere in the sentence; the verb alone now reads it (194.qasafa-madfaiya, 195.qasafa-jawwi,
+    # 195.aghara, 192.tawaghghul-fixed)
+    case("qasafat-madfaiya", "19", "194", "TURMIL", "IMGYPG",
+         "وقصفت المدفعية التركية أمس مواقع لوحدات حماية الشعب الكردية في عفرين."),
+    case("qasafat-tairat", "19", "195", "RUSMIL", "SYR*",
+         "وقصفت الطائرات الروسية أمس مواقع المعارضة السورية في إدلب."),
+    case("aghara-muqatilat", "19", "195", "ISRMIL", "*",
+         "وأغارت المقاتلات الإسرائيلية أمس على مواقع لحركة حماس في غزة."),
+    case("dakhalat-quwwat", "19", "192", "IRQMIL", "*",
+         "ودخلت القوات العراقية أمس مدينة الفلوجة بعد معارك عنيفة مع تنظيم داعش."),
     # 1833.infijar-ubwa: تفجرت (exploded), as انفجرت
     case("tafajjarat-ubwa", "18", "1833", "SOMREB", "*",
          "وتفجرت عبوة ناسفة زرعها مسلحو حركة الشباب في موكب للجيش الصومالي قرب مقديشو."),
@@ -154,6 +168,10 @@ NEGATIVE = [
     # "تضرب بعرض الحائط" (disregards) is no strike (143.idrab-impf requires strike words)
     pytest.param("14", "143", "وقال الوزير إن الحكومة الإسرائيلية تضرب بعرض الحائط كل القرارات الدولية.",
                  id="tadribu-bi-ard-al-hait"),
+    # an agreement entering into force is no invasion (192.tawaghghul-fixed excludes)
+    pytest.param("19", "192", "ودخل الاتفاق بين الجيش السوداني وقوات الدعم السريع حيز التنفيذ أمس.", id="dakhala-hayyiz"),
+    # aid convoys entering Gaza are no invasion
+    pytest.param("19", "192", "ودخلت قوافل المساعدات الأممية إلى غزة عبر معبر رفح.", id="dakhalat-qawafil"),
     # leaving a treaty is still 160, not a military withdrawal (0874.insahaba excludes الاتفاق)
     pytest.param("08", "0874", "وأعلنت الولايات المتحدة انسحابها من الاتفاق النووي مع إيران.",
                  id="insahaba-treaty"),

@@ -19,7 +19,7 @@ Groups:
   contiguous verb+object form existed (183.alqa-qunbula-vso، 190.asqata-vso، 144.itarat-vso، 182.itada-vso،
   180.adrama-vso);
 * the same for the attacking arm of 19x forms ("قصفت المدفعية"، "قصفت الطائرات"، "أغارت المقاتلات"، "أطلقت دبابة"،
-  "دخلت القوات"): the source came from elsewhere in the sentence (a Hamas target coded as the attacker); the
+  "دخلت القوات") and of the court in 116 ("قضت المحكمة"): the source came from elsewhere in the sentence (a Hamas target coded as the attacker); the
   single-verb readings that already required those words now read them;
 * topic nouns of a statement whose genitive is the party concerned (coder STANCE_HEADS: القرصنة الروسية،
   عودة السفير، انتخاب الرئيس).
@@ -120,6 +120,9 @@ POSITIVE = [
          "وأغارت المقاتلات الإسرائيلية أمس على مواقع لحركة حماس في غزة."),
     case("dakhalat-quwwat", "19", "192", "IRQMIL", "*",
          "ودخلت القوات العراقية أمس مدينة الفلوجة بعد معارك عنيفة مع تنظيم داعش."),
+    # 116.hakama: "قضت المحكمة" held the court (the source) inside the trigger
+    case("qadat-mahkama", "11", "116", "EGYJUD", "EGYOPP",
+         "وقضت المحكمة المصرية أمس بسجن الناشط علاء عبد الفتاح خمس سنوات."),
     # 1833.infijar-ubwa: تفجرت (exploded), as انفجرت
     case("tafajjarat-ubwa", "18", "1833", "SOMREB", "*",
          "وتفجرت عبوة ناسفة زرعها مسلحو حركة الشباب في موكب للجيش الصومالي قرب مقديشو."),
@@ -191,3 +194,20 @@ def test_withdrawal_with_min_is_read_both_ways() -> None:
     kb = get_kb()
     assert "انسحبت من" in kb.patterns["0874.insahaba"].forms
     assert "انسحبت من" in kb.patterns["160.insahaba-munazzama"].forms
+
+
+# words that are the subject (or object) actor of the verb before them: a form ending in one of them holds that
+# actor inside the trigger span, where the coder cannot take it as source or target
+SWALLOWED_ACTORS = ("المتظاهرون", "المحتجون", "المعتصمون", "المدفعية", "الدبابات", "الطائرات", "المقاتلات",
+                    "البوارج", "القوات", "الجيش", "المحكمة", "السفير")
+
+
+@pytest.mark.parametrize("root", ["11", "14", "17", "19"])
+def test_no_verb_form_holds_its_subject(root: str) -> None:
+    """No verb+subject form in these roots: the verb alone reads the sentence, requiring the subject word."""
+    from hadath.kb.kb import get_kb, phrase_key
+
+    keys = {phrase_key(w) for w in SWALLOWED_ACTORS}
+    bad = [(p.id, f) for p in get_kb().patterns.values() if p.cameo.startswith(root) and p.voice != "noun"
+           for f in p.forms if len(f.split()) == 2 and phrase_key(f.split()[1]) in keys]
+    assert not bad, bad

@@ -123,6 +123,11 @@ POSITIVE = [
     # 116.hakama: "قضت المحكمة" held the court (the source) inside the trigger
     case("qadat-mahkama", "11", "116", "EGYJUD", "EGYOPP",
          "وقضت المحكمة المصرية أمس بسجن الناشط علاء عبد الفتاح خمس سنوات."),
+    # 040.ijtama_wafd ("التقى وفدا") held the delegation inside the trigger: 040.iltaqa / 043.istaqbala read it
+    case("iltaqa-wafdan", "04", "040", "EGYGOV", "IMGHAM",
+         "وكان الرئيس المصري قد التقى وفدا من حركة حماس في القاهرة أمس."),
+    case("istaqbala-wafdan", "04", None, "EGYGOV", "USAGOV",
+         "وكان الرئيس المصري قد استقبل وفدا أمريكيا في القاهرة أمس."),
     # 1833.infijar-ubwa: تفجرت (exploded), as انفجرت
     case("tafajjarat-ubwa", "18", "1833", "SOMREB", "*",
          "وتفجرت عبوة ناسفة زرعها مسلحو حركة الشباب في موكب للجيش الصومالي قرب مقديشو."),
@@ -198,13 +203,13 @@ def test_withdrawal_with_min_is_read_both_ways() -> None:
 
 # words that are the subject (or object) actor of the verb before them: a form ending in one of them holds that
 # actor inside the trigger span, where the coder cannot take it as source or target
-SWALLOWED_ACTORS = ("المتظاهرون", "المحتجون", "المعتصمون", "المدفعية", "الدبابات", "الطائرات", "المقاتلات",
+SWALLOWED_ACTORS = ("وفدا", "وفد", "المتظاهرون", "المحتجون", "المعتصمون", "المدفعية", "الدبابات", "الطائرات", "المقاتلات",
                     "البوارج", "القوات", "الجيش", "المحكمة", "السفير")
 
 
-@pytest.mark.parametrize("root", ["11", "14", "17", "19"])
+@pytest.mark.parametrize("root", ["04", "11", "14", "17", "19"])
 def test_no_verb_form_holds_its_subject(root: str) -> None:
-    """No verb+subject form in these roots: the verb alone reads the sentence, requiring the subject word."""
+    """No verb+subject (or verb+object) form in these roots: the verb alone reads the sentence, requiring the subject word."""
     from hadath.kb.kb import get_kb, phrase_key
 
     keys = {phrase_key(w) for w in SWALLOWED_ACTORS}

@@ -1330,6 +1330,10 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, "a purpose (ل + verbal noun), not a report"))
             return []
+        if voice == "noun" and (known := _known_act(toks, ti, tj, sp.post)) is not None:
+            if self._tracing:
+                self.trace.append((m, known))
+            return []
         if (unreported := _not_reported(toks, ti, tj, p)) is not None:  # violence/protest as a topic (gsr rules)
             self.trace.append((m, unreported))
             return []
@@ -3191,3 +3195,34 @@ def _same_actor(a: ActorRef, b: ActorRef) -> bool:
 
 def _copy(a: ActorRef) -> ActorRef:
     return ActorRef(a.name, a.name_en, a.code, a.id, a.type, a.country, list(a.mentions), a.start, a.end)
+
+
+# demonstratives before a definite noun: "هذه الدعوة"، "هذا الوصف"، "تلك الزيارة" point back to a known act
+DEMONSTRATIVES = _norm_words("هذا هذه ذلك تلك هذان هاتان هذين هاتين هؤلاء أولئك")
+# the words that attach a party to an event noun: "الزيارة إلى موسكو"، "الاجتماع مع"، "الهجوم على"، "التصدي لـ"
+ATTACHING_PREPS = _norm_words("إلى الى على علي مع بين ضد من عن لدى")
+
+
+def _known_act(toks: list[Token], ti: int, tj: int, post: list[tuple[int, int, ActorMention]]) -> str | None:
+    """Why a definite event noun refers back to an act already known rather than reporting one, or None.
+
+    News reports a new act with a verb or an indefinite noun ("زار"، "شنت غارات"، "خلال زيارة لم يعلن عنها");
+    the definite noun refers back to it. A demonstrative before it ("هذه الدعوة"، "هذا الوصف") says so at once;
+    a definite noun that names no party of its own, neither with a nationality adjective, a genitive, nor a
+    preposition phrase right after it ("تجيء الزيارة في وقت ..."، "وقبيل الزيارة قال كارتر"), is the article's
+    earlier act, which takes its parties from there, not from the other phrases of its clause.
+    """
+    t = toks[ti]
+    if tj - ti != 1 or not t.prefix.lstrip("وف").lstrip("بل").endswith("ال"):
+        return None
+    if ti > 0 and _hits(toks[ti - 1], DEMONSTRATIVES):
+        return f"a known act ('{toks[ti - 1].text} {t.text}'), not a report"
+    if any(s == tj or (s == tj + 1 and (toks[tj].norm in ATTACHING_PREPS or toks[tj].norm in RELATIVES))
+           for s, _e, _a in post):
+        return None  # "الزيارة الروسية"، "الزيارة إلى موسكو"، "الاجتماع مع الوزير"
+    if tj < len(toks) and (toks[tj].prefix.lstrip("و").startswith("ل") or toks[tj].norm in RELATIVES
+                           or toks[tj].norm in ATTACHING_PREPS):
+        return None  # "التصدي للميليشيات"، "التوصل إلى اتفاق"، "الزيارتين اللتين قام بهما"
+    if any(s == tj and (a.prep or "") in ("ل", "الى", "على", "مع", "ضد") for s, _e, a in post):
+        return None
+    return "a definite event noun naming no party (an act known from before), not a report"

@@ -44,3 +44,27 @@ def test_occupation_alias_gives_no_israeli_event_in_iraq(code_text: Any) -> None
     """In an Iraq-war article an arrest by "قوات الاحتلال" is not coded as an Israeli arrest."""
     coded = code_text("داهمت قوات الاحتلال منازل في مدينة الفلوجة العراقية واعتقلت عشرة أشخاص.", date=IRAQ_WAR)
     assert not any(e.source is not None and (e.source.code or "").startswith("ISR") for e in coded.events), coded.why()
+
+
+# (text, CAMEO root, trigger word, whether an event of that root is coded from that word)
+KNOWN_ACTS = [
+    # a definite event noun that names no party refers back to a known act
+    ("وأجرى وزير الخارجية المصري محادثات في موسكو مع نظيره الروسي. وتأتي الزيارة في وقت تشهد فيه الحكومة "
+     "الإسرائيلية أزمة.", "04", "الزيارة", False),
+    ("وقبيل الزيارة قال وزير الدفاع الأمريكي للصحفيين إنه سيلتقي القادة العسكريين.", "04", "الزيارة", False),
+    # a demonstrative points back to it
+    ("وقال المتحدث إن الحكومة السورية ترفض هذا التهديد الأمريكي.", "13", "التهديد", False),
+    ("وكانت نقابة الصحفيين الفلسطينيين قد اعتبرت هذه الدعوة محاولة لتجاوز القيادة.", "02", "الدعوة", False),
+    # a definite noun with a party or complement of its own still reports an act
+    ("أعلن الجيش اليمني التصدي لهجوم شنه الحوثيون على مدينة تعز.", "19", "التصدي", True),
+    ("وصل وزير الخارجية الروسي إلى القاهرة أمس في زيارة رسمية.", "04", "وصل", True),
+]
+
+
+@pytest.mark.parametrize("text,root,word,coded", KNOWN_ACTS)
+def test_known_act_is_no_new_event(code_text: Any, text: str, root: str, word: str, coded: bool) -> None:
+    """A definite event noun naming no party ("تأتي الزيارة في وقت ...") or after a demonstrative ("هذه الدعوة")
+    refers back to an act, and is not coded again with the other phrases of its clause."""
+    got = code_text(text)
+    hits = [e for e in got.events if e.cameo[:2] == root and word in e.trigger]
+    assert bool(hits) == coded, got.why()

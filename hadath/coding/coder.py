@@ -1330,7 +1330,9 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, "a purpose (ل + verbal noun), not a report"))
             return []
-        if voice == "noun" and (known := _known_act(toks, ti, tj, sp.post)) is not None:
+        if (voice == "noun" or (voice == "active" and _noun_reading(toks, ti, p)
+                                and toks[ti].norm.lstrip("وف") not in _first_words(p))) and (
+                known := _known_act(toks, ti, tj, sp.post) or _evaluated_act(toks, ti, tj)) is not None:
             if self._tracing:
                 self.trace.append((m, known))
             return []
@@ -3226,3 +3228,36 @@ def _known_act(toks: list[Token], ti: int, tj: int, post: list[tuple[int, int, A
     if any(s == tj and (a.prep or "") in ("ل", "الى", "على", "مع", "ضد") for s, _e, a in post):
         return None
     return "a definite event noun naming no party (an act known from before), not a report"
+
+
+# verbs that evaluate or place an act named as their subject or object: "وتعد الغارات أقوى تحرك"، "اعتبرت الحكومة
+# الهجوم عملا إرهابيا"، "تأتي الزيارة في وقت ..."
+EVALUATING_BEFORE = _norm_words("تعد يعد تعتبر يعتبر اعتبر اعتبرت اعتبروا تأتي يأتي تجيء يجيء جاءت جاء")
+EVALUATING_VERBS = _norm_words("تعتبر يعتبر اعتبر اعتبرت اعتبروا")  # with their own subject first
+# verbs that say what an act named as their subject means: "مقتل السوداني يدل على ..."، "الهجوم يأتي بعد ..."
+MEANING_AFTER = _norm_words("يدل تدل يعكس تعكس يمثل تمثل يشكل تشكل يعني تعني يكشف تكشف يؤكد تؤكد يثبت تثبت "
+                            "يأتي تأتي جاء جاءت")
+
+
+def _evaluated_act(toks: list[Token], ti: int, tj: int) -> str | None:
+    """Why an event noun is the subject or object of an evaluation ("وتعد الغارات الأمريكية أقوى تحرك"، "مقتل
+    السوداني يدل على جهود ...") rather than a report of the act, or None: the sentence says what a known act
+    means or where it stands, and the act itself was reported before."""
+    # (only a definite act: "وتأتي زيارة حفتر إلى القاهرة في إطار ..." may be the visit's only report)
+    before = _clause_before(toks, ti, 3) if toks[ti].prefix.lstrip("وف").endswith("ال") else []
+    # the verb right before its subject ("وتعد الغارات")، or before its own subject and then the act as its
+    # object ("اعتبرت الحكومة الهجوم"): no preposition or adverb between ("وتأتي التصريحات عشية زيارة" is none)
+    for n, t in enumerate(before):
+        if _hits(t, EVALUATING_BEFORE):
+            if n == 0 or (_hits(t, EVALUATING_VERBS) and not any(
+                    u.prefix.lstrip("و")[:1] in ("ب", "ل") or u.norm in GOVERNING_WORDS or u.norm in TEMPORAL_FRAMES
+                    or u.norm in RELATIVES for u in before[:n])):
+                return f"an act evaluated ('{t.text}'), not a report"
+            break
+    for k in range(tj, min(len(toks), tj + 4)):
+        t = toks[k]
+        if t.is_punct or t.norm in RELATIVES:
+            break
+        if _hits(t, MEANING_AFTER):
+            return f"an act evaluated ('{t.text}'), not a report"
+    return None

@@ -55,6 +55,14 @@ KNOWN_ACTS = [
     # a demonstrative points back to it
     ("وقال المتحدث إن الحكومة السورية ترفض هذا التهديد الأمريكي.", "13", "التهديد", False),
     ("وكانت نقابة الصحفيين الفلسطينيين قد اعتبرت هذه الدعوة محاولة لتجاوز القيادة.", "02", "الدعوة", False),
+    # a definite act as the subject or object of an evaluation: what it means, not a report of it
+    ("وتعد الغارات الجوية الأمريكية على سوريا أقوى تحرك للرئيس الأمريكي منذ توليه منصبه.", "19", "الغارات", False),
+    ("ويعد القصف الروسي لمدينة حلب الأعنف منذ بداية العام.", "19", "القصف", False),
+    ("واعتبرت الحكومة السورية الهجوم التركي على عفرين عدوانا سافرا.", "19", "الهجوم", False),
+    ("واعتبرت الحكومة السورية الهجوم التركي على عفرين عدوانا سافرا.", "11", "اعتبرت", True),
+    # an indefinite act after the same verbs may be its only report
+    ("وتأتي زيارة المشير خليفة حفتر إلى القاهرة في إطار التنسيق بين الجانبين.", "04", "زيارة", True),
+    ("شنت الطائرات الأمريكية غارات على مواقع لتنظيم داعش في الرقة.", "19", "غارات", True),
     # a definite noun with a party or complement of its own still reports an act
     ("أعلن الجيش اليمني التصدي لهجوم شنه الحوثيون على مدينة تعز.", "19", "التصدي", True),
     ("وصل وزير الخارجية الروسي إلى القاهرة أمس في زيارة رسمية.", "04", "وصل", True),
@@ -63,8 +71,8 @@ KNOWN_ACTS = [
 
 @pytest.mark.parametrize("text,root,word,coded", KNOWN_ACTS)
 def test_known_act_is_no_new_event(code_text: Any, text: str, root: str, word: str, coded: bool) -> None:
-    """A definite event noun naming no party ("تأتي الزيارة في وقت ...") or after a demonstrative ("هذه الدعوة")
-    refers back to an act, and is not coded again with the other phrases of its clause."""
+    """A definite event noun naming no party ("تأتي الزيارة في وقت ...")، after a demonstrative ("هذه الدعوة") or
+    evaluated ("وتعد الغارات ...") refers back to an act, and is not coded again with the phrases of its clause."""
     got = code_text(text)
     hits = [e for e in got.events if e.cameo[:2] == root and word in e.trigger]
     assert bool(hits) == coded, got.why()

@@ -559,7 +559,7 @@ GENERIC_HEADS = _norm_words(
     "استعمال استخدام ممارسة"
 )
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
-ATTEMPT = _norm_words("محاولة محاولات")
+ATTEMPT = _norm_words("محاولة محاولات تعمد")  # "بمحاولة قتل"، "بتعمد قصف": transparent to what governs them
 RESPONSIBILITY = _norm_words("مسؤولية المسؤولية مسؤوليته مسؤوليتها مسؤوليتهم مسؤوليتهما")
 # denying responsibility, or laying it on another: "نفى"، "عدم"، "حمّل"، "يحمل"
 DISCLAIM = NEGATING_VERBS | _norm_words("عدم نفى نفت نفوا ينفي تنفي حمل حملت حملوا يحمل تحمل محملا محملة تحميل")
@@ -1332,7 +1332,8 @@ class EventCoder:
             return []
         if (voice == "noun" or (voice == "active" and _noun_reading(toks, ti, p)
                                 and toks[ti].norm.lstrip("وف") not in _first_words(p))) and (
-                known := _known_act(toks, ti, tj, sp.post) or _evaluated_act(toks, ti, tj)) is not None:
+                known := _known_act(toks, ti, tj, sp.post) or _evaluated_act(toks, ti, tj)
+                or (_charged_act(toks, ti) if p.cameo[:2] not in ("11", "12") else None)) is not None:
             if self._tracing:
                 self.trace.append((m, known))
             return []
@@ -3232,8 +3233,9 @@ def _known_act(toks: list[Token], ti: int, tj: int, post: list[tuple[int, int, A
 
 # verbs that evaluate or place an act named as their subject or object: "وتعد الغارات أقوى تحرك"، "اعتبرت الحكومة
 # الهجوم عملا إرهابيا"، "تأتي الزيارة في وقت ..."
-EVALUATING_BEFORE = _norm_words("تعد يعد تعتبر يعتبر اعتبر اعتبرت اعتبروا تأتي يأتي تجيء يجيء جاءت جاء")
-EVALUATING_VERBS = _norm_words("تعتبر يعتبر اعتبر اعتبرت اعتبروا")  # with their own subject first
+EVALUATING_BEFORE = _norm_words("تعد يعد تعتبر يعتبر اعتبر اعتبرت اعتبروا تأتي يأتي تجيء يجيء جاءت جاء برر بررت "
+                                "يبرر تبرر")
+EVALUATING_VERBS = _norm_words("تعتبر يعتبر اعتبر اعتبرت اعتبروا برر بررت يبرر تبرر")  # with their own subject first
 # verbs that say what an act named as their subject means: "مقتل السوداني يدل على ..."، "الهجوم يأتي بعد ..."
 MEANING_AFTER = _norm_words("يدل تدل يعكس تعكس يمثل تمثل يشكل تشكل يعني تعني يكشف تكشف يؤكد تؤكد يثبت تثبت "
                             "يأتي تأتي جاء جاءت")
@@ -3261,3 +3263,21 @@ def _evaluated_act(toks: list[Token], ti: int, tj: int) -> str | None:
         if _hits(t, MEANING_AFTER):
             return f"an act evaluated ('{t.text}'), not a report"
     return None
+
+
+# words of accusing: the ب phrase after their object is the charge ("متهما إياها بتهديد كل صحفي")
+ACCUSING = _norm_words("اتهم اتهمت اتهموا يتهم تتهم يتهمون متهما متهمة اتهام اتهامه اتهامها اتهامهم")
+CHARGE_REACH = 5  # tokens back from the charge to the accusing word (its object between)
+
+
+def _charged_act(toks: list[Token], ti: int) -> str | None:
+    """Why a ب + verbal noun after a word of accusing is the charge of the accusation (coded as the accusation,
+    111/112), not a happening of its own ("هاجم النقابة متهما إياها بتهديد الصحفيين"), or None."""
+    t = toks[ti]
+    if not t.prefix.lstrip("وف").startswith("ب"):
+        return None
+    back = _clause_before(toks, ti, CHARGE_REACH)
+    if back and _hits(back[0], ATTEMPT):
+        back = back[1:]  # "بمحاولة تهديد"
+    acc = next((u for u in back if _hits(u, ACCUSING)), None)
+    return f"the charge of an accusation ('{acc.text}'), not a report" if acc is not None else None

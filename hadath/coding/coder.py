@@ -1337,6 +1337,10 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, known))
             return []
+        if (past := _background(toks, ti)) is not None:
+            if self._tracing:
+                self.trace.append((m, past))
+            return []
         if (unreported := _not_reported(toks, ti, tj, p)) is not None:  # violence/protest as a topic (gsr rules)
             self.trace.append((m, unreported))
             return []
@@ -3281,3 +3285,16 @@ def _charged_act(toks: list[Token], ti: int) -> str | None:
         back = back[1:]  # "بمحاولة تهديد"
     acc = next((u for u in back if _hits(u, ACCUSING)), None)
     return f"the charge of an accusation ('{acc.text}'), not a report" if acc is not None else None
+
+
+SINCE = _norm_words("منذ")
+
+
+def _background(toks: list[Token], ti: int) -> str | None:
+    """Why a trigger of any root tells background rather than news, or None: an act that starts the period the
+    sentence speaks of ("منذ أن عزل الجيش الرئيس"، "منذ الإطاحة بالقذافي") happened before it, and was news then."""
+    before = _clause_before(toks, ti, 2)
+    if before and (_hits(before[0], SINCE) or (len(before) > 1 and _hits(before[1], SINCE)
+                                               and before[0].norm in ("ان", "أن"))):
+        return "background (the start of a period, 'منذ'), not a report"
+    return None

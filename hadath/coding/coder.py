@@ -1824,10 +1824,9 @@ class EventCoder:
             # one event: the party named first is its source, the other its target; no mirrored duplicate)
             pairs: list[tuple[ActorMention | None, ActorMention | None]] = [
                 (a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
-            if p.cameo[:2] in ("18", "19", "20") or dual_verb or any(
-                    t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti]):
-                # "تبادلت X و Y إطلاق النار"، "X و Y اتفقا": a reciprocal act, or a dual verb whose subjects act
-                # together, is each one's act on the other
+            if p.cameo[:2] in ("18", "19", "20") or any(t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti]):
+                # "تبادلت X و Y إطلاق النار"، "X و Y اشتبكا": a reciprocal act of force is each one's act on the
+                # other (not a dual verb of cooperation: "أوباما وأردوغان اتفقا" is one joint act, once)
                 pairs += [(b, a) for a, b in pairs]
         else:
             pairs = []

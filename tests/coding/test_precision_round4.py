@@ -87,3 +87,18 @@ def test_known_act_is_no_new_event(code_text: Any, text: str, root: str, word: s
     got = code_text(text)
     hits = [e for e in got.events if e.cameo[:2] == root and word in e.trigger]
     assert bool(hits) == coded, got.why()
+
+
+@pytest.mark.parametrize("text,root,first,second,mirrored", [
+    # a dual verb of cooperation: one joint act, from the party named first
+    ("وقالت الرئاسة إن الرئيس المصري ونظيره الفرنسي اتفقا خلال اتصال هاتفي على تعزيز التعاون الأمني.",
+     "03", "EGY*", "FRA*", False),
+    # a reciprocal act of force: each party's act on the other
+    ("تبادلت القوات الهندية والباكستانية إطلاق النار على الحدود في كشمير.", "19", "IND*", "PAK*", True),
+])
+def test_joint_act_mirrored_only_when_reciprocal_force(code_text: Any, text: str, root: str, first: str,
+                                                        second: str, mirrored: bool) -> None:
+    """"X و Y اتفقا" is coded once (X -> Y); "تبادلت X و Y إطلاق النار" both ways."""
+    got = code_text(text)
+    assert got.find(root, None, first, second), got.why()
+    assert bool(got.find(root, None, second, first)) == mirrored, got.why()

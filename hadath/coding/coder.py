@@ -2381,6 +2381,9 @@ class EventCoder:
         attacked = {e.sentence for e in events if e.cameo[:2] in ("18", "19", "20") and e.source is not None}
         events = [e for e in events if not (e.source is None and e.cameo[:2] in ("18", "19", "20")
                                             and e.sentence in attacked)]
+        # "قتل أربعة فلسطينيين وأصيب أكثر من ثلاثين": the killed and the wounded of one sentence, with no attacker
+        # named, are the casualties of one happening: the first of them stands for it
+        events = _one_casualty_report(events)
         # "فجر انتحاريون من التنظيم أنفسهم": the bombers' noun, coded alone with no target, is the same assault
         # as the complete event of the same code in its sentence
         complete = {(e.sentence, e.cameo) for e in events if e.cameo[:2] == "18" and e.source and e.target}
@@ -3297,3 +3300,17 @@ def _background(toks: list[Token], ti: int) -> str | None:
                                                and before[0].norm in ("ان", "أن"))):
         return "background (the start of a period, 'منذ'), not a report"
     return None
+
+
+def _one_casualty_report(events: list[Event]) -> list[Event]:
+    """Keep one of the events of a sentence that report casualties (roots 18-20) with no attacker named ("قتل
+    أربعة فلسطينيين وأصيب أكثر من ثلاثين بجراح"): the killed and the wounded of one report are one happening."""
+    seen: set[int] = set()
+    out: list[Event] = []
+    for e in events:
+        if e.source is None and e.cameo[:2] in ("18", "19", "20"):
+            if e.sentence in seen:
+                continue
+            seen.add(e.sentence)
+        out.append(e)
+    return out

@@ -102,3 +102,12 @@ def test_joint_act_mirrored_only_when_reciprocal_force(code_text: Any, text: str
     got = code_text(text)
     assert got.find(root, None, first, second), got.why()
     assert bool(got.find(root, None, second, first)) == mirrored, got.why()
+
+
+def test_killed_and_wounded_without_attacker_are_one_report(code_text: Any) -> None:
+    """"قتل ثلاثة جنود وأصيب خمسة مدنيين": with no attacker named, the killed and the wounded of one sentence are
+    the casualties of one happening, coded once (the first, the killed)."""
+    got = code_text("قتل ثلاثة جنود سوريين وأصيب خمسة مدنيين في قصف لقوات المعارضة على مدينة حلب.")
+    sourceless = [e for e in got.events if e.cameo[:2] in ("18", "19", "20") and e.source is None]
+    assert len(sourceless) <= 1, got.why()
+    assert got.find("19", None, "*", "SYR*"), got.why()

@@ -1337,7 +1337,7 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, known))
             return []
-        if (past := _background(toks, ti)) is not None:
+        if (past := _background(toks, ti) or _demanded_act(toks, ti, p)) is not None:
             if self._tracing:
                 self.trace.append((m, past))
             return []
@@ -3314,3 +3314,17 @@ def _one_casualty_report(events: list[Event]) -> list[Event]:
             seen.add(e.sentence)
         out.append(e)
     return out
+
+
+REQUESTS = CALLS | _norm_words("طلب طلبت طلبوا يطلب تطلب")
+REQUEST_REACH = 6  # tokens back from a verbal noun to the demand or request it is the object of
+
+
+def _demanded_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
+    """Why a verbal noun is what a demand or request asks for ("طلب الرئيس خلال اللقاء زيارة القوات البحرية إلى
+    عدن"، "طالبت الحكومة بإرسال قوات"), not an act that happened, or None (roots 02, 03 and 10, the appeal, intent
+    or demand itself, and 14, 18-20, judged by _not_reported, excluded)."""
+    if p.cameo[:2] in ("02", "03", "10", "14", "18", "19", "20") or not _noun_reading(toks, ti, p):
+        return None
+    req = next((u for u in _clause_before(toks, ti, REQUEST_REACH) if _hits(u, REQUESTS)), None)
+    return f"what a demand asks for ('{req.text}'), not a report" if req is not None else None

@@ -1337,7 +1337,7 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, known))
             return []
-        if (past := _background(toks, ti) or _demanded_act(toks, ti, p)) is not None:
+        if (past := _background(toks, ti) or _demanded_act(toks, ti, p) or _discussed_act(toks, ti, p)) is not None:
             if self._tracing:
                 self.trace.append((m, past))
             return []
@@ -3328,3 +3328,25 @@ def _demanded_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
         return None
     req = next((u for u in _clause_before(toks, ti, REQUEST_REACH) if _hits(u, REQUESTS)), None)
     return f"what a demand asks for ('{req.text}'), not a report" if req is not None else None
+
+
+# verbs of discussing or examining, and the heads of a topic: their object is a topic ("ناقشا تعميق تعاونهما في
+# القتال ضد التنظيم"، "يبحث الفلسطينيون مسألة التوجه إلى مجلس الأمن"، "سيفحص التحقيق الاتصالات بين ...")
+DISCUSSING = _norm_words("ناقش ناقشت ناقشا ناقشوا يناقش تناقش يناقشون مناقشة لمناقشة بحث بحثت بحثا بحثوا يبحث تبحث "
+                         "يبحثون لبحث تناول تناولت تناولا يتناول تتناول")
+# the heads of a topic, and verbs of examining, whose object is never a meeting that acts
+TOPIC_HEADS = _norm_words("مسألة المسألة قضية ملف فحص يفحص سيفحص تفحص ستفحص")
+DISCUSS_REACH = 8  # tokens back from a verbal noun to the verb of discussing (and its subject and partner)
+
+
+def _discussed_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
+    """Why a verbal noun is the topic of a discussion or inquiry ("ناقش الزعيمان تعميق تعاونهما في القتال ضد
+    التنظيم"، "يبحث الفلسطينيون مسألة التوجه إلى مجلس الأمن") rather than an act that happened, or None. A
+    meeting noun right after the verb is its subject ("بحث اجتماع الوزراء الأزمة"), not its topic."""
+    if not _noun_reading(toks, ti, p) or ti == 0:
+        return None
+    back = _clause_before(toks, ti, DISCUSS_REACH)
+    for n, u in enumerate(back):
+        if _hits(u, TOPIC_HEADS) or (_hits(u, DISCUSSING) and (n > 0 or p.cameo[:2] != "04")):
+            return f"the topic of a discussion ('{u.text}'), not a report"
+    return None

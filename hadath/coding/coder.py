@@ -3316,8 +3316,10 @@ def _one_casualty_report(events: list[Event]) -> list[Event]:
     return out
 
 
-REQUESTS = CALLS | _norm_words("طلب طلبت طلبوا يطلب تطلب")
-REQUEST_REACH = 6  # tokens back from a verbal noun to the demand or request it is the object of
+# words of demanding or requesting, and of what an agreement or a plan contains ("باتفاق على دعم مصري يتمثل في
+# إرسال قوات"، "خطة تتضمن انسحاب القوات"): the acts they govern have not happened
+REQUESTS = CALLS | _norm_words("طلب طلبت طلبوا يطلب تطلب يتمثل تتمثل يتضمن تتضمن تضمنت تضمن")
+REQUEST_REACH = 8  # tokens back from a verbal noun to the demand or request it is the object of
 
 
 def _demanded_act(toks: list[Token], ti: int, p: Pattern) -> str | None:

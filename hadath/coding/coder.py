@@ -1337,7 +1337,8 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, known))
             return []
-        if (past := _background(toks, ti) or _demanded_act(toks, ti, p) or _discussed_act(toks, ti, p)) is not None:
+        if (past := _background(toks, ti) or _demanded_act(toks, ti, p) or _discussed_act(toks, ti, p)
+                or _aimed_act(toks, ti, p)) is not None:
             if self._tracing:
                 self.trace.append((m, past))
             return []
@@ -3352,3 +3353,19 @@ def _discussed_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
         if _hits(u, TOPIC_HEADS) or (_hits(u, DISCUSSING) and (n > 0 or p.cameo[:2] != "04")):
             return f"the topic of a discussion ('{u.text}'), not a report"
     return None
+
+
+# the words after which على + verbal noun reports the act itself: "أقدم المسلح على قتل ..."، "العمل جار على التصدي"
+COMMITTING = _norm_words("أقدم أقدمت أقدموا يقدم تقدم يقدمون جار جاري جارية يجري تجري")
+
+
+def _aimed_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
+    """Why a verbal noun right after the separate preposition على is what its clause aims at, agrees on, insists
+    on or competes for ("تتصارع حكومتان على السيطرة على البلاد"، "وافق على زيارة القاهرة"، "اتفقا على إرسال
+    قوات"), not an act reported, or None ("أقدم المسلح على قتل" reports it). Roots 14 and 18-20 are judged by
+    _not_reported."""
+    if p.voice == SAID_VOICE or ti < 2 or toks[ti - 1].norm not in ("على", "علي"):
+        return None
+    if not _noun_reading(toks, ti, p) or any(_hits(u, COMMITTING) for u in _clause_before(toks, ti - 1, 4)):
+        return None
+    return "what the clause aims or agrees on (على + verbal noun), not a report"

@@ -3291,6 +3291,8 @@ def _charged_act(toks: list[Token], ti: int) -> str | None:
 
 
 SINCE = _norm_words("منذ")
+LONG_PERIODS = _norm_words("أعوام سنوات سنين عقود عقد أشهر شهور العام السنة الأعوام السنوات الأشهر الشهور عامين سنتين")
+PERIOD_REACH = 10  # tokens after the trigger searched for the long period its clause spans
 
 
 def _background(toks: list[Token], ti: int) -> str | None:
@@ -3300,6 +3302,15 @@ def _background(toks: list[Token], ti: int) -> str | None:
     if before and (_hits(before[0], SINCE) or (len(before) > 1 and _hits(before[1], SINCE)
                                                and before[0].norm in ("ان", "أن"))):
         return "background (the start of a period, 'منذ'), not a report"
+    # "حملة عسكرية موسعة منذ سنوات"، "تم إبرامها منذ أكثر من ثمانية أشهر"، "التقى سفراء 25 دولة على مدار العام":
+    # an act that has gone on, or was done, over months or years is a state or a tally, not a happening
+    for k in range(ti + 1, min(len(toks), ti + PERIOD_REACH)):
+        t = toks[k]
+        if t.text in CLAUSE_PUNCT or t.text in "،,":
+            break
+        if (_hits(t, SINCE) or t.norm in ("مدار", "طوال", "طيلة")) and any(
+                _hits(u, LONG_PERIODS) for u in toks[k + 1:k + 5]):
+            return f"a state or tally over a long period ('{t.text}'), not a happening"
     return None
 
 

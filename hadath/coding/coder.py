@@ -3291,6 +3291,7 @@ def _charged_act(toks: list[Token], ti: int) -> str | None:
 
 
 SINCE = _norm_words("منذ")
+CAMPAIGN_NOUNS = _norm_words("قتال حرب حملة معركة مواجهة مواجهات")  # long-running fights named with their owner
 LONG_PERIODS = _norm_words("أعوام سنوات سنين عقود عقد أشهر شهور العام السنة الأعوام السنوات الأشهر الشهور عامين سنتين")
 PERIOD_REACH = 10  # tokens after the trigger searched for the long period its clause spans
 
@@ -3302,6 +3303,10 @@ def _background(toks: list[Token], ti: int) -> str | None:
     if before and (_hits(before[0], SINCE) or (len(before) > 1 and _hits(before[1], SINCE)
                                                and before[0].norm in ("ان", "أن"))):
         return "background (the start of a period, 'منذ'), not a report"
+    t = toks[ti]
+    if ti > 0 and toks[ti - 1].norm in ("في", "فى") and t.suffix and t.key in CAMPAIGN_NOUNS:
+        # "تدعم القوات العراقية في قتالها لمسلحي التنظيم": its own campaign frames what the clause reports
+        return f"the frame of a campaign ('في {t.text}'), not a happening"
     # "حملة عسكرية موسعة منذ سنوات"، "تم إبرامها منذ أكثر من ثمانية أشهر"، "التقى سفراء 25 دولة على مدار العام":
     # an act that has gone on, or was done, over months or years is a state or a tally, not a happening
     for k in range(ti + 1, min(len(toks), ti + PERIOD_REACH)):

@@ -137,3 +137,17 @@ def test_killed_and_wounded_without_attacker_are_one_report(code_text: Any) -> N
     sourceless = [e for e in got.events if e.cameo[:2] in ("18", "19", "20") and e.source is None]
     assert len(sourceless) <= 1, got.why()
     assert got.find("19", None, "*", "SYR*"), got.why()
+
+
+@pytest.mark.parametrize("text,word,frame", [
+    ("وتدعم القوات العراقية في قتالها لمسلحي التنظيم غارات التحالف الدولي.", "قتالها", True),
+    ("وقتل ثلاثة جنود في قتال مع مسلحي التنظيم قرب الموصل أمس.", "قتال", False),
+])
+def test_own_campaign_is_a_frame(nlp: Any, text: str, word: str, frame: bool) -> None:
+    """"في قتالها": a fight named with its owner's pronoun frames the clause, and is no happening of
+    its own (a bare "في قتال مع ..." may report one)."""
+    from hadath.coding.coder import _background
+
+    doc: Document = nlp(Article(id="t", text=text, date="2021-05-03"))
+    k = next(i for i, t in enumerate(doc.tokens) if t.text == word)
+    assert (_background(doc.tokens, k) is not None) == frame

@@ -1338,7 +1338,7 @@ class EventCoder:
                 self.trace.append((m, known))
             return []
         if (past := _background(toks, ti) or _demanded_act(toks, ti, p) or _discussed_act(toks, ti, p)
-                or _aimed_act(toks, ti, p)) is not None:
+                or _aimed_act(toks, ti, p) or _vox_pop(toks, sp.rel, ti, p)) is not None:
             if self._tracing:
                 self.trace.append((m, past))
             return []
@@ -3385,3 +3385,29 @@ def _aimed_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
     if not _noun_reading(toks, ti, p) or any(_hits(u, COMMITTING) for u in _clause_before(toks, ti - 1, 4)):
         return None
     return "what the clause aims or agrees on (على + verbal noun), not a report"
+
+
+VOX_REACH = 6  # tokens between a speech verb and the colon or quote that opens what a speaker says
+
+
+def _vox_pop(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: int, p: Pattern) -> str | None:
+    """Why a trigger inside the quoted words of an ordinary person ("وقال المواطنون اليمنيون: «هذه الخطوة ستدعم
+    المقاومة»"، "وقال محمد عبدالله: «نبارك عودة رئيس الوزراء»") is an opinion, not a political event, or None. The
+    speaker is the phrase between the speech verb and the colon or quote: civilians, or a name no dictionary or
+    role word codes. Violence and protest (roots 14, 18-20), which witnesses report, are kept."""
+    if p.cameo[:2] in ("14", "18", "19", "20") or p.voice == SAID_VOICE:
+        return None
+    opener = next((k for k in range(ti - 1, -1, -1) if toks[k].text in QUOTE_OPENERS), None)
+    if opener is None or opener == 0:
+        return None
+    verb = next((k for k in range(opener - 1, max(-1, opener - 1 - VOX_REACH), -1)
+                 if toks[k].norm in SPEECH_VERBS or toks[k].key in SPEECH_VERBS), None)
+    if verb is None or opener - verb < 2 or any(
+            t.norm in COMPLEMENTIZERS or t.key in COMPLEMENTIZERS for t in toks[verb + 1:opener]):
+        return None  # "مؤكدا أن «...»": the speaker is the clause's subject, before the verb
+    speakers = [a for s, e, a in rel if verb < s and e <= opener and not a.prep]
+    if speakers and all((a.ref.code or "").endswith("CVL") for a in speakers):
+        return "the quoted opinion of ordinary people, not an event"
+    if not speakers and not any(a for s, e, a in rel if verb < s < opener) and opener - verb <= 3:
+        return "the quoted opinion of an uncoded person, not an event"
+    return None

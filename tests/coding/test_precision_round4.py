@@ -151,3 +151,22 @@ def test_own_campaign_is_a_frame(nlp: Any, text: str, word: str, frame: bool) ->
     doc: Document = nlp(Article(id="t", text=text, date="2021-05-03"))
     k = next(i for i, t in enumerate(doc.tokens) if t.text == word)
     assert (_background(doc.tokens, k) is not None) == frame
+
+
+@pytest.mark.parametrize("text,word,rule,opinion", [
+    # ordinary people quoted: their words are an opinion
+    ('وقال المواطنون اليمنيون: "هذه الخطوة ستدعم المقاومة اليمنية في البلاد".', "ستدعم", "0332.future", True),
+    # an official quoted: a statement of policy
+    ('وقال وزير الخارجية المصري: "سندعم الحكومة اليمنية الشرعية".', "سندعم", "0332.future", False),
+    # witnesses report violence
+    ('وقال سكان في تعز: "الطائرات قصفت السوق صباح اليوم".', "قصفت", "190.qasafa", False),
+])
+def test_quoted_ordinary_people(nlp: Any, kb: Any, text: str, word: str, rule: str, opinion: bool) -> None:
+    """What civilians say in quotes ("وقال المواطنون: «...»") is their opinion, not a political event; officials'
+    quotes and witnesses' accounts of violence are not affected."""
+    from hadath.coding.coder import _vox_pop
+
+    doc: Document = nlp(Article(id="t", text=text, date="2021-05-03"))
+    k = next(i for i, t in enumerate(doc.tokens) if t.text == word)
+    rel = [(a.tok_start, a.tok_end, a) for a in doc.actor_mentions]
+    assert (_vox_pop(doc.tokens, rel, k, kb.patterns[rule]) is not None) == opinion

@@ -84,8 +84,6 @@ MOVEMENT_CODES = ("042", "043", "044")
 # reciprocal light verbs: "تبادل الجيشان القصف"، "تبادلت الأجهزة الأمنية الأردنية والعراقية معلومات": each party
 # of the coordinated subject acts on the other
 EXCHANGE_VERBS = frozenset(["تبادل", "تبادلت", "تبادلوا", "تبادلا", "يتبادل", "تتبادل", "يتبادلون", "يتبادلان", "تتبادلان"])
-# what introduces the attack that caused casualties: "قتل ... في غارة"، "جراء قصف"، "إثر هجوم"
-CAUSE_WORDS = frozenset(["في", "جراء", "اثر", "نتيجه", "خلال", "بسبب", "بفعل"])
 SYMMETRIC_ROOTS = ("04", "05", "06", "19")
 # acts done together whatever the verb's form: "وقعت مصر واليونان اتفاقية"، "أجرت القوات المصرية والسعودية مناورات"
 RECIPROCAL_CODES = ("040", "046", "057", "06")
@@ -121,6 +119,7 @@ NUMERALS = frozenset(
 ATTACK_NOUNS = frozenset(
     ["غاره", "غارات", "هجوم", "هجمات", "قصف", "تفجير", "تفجيرات", "انفجار", "اشتباكات", "اشتباك", "معارك", "معركه", "كمين", "عمليه", "ضربه", "ضربات", "مواجهات", "قتال"]
 )
+# what introduces the attack that caused casualties: "قتل ... في غارة"، "جراء قصف"، "إثر هجوم"، "بانفجار"
 CAUSE_WORDS = frozenset(["في", "ب", "جراء", "اثر", "نتيجه", "خلال", "بسبب"])
 
 
@@ -408,7 +407,6 @@ def _norm_words(words: str) -> frozenset[str]:
 PROTEST_PURPOSE = frozenset(["احتجاجا", "للاحتجاج", "تنديدا", "للتنديد", "للمطالبه", "مطالبين", "رفضا", "هاتفين",
                              "مرددين", "رافعين", "تضامنا"])
 JOINED = _norm_words("خرج خرجت خرجوا يخرج يخرجون شارك شاركت شاركوا يشارك يشاركون سار ساروا")
-PURPOSE_REACH = 14  # tokens after a protest trigger searched for its purpose ("تجمع مئات المتظاهرين أمام ...، مطالبين")
 # the crowd that protests, named as such: "تجمع المتظاهرون"، "هتف المحتجون"، "احتشد آلاف المعتصمين"
 PROTESTERS = _norm_words(
     "متظاهر متظاهرون متظاهرين المتظاهرون المتظاهرين متظاهرة متظاهرات المتظاهرات محتج محتجون محتجين المحتجون "
@@ -566,7 +564,7 @@ GENERIC_HEADS = _norm_words(
     "استعمال استخدام ممارسة"
 )
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
-ATTEMPT = _norm_words("محاولة محاولات")
+ATTEMPT = _norm_words("محاولة محاولات تعمد")  # "بمحاولة قتل"، "بتعمد قصف": transparent to what governs them
 RESPONSIBILITY = _norm_words("مسؤولية المسؤولية مسؤوليته مسؤوليتها مسؤوليتهم مسؤوليتهما")
 # denying responsibility, or laying it on another: "نفى"، "عدم"، "حمّل"، "يحمل"
 DISCLAIM = NEGATING_VERBS | _norm_words("عدم نفى نفت نفوا ينفي تنفي حمل حملت حملوا يحمل تحمل محملا محملة تحميل")
@@ -906,7 +904,7 @@ def _evaluated_act(toks: list[Token], ti: int, tj: int, before: list[Token], nou
 
 
 # attack nouns whose casualties or aim a later clause of the sentence tells ("بعد الاعتداء الذي ... وأسفر عن مقتل")
-ATTACK_NOUNS = _norm_words(
+TOPIC_ATTACK_NOUNS = _norm_words(
     "هجوم الهجوم هجمات الهجمات اعتداء الاعتداء اعتداءات الاعتداءات تفجير التفجير تفجيرات التفجيرات انفجار "
     "الانفجار انفجارات الانفجارات غارة الغارة غارات الغارات ضربة الضربة ضربات الضربات قصف القصف عملية العملية "
     "كمين الكمين")
@@ -939,7 +937,7 @@ def _topic_consequence(toks: list[Token], ti: int, before: list[Token]) -> str |
             return None
         if t.norm in RESULT_LINKS or t.norm.lstrip("وف") in RESULT_LINKS or t.key in RESULT_LINKS:
             linked = True
-        if not _hits(t, ATTACK_NOUNS):
+        if not _hits(t, TOPIC_ATTACK_NOUNS):
             continue
         if not (linked or ti - k <= 3):
             return None  # an attack noun the trigger's clause does not describe
@@ -1589,6 +1587,18 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, "a purpose (ل + verbal noun), not a report"))
             return []
+        if (voice == "noun" or (voice == "active" and _noun_reading(toks, ti, p)
+                                and toks[ti].norm.lstrip("وف") not in _first_words(p))) and (
+                known := _known_act(toks, ti, tj, sp.post) or _judged_act(toks, ti, tj)
+                or (_charged_act(toks, ti) if p.cameo[:2] not in ("11", "12") else None)) is not None:
+            if self._tracing:
+                self.trace.append((m, known))
+            return []
+        if (past := _background(toks, ti) or _demanded_act(toks, ti, p) or _discussed_act(toks, ti, p)
+                or _aimed_act(toks, ti, p) or _vox_pop(toks, sp.rel, ti, p)) is not None:
+            if self._tracing:
+                self.trace.append((m, past))
+            return []
         if (unreported := _not_reported(toks, ti, tj, p)) is not None:  # violence/protest as a topic (gsr rules)
             self.trace.append((m, unreported))
             return []
@@ -2104,10 +2114,9 @@ class EventCoder:
             # one event: the party named first is its source, the other its target; no mirrored duplicate)
             pairs: list[tuple[ActorMention | None, ActorMention | None]] = [
                 (a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
-            if p.cameo[:2] in ("18", "19", "20") or dual_verb or any(
-                    t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti]):
-                # "تبادلت X و Y إطلاق النار"، "X و Y اتفقا": a reciprocal act, or a dual verb whose subjects act
-                # together, is each one's act on the other
+            if p.cameo[:2] in ("18", "19", "20") or any(t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti]):
+                # "تبادلت X و Y إطلاق النار"، "X و Y اشتبكا": a reciprocal act of force is each one's act on the
+                # other (not a dual verb of cooperation: "أوباما وأردوغان اتفقا" is one joint act, once)
                 pairs += [(b, a) for a, b in pairs]
         else:
             pairs = []
@@ -2668,6 +2677,9 @@ class EventCoder:
         attacked = {e.sentence for e in events if e.cameo[:2] in ("18", "19", "20") and e.source is not None}
         events = [e for e in events if not (e.source is None and e.cameo[:2] in ("18", "19", "20")
                                             and e.sentence in attacked)]
+        # "قتل أربعة فلسطينيين وأصيب أكثر من ثلاثين": the killed and the wounded of one sentence, with no attacker
+        # named, are the casualties of one happening: the first of them stands for it
+        events = _one_casualty_report(events)
         # "فجر انتحاريون من التنظيم أنفسهم": the bombers' noun, coded alone with no target, is the same assault
         # as the complete event of the same code in its sentence
         complete = {(e.sentence, e.cameo) for e in events if e.cameo[:2] == "18" and e.source and e.target}
@@ -3641,3 +3653,209 @@ def _addressee(toks: list[Token], rel: list[tuple[int, int, ActorMention]], at: 
         return True
     subj = next((s for s, e, a in rel if e == at and not a.prep), None)
     return subj is not None and subj > 0 and _said_verb(toks[subj - 1], SPEECH_VERBS)
+
+
+# demonstratives before a definite noun: "هذه الدعوة"، "هذا الوصف"، "تلك الزيارة" point back to a known act
+DEMONSTRATIVES = _norm_words("هذا هذه ذلك تلك هذان هاتان هذين هاتين هؤلاء أولئك")
+# the words that attach a party to an event noun: "الزيارة إلى موسكو"، "الاجتماع مع"، "الهجوم على"، "التصدي لـ"
+ATTACHING_PREPS = _norm_words("إلى الى على علي مع بين ضد من عن لدى")
+
+
+def _known_act(toks: list[Token], ti: int, tj: int, post: list[tuple[int, int, ActorMention]]) -> str | None:
+    """Why a definite event noun refers back to an act already known rather than reporting one, or None.
+
+    News reports a new act with a verb or an indefinite noun ("زار"، "شنت غارات"، "خلال زيارة لم يعلن عنها");
+    the definite noun refers back to it. A demonstrative before it ("هذه الدعوة"، "هذا الوصف") says so at once;
+    a definite noun that names no party of its own, neither with a nationality adjective, a genitive, nor a
+    preposition phrase right after it ("تجيء الزيارة في وقت ..."، "وقبيل الزيارة قال كارتر"), is the article's
+    earlier act, which takes its parties from there, not from the other phrases of its clause.
+    """
+    t = toks[ti]
+    if tj - ti != 1 or not t.prefix.lstrip("وف").lstrip("بل").endswith("ال"):
+        return None
+    if ti > 0 and _hits(toks[ti - 1], DEMONSTRATIVES):
+        return f"a known act ('{toks[ti - 1].text} {t.text}'), not a report"
+    if any(s == tj or (s == tj + 1 and (toks[tj].norm in ATTACHING_PREPS or toks[tj].norm in RELATIVES))
+           for s, _e, _a in post):
+        return None  # "الزيارة الروسية"، "الزيارة إلى موسكو"، "الاجتماع مع الوزير"
+    if tj < len(toks) and (toks[tj].prefix.lstrip("و").startswith("ل") or toks[tj].norm in RELATIVES
+                           or toks[tj].norm in ATTACHING_PREPS):
+        return None  # "التصدي للميليشيات"، "التوصل إلى اتفاق"، "الزيارتين اللتين قام بهما"
+    if any(s == tj and (a.prep or "") in ("ل", "الى", "على", "مع", "ضد") for s, _e, a in post):
+        return None
+    return "a definite event noun naming no party (an act known from before), not a report"
+
+
+# verbs that evaluate or place an act named as their subject or object: "وتعد الغارات أقوى تحرك"، "اعتبرت الحكومة
+# الهجوم عملا إرهابيا"، "تأتي الزيارة في وقت ..."
+EVALUATING_BEFORE = _norm_words("تعد يعد تعتبر يعتبر اعتبر اعتبرت اعتبروا تأتي يأتي تجيء يجيء جاءت جاء برر بررت "
+                                "يبرر تبرر")
+EVALUATING_VERBS = _norm_words("تعتبر يعتبر اعتبر اعتبرت اعتبروا برر بررت يبرر تبرر")  # with their own subject first
+# verbs that say what an act named as their subject means: "مقتل السوداني يدل على ..."، "الهجوم يأتي بعد ..."
+MEANING_AFTER = _norm_words("يدل تدل يعكس تعكس يمثل تمثل يشكل تشكل يعني تعني يكشف تكشف يؤكد تؤكد يثبت تثبت "
+                            "يأتي تأتي جاء جاءت")
+
+
+def _judged_act(toks: list[Token], ti: int, tj: int) -> str | None:
+    """Why an event noun is the subject or object of an evaluation ("وتعد الغارات الأمريكية أقوى تحرك"، "مقتل
+    السوداني يدل على جهود ...") rather than a report of the act, or None: the sentence says what a known act
+    means or where it stands, and the act itself was reported before."""
+    # (only a definite act: "وتأتي زيارة حفتر إلى القاهرة في إطار ..." may be the visit's only report)
+    before = _clause_before(toks, ti, 3) if toks[ti].prefix.lstrip("وف").endswith("ال") else []
+    # the verb right before its subject ("وتعد الغارات")، or before its own subject and then the act as its
+    # object ("اعتبرت الحكومة الهجوم"): no preposition or adverb between ("وتأتي التصريحات عشية زيارة" is none)
+    for n, t in enumerate(before):
+        if _hits(t, EVALUATING_BEFORE):
+            if n == 0 or (_hits(t, EVALUATING_VERBS) and not any(
+                    u.prefix.lstrip("و")[:1] in ("ب", "ل") or u.norm in GOVERNING_WORDS or u.norm in TEMPORAL_FRAMES
+                    or u.norm in RELATIVES for u in before[:n])):
+                return f"an act evaluated ('{t.text}'), not a report"
+            break
+    for k in range(tj, min(len(toks), tj + 4)):
+        t = toks[k]
+        if t.is_punct or t.norm in RELATIVES:
+            break
+        if _hits(t, MEANING_AFTER):
+            return f"an act evaluated ('{t.text}'), not a report"
+    return None
+
+
+# words of accusing: the ب phrase after their object is the charge ("متهما إياها بتهديد كل صحفي")
+ACCUSING = _norm_words("اتهم اتهمت اتهموا يتهم تتهم يتهمون متهما متهمة اتهام اتهامه اتهامها اتهامهم")
+CHARGE_REACH = 5  # tokens back from the charge to the accusing word (its object between)
+
+
+def _charged_act(toks: list[Token], ti: int) -> str | None:
+    """Why a ب + verbal noun after a word of accusing is the charge of the accusation (coded as the accusation,
+    111/112), not a happening of its own ("هاجم النقابة متهما إياها بتهديد الصحفيين"), or None."""
+    t = toks[ti]
+    if not t.prefix.lstrip("وف").startswith("ب"):
+        return None
+    back = _clause_before(toks, ti, CHARGE_REACH)
+    if back and _hits(back[0], ATTEMPT):
+        back = back[1:]  # "بمحاولة تهديد"
+    acc = next((u for u in back if _hits(u, ACCUSING)), None)
+    return f"the charge of an accusation ('{acc.text}'), not a report" if acc is not None else None
+
+
+SINCE = _norm_words("منذ")
+CAMPAIGN_NOUNS = _norm_words("قتال حرب حملة معركة مواجهة مواجهات")  # long-running fights named with their owner
+LONG_PERIODS = _norm_words("أعوام سنوات سنين عقود عقد أشهر شهور العام السنة الأعوام السنوات الأشهر الشهور عامين سنتين")
+PERIOD_REACH = 10  # tokens after the trigger searched for the long period its clause spans
+
+
+def _background(toks: list[Token], ti: int) -> str | None:
+    """Why a trigger of any root tells background rather than news, or None: an act that starts the period the
+    sentence speaks of ("منذ أن عزل الجيش الرئيس"، "منذ الإطاحة بالقذافي") happened before it, and was news then."""
+    before = _clause_before(toks, ti, 2)
+    if before and (_hits(before[0], SINCE) or (len(before) > 1 and _hits(before[1], SINCE)
+                                               and before[0].norm in ("ان", "أن"))):
+        return "background (the start of a period, 'منذ'), not a report"
+    t = toks[ti]
+    if ti > 0 and toks[ti - 1].norm in ("في", "فى") and t.suffix and t.key in CAMPAIGN_NOUNS:
+        # "تدعم القوات العراقية في قتالها لمسلحي التنظيم": its own campaign frames what the clause reports
+        return f"the frame of a campaign ('في {t.text}'), not a happening"
+    # "حملة عسكرية موسعة منذ سنوات"، "تم إبرامها منذ أكثر من ثمانية أشهر"، "التقى سفراء 25 دولة على مدار العام":
+    # an act that has gone on, or was done, over months or years is a state or a tally, not a happening
+    for k in range(ti + 1, min(len(toks), ti + PERIOD_REACH)):
+        t = toks[k]
+        if t.text in CLAUSE_PUNCT or t.text in "،,":
+            break
+        if (_hits(t, SINCE) or t.norm in ("مدار", "طوال", "طيلة")) and any(
+                _hits(u, LONG_PERIODS) for u in toks[k + 1:k + 5]):
+            return f"a state or tally over a long period ('{t.text}'), not a happening"
+    return None
+
+
+def _one_casualty_report(events: list[Event]) -> list[Event]:
+    """Keep one of the events of a sentence that report casualties (roots 18-20) with no attacker named ("قتل
+    أربعة فلسطينيين وأصيب أكثر من ثلاثين بجراح"): the killed and the wounded of one report are one happening."""
+    seen: set[int] = set()
+    out: list[Event] = []
+    for e in events:
+        if e.source is None and e.cameo[:2] in ("18", "19", "20"):
+            if e.sentence in seen:
+                continue
+            seen.add(e.sentence)
+        out.append(e)
+    return out
+
+
+# words of demanding or requesting, and of what an agreement or a plan contains ("باتفاق على دعم مصري يتمثل في
+# إرسال قوات"، "خطة تتضمن انسحاب القوات"): the acts they govern have not happened
+REQUESTS = CALLS | _norm_words("طلب طلبت طلبوا يطلب تطلب يتمثل تتمثل يتضمن تتضمن تضمنت تضمن")
+REQUEST_REACH = 8  # tokens back from a verbal noun to the demand or request it is the object of
+
+
+def _demanded_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
+    """Why a verbal noun is what a demand or request asks for ("طلب الرئيس خلال اللقاء زيارة القوات البحرية إلى
+    عدن"، "طالبت الحكومة بإرسال قوات"), not an act that happened, or None (roots 02, 03 and 10, the appeal, intent
+    or demand itself, and 14, 18-20, judged by _not_reported, excluded)."""
+    if p.cameo[:2] in ("02", "03", "10", "14", "18", "19", "20") or not _noun_reading(toks, ti, p):
+        return None
+    req = next((u for u in _clause_before(toks, ti, REQUEST_REACH) if _hits(u, REQUESTS)), None)
+    return f"what a demand asks for ('{req.text}'), not a report" if req is not None else None
+
+
+# verbs of discussing or examining, and the heads of a topic: their object is a topic ("ناقشا تعميق تعاونهما في
+# القتال ضد التنظيم"، "يبحث الفلسطينيون مسألة التوجه إلى مجلس الأمن"، "سيفحص التحقيق الاتصالات بين ...")
+DISCUSSING = _norm_words("ناقش ناقشت ناقشا ناقشوا يناقش تناقش يناقشون مناقشة لمناقشة بحث بحثت بحثا بحثوا يبحث تبحث "
+                         "يبحثون لبحث تناول تناولت تناولا يتناول تتناول")
+# the heads of a topic, and verbs of examining, whose object is never a meeting that acts
+TOPIC_HEADS = _norm_words("مسألة المسألة قضية ملف فحص يفحص سيفحص تفحص ستفحص")
+DISCUSS_REACH = 8  # tokens back from a verbal noun to the verb of discussing (and its subject and partner)
+
+
+def _discussed_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
+    """Why a verbal noun is the topic of a discussion or inquiry ("ناقش الزعيمان تعميق تعاونهما في القتال ضد
+    التنظيم"، "يبحث الفلسطينيون مسألة التوجه إلى مجلس الأمن") rather than an act that happened, or None. A
+    meeting noun right after the verb is its subject ("بحث اجتماع الوزراء الأزمة"), not its topic."""
+    if not _noun_reading(toks, ti, p) or ti == 0:
+        return None
+    back = _clause_before(toks, ti, DISCUSS_REACH)
+    for n, u in enumerate(back):
+        if _hits(u, TOPIC_HEADS) or (_hits(u, DISCUSSING) and (n > 0 or p.cameo[:2] != "04")):
+            return f"the topic of a discussion ('{u.text}'), not a report"
+    return None
+
+
+# the words after which على + verbal noun reports the act itself: "أقدم المسلح على قتل ..."، "العمل جار على التصدي"
+COMMITTING = _norm_words("أقدم أقدمت أقدموا يقدم تقدم يقدمون جار جاري جارية يجري تجري")
+
+
+def _aimed_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
+    """Why a verbal noun right after the separate preposition على is what its clause aims at, agrees on, insists
+    on or competes for ("تتصارع حكومتان على السيطرة على البلاد"، "وافق على زيارة القاهرة"، "اتفقا على إرسال
+    قوات"), not an act reported, or None ("أقدم المسلح على قتل" reports it). Roots 14 and 18-20 are judged by
+    _not_reported."""
+    if p.voice == SAID_VOICE or ti < 2 or toks[ti - 1].norm not in ("على", "علي"):
+        return None
+    if not _noun_reading(toks, ti, p) or any(_hits(u, COMMITTING) for u in _clause_before(toks, ti - 1, 4)):
+        return None
+    return "what the clause aims or agrees on (على + verbal noun), not a report"
+
+
+VOX_REACH = 6  # tokens between a speech verb and the colon or quote that opens what a speaker says
+
+
+def _vox_pop(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: int, p: Pattern) -> str | None:
+    """Why a trigger inside the quoted words of an ordinary person ("وقال المواطنون اليمنيون: «هذه الخطوة ستدعم
+    المقاومة»"، "وقال محمد عبدالله: «نبارك عودة رئيس الوزراء»") is an opinion, not a political event, or None. The
+    speaker is the phrase between the speech verb and the colon or quote: civilians, or a name no dictionary or
+    role word codes. Violence and protest (roots 14, 18-20), which witnesses report, are kept."""
+    if p.cameo[:2] in ("14", "18", "19", "20") or p.voice == SAID_VOICE:
+        return None
+    opener = next((k for k in range(ti - 1, -1, -1) if toks[k].text in QUOTE_OPENERS), None)
+    if opener is None or opener == 0:
+        return None
+    verb = next((k for k in range(opener - 1, max(-1, opener - 1 - VOX_REACH), -1)
+                 if toks[k].norm in SPEECH_VERBS or toks[k].key in SPEECH_VERBS), None)
+    if verb is None or opener - verb < 2 or any(
+            t.norm in COMPLEMENTIZERS or t.key in COMPLEMENTIZERS for t in toks[verb + 1:opener]):
+        return None  # "مؤكدا أن «...»": the speaker is the clause's subject, before the verb
+    speakers = [a for s, e, a in rel if verb < s and e <= opener and not a.prep]
+    if speakers and all((a.ref.code or "").endswith("CVL") for a in speakers):
+        return "the quoted opinion of ordinary people, not an event"
+    if not speakers and not any(a for s, e, a in rel if verb < s < opener) and opener - verb <= 3:
+        return "the quoted opinion of an uncoded person, not an event"
+    return None

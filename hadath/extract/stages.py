@@ -561,6 +561,22 @@ def _head_words(kb: KnowledgeBase, actor_id: str) -> frozenset[str]:
 CONTEXT_METONYMS: dict[str, frozenset[str]] = {"احتلال": frozenset({"ISR", "PSE"})}
 
 
+def _context_alias(kb: KnowledgeBase, doc: Document, m: Mention) -> frozenset[str] | None:
+    """The countries an actor mention needs the article to name, when its name says whose it is only through a
+    context metonym: "قوات الاحتلال"، "جيش الاحتلال"، "سلطات الاحتلال" are Israel's in news about Israel and
+    Palestine but the US-led forces' in an Iraq-war article. None for any other mention, and for a name that also
+    writes the nationality ("قوات الاحتلال الإسرائيلي"، "جيش الاحتلال الصهيوني")."""
+    if m.kind != MentionKind.ACTOR:
+        return None
+    toks = doc.tokens[m.tok_start:m.tok_end]
+    need = next((CONTEXT_METONYMS[t.key] for t in toks if t.key in CONTEXT_METONYMS), None)
+    if need is None or kb.actors[m.entry_id].country not in need:
+        return None
+    if any(t.key in kb.nisba_of or (t.key in kb.metonyms and t.key not in CONTEXT_METONYMS) for t in toks):
+        return None
+    return need
+
+
 def _country_facts(kb: KnowledgeBase, doc: Document) -> tuple[set[str], str]:
     """:func:`_article_countries` and :func:`_dominant_country` in one pass over the mentions."""
     out: set[str] = set()
@@ -577,7 +593,7 @@ def _country_facts(kb: KnowledgeBase, doc: Document) -> tuple[set[str], str]:
                 out.add(metonyms[m.entry_id].code[:3])
         elif k == actor:
             c = actors[m.entry_id].country
-            if c:
+            if c and _context_alias(kb, doc, m) is None:  # "قوات الاحتلال" does not name Israel by itself
                 out.add(c)
                 counts[c] = counts.get(c, 0) + 1
         elif k == place:
@@ -960,6 +976,9 @@ class ActorResolver:
                 a = kb.actors[m.entry_id]
                 if (m.tok_start, m.tok_end) in generic_agent_span:
                     continue  # decided below, once the country is known
+                need = _context_alias(kb, self.doc, m)
+                if need is not None and not need & (self.context | self.places_in):
+                    continue  # "قوات الاحتلال" in an Iraq-war article: not Israel's army
                 (persons if a.type == "person" else orgs).append(a)
             elif m.kind == MentionKind.AGENT:
                 if not any(g.id == m.entry_id for g in agents):

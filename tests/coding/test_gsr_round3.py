@@ -36,7 +36,7 @@ NOT_REPORTED = [
     ("واستنكر وزير الخارجية الأردني قتل المدنيين في القرية الحدودية.", "condemned"),
     # the topic of an opinion introduced by أن
     ("واعتبر الرئيس الفلسطيني أن الهجوم الجوي الإسرائيلي على القطاع يجعل استئناف المفاوضات مستحيلا.", "opinion"),
-    ("ويرى المحللون أن الهجوم الصاروخي على القاعدة العسكرية يعني فشل الخطة الأمنية للحكومة.", "opinion"),
+    ("ويرى المحللون أن الهجوم الصاروخي على القاعدة العسكرية أربك حسابات الحكومة الأمنية.", "opinion"),
     # the casualties or the aim of an attack that dates or is conceded in another clause
     ("ودعا الوزير مواطنيه إلى مواصلة العمل في البلاد بعد الاعتداء الذي وقع أول من أمس شرق العاصمة، وأسفر عن مقتل "
      "مهندس أجنبي وسائقه.", "consequence"),
@@ -62,7 +62,7 @@ NOT_REPORTED = [
     ("وأضاف أن الحزب الحاكم صار رهينة للمؤسسة العسكرية في البلاد.", "metaphor"),
     ("وخلال السنوات الخمس الماضية تسببت القذائف التي أطلقت من القطاع في قتل عشرين مدنيا.", "total"),
     # responsibility laid on a party named across commas; control over factions is no occupation
-    ("وحمّل الحزب في بيان أصدره أمس، قيادة الحركة وأنصارها، مسؤولية الاعتداء الآثم على مقر الجيش في المدينة.",
+    ("وحمّل الحزب في بيان أصدره أمس، قيادة الحركة وأنصارها، مسؤولية اعتداء مسلحين على مقر الجيش في المدينة.",
      "blame"),
     ("وقال إن الحركة قادرة على ضبط الأمن والسيطرة على جميع الفصائل المسلحة في القطاع.", "control"),
     # the sound of explosions or shooting heard
@@ -72,8 +72,8 @@ NOT_REPORTED = [
     # a road accident is no violence (the veto stays for accidents)
     ("قتل خمسة أشخاص أمس في حادث سير على الطريق السريع شمال العاصمة.", "accident"),
     # the imperfect: an ongoing war, a party described, a habit
-    ("ويقاتل الجنود المتشددين في الجبال الشمالية منذ شهور.", "imperfect"),
-    ("وقالت الشرطة إن عناصر موالية للتنظيم تقاتل القوات الحكومية على الحدود منذ سنوات.", "imperfect"),
+    ("ويقاتل الجنود المتشددين في الجبال الشمالية.", "imperfect"),
+    ("وقالت الشرطة إن عناصر موالية للتنظيم تقاتل القوات الحكومية على الحدود الشرقية.", "imperfect"),
     ("ويقتلون الأبرياء كل يوم في الأسواق ثم يدعون الدفاع عن الدين.", "imperfect"),
 ]
 
@@ -175,17 +175,20 @@ NOT_DISSENT = [
     # a rally in support of a decision
     ("وفي المدينة تظاهر المئات من السكان وسط الساحة الرئيسية تأييدا لقرار المحكمة العليا.", "a rally in support"),
     # the right to protest, in general
-    ("وقال المحافظ إن التظاهر السلمي حق مشروع يكفله الدستور لكل المواطنين.", "protest in general"),
+    # (a definite التظاهر naming no party is also dropped, first, as an act named without a party)
+    ("وقال المحافظ إن التظاهر السلمي حق مشروع يكفله الدستور لكل المواطنين.",
+     ("protest in general", "a definite event noun naming no party")),
 ]
 
 
 @pytest.mark.parametrize(("text", "reason"), NOT_DISSENT, ids=["support", "general"])
 def test_support_and_protest_in_general_are_not_dissent(nlp, code_text: Callable[..., Coded], text: str,  # noqa: ANN001
-                                                        reason: str) -> None:
+                                                        reason: str | tuple[str, ...]) -> None:
     """A rally backing a decision and the right to demonstrate are not protests that happened (PROTEST is dissent)."""
     got = code_text(text, date=DATE)
     assert not got.find("14"), got.why()
-    assert any(reason in r for r in trace_reasons(nlp, text)), trace_reasons(nlp, text)
+    wanted = (reason,) if isinstance(reason, str) else reason
+    assert any(w in r for w in wanted for r in trace_reasons(nlp, text)), trace_reasons(nlp, text)
 
 
 def test_supporters_in_another_clause_leave_the_protest(code_text: Callable[..., Coded]) -> None:

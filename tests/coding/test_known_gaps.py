@@ -27,7 +27,7 @@ def test_every_xfail_is_listed_in_known_gaps() -> None:
     """Each strict xfail (a coder gap) has an entry with its diagnosis in KNOWN_GAPS.md."""
     text = GAPS.read_text(encoding="utf-8")
     ids = _xfail_ids()
-    assert len(ids) >= 50, ids
+    assert len(ids) >= 30, ids  # the collector finds the strict xfails (48 on 29 Nov 2026; gaps get closed)
     missing = [i for i in ids if i not in text]
     assert not missing, f"xfails missing from {GAPS.name}: {missing}"
 

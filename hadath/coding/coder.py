@@ -1057,11 +1057,6 @@ class EventCoder:
         self._intent_heads.clear()
         self._last_meeting = None  # (per article)
         self._doc_date = self._lead_date(doc)
-        self._doc_place = self._article_place(doc)
-        self._last_attack = None
-        self._told_attacks.clear()
-        self._last_accusation = None
-        events: list[Event] = []
         by_sent: dict[int, _Sent] = {}
         for i, s in enumerate(doc.sentences):
             by_sent[i] = _Sent(i, doc.tokens[s.tok_start:s.tok_end], s.tok_start, [], [], [])
@@ -1072,6 +1067,12 @@ class EventCoder:
         for t in doc.times:
             if t.sentence in by_sent:
                 by_sent[t.sentence].times.append(t)
+        # (the sentences' place roles computed here are reused when their triggers are coded)
+        self._doc_place = self._article_place(doc, by_sent)
+        self._last_attack = None
+        self._told_attacks.clear()
+        self._last_accusation = None
+        events: list[Event] = []
         last_subject: ActorRef | None = None
         trig = [m for m in doc.mentions if m.kind == MentionKind.TRIGGER]
         gapped = _gapped_forms(self.kb, doc)
@@ -2292,11 +2293,12 @@ class EventCoder:
         return PlaceRef(c.capital_ar.split("|")[0], c.capital_en or c.name_en, c.iso3, c.lat, c.lon, None, None,
                         "city", "city")
 
-    def _article_place(self, doc: Document) -> PlaceRef | None:
+    def _article_place(self, doc: Document, by_sent: dict[int, _Sent] | None = None) -> PlaceRef | None:
         """The place of events whose sentence names none: the dateline city, else the lead's first locative city,
         else the lead's first locative place (a region, a country), else the country most often named as a
         place where things happen (once per article). Nationalities, places inside actor phrases and the
-        destinations of planned visits do not count."""
+        destinations of planned visits do not count. ``by_sent`` holds the coder's sentences (the place roles
+        computed here stay on them for coding); without it they are built here."""
         dl = doc.dateline
         if dl and dl.city:
             hits = self.kb.lookup(dl.city)
@@ -2305,12 +2307,18 @@ class EventCoder:
                 return p.to_ref("city")
         scene: list[PlaceMention] = []
         located: set[int] = set()  # ids of the scene mentions that are locative phrases or destinations
-        for si, s in enumerate(doc.sentences):
-            places = [pm for pm in doc.place_mentions if pm.sentence == si]
-            if not places:
+        if by_sent is None:
+            by_sent = {}
+            for si, s in enumerate(doc.sentences):
+                by_sent[si] = _Sent(si, doc.tokens[s.tok_start:s.tok_end], s.tok_start, [], [], [])
+            for am in doc.actor_mentions:
+                by_sent[am.sentence].actors.append(am)
+            for pm in doc.place_mentions:
+                by_sent[pm.sentence].places.append(pm)
+        for si in range(len(doc.sentences)):
+            sent = by_sent[si]
+            if not sent.places:
                 continue
-            actors = [a for a in doc.actor_mentions if a.sentence == si]
-            sent = _Sent(si, doc.tokens[s.tok_start:s.tok_end], s.tok_start, actors, places, [])
             for pm, role in self._place_roles(sent):
                 if role in (LOC, DEST) or (role == BARE and pm.prep == "الى"):
                     scene.append(pm)

@@ -606,7 +606,8 @@ def _forms_of(norm: str, key: str) -> tuple[str, ...]:
 
 
 def _hits(t: Token, words: frozenset[str]) -> bool:
-    return any(f in words for f in _token_forms(t))
+    """One of the token's forms (:func:`_token_forms`) is in ``words`` (a set test at C level)."""
+    return not words.isdisjoint(_forms_of(t.norm, t.key))
 
 
 def _clause_before(toks: list[Token], ti: int, n: int) -> list[Token]:
@@ -1025,6 +1026,7 @@ class _Sent:
     times: list[TimeExpr]
     roles: list[tuple[PlaceMention, str | None]] | None = None  # the place roles, computed once (_place_roles)
     trigger_toks: frozenset[int] | None = None  # doc token indices inside triggers (see _is_trigger)
+    rel: list[tuple[int, int, ActorMention]] | None = None  # the actors with sentence-relative spans (see _ready)
 
 
 class EventCoder:
@@ -1238,9 +1240,10 @@ class EventCoder:
                 break  # "... حسبما ذكرت وسائل إعلام روسية": the source of the report is no argument of the trigger
             right += 1
         sp.left, sp.right = left, right
-        actors = sp.actors = [a for a in sent.actors
-                              if not (a.tok_start - sent.start < tj and a.tok_end - sent.start > ti)]  # not overlapping trigger
-        rel = sp.rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in actors]
+        if sent.rel is None:  # (once per sentence)
+            sent.rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in sent.actors]
+        rel = sp.rel = [x for x in sent.rel if not (x[0] < tj and x[1] > ti)]  # not overlapping trigger
+        sp.actors = [x[2] for x in rel]
         sp.pre = [(s, e, a) for s, e, a in rel if left <= s and e <= ti]
         sp.post = [(s, e, a) for s, e, a in rel if tj <= s < right]
         # "وفي الدوحة من المقرر أن ...": a place after a preposition with و is no subject either
@@ -2122,7 +2125,7 @@ class EventCoder:
                 break
             if k >= ti - 8 and (t.key in FUTURE_KEYS or t.norm in FUTURE_KEYS):
                 return True
-            if violent and _hits(t, THREAT_WORDS) and (k >= ti - 5 or toks[ti].norm.lstrip("و")[:1] == "ب"):
+            if violent and (k >= ti - 5 or toks[ti].norm.lstrip("و")[:1] == "ب") and _hits(t, THREAT_WORDS):
                 return True  # "هدد باغتيال"، "يخططون لشن هجمات": a threat or a plan (138), not the violence
             if k >= ti - 8 and p.voice == "noun" and t.prefix.endswith("س") and (t.key in LIGHT_VERBS or t.norm[2:] in LIGHT_VERBS):
                 return True  # "سيعقد ... اجتماعا"

@@ -266,12 +266,17 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document) -> list[Mention]:
     words only: no punctuation, no clause marker, no preposition but that of "على الأقل"."""
     table = _gapped_table(kb)
     out: list[Mention] = []
-    covered = {k for m in doc.mentions if m.kind == MentionKind.TRIGGER for k in range(m.tok_start, m.tok_end)}
+    covered: set[int] | None = None  # the token positions inside triggers (built at the first candidate)
+    get = table.get
     for si, s in enumerate(doc.sentences):
         toks = doc.tokens[s.tok_start:s.tok_end]
         for i, t in enumerate(toks):
-            cands = table.get(t.key)
-            if not cands or s.tok_start + i in covered or i + 1 >= len(toks) or not _count_word(toks[i + 1]):
+            cands = get(t.key)
+            if not cands:
+                continue
+            if covered is None:
+                covered = {k for m in doc.mentions if m.kind == MentionKind.TRIGGER for k in range(m.tok_start, m.tok_end)}
+            if s.tok_start + i in covered or i + 1 >= len(toks) or not _count_word(toks[i + 1]):
                 continue
             for j in range(i + 2, min(len(toks), i + 2 + GAP_MAX)):
                 u = toks[j - 1]
@@ -1027,6 +1032,7 @@ class _Sent:
     roles: list[tuple[PlaceMention, str | None]] | None = None  # the place roles, computed once (_place_roles)
     trigger_toks: frozenset[int] | None = None  # doc token indices inside triggers (see _is_trigger)
     rel: list[tuple[int, int, ActorMention]] | None = None  # the actors with sentence-relative spans (see _ready)
+    keys: list[str] | None = None  # the tokens' keys (see _span)
 
 
 class EventCoder:
@@ -1153,9 +1159,11 @@ class EventCoder:
         k = (m.tok_start, m.tok_end)
         sp = self._spans.get(k)
         if sp is None:
-            toks = sent.toks
             ti, tj = m.tok_start - sent.start, m.tok_end - sent.start  # trigger span, sentence-relative
-            sp = self._spans[k] = _Span(ti, tj, _keys_window(toks, tj, tj + 10))
+            if sent.keys is None:  # (once per sentence)
+                sent.keys = [t.key for t in sent.toks]
+            after = sent.keys[tj:tj + 10]  # (as _keys_window(sent.toks, tj, tj + 10))
+            sp = self._spans[k] = _Span(ti, tj, (frozenset(after), " " + " ".join(after) + " "))
         return sp
 
     @staticmethod

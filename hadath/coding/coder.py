@@ -2495,9 +2495,11 @@ def _named_member(toks: list[Token], rel: list[tuple[int, int, ActorMention]],
     k = next((e for _, e, a in rel if a is last), None)
     if k is None:
         return None
+    limit = k + 5  # "قادة أفارقة، من بينهم": a descriptor or two and a comma may come between
+    if AMONG.isdisjoint([t.norm for t in toks[k:limit + 2]]):
+        return None  # (the scan below can end on no other word: a quick way out)
     # (a nationality adjective is a descriptor: "وزعماء سياسيين عراقيين من بينهم ...")
     starts = {s for s, _, a in rel if a.head != "nisba" or a.prep or a.conj}
-    limit = k + 5  # "قادة أفارقة، من بينهم": a descriptor or two and a comma may come between
     while k < min(len(toks), limit) and toks[k].norm not in AMONG and toks[k].norm not in ("من", "ومن"):
         t = toks[k]
         if k in starts or (t.is_punct and t.text not in "،,") or t.norm in CLAUSE_MARKERS:

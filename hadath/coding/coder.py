@@ -269,12 +269,17 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document) -> list[Mention]:
     words only: no punctuation, no clause marker, no preposition but that of "على الأقل"."""
     table = _gapped_table(kb)
     out: list[Mention] = []
-    covered = {k for m in doc.mentions if m.kind == MentionKind.TRIGGER for k in range(m.tok_start, m.tok_end)}
+    covered: set[int] | None = None  # the token positions inside triggers (built at the first candidate)
+    get = table.get
     for si, s in enumerate(doc.sentences):
         toks = doc.tokens[s.tok_start:s.tok_end]
         for i, t in enumerate(toks):
-            cands = table.get(t.key)
-            if not cands or s.tok_start + i in covered or i + 1 >= len(toks) or not _count_word(toks[i + 1]):
+            cands = get(t.key)
+            if not cands:
+                continue
+            if covered is None:
+                covered = {k for m in doc.mentions if m.kind == MentionKind.TRIGGER for k in range(m.tok_start, m.tok_end)}
+            if s.tok_start + i in covered or i + 1 >= len(toks) or not _count_word(toks[i + 1]):
                 continue
             for j in range(i + 2, min(len(toks), i + 2 + GAP_MAX)):
                 u = toks[j - 1]
@@ -615,7 +620,8 @@ def _forms_of(norm: str, key: str) -> tuple[str, ...]:
 
 
 def _hits(t: Token, words: frozenset[str]) -> bool:
-    return any(f in words for f in _token_forms(t))
+    """One of the token's forms (:func:`_token_forms`) is in ``words`` (a set test at C level)."""
+    return not words.isdisjoint(_forms_of(t.norm, t.key))
 
 
 def _clause_before(toks: list[Token], ti: int, n: int) -> list[Token]:
@@ -1275,6 +1281,8 @@ class _Sent:
     times: list[TimeExpr]
     roles: list[tuple[PlaceMention, str | None]] | None = None  # the place roles, computed once (_place_roles)
     trigger_toks: frozenset[int] | None = None  # doc token indices inside triggers (see _is_trigger)
+    rel: list[tuple[int, int, ActorMention]] | None = None  # the actors with sentence-relative spans (see _ready)
+    keys: list[str] | None = None  # the tokens' keys (see _span)
 
 
 class EventCoder:
@@ -1307,11 +1315,6 @@ class EventCoder:
         self._intent_heads.clear()
         self._last_meeting = None  # (per article)
         self._doc_date = self._lead_date(doc)
-        self._doc_place = self._article_place(doc)
-        self._last_attack = None
-        self._told_attacks.clear()
-        self._last_accusation = None
-        events: list[Event] = []
         by_sent: dict[int, _Sent] = {}
         for i, s in enumerate(doc.sentences):
             by_sent[i] = _Sent(i, doc.tokens[s.tok_start:s.tok_end], s.tok_start, [], [], [])
@@ -1322,6 +1325,12 @@ class EventCoder:
         for t in doc.times:
             if t.sentence in by_sent:
                 by_sent[t.sentence].times.append(t)
+        # (the sentences' place roles computed here are reused when their triggers are coded)
+        self._doc_place = self._article_place(doc, by_sent)
+        self._last_attack = None
+        self._told_attacks.clear()
+        self._last_accusation = None
+        events: list[Event] = []
         last_subject: ActorRef | None = None
         trig = [m for m in doc.mentions if m.kind == MentionKind.TRIGGER]
         gapped = _gapped_forms(self.kb, doc)
@@ -1400,9 +1409,11 @@ class EventCoder:
         k = (m.tok_start, m.tok_end)
         sp = self._spans.get(k)
         if sp is None:
-            toks = sent.toks
             ti, tj = m.tok_start - sent.start, m.tok_end - sent.start  # trigger span, sentence-relative
-            sp = self._spans[k] = _Span(ti, tj, _keys_window(toks, tj, tj + 10))
+            if sent.keys is None:  # (once per sentence)
+                sent.keys = [t.key for t in sent.toks]
+            after = sent.keys[tj:tj + 10]  # (as _keys_window(sent.toks, tj, tj + 10))
+            sp = self._spans[k] = _Span(ti, tj, (frozenset(after), " " + " ".join(after) + " "))
         return sp
 
     @staticmethod
@@ -1487,9 +1498,10 @@ class EventCoder:
                 break  # "... حسبما ذكرت وسائل إعلام روسية": the source of the report is no argument of the trigger
             right += 1
         sp.left, sp.right = left, right
-        actors = sp.actors = [a for a in sent.actors
-                              if not (a.tok_start - sent.start < tj and a.tok_end - sent.start > ti)]  # not overlapping trigger
-        rel = sp.rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in actors]
+        if sent.rel is None:  # (once per sentence)
+            sent.rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in sent.actors]
+        rel = sp.rel = [x for x in sent.rel if not (x[0] < tj and x[1] > ti)]  # not overlapping trigger
+        sp.actors = [x[2] for x in rel]
         sp.pre = [(s, e, a) for s, e, a in rel if left <= s and e <= ti]
         sp.post = [(s, e, a) for s, e, a in rel if tj <= s < right]
         # "وفي الدوحة من المقرر أن ...": a place after a preposition with و is no subject either
@@ -2427,7 +2439,7 @@ class EventCoder:
                 break
             if k >= ti - 8 and (t.key in FUTURE_KEYS or t.norm in FUTURE_KEYS):
                 return True
-            if violent and _hits(t, THREAT_WORDS) and (k >= ti - 5 or toks[ti].norm.lstrip("و")[:1] == "ب"):
+            if violent and (k >= ti - 5 or toks[ti].norm.lstrip("و")[:1] == "ب") and _hits(t, THREAT_WORDS):
                 return True  # "هدد باغتيال"، "يخططون لشن هجمات": a threat or a plan (138), not the violence
             if k >= ti - 8 and p.voice == "noun" and t.prefix.endswith("س") and (t.key in LIGHT_VERBS or t.norm[2:] in LIGHT_VERBS):
                 return True  # "سيعقد ... اجتماعا"
@@ -2598,11 +2610,12 @@ class EventCoder:
         return PlaceRef(c.capital_ar.split("|")[0], c.capital_en or c.name_en, c.iso3, c.lat, c.lon, None, None,
                         "city", "city")
 
-    def _article_place(self, doc: Document) -> PlaceRef | None:
+    def _article_place(self, doc: Document, by_sent: dict[int, _Sent] | None = None) -> PlaceRef | None:
         """The place of events whose sentence names none: the dateline city, else the lead's first locative city,
         else the lead's first locative place (a region, a country), else the country most often named as a
         place where things happen (once per article). Nationalities, places inside actor phrases and the
-        destinations of planned visits do not count."""
+        destinations of planned visits do not count. ``by_sent`` holds the coder's sentences (the place roles
+        computed here stay on them for coding); without it they are built here."""
         dl = doc.dateline
         if dl and dl.city:
             hits = self.kb.lookup(dl.city)
@@ -2611,12 +2624,18 @@ class EventCoder:
                 return p.to_ref("city")
         scene: list[PlaceMention] = []
         located: set[int] = set()  # ids of the scene mentions that are locative phrases or destinations
-        for si, s in enumerate(doc.sentences):
-            places = [pm for pm in doc.place_mentions if pm.sentence == si]
-            if not places:
+        if by_sent is None:
+            by_sent = {}
+            for si, s in enumerate(doc.sentences):
+                by_sent[si] = _Sent(si, doc.tokens[s.tok_start:s.tok_end], s.tok_start, [], [], [])
+            for am in doc.actor_mentions:
+                by_sent[am.sentence].actors.append(am)
+            for pm in doc.place_mentions:
+                by_sent[pm.sentence].places.append(pm)
+        for si in range(len(doc.sentences)):
+            sent = by_sent[si]
+            if not sent.places:
                 continue
-            actors = [a for a in doc.actor_mentions if a.sentence == si]
-            sent = _Sent(si, doc.tokens[s.tok_start:s.tok_end], s.tok_start, actors, places, [])
             for pm, role in self._place_roles(sent):
                 if role in (LOC, DEST) or (role == BARE and pm.prep == "الى"):
                     scene.append(pm)
@@ -2785,9 +2804,11 @@ def _named_member(toks: list[Token], rel: list[tuple[int, int, ActorMention]],
     k = next((e for _, e, a in rel if a is last), None)
     if k is None:
         return None
+    limit = k + 5  # "قادة أفارقة، من بينهم": a descriptor or two and a comma may come between
+    if AMONG.isdisjoint([t.norm for t in toks[k:limit + 2]]):
+        return None  # (the scan below can end on no other word: a quick way out)
     # (a nationality adjective is a descriptor: "وزعماء سياسيين عراقيين من بينهم ...")
     starts = {s for s, _, a in rel if a.head != "nisba" or a.prep or a.conj}
-    limit = k + 5  # "قادة أفارقة، من بينهم": a descriptor or two and a comma may come between
     while k < min(len(toks), limit) and toks[k].norm not in AMONG and toks[k].norm not in ("من", "ومن"):
         t = toks[k]
         if k in starts or (t.is_punct and t.text not in "،,") or t.norm in CLAUSE_MARKERS:

@@ -18,6 +18,7 @@ each place mention of a sentence is used:
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from hadath.kb.kb import PLACE_NOUNS, KnowledgeBase
 from hadath.model import ActorMention, PlaceMention, Token
@@ -102,8 +103,13 @@ def _is_locative(toks: list[Token], k: int, kb: KnowledgeBase) -> bool:
 
 def _movement_forms(t: Token) -> tuple[bool, bool]:
     """(is a movement word, marked as not yet done: the purpose ل of "لزيارة" or the future س of "سيزور")."""
-    planned_prefix = t.prefix.lstrip("وف")[:1] in ("ل", "س")
-    for f in {t.key, t.norm}:
+    return _movement_forms_of(t.key, t.norm, t.prefix.lstrip("وف")[:1] in ("ل", "س"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _movement_forms_of(key: str, norm: str, planned_prefix: bool) -> tuple[bool, bool]:
+    """:func:`_movement_forms` of a token's key and normalised form, memoised (a pure function of the word)."""
+    for f in {key, norm}:
         stems = [(f, planned_prefix)]
         if f[:1] in ("ل", "س") and len(f) > 3:
             stems.append((f[1:], True))  # the tokenizer keeps "لزيارة", "سيزور" whole

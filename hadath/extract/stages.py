@@ -9,6 +9,7 @@ geocoded place mentions.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -393,7 +394,10 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
         if m.kind != MentionKind.TRIGGER:
             for k in range(m.tok_start, m.tok_end):
                 taken.setdefault(k, []).append(m)
-    time_toks = {k for t in doc.times for k in range(len(toks)) if t.start <= toks[k].start < t.end}
+    starts = [t.start for t in toks]  # (in text order: a time's tokens are a slice found by bisection)
+    time_toks: set[int] = set()
+    for tx in doc.times:
+        time_toks.update(range(bisect_left(starts, tx.start), bisect_left(starts, tx.end)))
     by_start = {(a.tok_start, a.tok_end): a for a in actors}
     pool = actors + _embedded(kb, doc, actors)
     pool.sort(key=lambda a: a.tok_end)
@@ -401,7 +405,7 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     for si, s in enumerate(doc.sentences):
         for i in range(s.tok_start, s.tok_end):
             t = toks[i]
-            if not _definite(t) or (t.key not in ANAPHORIC_HEADS and t.key not in ANAPHORIC_ROLES):
+            if (t.key not in ANAPHORIC_HEADS and t.key not in ANAPHORIC_ROLES) or not _definite(t):
                 continue
             existing = by_start.get((i, i + 1))
             if any(existing is None or m.kind != MentionKind.AGENT or (m.tok_start, m.tok_end) != (i, i + 1)

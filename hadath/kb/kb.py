@@ -55,6 +55,7 @@ def _verb_shaped(key: str) -> bool:
     return not (len(key) == 5 and key[0] == "ت" and key[3] == "ي")
 
 
+@lru_cache(maxsize=1 << 16)
 def phrase_key(phrase: str) -> str:
     """The match key of a dictionary phrase: its words' keys joined by single spaces.
 

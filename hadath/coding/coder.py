@@ -421,6 +421,8 @@ PROTESTERS_REACH = 4  # tokens around the trigger where the crowd is its subject
 
 
 PURPOSE_REACH = 8  # tokens after a protest trigger searched for its purpose word
+# tokens after a protest trigger searched for a purpose that makes it a report ("تجمع مئات المتظاهرين أمام ...، مطالبين")
+REPORT_PURPOSE_REACH = 14
 PURPOSE_GAP = 3  # tokens between the purpose word and the party it names ("للمطالبة باستقالة رئيس الوزراء")
 PURPOSE_PREPS = ("", "ب", "ل", "على", "ضد")
 
@@ -492,7 +494,7 @@ def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list
     if p.cameo[:2] != "14":
         return 0.0
     purpose = False
-    for t in toks[tj:tj + PURPOSE_REACH]:
+    for t in toks[tj:tj + REPORT_PURPOSE_REACH]:
         if t.text in ".؛:!؟":
             break
         purpose = purpose or t.key in PROTEST_PURPOSE or t.norm in PROTEST_PURPOSE

@@ -196,3 +196,11 @@ def test_supporters_in_another_clause_leave_the_protest(code_text: Callable[...,
     got = code_text("وتظاهر آلاف الطلاب أمس أمام مبنى البرلمان احتجاجا على رفع الرسوم، فيما خرج مؤيدون للحكومة في ساحة "
                     "أخرى.", date=DATE)
     assert got.find("14"), got.why()
+
+
+def test_a_distant_purpose_still_makes_the_protest_a_report(code_text: Callable[..., Coded]) -> None:
+    """The purpose word that makes a gathering a protest report may stand a dozen words after the trigger
+    (REPORT_PURPOSE_REACH): the crowd, the place and the time come between."""
+    got = code_text("وتجمع المتظاهرون صباح أمس أمام مقر المحافظة في وسط المدينة القديمة، مطالبين الحكومة "
+                    "بإطلاق سراح المعتقلين.", date=DATE)
+    assert got.find("14"), got.why()

@@ -1171,6 +1171,19 @@ def _actor_evidence(sa: ActorMention | None, ta: ActorMention | None) -> float:
     return adj
 
 
+def _crowd_credit(code: str, sa: ActorMention | None, toks: list[Token], start: int) -> float:
+    """What :func:`_actor_evidence` takes from an uncoded source, given back when the source of a protest is a
+    crowd of protesters the sentence introduces ("وتجمع مئات المتظاهرين أمام مبنى المحافظة"، "احتشد متظاهرون"):
+    the crowd is the party a protest report names, identified by its role, not a phrase the dictionaries failed
+    to resolve. The definite plural alone ("وهتف المتظاهرون") resumes a crowd already reported (see
+    :func:`_new_crowd`) and gets nothing back."""
+    if sa is None or code[:2] != "14" or sa.ref.code or sa.role not in CROWD_ROLES or sa.tok_start < 0:
+        return 0.0
+    if not any(_new_crowd(toks, k) for k in range(max(0, sa.tok_start - start), min(len(toks), sa.tok_end - start))):
+        return 0.0
+    return -_actor_evidence(sa, None)
+
+
 def _masdar_like(key: str) -> bool:
     """Verbal-noun templates of the derived forms (never the shape of their perfect or imperfect verbs):
     تفعيل (تدريب)، مفاعلة (مشاركه)، إفعال (اطلاق)، افتعال (اعتقال، اتفاق)، انفعال، استفعال (استهداف)."""
@@ -2123,7 +2136,8 @@ class EventCoder:
         if p.cameo[:2] == "14" and sources and (crowd := _protesting_crowd(toks, rel, sources, ti)) is not None:
             # "وتجمع نحو مائة متظاهر ... وهاتفين «...»، حسب وكالة الصحافة الفرنسية": the crowd protests (as
             # confident as with the party it replaces: a crowd has no code of its own without a country)
-            conf += _actor_evidence(sources[0], None) - _actor_evidence(crowd, None)
+            conf += _actor_evidence(sources[0], None) - _actor_evidence(crowd, None) - _crowd_credit(
+                p.cameo, crowd, toks, sent.start)
             sources = [crowd]
             targets = [t for t in targets if t is not crowd]
         if not sources and not targets and self.s.require_actor:
@@ -2236,7 +2250,8 @@ class EventCoder:
                 id="", cameo=code, source=_copy(sa.ref) if sa else None, target=_copy(ta.ref) if ta else None,
                 date=date, location=self._target_place(sent, ta, place, code), evidence=sent_obj.text,
                 evidence_start=sent_obj.start,
-                evidence_end=sent_obj.end, confidence=max(0.05, min(0.99, conf + _actor_evidence(sa, ta))),
+                evidence_end=sent_obj.end, confidence=max(0.05, min(0.99, conf + _actor_evidence(sa, ta)
+                                                         + _crowd_credit(code, sa, toks, sent.start))),
                 rule=p.id, trigger=trig_text, sentence=sent.idx, root=info.root, quad_class=info.quad_class,
                 goldstein=info.goldstein, plover=info.plover, cameo_name=info.name, date_precision=precision,
                 negated=negated, modality=modality, background=background,

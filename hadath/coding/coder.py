@@ -487,7 +487,7 @@ def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list
     if p.cameo[:2] != "14":
         return 0.0
     purpose = False
-    for t in toks[tj:tj + PURPOSE_REACH]:
+    for t in _unbracketed(toks, tj, PURPOSE_REACH):
         if t.text in ".؛:!؟":
             break
         purpose = purpose or t.key in PROTEST_PURPOSE or t.norm in PROTEST_PURPOSE
@@ -495,6 +495,23 @@ def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list
     joined = ti > 0 and toks[ti - 1].norm == "في" and any(_hits(t, JOINED) for t in _clause_before(toks, ti - 1, 6))
     crowd = any(_new_crowd(toks, k) for k in range(max(0, ti - PROTESTERS_REACH), min(len(toks), tj + PROTESTERS_REACH)))
     return 0.15 * purpose + 0.15 * crowd + 0.15 * joined
+
+
+def _unbracketed(toks: list[Token], start: int, n: int) -> list[Token]:
+    """Up to ``n`` tokens from ``start`` on, leaving out what parentheses enclose ("نزل آلاف الأشخاص (25 ألفا حسب
+    المنظمين) إلى الشوارع للاحتجاج": the aside does not push the purpose out of reach)."""
+    out: list[Token] = []
+    depth = 0
+    for t in toks[start:]:
+        if len(out) >= n:
+            break
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            out.append(t)
+    return out
 
 
 def _new_crowd(toks: list[Token], k: int) -> bool:
@@ -1171,16 +1188,30 @@ def _actor_evidence(sa: ActorMention | None, ta: ActorMention | None) -> float:
     return adj
 
 
+# the people a protest form may take in with its verb ("خرج آلاف ..."، "نزل المئات ..."): its subject
+SWALLOWED_ROLES = CROWD_ROLES | frozenset(["cvl.people", "cvl.residents", "cvl.citizens", "edu.students"])
+
+
+def _swallowed_crowd(actors: list[ActorMention], start: int, ti: int, tj: int) -> ActorMention | None:
+    """The subject of a protest trigger whose form ends inside it ("نزل آلاف" of "نزل آلاف الأشخاص إلى الشوارع"):
+    a phrase of people that starts inside the trigger and goes on after it, or None. (Phrases overlapping the
+    trigger are no candidates for its roles otherwise.)"""
+    return next((a for a in actors if ti < a.tok_start - start < tj < a.tok_end - start and not a.prep
+                 and a.role in SWALLOWED_ROLES), None)
+
+
 def _crowd_credit(code: str, sa: ActorMention | None, toks: list[Token], start: int) -> float:
     """What :func:`_actor_evidence` takes from an uncoded source, given back when the source of a protest is a
-    crowd of protesters the sentence introduces ("وتجمع مئات المتظاهرين أمام مبنى المحافظة"، "احتشد متظاهرون"):
+    crowd the sentence introduces ("وتجمع مئات المتظاهرين أمام مبنى المحافظة"، "احتشد متظاهرون"، "نزل آلاف الأشخاص"):
     the crowd is the party a protest report names, identified by its role, not a phrase the dictionaries failed
     to resolve. The definite plural alone ("وهتف المتظاهرون") resumes a crowd already reported (see
     :func:`_new_crowd`) and gets nothing back."""
-    if sa is None or code[:2] != "14" or sa.ref.code or sa.role not in CROWD_ROLES or sa.tok_start < 0:
+    if sa is None or code[:2] != "14" or sa.ref.code or sa.role not in SWALLOWED_ROLES or sa.tok_start < 0:
         return 0.0
-    if not any(_new_crowd(toks, k) for k in range(max(0, sa.tok_start - start), min(len(toks), sa.tok_end - start))):
-        return 0.0
+    a, b = max(0, sa.tok_start - start), min(len(toks), sa.tok_end - start)
+    if not any(_new_crowd(toks, k) for k in range(a, b)) and not (
+            b > a and (toks[a].text.isdigit() or _hits(toks[a], CROWD_COUNTS))):
+        return 0.0  # (or a counted crowd of people: "آلاف الأشخاص"، "مئات الطلاب")
     return -_actor_evidence(sa, None)
 
 
@@ -2140,6 +2171,9 @@ class EventCoder:
                 p.cameo, crowd, toks, sent.start)
             sources = [crowd]
             targets = [t for t in targets if t is not crowd]
+        if p.cameo[:2] == "14" and not sources and (swallowed := _swallowed_crowd(sent.actors, sent.start, ti, tj)):
+            # "نزل آلاف الأشخاص إلى الشوارع": the trigger form took in the head of its own subject
+            sources = [swallowed]
         if not sources and not targets and self.s.require_actor:
             if self._tracing:
                 self.trace.append((m, "no source or target actor found in the clause"))

@@ -31,6 +31,23 @@ def test_a_new_crowd_is_the_source_of_its_protest(code_text: Callable[..., Coded
     assert any(e.source is not None and "protesters" in (e.source.name_en or "") for e in protests), got.why()
 
 
+# the protest form takes in the head of its subject ("نزل آلاف" of "نزل آلاف الأشخاص")
+SWALLOWED = [
+    "وفي العاصمة نزل آلاف الأشخاص (30 ألفا حسب المنظمين) إلى الشوارع للاحتجاج على رفع أسعار الخبز.",
+    "وخرج آلاف الطلاب إلى الشوارع أمس احتجاجا على إغلاق الجامعة.",
+]
+
+
+@pytest.mark.parametrize("text", SWALLOWED)
+def test_the_subject_inside_a_protest_form(code_text: Callable[..., Coded], text: str) -> None:
+    """The people whose count the trigger form ends with are the protest's source, not the crowd of another
+    clause or no one."""
+    got = code_text(text, date=DATE)
+    protests = got.find("14")
+    assert protests, got.why()
+    assert all(e.source is not None and "protesters" not in (e.source.name_en or "") for e in protests), got.why()
+
+
 # the definite plural alone resumes protesters already reported: the sentence describes that protest
 RESUMED_CROWDS = [
     "وهتف المتظاهرون «لا للغلاء».",

@@ -2166,9 +2166,11 @@ class EventCoder:
             pairs = []
         if p.cameo[:2] == "14" and sources and (crowd := _protesting_crowd(toks, rel, sources, ti)) is not None:
             # "وتجمع نحو مائة متظاهر ... وهاتفين «...»، حسب وكالة الصحافة الفرنسية": the crowd protests (as
-            # confident as with the party it replaces: a crowd has no code of its own without a country)
-            conf += _actor_evidence(sources[0], None) - _actor_evidence(crowd, None) - _crowd_credit(
-                p.cameo, crowd, toks, sent.start)
+            # confident as with the party it replaces: a crowd has no code of its own without a country). A
+            # resumed crowd ("ورددوا هتافات معادية لإيران" after "وسار المتظاهرون") takes nothing from a party
+            # that was no source (the state its slogans name): it is as weak as any uncoded source
+            if (credit := _crowd_credit(p.cameo, crowd, toks, sent.start)) > 0:
+                conf += _actor_evidence(sources[0], None) - _actor_evidence(crowd, None) - credit
             sources = [crowd]
             targets = [t for t in targets if t is not crowd]
         if p.cameo[:2] == "14" and not sources and (swallowed := _swallowed_crowd(sent.actors, sent.start, ti, tj)):

@@ -51,6 +51,10 @@ def test_the_subject_inside_a_protest_form(code_text: Callable[..., Coded], text
 # the definite plural alone resumes protesters already reported: the sentence describes that protest
 RESUMED_CROWDS = [
     "وهتف المتظاهرون «لا للغلاء».",
+    # nor does the state its slogans name lend it a source's confidence
+    "وسار المتظاهرون وهم يحملون نعوشا رمزية ويرفعون صور الرئيس المصري السابق، في الشوارع ورددوا هتافات معادية "
+    "للولايات المتحدة وإسرائيل.",
+    "وسار المتظاهرون وهم يرفعون صور الرئيس العراقي الراحل، في بغداد ورددوا هتافات معادية لإيران والولايات المتحدة.",
 ]
 
 

@@ -594,6 +594,17 @@ PLURAL_VERB_ENDINGS = ("وا", "ون")
 CALL_REACH = 12  # tokens back (across commas) from a coordinated noun to the demand it is an object of
 
 
+KIND_REACH = 2  # tokens after a verb to the "مثل" of its complement ("تشارك في مثل هذه المظاهرات")
+
+
+def _kind_complement(toks: list[Token], tj: int) -> Token | None:
+    """The "مثل" that makes a verb's complement a kind of act ("قوى سلام تشارك في مثل هذه المظاهرات"): the verb
+    says what someone does in such acts, it reports none; None when there is none. Only "مثل" with a
+    demonstrative: "ورددوا هتافات مثل «...»" lists the chants of a protest."""
+    return next((u for k, u in enumerate(toks[tj:tj + KIND_REACH], tj) if _hits(u, LIKE)
+                 and k + 1 < len(toks) and _hits(toks[k + 1], DEMONSTRATIVES)), None)
+
+
 def _words_before(toks: list[Token], ti: int, n: int) -> list[Token]:
     """Up to ``n`` tokens before ``ti`` (nearest first), stopping at the end of a sentence or clause (not at commas)."""
     out: list[Token] = []
@@ -715,7 +726,8 @@ def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
 
 
 # a rally for a party or a decision: "تظاهر المئات تأييدا لقرار"، "بجموع حاملة شعارات مؤيدة للسياسة"
-SUPPORT_WORDS = _norm_words("تأييدا تأييد دعما مؤيدة مؤيدين مؤيدون المؤيدة المؤيدين المؤيدون مناصرة")
+# ("لصالح": "مسيرة لصالح الفقراء"، "تظاهرة لصالح الحكومة": a march in favour of a party or a cause)
+SUPPORT_WORDS = _norm_words("تأييدا تأييد دعما مؤيدة مؤيدين مؤيدون المؤيدة المؤيدين المؤيدون مناصرة لصالح")
 SUPPORT_REACH = 10  # tokens after a protest word (its subject and place between) searched for the support it expresses
 CONTRAST_MARKERS = _norm_words("فيما وفيما بينما وبينما حين لكن ولكن")
 # the right or the act of protesting in general: "التظاهر السلمي حق مشروع"
@@ -850,6 +862,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
     like = next((u for u in before[:3] if _hits(u, LIKE)), None)
     if like is not None and noun:
         return f"a kind of act ('{like.text}'), not a happening"  # "في مثل هذه المظاهرات"، "لمثل هذه الحادثة"
+    if p.cameo[:2] == "14" and not noun and (like := _kind_complement(toks, tj)) is not None:
+        return f"a kind of protest ('{like.text}'), not a happening"  # "تشارك في مثل هذه المظاهرات"
     year = _dated_by_year(toks, ti, tj)
     if year is not None:
         return f"background (dated by the year {year})"

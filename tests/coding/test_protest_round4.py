@@ -10,9 +10,20 @@ from collections.abc import Callable
 
 import pytest
 
+from hadath import Article
+from hadath.coding.coder import EventCoder
 from tests.coding.conftest import Coded
 
 DATE = "2008-05-01"
+
+
+def trace_reasons(nlp, text: str) -> list[str]:  # noqa: ANN001
+    """The reasons the coder traced for the protest triggers of ``text`` that gave no event."""
+    doc = nlp(Article(id="t", text=text, date=DATE))
+    stage = next(st for st in nlp.stages if st.name == "events")
+    coder = EventCoder(stage.kb, stage.coder_settings)
+    coder.code(doc)
+    return [why for m, why in coder.trace if stage.kb.patterns[m.entry_id].cameo[:2] == "14"]
 
 # a crowd the sentence introduces (indefinite, or counted) protests, though it has no country of its own
 NEW_CROWDS = [
@@ -63,3 +74,26 @@ def test_a_resumed_crowd_alone_reports_no_protest(code_text: Callable[..., Coded
     """"وهتف المتظاهرون ..." with nothing else says what a protest already reported did."""
     got = code_text(text, date=DATE)
     assert not got.find("14"), got.why()
+
+
+# protests mentioned, not reported: a march in favour of a cause, and what people do in such protests
+NOT_REPORTED = [
+    ("وشارك أكثر من ألف متظاهر أمس في مسيرة لصالح العمال العاطلين عن العمل.", "a rally in support"),
+    ("وقال المتحدث إن هذه الأوامر موجهة ضد منظمات حقوقية أجنبية تشارك في مثل هذه المظاهرات.", "a kind of protest"),
+    ("وأضاف أن الطلاب يشاركون في مثل تلك المسيرات دون علم أهلهم.", "a kind of protest"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), NOT_REPORTED, ids=["in-favour", "such-protests", "such-marches"])
+def test_protest_mentioned_not_reported(nlp, code_text: Callable[..., Coded], text: str,  # noqa: ANN001
+                                        reason: str) -> None:
+    """A march in favour of a cause ("لصالح") is no dissent; taking part "in such protests" names a kind of act."""
+    got = code_text(text, date=DATE)
+    assert not got.find("14"), got.why()
+    assert any(reason in r for r in trace_reasons(nlp, text)), trace_reasons(nlp, text)
+
+
+# chants "such as" a slogan are a protest's own chants, not a kind of act
+def test_chants_such_as_are_examples(nlp) -> None:  # noqa: ANN001
+    text = "وتجمع مئات المتظاهرين أمس أمام السفارة ورددوا هتافات مثل «لا للحرب»."
+    assert not any("a kind of protest" in r for r in trace_reasons(nlp, text)), trace_reasons(nlp, text)

@@ -516,7 +516,7 @@ def _unbracketed(toks: list[Token], start: int, n: int) -> list[Token]:
 
 def _new_crowd(toks: list[Token], k: int) -> bool:
     """Token ``k`` introduces a crowd of protesters: indefinite ("متظاهرون") or counted ("مئات المتظاهرين"، "5000
-    متظاهر"). The definite plural alone ("وهتف المتظاهرون") resumes protesters already reported: such a sentence
+    متظاهر"، "عشرات الآلاف من المتظاهرين"). The definite plural alone ("وهتف المتظاهرون") resumes protesters already reported: such a sentence
     describes a protest (its chants, its banners), it does not report one."""
     t = toks[k]
     if not _hits(t, PROTESTERS) or t.prefix.lstrip("و").startswith(("ب", "ل")):
@@ -524,6 +524,8 @@ def _new_crowd(toks: list[Token], k: int) -> bool:
     if not (t.prefix.endswith("ال") or t.norm.lstrip("و").startswith("ال")):
         return True
     prev = toks[k - 1] if k > 0 else None
+    if prev is not None and prev.norm == "من" and k > 1:
+        prev = toks[k - 2]  # a partitive: "عشرات الآلاف من المتظاهرين"، "المئات من المحتجين"
     return prev is not None and (prev.text.isdigit() or _hits(prev, CROWD_COUNTS))
 
 
@@ -1227,6 +1229,25 @@ def _crowd_credit(code: str, sa: ActorMention | None, toks: list[Token], start: 
             b > a and (toks[a].text.isdigit() or _hits(toks[a], CROWD_COUNTS))):
         return 0.0  # (or a counted crowd of people: "آلاف الأشخاص"، "مئات الطلاب")
     return -_actor_evidence(sa, None)
+
+
+UNCODED_SOURCE_PENALTY = 0.15  # what _actor_evidence takes from a source without a code
+
+
+def _borrowed_crowd_code(doc: Document, code: str, sa: ActorMention | None, toks: list[Token], start: int) -> float:
+    """The penalty of an uncoded source for a resumed crowd ("ورددوا هتافات" after "ورفع المتظاهرون") whose code
+    the resolver took from the article's main country or an earlier phrase, not from a nationality of its own:
+    that crowd is no better identified than the uncoded one (0.0 otherwise; "المتظاهرون الأتراك" keeps its
+    code's confidence)."""
+    if sa is None or code[:2] != "14" or not sa.ref.code or sa.role not in CROWD_ROLES or sa.tok_start < 0:
+        return 0.0
+    a, b = max(0, sa.tok_start - start), min(len(toks), sa.tok_end - start)
+    if any(_new_crowd(toks, k) for k in range(a, b)):
+        return 0.0
+    own = (MentionKind.STATE, MentionKind.NISBA, MentionKind.ACTOR)
+    if any(m.kind in own and sa.tok_start <= m.tok_start < sa.tok_end for m in doc.mentions):
+        return 0.0
+    return UNCODED_SOURCE_PENALTY
 
 
 def _masdar_like(key: str) -> bool:
@@ -2301,7 +2322,8 @@ class EventCoder:
                 date=date, location=self._target_place(sent, ta, place, code), evidence=sent_obj.text,
                 evidence_start=sent_obj.start,
                 evidence_end=sent_obj.end, confidence=max(0.05, min(0.99, conf + _actor_evidence(sa, ta)
-                                                         + _crowd_credit(code, sa, toks, sent.start))),
+                                                         + _crowd_credit(code, sa, toks, sent.start)
+                                                         - _borrowed_crowd_code(doc, code, sa, toks, sent.start))),
                 rule=p.id, trigger=trig_text, sentence=sent.idx, root=info.root, quad_class=info.quad_class,
                 goldstein=info.goldstein, plover=info.plover, cameo_name=info.name, date_precision=precision,
                 negated=negated, modality=modality, background=background,

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from hadath import Article
-from hadath.coding.coder import EventCoder
+from hadath.coding.coder import EventCoder, _new_crowd
 from tests.coding.conftest import Coded
 
 DATE = "2008-05-01"
@@ -97,3 +97,25 @@ def test_protest_mentioned_not_reported(nlp, code_text: Callable[..., Coded], te
 def test_chants_such_as_are_examples(nlp) -> None:  # noqa: ANN001
     text = "وتجمع مئات المتظاهرين أمس أمام السفارة ورددوا هتافات مثل «لا للحرب»."
     assert not any("a kind of protest" in r for r in trace_reasons(nlp, text)), trace_reasons(nlp, text)
+
+
+# a resumed crowd whose country the resolver took from the article (Turkey, named three times here), not from a
+# nationality of its own, is no better identified than an uncoded one
+def test_a_borrowed_country_gives_a_resumed_crowd_no_confidence(code_text: Callable[..., Coded]) -> None:
+    got = code_text("وحمل المتظاهرون الذين ارتدوا قمصانا عليها العلم التركي أعلاما تركية كبيرة ورددوا هتافات مثل "
+                    "«تركيا لن تقسم» و«لا للتدخل الأجنبي في أنقرة».", date=DATE)
+    assert not got.find("14"), got.why()
+
+
+@pytest.mark.parametrize(("text", "word", "new"), [
+    ("وتجمع عشرات الآلاف من المتظاهرين في الساحة.", "المتظاهرين", True),
+    ("وتجمع المئات من المحتجين أمام الوزارة.", "المحتجين", True),
+    ("واحتشد متظاهرون أمام الوزارة.", "متظاهرون", True),
+    ("وهتف المتظاهرون ضد الوزير.", "المتظاهرون", False),
+    ("وطالب عدد من المتظاهرين بالإفراج عن المعتقلين.", "المتظاهرين", False),
+], ids=["partitive-count", "partitive-hundreds", "indefinite", "resumed", "some-of"])
+def test_new_crowd(nlp, text: str, word: str, new: bool) -> None:  # noqa: ANN001
+    """A count before a partitive من introduces a crowd as a count before the noun does."""
+    doc = nlp(Article(id="t", text=text, date=DATE))
+    k = next(i for i, t in enumerate(doc.tokens) if t.text == word)
+    assert _new_crowd(doc.tokens, k) is new

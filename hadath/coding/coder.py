@@ -516,8 +516,8 @@ def _unbracketed(toks: list[Token], start: int, n: int) -> list[Token]:
 
 def _new_crowd(toks: list[Token], k: int) -> bool:
     """Token ``k`` introduces a crowd of protesters: indefinite ("متظاهرون") or counted ("مئات المتظاهرين"، "5000
-    متظاهر"، "عشرات الآلاف من المتظاهرين"). The definite plural alone ("وهتف المتظاهرون") resumes protesters already reported: such a sentence
-    describes a protest (its chants, its banners), it does not report one."""
+    متظاهر"، "عشرات الآلاف من المتظاهرين"). The definite plural alone ("وهتف المتظاهرون") resumes protesters
+    already reported: such a sentence describes a protest (its chants, its banners), it does not report one."""
     t = toks[k]
     if not _hits(t, PROTESTERS) or t.prefix.lstrip("و").startswith(("ب", "ل")):
         return False
@@ -1218,8 +1218,8 @@ def _swallowed_crowd(actors: list[ActorMention], start: int, ti: int, tj: int) -
 
 def _crowd_credit(code: str, sa: ActorMention | None, toks: list[Token], start: int) -> float:
     """What :func:`_actor_evidence` takes from an uncoded source, given back when the source of a protest is a
-    crowd the sentence introduces ("وتجمع مئات المتظاهرين أمام مبنى المحافظة"، "احتشد متظاهرون"، "نزل آلاف الأشخاص"):
-    the crowd is the party a protest report names, identified by its role, not a phrase the dictionaries failed
+    crowd the sentence introduces ("وتجمع مئات المتظاهرين أمام مبنى المحافظة"، "احتشد متظاهرون"، "نزل آلاف
+    الأشخاص"): the crowd is the party a protest report names, identified by its role, not a phrase the dictionaries failed
     to resolve. The definite plural alone ("وهتف المتظاهرون") resumes a crowd already reported (see
     :func:`_new_crowd`) and gets nothing back."""
     if sa is None or code[:2] != "14" or sa.ref.code or sa.role not in SWALLOWED_ROLES or sa.tok_start < 0:

@@ -494,7 +494,7 @@ def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list
     if p.cameo[:2] != "14":
         return 0.0
     purpose = False
-    for t in toks[tj:tj + REPORT_PURPOSE_REACH]:
+    for t in _unbracketed(toks, tj, REPORT_PURPOSE_REACH):
         if t.text in ".؛:!؟":
             break
         purpose = purpose or t.key in PROTEST_PURPOSE or t.norm in PROTEST_PURPOSE
@@ -504,16 +504,35 @@ def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list
     return 0.15 * purpose + 0.15 * crowd + 0.15 * joined
 
 
+def _unbracketed(toks: list[Token], start: int, n: int) -> list[Token]:
+    """Up to ``n`` tokens from ``start`` on, leaving out what parentheses enclose ("نزل آلاف الأشخاص (25 ألفا حسب
+    المنظمين) إلى الشوارع للاحتجاج": the aside does not push the purpose out of reach)."""
+    out: list[Token] = []
+    depth = 0
+    for t in toks[start:]:
+        if len(out) >= n:
+            break
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            out.append(t)
+    return out
+
+
 def _new_crowd(toks: list[Token], k: int) -> bool:
     """Token ``k`` introduces a crowd of protesters: indefinite ("متظاهرون") or counted ("مئات المتظاهرين"، "5000
-    متظاهر"). The definite plural alone ("وهتف المتظاهرون") resumes protesters already reported: such a sentence
-    describes a protest (its chants, its banners), it does not report one."""
+    متظاهر"، "عشرات الآلاف من المتظاهرين"). The definite plural alone ("وهتف المتظاهرون") resumes protesters
+    already reported: such a sentence describes a protest (its chants, its banners), it does not report one."""
     t = toks[k]
     if not _hits(t, PROTESTERS) or t.prefix.lstrip("و").startswith(("ب", "ل")):
         return False
     if not (t.prefix.endswith("ال") or t.norm.lstrip("و").startswith("ال")):
         return True
     prev = toks[k - 1] if k > 0 else None
+    if prev is not None and prev.norm == "من" and k > 1:
+        prev = toks[k - 2]  # a partitive: "عشرات الآلاف من المتظاهرين"، "المئات من المحتجين"
     return prev is not None and (prev.text.isdigit() or _hits(prev, CROWD_COUNTS))
 
 
@@ -582,6 +601,17 @@ LIKE = _norm_words("مثل أمثال أنواع أنواعا نوع أشكال 
 WHO = _norm_words("من ومن")  # before a verb, the relative pronoun "who" (a preposition governs nouns only)
 PLURAL_VERB_ENDINGS = ("وا", "ون")
 CALL_REACH = 12  # tokens back (across commas) from a coordinated noun to the demand it is an object of
+
+
+KIND_REACH = 2  # tokens after a verb to the "مثل" of its complement ("تشارك في مثل هذه المظاهرات")
+
+
+def _kind_complement(toks: list[Token], tj: int) -> Token | None:
+    """The "مثل" that makes a verb's complement a kind of act ("قوى سلام تشارك في مثل هذه المظاهرات"): the verb
+    says what someone does in such acts, it reports none; None when there is none. Only "مثل" with a
+    demonstrative: "ورددوا هتافات مثل «...»" lists the chants of a protest."""
+    return next((u for k, u in enumerate(toks[tj:tj + KIND_REACH], tj) if _hits(u, LIKE)
+                 and k + 1 < len(toks) and _hits(toks[k + 1], DEMONSTRATIVES)), None)
 
 
 def _words_before(toks: list[Token], ti: int, n: int) -> list[Token]:
@@ -706,7 +736,8 @@ def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
 
 
 # a rally for a party or a decision: "تظاهر المئات تأييدا لقرار"، "بجموع حاملة شعارات مؤيدة للسياسة"
-SUPPORT_WORDS = _norm_words("تأييدا تأييد دعما مؤيدة مؤيدين مؤيدون المؤيدة المؤيدين المؤيدون مناصرة")
+# ("لصالح": "مسيرة لصالح الفقراء"، "تظاهرة لصالح الحكومة": a march in favour of a party or a cause)
+SUPPORT_WORDS = _norm_words("تأييدا تأييد دعما مؤيدة مؤيدين مؤيدون المؤيدة المؤيدين المؤيدون مناصرة لصالح")
 SUPPORT_REACH = 10  # tokens after a protest word (its subject and place between) searched for the support it expresses
 CONTRAST_MARKERS = _norm_words("فيما وفيما بينما وبينما حين لكن ولكن")
 # the right or the act of protesting in general: "التظاهر السلمي حق مشروع"
@@ -841,6 +872,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
     like = next((u for u in before[:3] if _hits(u, LIKE)), None)
     if like is not None and noun:
         return f"a kind of act ('{like.text}'), not a happening"  # "في مثل هذه المظاهرات"، "لمثل هذه الحادثة"
+    if p.cameo[:2] == "14" and not noun and (like := _kind_complement(toks, tj)) is not None:
+        return f"a kind of protest ('{like.text}'), not a happening"  # "تشارك في مثل هذه المظاهرات"
     year = _dated_by_year(toks, ti, tj)
     if year is not None:
         return f"background (dated by the year {year})"
@@ -1177,6 +1210,52 @@ def _actor_evidence(sa: ActorMention | None, ta: ActorMention | None) -> float:
         elif ta.ref.id:
             adj += 0.05
     return adj
+
+
+# the people a protest form may take in with its verb ("خرج آلاف ..."، "نزل المئات ..."): its subject
+SWALLOWED_ROLES = CROWD_ROLES | frozenset(["cvl.people", "cvl.residents", "cvl.citizens", "edu.students"])
+
+
+def _swallowed_crowd(actors: list[ActorMention], start: int, ti: int, tj: int) -> ActorMention | None:
+    """The subject of a protest trigger whose form ends inside it ("نزل آلاف" of "نزل آلاف الأشخاص إلى الشوارع"):
+    a phrase of people that starts inside the trigger and goes on after it, or None. (Phrases overlapping the
+    trigger are no candidates for its roles otherwise.)"""
+    return next((a for a in actors if ti < a.tok_start - start < tj < a.tok_end - start and not a.prep
+                 and a.role in SWALLOWED_ROLES), None)
+
+
+def _crowd_credit(code: str, sa: ActorMention | None, toks: list[Token], start: int) -> float:
+    """What :func:`_actor_evidence` takes from an uncoded source, given back when the source of a protest is a
+    crowd the sentence introduces ("وتجمع مئات المتظاهرين أمام مبنى المحافظة"، "احتشد متظاهرون"، "نزل آلاف
+    الأشخاص"): the crowd is the party a protest report names, identified by its role, not a phrase the dictionaries failed
+    to resolve. The definite plural alone ("وهتف المتظاهرون") resumes a crowd already reported (see
+    :func:`_new_crowd`) and gets nothing back."""
+    if sa is None or code[:2] != "14" or sa.ref.code or sa.role not in SWALLOWED_ROLES or sa.tok_start < 0:
+        return 0.0
+    a, b = max(0, sa.tok_start - start), min(len(toks), sa.tok_end - start)
+    if not any(_new_crowd(toks, k) for k in range(a, b)) and not (
+            b > a and (toks[a].text.isdigit() or _hits(toks[a], CROWD_COUNTS))):
+        return 0.0  # (or a counted crowd of people: "آلاف الأشخاص"، "مئات الطلاب")
+    return -_actor_evidence(sa, None)
+
+
+UNCODED_SOURCE_PENALTY = 0.15  # what _actor_evidence takes from a source without a code
+
+
+def _borrowed_crowd_code(doc: Document, code: str, sa: ActorMention | None, toks: list[Token], start: int) -> float:
+    """The penalty of an uncoded source for a resumed crowd ("ورددوا هتافات" after "ورفع المتظاهرون") whose code
+    the resolver took from the article's main country or an earlier phrase, not from a nationality of its own:
+    that crowd is no better identified than the uncoded one (0.0 otherwise; "المتظاهرون الأتراك" keeps its
+    code's confidence)."""
+    if sa is None or code[:2] != "14" or not sa.ref.code or sa.role not in CROWD_ROLES or sa.tok_start < 0:
+        return 0.0
+    a, b = max(0, sa.tok_start - start), min(len(toks), sa.tok_end - start)
+    if any(_new_crowd(toks, k) for k in range(a, b)):
+        return 0.0
+    own = (MentionKind.STATE, MentionKind.NISBA, MentionKind.ACTOR)
+    if any(m.kind in own and sa.tok_start <= m.tok_start < sa.tok_end for m in doc.mentions):
+        return 0.0
+    return UNCODED_SOURCE_PENALTY
 
 
 def _masdar_like(key: str) -> bool:
@@ -2136,10 +2215,16 @@ class EventCoder:
             pairs = []
         if p.cameo[:2] == "14" and sources and (crowd := _protesting_crowd(toks, rel, sources, ti)) is not None:
             # "وتجمع نحو مائة متظاهر ... وهاتفين «...»، حسب وكالة الصحافة الفرنسية": the crowd protests (as
-            # confident as with the party it replaces: a crowd has no code of its own without a country)
-            conf += _actor_evidence(sources[0], None) - _actor_evidence(crowd, None)
+            # confident as with the party it replaces: a crowd has no code of its own without a country). A
+            # resumed crowd ("ورددوا هتافات معادية لإيران" after "وسار المتظاهرون") takes nothing from a party
+            # that was no source (the state its slogans name): it is as weak as any uncoded source
+            if (credit := _crowd_credit(p.cameo, crowd, toks, sent.start)) > 0:
+                conf += _actor_evidence(sources[0], None) - _actor_evidence(crowd, None) - credit
             sources = [crowd]
             targets = [t for t in targets if t is not crowd]
+        if p.cameo[:2] == "14" and not sources and (swallowed := _swallowed_crowd(sent.actors, sent.start, ti, tj)):
+            # "نزل آلاف الأشخاص إلى الشوارع": the trigger form took in the head of its own subject
+            sources = [swallowed]
         if not sources and not targets and self.s.require_actor:
             if self._tracing:
                 self.trace.append((m, "no source or target actor found in the clause"))
@@ -2250,7 +2335,9 @@ class EventCoder:
                 id="", cameo=code, source=_copy(sa.ref) if sa else None, target=_copy(ta.ref) if ta else None,
                 date=date, location=self._target_place(sent, ta, place, code), evidence=sent_obj.text,
                 evidence_start=sent_obj.start,
-                evidence_end=sent_obj.end, confidence=max(0.05, min(0.99, conf + _actor_evidence(sa, ta))),
+                evidence_end=sent_obj.end, confidence=max(0.05, min(0.99, conf + _actor_evidence(sa, ta)
+                                                         + _crowd_credit(code, sa, toks, sent.start)
+                                                         - _borrowed_crowd_code(doc, code, sa, toks, sent.start))),
                 rule=p.id, trigger=trig_text, sentence=sent.idx, root=info.root, quad_class=info.quad_class,
                 goldstein=info.goldstein, plover=info.plover, cameo_name=info.name, date_precision=precision,
                 negated=negated, modality=modality, background=background,

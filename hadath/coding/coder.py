@@ -2765,11 +2765,20 @@ def _relative_doer(toks: list[Token], rel: list[tuple[int, int, ActorMention]], 
             or v.norm[:-1] in LIGHT_VERBS or v.norm[:-2] in LIGHT_VERBS))
         if any(start <= s < k for s, _, _ in rel) or not resumptive:
             return None
-        doer = next((a for s, _, a in rel if s == k + 2 and not a.prep), None)
+        doer = next((a for s, _, a in rel if s == k + 2 and not a.prep), None) or _nisba_doer(toks, rel, k + 2)
         if doer is None or not doer.ref.code or any(_same_actor(doer.ref, x.ref) for x in sources):
             return None
         return doer
     return None
+
+
+def _nisba_doer(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k: int) -> ActorMention | None:
+    """The party named by the nationality adjective of a plain noun subject at ``k`` ("الذي شنته الطائرات
+    التركية"، "التي ترتكبها القوات الإسرائيلية"): the noun itself is no actor phrase nor a preposition, and
+    the adjective follows it at once. None otherwise."""
+    if k + 1 >= len(toks) or toks[k].is_punct or toks[k].prefix not in ("", "ال") or any(s <= k < e for s, e, _ in rel):
+        return None
+    return next((a for s, _, a in rel if s == k + 1 and a.head == "nisba" and not a.prep and not a.conj), None)
 
 
 AMONG = frozenset(["بينهم", "بينها", "بينهما", "منهم", "منها", "ومنهم", "ومنها", "وبينهم", "وبينها"])

@@ -2213,6 +2213,12 @@ class EventCoder:
                 pairs += [(b, a) for a, b in pairs]
         else:
             pairs = []
+        if not targets and not pairs and sources and p.cameo[:2] in PRONOUN_OBJECT_ROOTS and (
+                ref := _pronoun_object(toks, rel, ti, tj, target_preps, sources)) is not None:
+            # "العقوبات الكندية المفروضة عليها"، "دعوة وجهها له X": the pronoun on the preposition stands for the party named
+            # before (not one on the verb: "ها" there stands as often for a thing, "القمة التي تستضيفها")
+            targets = [ref]
+            conf -= 0.05
         if p.cameo[:2] == "14" and sources and (crowd := _protesting_crowd(toks, rel, sources, ti)) is not None:
             # "وتجمع نحو مائة متظاهر ... وهاتفين «...»، حسب وكالة الصحافة الفرنسية": the crowd protests (as
             # confident as with the party it replaces: a crowd has no code of its own without a country). A
@@ -2873,11 +2879,20 @@ def _relative_doer(toks: list[Token], rel: list[tuple[int, int, ActorMention]], 
             or v.norm[:-1] in LIGHT_VERBS or v.norm[:-2] in LIGHT_VERBS))
         if any(start <= s < k for s, _, _ in rel) or not resumptive:
             return None
-        doer = next((a for s, _, a in rel if s == k + 2 and not a.prep), None)
+        doer = next((a for s, _, a in rel if s == k + 2 and not a.prep), None) or _nisba_doer(toks, rel, k + 2)
         if doer is None or not doer.ref.code or any(_same_actor(doer.ref, x.ref) for x in sources):
             return None
         return doer
     return None
+
+
+def _nisba_doer(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k: int) -> ActorMention | None:
+    """The party named by the nationality adjective of a plain noun subject at ``k`` ("الذي شنته الطائرات
+    التركية"، "التي ترتكبها القوات الإسرائيلية"): the noun itself is no actor phrase nor a preposition, and
+    the adjective follows it at once. None otherwise."""
+    if k + 1 >= len(toks) or toks[k].is_punct or toks[k].prefix not in ("", "ال") or any(s <= k < e for s, e, _ in rel):
+        return None
+    return next((a for s, _, a in rel if s == k + 1 and a.head == "nisba" and not a.prep and not a.conj), None)
 
 
 AMONG = frozenset(["بينهم", "بينها", "بينهما", "منهم", "منها", "ومنهم", "ومنها", "وبينهم", "وبينها"])
@@ -3680,6 +3695,56 @@ def _possessor(rel: list[tuple[int, int, ActorMention]], ti: int, suffix: str, t
         if any(a is b or _same_actor(a.ref, b.ref) for b in targets):
             continue
         return a
+    return None
+
+
+# roots whose target may be a pronoun on the trigger's preposition (not protests nor violence, whose pronouns
+# more often stand for victims or places named earlier; 15 and 18-20 code without a target anyway)
+PRONOUN_OBJECT_ROOTS = ("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "16", "17")
+# a preposition carrying a pronoun, left whole by the segmenter ("معه"، "عليهم"، "اليها"): norm -> (prep, pronoun)
+PREP_PRONOUNS: dict[str, tuple[str, str]] = {
+    stem + suf: (prep, suf)
+    for prep, stem in (("مع", "مع"), ("على", "علي"), ("الى", "الي"), ("ل", "ل"), ("ب", "ب"), ("ضد", "ضد"),
+                       ("من", "من"), ("عن", "عن"))
+    for suf in ("ه", "ها", "هم", "هما")
+}
+PRONOUN_OBJECT_REACH = 3  # words after the trigger (its subject not counted) searched for the pronoun
+
+
+def _pronoun_object(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: int, tj: int,
+                    target_preps: tuple[str, ...], sources: list[ActorMention]) -> ActorMention | None:
+    """The party a pronoun on one of the trigger's target prepositions right after it (or after its subject)
+    stands for ("وبحث معه"، "فرضت عليهم عقوبات"، "دعوة وجهها له X"): the last coded phrase before the trigger
+    and before a source named before it, that the pronoun agrees with and that is neither the source nor of
+    its country. None when there is no such pronoun or party, or when the source is named further on than
+    right after the pronoun (then it is a guess: "وبحث معه سبل دعم القضية الفلسطينية")."""
+    k, seen, passed = tj, 0, tj
+    while k < len(toks) and seen < PRONOUN_OBJECT_REACH:
+        t = toks[k]
+        # the subject may come between ("وفرض الاتحاد الأوروبي عليها"), with the parties joined to it
+        # ("العقوبات الأمريكية والكندية عليها"): their words are passed over
+        own = next((e for b, e, a in rel if b == k and (any(a is x for x in sources) or (a.conj and k == passed))),
+                   None)
+        if own is not None:
+            k = passed = own
+            continue
+        if t.is_punct or any(b <= k < e for b, e, _ in rel):
+            return None
+        hit = PREP_PRONOUNS.get(t.norm) or (PREP_PRONOUNS.get(t.norm[1:]) if t.norm.startswith("و") else None)
+        if hit is not None:
+            if hit[0] not in target_preps or hit[1] not in PRONOUN_TYPES or any(
+                    b > k + 1 and any(a is x for x in sources) for b, _, a in rel):
+                return None
+            # a party named after a source before the trigger may be the real doer ("وتطالب الحكومة السودانية
+            # بدعم، وقد وعد الاتحاد الأوروبي بتقديم مساعدات لها"); one of the source's country is not whom the
+            # pronoun means ("وقال ظريف إن طهران لن تتفاوض معه")
+            first = min((b for b, _, a in rel if any(a is x for x in sources)), default=ti)
+            kinds = PRONOUN_TYPES[hit[1]]
+            return next((a for b, e, a in sorted(rel, key=lambda x: x[0], reverse=True)
+                         if e <= min(ti, first) and a.ref.code and a.head != "nisba" and a.ref.type in kinds
+                         and not any(_same_actor(a.ref, x.ref) or (a.ref.country or "-") == x.ref.country
+                                     for x in sources)), None)
+        k, seen = k + 1, seen + 1
     return None
 
 

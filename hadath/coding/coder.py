@@ -2126,6 +2126,7 @@ class EventCoder:
             conf += _actor_evidence(sources[0], None) - _actor_evidence(crowd, None)
             sources = [crowd]
             targets = [t for t in targets if t is not crowd]
+        outcome = not sources and not modality and _attack_outcome(toks, ti, tj, p)
         if not sources and not targets and self.s.require_actor:
             if self._tracing:
                 self.trace.append((m, "no source or target actor found in the clause"))
@@ -2161,7 +2162,7 @@ class EventCoder:
             conf -= 0.25
             if p.cameo[:2] in ("18", "19", "20"):
                 conf -= self.s.victims_only_penalty  # "قتل 5 أشخاص" alone: casualties, attacker unknown
-            if voice == "noun" and p.cameo[:2] in ("18", "19", "20"):
+            if voice == "noun" and p.cameo[:2] in ("18", "19", "20") and not outcome:
                 if self._tracing:
                     self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
                 return []
@@ -2178,6 +2179,8 @@ class EventCoder:
             conf -= 0.1  # (an intention coded as such, 03x/138, is a statement that happened)
         if not modality:  # casualties of a reported attack, a crowd protesting (gsr rules)
             conf += _report_bonus(toks, ti, tj, p, sources, targets)
+            if outcome:
+                conf += OUTCOME_BONUS  # a bombing with its outcome is a report, its bomber unknown
         # time, place
         date, precision, background = self._date(doc, sent, ti)
         if place is None:
@@ -3859,3 +3862,38 @@ def _vox_pop(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: in
     if not speakers and not any(a for s, e, a in rel if verb < s < opener) and opener - verb <= 3:
         return "the quoted opinion of an uncoded person, not an event"
     return None
+
+
+# --------------------------------------------------------------- an attack reported by its means and its outcome
+# the codes of attacks named by their means (bombings: suicide attacks, car bombs, roadside bombs, time bombs), whose
+# noun says what happened even when nobody claims it: "انفجرت عبوة ناسفة ... وأصابت سائقها"
+MEANS_ATTACK_CODES = ("183",)
+# what an attack did, after its noun in the same clause: a result verb ("أسفر عن"، "أدى إلى"، "أوقع") or the
+# casualties and the aim themselves ("مقتل"، "إصابة"، "قتلى"، "جرحى"، "استهدف")
+ATTACK_OUTCOMES = _norm_words(
+    "مقتل إصابة اصابة قتلى قتيلا قتيلين جرحى جريحا ضحايا استشهاد مصرع سقوط قتل أصاب أصابت أصيب قتلت جرح "
+    "استهدف استهدفت مستهدفا مستهدفة ودمرت دمرت دمر")
+OUTCOME_REACH = 20  # tokens after an attack noun searched for its outcome, within the clause
+OUTCOME_STOP = frozenset(".؛:!؟?")
+OUTCOME_BONUS = 0.25  # as much as casualties reported with their attack (see _report_bonus)
+
+
+def _attack_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
+    """A bombing named by its means reports an attack when the same clause tells what it did: "هجوم انتحاري بسيارة
+    مفخخة استهدف نقطة تفتيش ... وأدى إلى مقتل 15"، "أسفر انفجار سيارة ملغومة ... عن إصابة عشرة". CAMEO codes such
+    an attack with an unknown perpetrator. The noun must be indefinite (a definite one resumes an attack told
+    before: "وأسفر الانفجار عن ...") and not a topic or a threat (those are filtered before)."""
+    if not p.cameo.startswith(MEANS_ATTACK_CODES) or p.voice != "noun":
+        return False
+    head = toks[ti]
+    if head.prefix.lstrip("و").endswith("ال") or head.norm.lstrip("و").startswith("ال"):
+        return False
+    if any(_hits(t, RESULT_VERBS) for t in _words_before(toks, ti, 4)):
+        return True  # "أسفر انفجار سيارة ملغومة ... عن"، "أوقع هجوم بسيارة مفخخة ... سبعة قتلى"
+    for k in range(tj, min(len(toks), tj + OUTCOME_REACH)):
+        t = toks[k]
+        if t.text in OUTCOME_STOP:
+            return False
+        if _hits(t, RESULT_VERBS) or _hits(t, ATTACK_OUTCOMES):
+            return True
+    return False

@@ -1,0 +1,84 @@
+"""Assault detection, round 4: attacks reported without a known perpetrator.
+
+A bombing named by its means ("هجوم انتحاري"، "سيارة مفخخة"، "عبوة ناسفة") is a report of an attack when its
+clause tells what it did (its casualties, its aim): CAMEO codes it with an unknown attacker.
+
+Every sentence here was written for these tests (plausible, not real, news).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from hadath.coding.coder import _attack_outcome
+from hadath.model import Event
+from tests.coding.conftest import Coded
+
+VIOLENT = ("18", "19", "20")
+DATE = "2008-05-01"
+
+
+def violent(got: Coded) -> list[Event]:
+    """The events of roots 18-20 (PLOVER ASSAULT)."""
+    return [e for r in VIOLENT for e in got.find(r)]
+
+
+# a bombing with its outcome, nobody named as its perpetrator
+REPORTED_BOMBINGS = [
+    "وقال مسؤول في الشرطة إن هجوما انتحاريا بسيارة مفخخة استهدف حاجزا للجيش قرب الرمادي أمس وأدى إلى مقتل ستة جنود.",
+    "وأسفر انفجار سيارة مفخخة قرب مركز للشرطة في بعقوبة أمس عن إصابة سبعة أشخاص.",
+    "وذكر متحدث باسم القوات الدولية أن تفجيرا انتحاريا استهدف أمس دورية للقوات الكندية في قندهار من دون إصابات.",
+]
+
+# the same words where no attack is reported: a definite noun resuming an attack, a threat, a topic
+NOT_REPORTED = [
+    # the attack was told before: the definite noun only resumes it
+    "وأوضح المتحدث أن الانفجار أسفر عن أضرار مادية في المبنى.",
+    # a bombing that is planned or prevented
+    "وقالت الشرطة إنها أحبطت هجوما انتحاريا بسيارة مفخخة كان يستهدف مقر المحافظة.",
+    # a question
+    "فهل يستهدف هجوم انتحاري جديد مقار الشرطة في المدينة؟",
+]
+
+
+@pytest.mark.parametrize("text", REPORTED_BOMBINGS)
+def test_bombing_with_its_outcome_is_coded(code_text: Callable[..., Coded], text: str) -> None:
+    """A bombing named by its means with its outcome is an attack with an unknown perpetrator."""
+    got = code_text(text, date=DATE)
+    assert violent(got), got.why()
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED)
+def test_bombing_not_reported_is_not_coded(code_text: Callable[..., Coded], text: str) -> None:
+    """A resumed, prevented or questioned bombing reports no attack."""
+    got = code_text(text, date=DATE)
+    assert not violent(got), got.why()
+
+
+# (tokens of a clause, index of the attack noun, its end, whether the clause tells the attack's outcome)
+OUTCOMES = [
+    ("هجوم انتحاري أسفر عن مقتل عشرة", True),
+    ("أسفر هجوم انتحاري عن مقتل عشرة", True),
+    ("هجوم انتحاري في المدينة . وقال الوزير إن مقتل", False),
+    ("الهجوم الانتحاري أسفر عن مقتل عشرة", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OUTCOMES)
+def test_attack_outcome(nlp, text: str, expected: bool) -> None:  # type: ignore[no-untyped-def]
+    """The outcome is looked for in the noun's clause, and only for an indefinite noun."""
+    from hadath import Article
+
+    doc = nlp(Article(id="t", text=text, date=DATE))
+    toks = doc.tokens
+    ti = next(k for k, t in enumerate(toks) if "هجوم" in t.text)
+    pat = next(p for p in _patterns() if p.id == "1831.intihari")
+    assert _attack_outcome(toks, ti, ti + 2, pat) is expected
+
+
+def _patterns():  # type: ignore[no-untyped-def]
+    from hadath.kb import get_kb
+
+    return get_kb(()).patterns.values()

@@ -1868,7 +1868,8 @@ class EventCoder:
                 # before the noun that agrees with the pronoun
                 sources = [owner]
                 conf -= 0.1
-            if (not sources and p.cameo[:2] < "14" and left > 0 and toks[left - 1].norm in PRONOUN_COMPLEMENTIZERS
+            if (not sources and (p.cameo[:2] < "14" or _told_own_violence(p, voice)) and left > 0
+                    and toks[left - 1].norm in PRONOUN_COMPLEMENTIZERS
                     and (teller := _pronoun_teller(doc, toks, sent, left - 1)) is not None
                     and not any(_same_actor(teller.ref, t.ref) for t in targets)):
                 # "وأكدت تركيا أنها فتحت القاعدة"، "وأضاف أنه حصل اتصال مع أوباما": the pronoun after the
@@ -3897,3 +3898,9 @@ def _attack_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
         if _hits(t, RESULT_VERBS) or _hits(t, ATTACK_OUTCOMES):
             return True
     return False
+
+
+def _told_own_violence(p: Pattern, voice: str) -> bool:
+    """An active violent verb after a speaker's complementizer pronoun tells the speaker's own act: "وأكد حلف
+    شمال الأطلسي أنه قتل نحو 150 متمردا" (the alliance killed them; see :func:`_pronoun_teller`)."""
+    return p.cameo[:2] in ("18", "19", "20") and voice == "active"

@@ -82,3 +82,18 @@ def _patterns():  # type: ignore[no-untyped-def]
     from hadath.kb import get_kb
 
     return get_kb(()).patterns.values()
+
+
+# (text, the code of the party that says it killed: the speaker of "أنه/أنها" before an active violent verb)
+TOLD_OWN_VIOLENCE = [
+    ("وأكد حلف شمال الأطلسي أنه قتل نحو أربعين متمردا من طالبان في ولاية قندهار أمس.", "IGONAT"),
+    ("وقال الجيش الأمريكي إنه قتل ثمانية مسلحين خلال عمليات في بغداد أمس.", "USAMIL"),
+    ("وأكدت القوات الفرنسية أنها قتلت عشرات المسلحين في شمال مالي.", "FRAMIL"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), TOLD_OWN_VIOLENCE)
+def test_speaker_of_its_own_violence_is_the_source(code_text: Callable[..., Coded], text: str, source: str) -> None:
+    """"X قال إنه قتل ...": the speaker is the killer."""
+    got = code_text(text, date=DATE)
+    assert any(e.source is not None and e.source.code == source for e in violent(got)), got.why()

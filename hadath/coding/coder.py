@@ -1729,9 +1729,9 @@ class EventCoder:
                 gen = [x for x in post if x[0] == tj and not x[2].prep]
                 # (not when a separate preposition governs the masdar: "شنت الطائرات غارات، بالتزامن مع استقبال
                 # الرئيس ترامب نظيره": the light verb's object is another noun; the masdar has its own genitive)
-                light = not (ti > 0 and toks[ti - 1].norm in GOVERNING_WORDS) and any(
+                light = (not (ti > 0 and toks[ti - 1].norm in GOVERNING_WORDS) and any(
                     t.norm in LIGHT_VERBS or t.key in LIGHT_VERBS or t.key in EXCHANGE_VERBS
-                    for t in toks[max(left - 1, 0):ti])
+                    for t in toks[max(left - 1, 0):ti])) or _achieved(toks, ti)
                 if pre_free and light:
                     sources = conj_chain(pre, pre_free[0][2])
                     # "يعقد بوتين مع آبي محادثات": the co-participant fronted before the verbal noun
@@ -3904,3 +3904,22 @@ def _told_own_violence(p: Pattern, voice: str) -> bool:
     """An active violent verb after a speaker's complementizer pronoun tells the speaker's own act: "وأكد حلف
     شمال الأطلسي أنه قتل نحو 150 متمردا" (the alliance killed them; see :func:`_pronoun_teller`)."""
     return p.cameo[:2] in ("18", "19", "20") and voice == "active"
+
+
+# verbs of achieving an act named by the masdar after them: "نجح الجيش في قتل العشرات"، "تمكنت الشرطة من اعتقال"
+ACHIEVING_VERBS = _norm_words("نجح نجحت نجحوا ينجح تنجح تمكن تمكنت تمكنوا يتمكن تتمكن استطاع استطاعت استطاعوا")
+ACHIEVING_PREPS = _norm_words("في من")
+ACHIEVING_REACH = 4  # tokens before the preposition searched for the verb ("نجحت قوات الأمن العراقية في")
+
+
+def _achieved(toks: list[Token], ti: int) -> bool:
+    """The masdar at ``ti`` is what a verb of achieving says its subject did, as a light verb does: "الجيش نجح في
+    قتل العشرات"، "تمكنت القوات من تدمير" (the preposition just before the masdar, the verb a few words before it
+    in the same clause; the verb directly before a masdar, "استطاع الجيش صد الهجوم", is left to the general
+    rules)."""
+    if ti < 2 or toks[ti - 1].norm not in ACHIEVING_PREPS:
+        return False
+    for t in _clause_before(toks, ti - 1, ACHIEVING_REACH):
+        if t.norm.lstrip("و") in ACHIEVING_VERBS or t.key in ACHIEVING_VERBS:
+            return True
+    return False

@@ -97,3 +97,18 @@ def test_speaker_of_its_own_violence_is_the_source(code_text: Callable[..., Code
     """"X قال إنه قتل ...": the speaker is the killer."""
     got = code_text(text, date=DATE)
     assert any(e.source is not None and e.source.code == source for e in violent(got)), got.why()
+
+
+# (text, the code of the party that achieved the act: a verb of achieving before في/من and the masdar)
+ACHIEVED_VIOLENCE = [
+    # (no time or place: the penalty of a bare verbal noun would drop them)
+    ("وقال المتحدث إن الجيش الباكستاني نجح في قتل العشرات من المسلحين الأجانب.", "PAKMIL"),
+    ("وأضاف أن القوات الأمريكية تمكنت من قتل العشرات من المسلحين الأجانب.", "USAMIL"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), ACHIEVED_VIOLENCE)
+def test_achieved_violence_is_its_subjects_act(code_text: Callable[..., Coded], text: str, source: str) -> None:
+    """"نجح الجيش في قتل ..."، "تمكنت القوات من قتل ...": the subject of the verb of achieving did the act."""
+    got = code_text(text, date=DATE)
+    assert any(e.source is not None and e.source.code == source for e in violent(got)), got.why()

@@ -2169,7 +2169,8 @@ class EventCoder:
                 return []
         if relative_state:
             conf -= 0.2
-        if p.cameo[:2] in ("14", "18", "19", "20") and not sent.times and not sent.places:
+        if p.cameo[:2] in ("14", "18", "19", "20") and not sent.times and not sent.places and not outcome:
+            # (a bombing told with its outcome is a report wherever and whenever it was: see _attack_outcome)
             conf -= self.s.unanchored_penalty  # neither when nor where: more often a mention than a report
         if (p.cameo[:2] in ("18", "19", "20") and sources and sources[0].ref.id is None
                 and (sources[0].ref.code or "").endswith(VICTIM_SECTORS)):

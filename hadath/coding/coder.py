@@ -3877,6 +3877,7 @@ ATTACK_OUTCOMES = _norm_words(
     "استهدف استهدفت مستهدفا مستهدفة ودمرت دمرت دمر")
 OUTCOME_REACH = 20  # tokens after an attack noun searched for its outcome, within the clause
 OUTCOME_STOP = frozenset(".؛:!؟?")
+GENERIC_QUANTIFIERS = _norm_words("كل أي أية")  # "كل هجوم"، "أي تفجير": a kind of attack, not one
 OUTCOME_BONUS = 0.25  # as much as casualties reported with their attack (see _report_bonus)
 
 
@@ -3890,7 +3891,10 @@ def _attack_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
     head = toks[ti]
     if head.prefix.lstrip("و").endswith("ال") or head.norm.lstrip("و").startswith("ال"):
         return False
-    if any(_hits(t, RESULT_VERBS) for t in _words_before(toks, ti, 4)):
+    before = _words_before(toks, ti, 4)
+    if before and _hits(before[0], GENERIC_QUANTIFIERS):
+        return False  # "خلف كل عملية انتحارية": every attack, none in particular
+    if any(_hits(t, RESULT_VERBS) for t in before):
         return True  # "أسفر انفجار سيارة ملغومة ... عن"، "أوقع هجوم بسيارة مفخخة ... سبعة قتلى"
     for k in range(tj, min(len(toks), tj + OUTCOME_REACH)):
         t = toks[k]

@@ -846,6 +846,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return f"a sound heard ('{heard.text}'), not a report"
     if (period := _period_of_years(toks, ti, tj)) is not None:
         return f"a total over years ('{period}'), not a happening"
+    if p.cameo[:2] != "14" and (far := _so_far(toks, ti, tj)) is not None:
+        return f"a record so far ('{far}'), not a happening"
     t = toks[ti]
     if tj - ti == 2 and _hits(t, PLURAL_HEADS) and _hits(toks[ti + 1], GENERIC_VIOLENCE):
         return "a kind of act, not a happening"  # the head inside the trigger: "بعمليات اغتصاب"
@@ -3928,3 +3930,21 @@ def _achieved(toks: list[Token], ti: int) -> bool:
         if t.norm.lstrip("و") in ACHIEVING_VERBS or t.key in ACHIEVING_VERBS:
             return True
     return False
+
+
+# "so far", "to date": a violent act counted up to now is a record, not a happening ("اعتدى القراصنة حتى الآن على
+# سفن من عشر دول")
+SO_FAR_HEADS = _norm_words("حتى لحد لغاية الى إلى")
+SO_FAR_NOWS = _norm_words("الآن الان اليوم الساعة")
+SO_FAR_REACH = 4  # tokens on each side of the trigger searched for "حتى الآن"
+
+
+def _so_far(toks: list[Token], ti: int, tj: int) -> str | None:
+    """"حتى الآن"، "لحد الآن"، "حتى اليوم" next to a violent trigger, in its clause: the words, or None."""
+    lo, hi = max(0, ti - SO_FAR_REACH), min(len(toks) - 1, tj + SO_FAR_REACH)
+    for k in range(lo, hi):
+        if ti <= k < tj or any(t.text in CLAUSE_PUNCT for t in toks[min(k, ti):max(k, tj)]):
+            continue
+        if _hits(toks[k], SO_FAR_HEADS) and _hits(toks[k + 1], SO_FAR_NOWS):
+            return f"{toks[k].text} {toks[k + 1].text}"
+    return None

@@ -117,3 +117,18 @@ def test_achieved_violence_is_its_subjects_act(code_text: Callable[..., Coded], 
     """"نجح الجيش في قتل ..."، "تمكنت القوات من قتل ...": the subject of the verb of achieving did the act."""
     got = code_text(text, date=DATE)
     assert any(e.source is not None and e.source.code == source for e in violent(got)), got.why()
+
+
+# (text, whether a violent event is coded): acts counted "so far" are a record, not a happening
+SO_FAR = [
+    ("وقد خطف القراصنة الصوماليون حتى الآن أكثر من ثلاثين سفينة في خليج عدن.", False),
+    ("وقتلت القوات الحكومية لحد الآن مئات المدنيين في الإقليم بحسب المنظمة.", False),
+    ("وخطف القراصنة الصوماليون أمس سفينة يونانية في خليج عدن.", True),
+]
+
+
+@pytest.mark.parametrize(("text", "coded"), SO_FAR)
+def test_violence_counted_so_far_is_a_record(code_text: Callable[..., Coded], text: str, coded: bool) -> None:
+    """"حتى الآن"، "لحد الآن" beside a violent verb: a tally up to now, not an act that happened."""
+    got = code_text(text, date=DATE)
+    assert bool(violent(got)) is coded, got.why()

@@ -1830,7 +1830,7 @@ class EventCoder:
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
             if not sources and near and voice == "noun" and not toks[ti].suffix:
-                if p.cameo[:2] in ("18", "19", "20") and (_aimed_at(toks, tj, near[0][0])
+                if p.cameo[:2] in ("18", "19", "20") and voice != "active" and (_aimed_at(toks, tj, near[0][0])
                                                           or _victim_between(toks, tj, near[0][0])):
                     # "انفجرت سيارة مفخخة، مستهدفة دورية أمريكية": the phrase after the aiming word is what the
                     # attack hit, never its perpetrator
@@ -2129,6 +2129,11 @@ class EventCoder:
             conf += _actor_evidence(sources[0], None) - _actor_evidence(crowd, None)
             sources = [crowd]
             targets = [t for t in targets if t is not crowd]
+        if p.cameo[:2] in ("18", "19", "20") and voice != "active" and (
+                agent := _agent_phrase(toks, rel, tj, right)) is not None and not any(a is agent for a in sources):
+            # "تم اغتصابها من قبل عدة ضباط"، "اغتيل على يد مسلحين": the agent phrase names the perpetrator
+            sources = [agent]
+            targets = [t for t in targets if t is not agent]
         outcome = not sources and not modality and _attack_outcome(toks, ti, tj, p)
         if not sources and not targets and self.s.require_actor:
             if self._tracing:
@@ -3947,4 +3952,31 @@ def _so_far(toks: list[Token], ti: int, tj: int) -> str | None:
             continue
         if _hits(toks[k], SO_FAR_HEADS) and _hits(toks[k + 1], SO_FAR_NOWS):
             return f"{toks[k].text} {toks[k + 1].text}"
+    return None
+
+
+# the phrases naming the doer of a passive act: "من قبل X"، "على يد X"، "على أيدي X"، "بيد X"
+AGENT_MARKERS = (("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("على", "يد"), ("على", "أيدي"))
+AGENT_SINGLE = _norm_words("بيد بأيدي")
+AGENT_GAP = 2  # words allowed between the marker and the phrase ("من قبل عدة ضباط"، "على أيدي عناصر من حركة")
+
+
+def _agent_phrase(toks: list[Token], rel: list[tuple[int, int, ActorMention]], tj: int, right: int
+                  ) -> ActorMention | None:
+    """The party an agent phrase after a passive or nominal violent trigger names as its doer, in the trigger's
+    clause: "تم اغتصابها من قبل عدة ضباط عراقيين"، "قتل على يد مسلحين مجهولين". None without one."""
+    markers = {(norm_word(a), norm_word(b)) for a, b in AGENT_MARKERS}
+    for k in range(tj, min(right, len(toks))):
+        t = toks[k]
+        if t.text in CLAUSE_PUNCT:
+            return None
+        at = None
+        if k + 1 < len(toks) and (t.norm, toks[k + 1].norm) in markers:
+            at = k + 2
+        elif _hits(t, AGENT_SINGLE):
+            at = k + 1
+        if at is None:
+            continue
+        return next((x[2] for x in sorted(rel, key=lambda x: x[0]) if at <= x[0] <= at + AGENT_GAP
+                     and x[2].tok_start >= 0), None)
     return None

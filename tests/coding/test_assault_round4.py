@@ -132,3 +132,18 @@ def test_violence_counted_so_far_is_a_record(code_text: Callable[..., Coded], te
     """"حتى الآن"، "لحد الآن" beside a violent verb: a tally up to now, not an act that happened."""
     got = code_text(text, date=DATE)
     assert bool(violent(got)) is coded, got.why()
+
+
+# (text, a word of the English name of the doer an agent phrase names after a passive or nominal violent trigger)
+AGENT_PHRASES = [
+    ("وقتل ثلاثة مدنيين على أيدي عناصر من حركة طالبان في ولاية هلمند أمس.", "Taliban"),
+    ("واغتيل الصحفي العراقي على يد مسلحين مجهولين في بغداد أمس.", "unidentified"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), AGENT_PHRASES)
+def test_agent_phrase_names_the_perpetrator(code_text: Callable[..., Coded], text: str, source: str) -> None:
+    """"على يد X"، "على أيدي X"، "من قبل X": X did it (the source), it is not the victim."""
+    got = code_text(text, date=DATE)
+    evs = violent(got)
+    assert evs and all(e.source is not None and source in (e.source.name_en or "") for e in evs), got.why()

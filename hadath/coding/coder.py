@@ -887,6 +887,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return f"a sound heard ('{heard.text}'), not a report"
     if (period := _period_of_years(toks, ti, tj)) is not None:
         return f"a total over years ('{period}'), not a happening"
+    if p.cameo[:2] != "14" and (far := _so_far(toks, ti, tj)) is not None:
+        return f"a record so far ('{far}'), not a happening"
     t = toks[ti]
     if tj - ti == 2 and _hits(t, PLURAL_HEADS) and _hits(toks[ti + 1], GENERIC_VIOLENCE):
         return "a kind of act, not a happening"  # the head inside the trigger: "بعمليات اغتصاب"
@@ -1822,9 +1824,9 @@ class EventCoder:
                 gen = [x for x in post if x[0] == tj and not x[2].prep]
                 # (not when a separate preposition governs the masdar: "شنت الطائرات غارات، بالتزامن مع استقبال
                 # الرئيس ترامب نظيره": the light verb's object is another noun; the masdar has its own genitive)
-                light = not (ti > 0 and toks[ti - 1].norm in GOVERNING_WORDS) and any(
+                light = (not (ti > 0 and toks[ti - 1].norm in GOVERNING_WORDS) and any(
                     t.norm in LIGHT_VERBS or t.key in LIGHT_VERBS or t.key in EXCHANGE_VERBS
-                    for t in toks[max(left - 1, 0):ti])
+                    for t in toks[max(left - 1, 0):ti])) or _achieved(toks, ti)
                 if pre_free and light:
                     sources = conj_chain(pre, pre_free[0][2])
                     # "يعقد بوتين مع آبي محادثات": the co-participant fronted before the verbal noun
@@ -1921,7 +1923,7 @@ class EventCoder:
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
             if not sources and near and voice == "noun" and not toks[ti].suffix:
-                if p.cameo[:2] in ("18", "19", "20") and (_aimed_at(toks, tj, near[0][0])
+                if p.cameo[:2] in ("18", "19", "20") and voice != "active" and (_aimed_at(toks, tj, near[0][0])
                                                           or _victim_between(toks, tj, near[0][0])):
                     # "انفجرت سيارة مفخخة، مستهدفة دورية أمريكية": the phrase after the aiming word is what the
                     # attack hit, never its perpetrator
@@ -1961,7 +1963,8 @@ class EventCoder:
                 # before the noun that agrees with the pronoun
                 sources = [owner]
                 conf -= 0.1
-            if (not sources and p.cameo[:2] < "14" and left > 0 and toks[left - 1].norm in PRONOUN_COMPLEMENTIZERS
+            if (not sources and (p.cameo[:2] < "14" or _told_own_violence(p, voice)) and left > 0
+                    and toks[left - 1].norm in PRONOUN_COMPLEMENTIZERS
                     and (teller := _pronoun_teller(doc, toks, sent, left - 1)) is not None
                     and not any(_same_actor(teller.ref, t.ref) for t in targets)):
                 # "وأكدت تركيا أنها فتحت القاعدة"، "وأضاف أنه حصل اتصال مع أوباما": the pronoun after the
@@ -2231,6 +2234,12 @@ class EventCoder:
         if p.cameo[:2] == "14" and not sources and (swallowed := _swallowed_crowd(sent.actors, sent.start, ti, tj)):
             # "نزل آلاف الأشخاص إلى الشوارع": the trigger form took in the head of its own subject
             sources = [swallowed]
+        if p.cameo[:2] in ("18", "19", "20") and voice != "active" and (
+                agent := _agent_phrase(toks, rel, tj, right)) is not None and not any(a is agent for a in sources):
+            # "تم اغتصابها من قبل عدة ضباط"، "اغتيل على يد مسلحين": the agent phrase names the perpetrator
+            sources = [agent]
+            targets = [t for t in targets if t is not agent]
+        outcome = not sources and not modality and _attack_outcome(toks, ti, tj, p)
         if not sources and not targets and self.s.require_actor:
             if self._tracing:
                 self.trace.append((m, "no source or target actor found in the clause"))
@@ -2266,13 +2275,14 @@ class EventCoder:
             conf -= 0.25
             if p.cameo[:2] in ("18", "19", "20"):
                 conf -= self.s.victims_only_penalty  # "قتل 5 أشخاص" alone: casualties, attacker unknown
-            if voice == "noun" and p.cameo[:2] in ("18", "19", "20"):
+            if voice == "noun" and p.cameo[:2] in ("18", "19", "20") and not outcome:
                 if self._tracing:
                     self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
                 return []
         if relative_state:
             conf -= 0.2
-        if p.cameo[:2] in ("14", "18", "19", "20") and not sent.times and not sent.places:
+        if p.cameo[:2] in ("14", "18", "19", "20") and not sent.times and not sent.places and not outcome:
+            # (a bombing told with its outcome is a report wherever and whenever it was: see _attack_outcome)
             conf -= self.s.unanchored_penalty  # neither when nor where: more often a mention than a report
         if (p.cameo[:2] in ("18", "19", "20") and sources and sources[0].ref.id is None
                 and (sources[0].ref.code or "").endswith(VICTIM_SECTORS)):
@@ -2283,6 +2293,8 @@ class EventCoder:
             conf -= 0.1  # (an intention coded as such, 03x/138, is a statement that happened)
         if not modality:  # casualties of a reported attack, a crowd protesting (gsr rules)
             conf += _report_bonus(toks, ti, tj, p, sources, targets)
+            if outcome:
+                conf += OUTCOME_BONUS  # a bombing with its outcome is a report, its bomber unknown
         # time, place
         date, precision, background = self._date(doc, sent, ti)
         if place is None:
@@ -4033,4 +4045,113 @@ def _vox_pop(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: in
         return "the quoted opinion of ordinary people, not an event"
     if not speakers and not any(a for s, e, a in rel if verb < s < opener) and opener - verb <= 3:
         return "the quoted opinion of an uncoded person, not an event"
+    return None
+
+
+# --------------------------------------------------------------- an attack reported by its means and its outcome
+# the codes of attacks named by their means (bombings: suicide attacks, car bombs, roadside bombs, time bombs), whose
+# noun says what happened even when nobody claims it: "انفجرت عبوة ناسفة ... وأصابت سائقها"
+MEANS_ATTACK_CODES = ("183",)
+# what an attack did, after its noun in the same clause: a result verb ("أسفر عن"، "أدى إلى"، "أوقع") or the
+# casualties and the aim themselves ("مقتل"، "إصابة"، "قتلى"، "جرحى"، "استهدف")
+ATTACK_OUTCOMES = _norm_words(
+    "مقتل إصابة اصابة قتلى قتيلا قتيلين جرحى جريحا ضحايا استشهاد مصرع سقوط قتل أصاب أصابت أصيب قتلت جرح "
+    "استهدف استهدفت مستهدفا مستهدفة ودمرت دمرت دمر")
+OUTCOME_REACH = 20  # tokens after an attack noun searched for its outcome, within the clause
+OUTCOME_STOP = frozenset(".؛:!؟?")
+GENERIC_QUANTIFIERS = _norm_words("كل أي أية")  # "كل هجوم"، "أي تفجير": a kind of attack, not one
+OUTCOME_BONUS = 0.25  # as much as casualties reported with their attack (see _report_bonus)
+
+
+def _attack_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
+    """A bombing named by its means reports an attack when the same clause tells what it did: "هجوم انتحاري بسيارة
+    مفخخة استهدف نقطة تفتيش ... وأدى إلى مقتل 15"، "أسفر انفجار سيارة ملغومة ... عن إصابة عشرة". CAMEO codes such
+    an attack with an unknown perpetrator. The noun must be indefinite (a definite one resumes an attack told
+    before: "وأسفر الانفجار عن ...") and not a topic or a threat (those are filtered before)."""
+    if not p.cameo.startswith(MEANS_ATTACK_CODES) or p.voice != "noun":
+        return False
+    head = toks[ti]
+    if head.prefix.lstrip("و").endswith("ال") or head.norm.lstrip("و").startswith("ال"):
+        return False
+    before = _words_before(toks, ti, 4)
+    if before and _hits(before[0], GENERIC_QUANTIFIERS):
+        return False  # "خلف كل عملية انتحارية": every attack, none in particular
+    if any(_hits(t, RESULT_VERBS) for t in before):
+        return True  # "أسفر انفجار سيارة ملغومة ... عن"، "أوقع هجوم بسيارة مفخخة ... سبعة قتلى"
+    for k in range(tj, min(len(toks), tj + OUTCOME_REACH)):
+        t = toks[k]
+        if t.text in OUTCOME_STOP:
+            return False
+        if _hits(t, RESULT_VERBS) or _hits(t, ATTACK_OUTCOMES):
+            return True
+    return False
+
+
+def _told_own_violence(p: Pattern, voice: str) -> bool:
+    """An active violent verb after a speaker's complementizer pronoun tells the speaker's own act: "وأكد حلف
+    شمال الأطلسي أنه قتل نحو 150 متمردا" (the alliance killed them; see :func:`_pronoun_teller`)."""
+    return p.cameo[:2] in ("18", "19", "20") and voice == "active"
+
+
+# verbs of achieving an act named by the masdar after them: "نجح الجيش في قتل العشرات"، "تمكنت الشرطة من اعتقال"
+ACHIEVING_VERBS = _norm_words("نجح نجحت نجحوا ينجح تنجح تمكن تمكنت تمكنوا يتمكن تتمكن استطاع استطاعت استطاعوا")
+ACHIEVING_PREPS = _norm_words("في من")
+ACHIEVING_REACH = 4  # tokens before the preposition searched for the verb ("نجحت قوات الأمن العراقية في")
+
+
+def _achieved(toks: list[Token], ti: int) -> bool:
+    """The masdar at ``ti`` is what a verb of achieving says its subject did, as a light verb does: "الجيش نجح في
+    قتل العشرات"، "تمكنت القوات من تدمير" (the preposition just before the masdar, the verb a few words before it
+    in the same clause; the verb directly before a masdar, "استطاع الجيش صد الهجوم", is left to the general
+    rules)."""
+    if ti < 2 or toks[ti - 1].norm not in ACHIEVING_PREPS:
+        return False
+    for t in _clause_before(toks, ti - 1, ACHIEVING_REACH):
+        if t.norm.lstrip("و") in ACHIEVING_VERBS or t.key in ACHIEVING_VERBS:
+            return True
+    return False
+
+
+# "so far", "to date": a violent act counted up to now is a record, not a happening ("اعتدى القراصنة حتى الآن على
+# سفن من عشر دول")
+SO_FAR_HEADS = _norm_words("حتى لحد لغاية الى إلى")
+SO_FAR_NOWS = _norm_words("الآن الان اليوم الساعة")
+SO_FAR_REACH = 4  # tokens on each side of the trigger searched for "حتى الآن"
+
+
+def _so_far(toks: list[Token], ti: int, tj: int) -> str | None:
+    """"حتى الآن"، "لحد الآن"، "حتى اليوم" next to a violent trigger, in its clause: the words, or None."""
+    lo, hi = max(0, ti - SO_FAR_REACH), min(len(toks) - 1, tj + SO_FAR_REACH)
+    for k in range(lo, hi):
+        if ti <= k < tj or any(t.text in CLAUSE_PUNCT for t in toks[min(k, ti):max(k, tj)]):
+            continue
+        if _hits(toks[k], SO_FAR_HEADS) and _hits(toks[k + 1], SO_FAR_NOWS):
+            return f"{toks[k].text} {toks[k + 1].text}"
+    return None
+
+
+# the phrases naming the doer of a passive act: "من قبل X"، "على يد X"، "على أيدي X"، "بيد X"
+AGENT_MARKERS = (("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("على", "يد"), ("على", "أيدي"))
+AGENT_SINGLE = _norm_words("بيد بأيدي")
+AGENT_GAP = 2  # words allowed between the marker and the phrase ("من قبل عدة ضباط"، "على أيدي عناصر من حركة")
+
+
+def _agent_phrase(toks: list[Token], rel: list[tuple[int, int, ActorMention]], tj: int, right: int
+                  ) -> ActorMention | None:
+    """The party an agent phrase after a passive or nominal violent trigger names as its doer, in the trigger's
+    clause: "تم اغتصابها من قبل عدة ضباط عراقيين"، "قتل على يد مسلحين مجهولين". None without one."""
+    markers = {(norm_word(a), norm_word(b)) for a, b in AGENT_MARKERS}
+    for k in range(tj, min(right, len(toks))):
+        t = toks[k]
+        if t.text in CLAUSE_PUNCT:
+            return None
+        at = None
+        if k + 1 < len(toks) and (t.norm, toks[k + 1].norm) in markers:
+            at = k + 2
+        elif _hits(t, AGENT_SINGLE):
+            at = k + 1
+        if at is None:
+            continue
+        return next((x[2] for x in sorted(rel, key=lambda x: x[0]) if at <= x[0] <= at + AGENT_GAP
+                     and x[2].tok_start >= 0), None)
     return None

@@ -1383,7 +1383,9 @@ class EventCoder:
         self._doc_date: str | None = None  # the lead's date, per article (set by code)
         self._doc_place: PlaceRef | None = None  # the article's default place, per article (set by code)
         self._last_meeting: tuple[ActorRef | None, ActorRef | None] | None = None
-        self._intent_heads: set[int] = set()  # ids of events read from an intention noun before an act (per article)
+        # events read from an intention noun before an act (per article), by id; the events are kept here so
+        # that an id cannot be reused by a later event (a reading that loses to another one is freed)
+        self._intent_heads: dict[int, Event] = {}
         self._last_attack: Event | None = None  # the article's last violent event with a perpetrator
         # document token positions of the violent verbs of time clauses that gave casualties their source
         self._told_attacks: set[int] = set()
@@ -2364,8 +2366,17 @@ class EventCoder:
                 and any(_is_trigger(doc, sent, k) for k in range(tj, min(len(toks), tj + 2)))):
             # "أعلنتا نيتهما توفير غطاء جوي": when the act after the intention noun is coded (as an intention),
             # this reading is redundant (and its target is a guess) — see _drop_intent_heads
-            self._intent_heads.update(id(e) for e in events)
+            self._mark_intent_heads(events)
         return events
+
+    def _mark_intent_heads(self, events: list[Event]) -> None:
+        """Record ``events`` as read from an intention noun before a coded act (see ``_drop_intent_heads``).
+
+        The events themselves are held, not only their ids: the readings of a word that lose to another reading
+        are freed, and a later event may then get the same id (when it is, CPython and a mypyc build drop
+        different events).
+        """
+        self._intent_heads.update((id(e), e) for e in events)
 
     def _drop_intent_heads(self, events: list[Event]) -> list[Event]:
         """Drop the events of an intention noun ("عزمها"، "نيتهما") whose following act was coded as an

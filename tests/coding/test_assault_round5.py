@@ -1,0 +1,52 @@
+"""Assault detection, round 5: who did the violence when the clause hides it.
+
+* "قال X إنه قتل عددا من ... في هجمات": the pronoun on the complementizer is the subject of the active verb,
+  even when a cause phrase ("في هجمات"، "في غارة") follows (its accusative object rules out the passive).
+
+Every sentence here was written for these tests (plausible, not real, news).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from hadath.model import Event
+from tests.coding.conftest import Coded
+
+VIOLENT = ("18", "19", "20")
+DATE = "2008-05-01"
+
+
+def violent(got: Coded) -> list[Event]:
+    """The events of roots 18-20 (PLOVER ASSAULT)."""
+    return [e for r in VIOLENT for e in got.find(r)]
+
+
+# (text, the code of the speaker that says it killed, in an attack named after the verb)
+SPEAKER_KILLED_IN_ATTACKS = [
+    ("وقال الجيش الأمريكي إنه قتل عددا من قادة القاعدة في هجمات جوية في محافظة الأنبار.", "USAMIL"),
+    ("وأعلن حلف شمال الأطلسي أنه قتل قياديا بارزا في حركة طالبان في غارة جوية بولاية قندهار أمس.", "IGONAT"),
+    ("وقالت القوات الفرنسية إنها قتلت عددا من المسلحين في قصف على مواقعهم شمال مالي.", "FRAMIL"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), SPEAKER_KILLED_IN_ATTACKS)
+def test_speaker_killed_in_attacks(code_text: Callable[..., Coded], text: str, source: str) -> None:
+    """"X قال إنه قتل عددا ... في هجمات": the speaker is the killer, not the victims' unknown attacker."""
+    got = code_text(text, date=DATE)
+    assert any(e.source is not None and e.source.code == source for e in violent(got)), got.why()
+
+
+# the passive stays passive: no accusative object after the verb (ضمير الشأن)
+PASSIVE_AFTER_PRONOUN = [
+    "وقالت الشرطة إنه قتل ثلاثة أشخاص في انفجار سيارة مفخخة في سوق المدينة أمس.",
+]
+
+
+@pytest.mark.parametrize("text", PASSIVE_AFTER_PRONOUN)
+def test_speaker_is_not_the_killer_without_an_object(code_text: Callable[..., Coded], text: str) -> None:
+    """"قالت الشرطة إنه قُتل ثلاثة أشخاص في انفجار": the police report the casualties, they did not kill."""
+    got = code_text(text, date=DATE)
+    assert violent(got) and all(e.source is None for e in violent(got)), got.why()

@@ -346,7 +346,7 @@ def _pronoun_subject_object(toks: list[Token], ti: int) -> bool:
     """"قال الحلف إنه قتل عددا من قادة الحركة في غارات": a complementizer carrying a pronoun right before the
     killing verb, whose object right after it is an indefinite accusative ("عددا"، "مسلحا"): the active قَتَل
     with the speaker as its subject, even when a cause phrase follows (the passive would have no accusative)."""
-    if ti < 1 or ti + 1 >= len(toks) or toks[ti - 1].norm not in PRONOUN_COMPLEMENTIZERS or toks[ti].prefix:
+    if ti < 1 or ti + 1 >= len(toks) or toks[ti].prefix.lstrip("وف"):
         return False
     obj = toks[ti + 1]
     return (not obj.prefix and len(obj.norm) >= 3 and obj.norm.endswith("ا") and not obj.norm.endswith("وا")
@@ -359,6 +359,17 @@ def _subject_then_count(toks: list[Token], sp: _Span) -> bool:
     first = next((x for x in sp.post if not x[2].prep), None)
     return (first is not None and first[0] - sp.tj <= 1 and first[1] < len(toks)
             and (toks[first[1]].norm[:1].isdigit() or toks[first[1]].key in NUMERALS or toks[first[1]].norm in NUMERALS))
+
+
+def _subject_before_object(toks: list[Token], sp: _Span) -> bool:
+    """"إن قواته قتلت ثلاثة مسلحين في اشتباك": a phrase right before the killing verb (no preposition) and a
+    count or a phrase right after it: subject, verb, object (SVO), the active قَتَل (the passive has no object)."""
+    subj = next((x for x in sp.pre if x[1] == sp.ti and not x[2].prep and x[2].head != "nisba"), None)
+    if subj is None or sp.tj >= len(toks):
+        return False
+    nxt = toks[sp.tj]
+    return (nxt.norm[:1].isdigit() or nxt.key in NUMERALS or nxt.norm in NUMERALS
+            or any(x[0] == sp.tj and not x[2].prep for x in sp.post))
 
 
 def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k: int, end: int
@@ -2259,6 +2270,10 @@ class EventCoder:
             # "تم اغتصابها من قبل عدة ضباط"، "اغتيل على يد مسلحين": the agent phrase names the perpetrator
             sources = [agent]
             targets = [t for t in targets if t is not agent]
+        if p.cameo[:2] in ("18", "19", "20") and len(sources) == 1 and (
+                owner := _forces_owner(toks, rel, sources[0], targets)) is not None:
+            # "وأعلن الجيش الأمريكي أن قواته قتلت مسلحا": "its" forces are those of the party named before them
+            sources = [owner]
         outcome = not sources and not modality and _attack_outcome(toks, ti, tj, p)
         if not sources and not targets and self.s.require_actor:
             if self._tracing:
@@ -2440,7 +2455,7 @@ class EventCoder:
         victims: the active قَتَل (VSO), even when a cause phrase follows (see :func:`_subject_then_count`)."""
         if not sp.ready:
             self._ready(sent, sp)
-        return _subject_then_count(sent.toks, sp)
+        return _subject_then_count(sent.toks, sp) or _subject_before_object(sent.toks, sp)
 
     def _time_clause_roles(self, doc: Document, sent: _Sent, sp: _Span, casualties: list[ActorMention]
                            ) -> tuple[list[ActorMention], list[ActorMention], str | None, PlaceRef | None] | None:
@@ -3710,6 +3725,28 @@ def _possessive(toks: list[Token], ti: int, tj: int) -> str | None:
     for suf in ("هم", "ها", "ه"):
         if t.text.endswith(suf) and len(t.text) > len(suf) + 2:
             return suf
+    return None
+
+
+def _forces_owner(toks: list[Token], rel: list[tuple[int, int, ActorMention]], source: ActorMention,
+                  targets: list[ActorMention]) -> ActorMention | None:
+    """"أعلن الجيش الأمريكي أن قواته قتلت ..."، "قالت بريطانيا إن طائراتها قصفت ...": an uncoded armed noun
+    with a possessive pronoun belongs to the last coded party named before it in the sentence (not a
+    nationality adjective, not the target); None when the source is coded, has no pronoun, or has no owner."""
+    if source.ref.code:
+        return None
+    at = next(((s, e) for s, e, a in rel if a is source), None)
+    if at is None or at[1] - at[0] != 1 or toks[at[0]].norm.lstrip("و") in PRONOUN_COMPLEMENTIZERS:
+        return None
+    t = toks[at[0]]
+    if t.suffix not in PRONOUN_TYPES and not any(t.text.endswith(x) for x in ("اته", "اتها", "اتهم")):
+        return None
+    for s, _e, a in sorted(rel, key=lambda x: x[0], reverse=True):
+        if s >= at[0] or not a.ref.code or a.head == "nisba":
+            continue
+        if any(a is b or _same_actor(a.ref, b.ref) for b in targets):
+            return None
+        return a
     return None
 
 

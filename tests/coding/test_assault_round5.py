@@ -2,6 +2,8 @@
 
 * "قال X إنه قتل عددا من ... في هجمات": the pronoun on the complementizer is the subject of the active verb,
   even when a cause phrase ("في هجمات"، "في غارة") follows (its accusative object rules out the passive).
+* "أعلن الجيش الأمريكي أن قواته قتلت ...": an uncoded armed noun with a possessive pronoun belongs to the party
+  named before it.
 
 Every sentence here was written for these tests (plausible, not real, news).
 """
@@ -50,3 +52,18 @@ def test_speaker_is_not_the_killer_without_an_object(code_text: Callable[..., Co
     """"قالت الشرطة إنه قُتل ثلاثة أشخاص في انفجار": the police report the casualties, they did not kill."""
     got = code_text(text, date=DATE)
     assert violent(got) and all(e.source is None for e in violent(got)), got.why()
+
+
+# (text, the code of the party whose forces, aircraft or soldiers did it)
+POSSESSED_FORCES = [
+    ("وأعلنت وزارة الدفاع البريطانية أمس أن قواتها قتلت مسلحا خلال عملية في ولاية هلمند.", "GBRMIL"),
+    ("وقال الجيش الأمريكي في بيان أمس إن قواته قتلت ثلاثة مسلحين في اشتباك قرب بعقوبة.", "USAMIL"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), POSSESSED_FORCES)
+def test_possessed_forces_belong_to_the_party_named_before(code_text: Callable[..., Coded], text: str,
+                                                           source: str) -> None:
+    """"قواته قتلت ...": "its" forces are those of the speaker named before them."""
+    got = code_text(text, date=DATE)
+    assert any(e.source is not None and e.source.code == source for e in violent(got)), got.why()

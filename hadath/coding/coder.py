@@ -2274,6 +2274,22 @@ class EventCoder:
                 owner := _forces_owner(toks, rel, sources[0], targets)) is not None:
             # "وأعلن الجيش الأمريكي أن قواته قتلت مسلحا": "its" forces are those of the party named before them
             sources = [owner]
+        if (p.cameo[:2] in ("18", "19", "20") and voice == "active" and len(sources) == 1
+                and (bomber := _sequel_perpetrator(toks, rel, ti, sources[0])) is not None):
+            # "استهدف مفجر انتحاري مركزا لتدريب أفراد الشرطة فقتل 15 شخصا": the verb of result goes on with the
+            # attacker of the clause before it, not with the victims named in its object
+            sources = [bomber]
+            targets = [t for t in targets if t is not bomber]
+        if (p.cameo[:2] in ("18", "19", "20") and sources
+                and all(a.tok_start - sent.start >= tj and a.prep != "من" and not a.role.startswith(PERPETRATOR_ROLES)
+                        for a in sources)
+                and (bomber := next(
+                (a for a in sent.actors if a.tok_start - sent.start <= ti and a.tok_end - sent.start >= tj
+                 and not a.prep and a.role.startswith(PERPETRATOR_ROLES)), None)) is not None and not any(a is bomber for a in sources)):
+            # "واستهدف مهاجم انتحاري حافلة تقل موظفين": the trigger is the attacker's own noun, the phrases after
+            # it are what it hit (not "انتحاريون من التنظيم المتشدد": armed, the whole they belong to)
+            sources, targets = [bomber], sources + [t for t in targets if t is not bomber
+                                                    and not any(t is a for a in sources)]
         outcome = not sources and not modality and _attack_outcome(toks, ti, tj, p)
         if not sources and not targets and self.s.require_actor:
             if self._tracing:
@@ -3726,6 +3742,24 @@ def _possessive(toks: list[Token], ti: int, tj: int) -> str | None:
         if t.text.endswith(suf) and len(t.text) > len(suf) + 2:
             return suf
     return None
+
+
+# role nouns of those who attack (a perpetrator)
+PERPETRATOR_ROLES = ("uaf.", "reb.", "mil.")
+
+
+def _sequel_perpetrator(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: int,
+                        source: ActorMention) -> ActorMention | None:
+    """"استهدف مفجر انتحاري مركزا لتدريب أفراد الشرطة فقتل 15 شخصا": a violent verb of result (ف) whose
+    source is an uncoded noun that is no perpetrator (part of the previous verb's object) goes on with the
+    perpetrator noun (a subject, no preposition) named before it in the sentence; None otherwise."""
+    if not toks[ti].prefix.startswith("ف") or source.ref.code or source.role.startswith(PERPETRATOR_ROLES):
+        return None
+    at = next((s for s, _e, a in rel if a is source), None)
+    if at is None or at > ti:
+        return None
+    return next((a for s, _e, a in sorted(rel, key=lambda x: x[0])
+                 if s < at and not a.prep and a.role.startswith(PERPETRATOR_ROLES)), None)
 
 
 def _forces_owner(toks: list[Token], rel: list[tuple[int, int, ActorMention]], source: ActorMention,

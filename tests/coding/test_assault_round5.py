@@ -4,6 +4,8 @@
   even when a cause phrase ("في هجمات"، "في غارة") follows (its accusative object rules out the passive).
 * "أعلن الجيش الأمريكي أن قواته قتلت ...": an uncoded armed noun with a possessive pronoun belongs to the party
   named before it.
+* "استهدف مهاجم انتحاري حافلة تقل موظفين ..."، "... فقتل 15 شخصا": the suicide bomber named by the trigger
+  itself (or as the subject of the clause a verb of result goes on with) is the source, not the victims.
 
 Every sentence here was written for these tests (plausible, not real, news).
 """
@@ -67,3 +69,32 @@ def test_possessed_forces_belong_to_the_party_named_before(code_text: Callable[.
     """"قواته قتلت ...": "its" forces are those of the speaker named before them."""
     got = code_text(text, date=DATE)
     assert any(e.source is not None and e.source.code == source for e in violent(got)), got.why()
+
+
+# (text, the perpetrator noun that must be the source)
+BOMBER_SOURCES = [
+    ("واستهدف مهاجم انتحاري حافلة تقل موظفين حكوميين في كابول أمس فقتل ثمانية منهم.", "مهاجم انتحاري"),
+    ("وفي واقعة أخرى استهدف مفجر انتحاري مقرا لتدريب أفراد الشرطة في مدينة بيشاور أمس فقتل 15 شخصا.",
+     "مفجر انتحاري"),
+]
+
+
+@pytest.mark.parametrize(("text", "bomber"), BOMBER_SOURCES)
+def test_bomber_is_the_source(code_text: Callable[..., Coded], text: str, bomber: str) -> None:
+    """The bomber noun is the attacker, not the employees or the police trainees it hit."""
+    got = code_text(text, date=DATE)
+    events = violent(got)
+    assert events and all(e.source is not None and e.source.name == bomber for e in events), got.why()
+
+
+# a coded party named before the bomber noun stays the source
+CODED_BEFORE_BOMBER = [
+    ("ونفذ تنظيم الدولة الإسلامية تفجيرين انتحاريين في قريتين قرب مدينة الحسكة أمس.", "IMGISIS"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), CODED_BEFORE_BOMBER)
+def test_coded_party_before_bomber_noun_stays(code_text: Callable[..., Coded], text: str, source: str) -> None:
+    """"نفذ التنظيم تفجيرين انتحاريين": the organisation did it, the trigger's bomber noun does not replace it."""
+    got = code_text(text, date=DATE)
+    assert any(e.source is not None and (e.source.code or "").startswith(source) for e in violent(got)), got.why()

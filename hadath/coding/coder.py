@@ -2332,7 +2332,8 @@ class EventCoder:
                 return []
         if relative_state:
             conf -= 0.2
-        if p.cameo[:2] in ("14", "18", "19", "20") and not sent.times and not sent.places and not outcome:
+        if (p.cameo[:2] in ("14", "18", "19", "20") and not sent.times and not sent.places and not outcome
+                and not (p.cameo[:2] != "14" and _generic_place(toks))):
             # (a bombing told with its outcome is a report wherever and whenever it was: see _attack_outcome)
             conf -= self.s.unanchored_penalty  # neither when nor where: more often a mention than a report
         if (p.cameo[:2] in ("18", "19", "20") and sources and sources[0].ref.id is None
@@ -4152,6 +4153,20 @@ OUTCOME_REACH = 20  # tokens after an attack noun searched for its outcome, with
 OUTCOME_STOP = frozenset(".؛:!؟?")
 GENERIC_QUANTIFIERS = _norm_words("كل أي أية")  # "كل هجوم"، "أي تفجير": a kind of attack, not one
 OUTCOME_BONUS = 0.25  # as much as casualties reported with their attack (see _report_bonus)
+
+
+# nouns of a settlement or a region that anchor a report in a place even unnamed: "في العاصمة"، "في المدينة"
+GENERIC_PLACE_NOUNS = frozenset(["عاصمه", "مدينه", "بلده", "قريه", "اقليم", "محافظه", "ولايه", "حي", "منطقه"])
+
+
+GENERIC_PLACE_PREPS = frozenset(["في", "وسط"])
+
+
+def _generic_place(toks: list[Token]) -> bool:
+    """The clause names where it happened without a name the gazetteer knows: في + a settlement noun
+    ("خلال عمليات في العاصمة"، "في وسط المدينة"; violence only: an unanchored protest stays penalised)."""
+    return any(toks[k].key in GENERIC_PLACE_NOUNS and toks[k].prefix.endswith("ال")
+               and toks[k - 1].key in GENERIC_PLACE_PREPS for k in range(1, len(toks)))
 
 
 def _attack_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:

@@ -6,6 +6,7 @@
   named before it.
 * "استهدف مهاجم انتحاري حافلة تقل موظفين ..."، "... فقتل 15 شخصا": the suicide bomber named by the trigger
   itself (or as the subject of the clause a verb of result goes on with) is the source, not the victims.
+* "... خلال عمليات في العاصمة": a settlement noun after في anchors a violent report in a place, as a name would.
 
 Every sentence here was written for these tests (plausible, not real, news).
 """
@@ -98,3 +99,26 @@ def test_coded_party_before_bomber_noun_stays(code_text: Callable[..., Coded], t
     """"نفذ التنظيم تفجيرين انتحاريين": the organisation did it, the trigger's bomber noun does not replace it."""
     got = code_text(text, date=DATE)
     assert any(e.source is not None and (e.source.code or "").startswith(source) for e in violent(got)), got.why()
+
+
+# (the violent report with an unnamed place, the same report without it)
+GENERIC_PLACE_PAIRS = [
+    ("وقال الجيش العراقي إن قواته قتلت ثلاثة مسلحين في اشتباك في وسط المدينة.",
+     "وقال الجيش العراقي إن قواته قتلت ثلاثة مسلحين في اشتباك."),
+    ("وقالت وزارة الدفاع الأفغانية إن قواتها قتلت قياديا في حركة طالبان خلال مداهمة في الإقليم.",
+     "وقالت وزارة الدفاع الأفغانية إن قواتها قتلت قياديا في حركة طالبان خلال مداهمة."),
+]
+
+
+@pytest.mark.parametrize(("anchored", "bare"), GENERIC_PLACE_PAIRS)
+def test_generic_place_anchors_a_violent_report(code_text: Callable[..., Coded], anchored: str, bare: str) -> None:
+    """"في العاصمة"، "في وسط المدينة" say where it happened: no penalty of an unanchored mention."""
+    with_place, without = violent(code_text(anchored, date=DATE)), violent(code_text(bare, date=DATE))
+    assert with_place and without, (with_place, without)
+    assert max(e.confidence for e in with_place) > max(e.confidence for e in without)
+
+
+def test_generic_place_makes_the_report(code_text: Callable[..., Coded]) -> None:
+    """"قتلت مسلحا خلال عمليات في العاصمة" is coded; without the place it stays below the threshold."""
+    assert violent(code_text("وأعلن الجيش الأمريكي أن قواته قتلت مسلحا خلال عمليات في العاصمة.", date=DATE))
+    assert not violent(code_text("وأعلن الجيش الأمريكي أن قواته قتلت مسلحا خلال عمليات دهم.", date=DATE))

@@ -334,18 +334,16 @@ def _attack_reported(toks: list[Token], ti: int, tj: int, right: int, p: Pattern
             or _casualty_report(toks, ti, tj, p))
 
 
-# a complementizer carrying the subject pronoun of the verb after it: "قال الجيش إنه قتل ..."
-PRONOUN_COMPLEMENTIZERS = frozenset(["انه", "انها", "انهم", "انهما"])
 # short words ending in alif that are no indefinite accusative object
 NOT_ACCUSATIVE = frozenset(["هذا", "كذا", "لذا", "اذا", "ايضا", "معا", "عمدا", "خطا", "جوا", "برا", "بحرا", "سابقا",
                             "لاحقا", "اخيرا", "مؤخرا", "حاليا", "فورا", "امس", "غدا", "ليلا", "نهارا", "صباحا",
                             "مساء", "ظهرا", "عصرا", "فجرا", "يوميا", "تقريبا", "اولا", "ثانيا"])
 
 
-def _pronoun_subject_object(toks: list[Token], ti: int) -> bool:
-    """"قال الحلف إنه قتل عددا من قادة الحركة في غارات": a complementizer carrying a pronoun right before the
-    killing verb, whose object right after it is an indefinite accusative ("عددا"، "مسلحا"): the active قَتَل
-    with the speaker as its subject, even when a cause phrase follows (the passive would have no accusative)."""
+def _accusative_object(toks: list[Token], ti: int) -> bool:
+    """"قال الحلف إنه قتل عددا من قادة الحركة في غارات"، "إن قواتها قتلت مسلحا خلال عملية": the object right
+    after the killing verb is an indefinite accusative ("عددا"، "مسلحا"): the active قَتَل (its subject the
+    pronoun or the phrase before it), even when a cause phrase follows (the passive has no accusative)."""
     if ti < 1 or ti + 1 >= len(toks) or toks[ti].prefix.lstrip("وف"):
         return False
     obj = toks[ti + 1]
@@ -1462,7 +1460,7 @@ class EventCoder:
             # (an attack named after the word makes only a violent word passive: "اتهمت واشنطن موسكو بالتدخل في
             # العملية الديمقراطية" stays active)
             if has_passive and any(pt.cameo[:2] >= "17" for pt in pats) and not self._vso_count(sent, sp) and not (
-                    _pronoun_subject_object(sent.toks, trig[i].tok_start - sent.start)) and (
+                    _accusative_object(sent.toks, trig[i].tok_start - sent.start)) and (
                     _killed_in_attack(sent.toks, trig[i].tok_end - sent.start) or self._named_cause(sent, trig[i])):
                 # "قتل زعيم التنظيم في غارة أمريكية": قُتل, the passive reading
                 pats_m = [(m, pt) for m, pt in zip(trig[i:j], pats, strict=False) if pt.voice != "active"]

@@ -334,12 +334,40 @@ def _attack_reported(toks: list[Token], ti: int, tj: int, right: int, p: Pattern
             or _casualty_report(toks, ti, tj, p))
 
 
+# short words ending in alif that are no indefinite accusative object
+NOT_ACCUSATIVE = frozenset(["هذا", "كذا", "لذا", "اذا", "ايضا", "معا", "عمدا", "خطا", "جوا", "برا", "بحرا", "سابقا",
+                            "لاحقا", "اخيرا", "مؤخرا", "حاليا", "فورا", "امس", "غدا", "ليلا", "نهارا", "صباحا",
+                            "مساء", "ظهرا", "عصرا", "فجرا", "يوميا", "تقريبا", "اولا", "ثانيا"])
+
+
+def _accusative_object(toks: list[Token], ti: int) -> bool:
+    """"قال الحلف إنه قتل عددا من قادة الحركة في غارات"، "إن قواتها قتلت مسلحا خلال عملية": the object right
+    after the killing verb is an indefinite accusative ("عددا"، "مسلحا"): the active قَتَل (its subject the
+    pronoun or the phrase before it), even when a cause phrase follows (the passive has no accusative)."""
+    if ti < 1 or ti + 1 >= len(toks) or toks[ti].prefix.lstrip("وف"):
+        return False
+    obj = toks[ti + 1]
+    return (not obj.prefix and len(obj.norm) >= 3 and obj.norm.endswith("ا") and not obj.norm.endswith("وا")
+            and obj.norm not in NOT_ACCUSATIVE)
+
+
 def _subject_then_count(toks: list[Token], sp: _Span) -> bool:
     """"قتلت قوات الأمن عشرة مسلحين في اشتباكات ...": a phrase right after the killing verb followed by a counted
     noun is the subject of the active verb (VSO), the count its object: no casualty report of the cause phrase."""
     first = next((x for x in sp.post if not x[2].prep), None)
     return (first is not None and first[0] - sp.tj <= 1 and first[1] < len(toks)
             and (toks[first[1]].norm[:1].isdigit() or toks[first[1]].key in NUMERALS or toks[first[1]].norm in NUMERALS))
+
+
+def _subject_before_object(toks: list[Token], sp: _Span) -> bool:
+    """"إن قواته قتلت ثلاثة مسلحين في اشتباك": a phrase right before the killing verb (no preposition) and a
+    count or a phrase right after it: subject, verb, object (SVO), the active قَتَل (the passive has no object)."""
+    subj = next((x for x in sp.pre if x[1] == sp.ti and not x[2].prep and x[2].head != "nisba"), None)
+    if subj is None or sp.tj >= len(toks):
+        return False
+    nxt = toks[sp.tj]
+    return (nxt.norm[:1].isdigit() or nxt.key in NUMERALS or nxt.norm in NUMERALS
+            or any(x[0] == sp.tj and not x[2].prep for x in sp.post))
 
 
 def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k: int, end: int
@@ -1433,7 +1461,8 @@ class EventCoder:
             sp = self._span(sent, trig[i])  # shared by the readings: one span
             # (an attack named after the word makes only a violent word passive: "اتهمت واشنطن موسكو بالتدخل في
             # العملية الديمقراطية" stays active)
-            if has_passive and any(pt.cameo[:2] >= "17" for pt in pats) and not self._vso_count(sent, sp) and (
+            if has_passive and any(pt.cameo[:2] >= "17" for pt in pats) and not self._vso_count(sent, sp) and not (
+                    _accusative_object(sent.toks, trig[i].tok_start - sent.start)) and (
                     _killed_in_attack(sent.toks, trig[i].tok_end - sent.start) or self._named_cause(sent, trig[i])):
                 # "قتل زعيم التنظيم في غارة أمريكية": قُتل, the passive reading
                 pats_m = [(m, pt) for m, pt in zip(trig[i:j], pats, strict=False) if pt.voice != "active"]
@@ -2241,6 +2270,26 @@ class EventCoder:
             # "تم اغتصابها من قبل عدة ضباط"، "اغتيل على يد مسلحين": the agent phrase names the perpetrator
             sources = [agent]
             targets = [t for t in targets if t is not agent]
+        if p.cameo[:2] in ("18", "19", "20") and len(sources) == 1 and (
+                owner := _forces_owner(toks, rel, sources[0], targets)) is not None:
+            # "وأعلن الجيش الأمريكي أن قواته قتلت مسلحا": "its" forces are those of the party named before them
+            sources = [owner]
+        if (p.cameo[:2] in ("18", "19", "20") and voice == "active" and len(sources) == 1
+                and (bomber := _sequel_perpetrator(toks, rel, ti, sources[0])) is not None):
+            # "استهدف مفجر انتحاري مركزا لتدريب أفراد الشرطة فقتل 15 شخصا": the verb of result goes on with the
+            # attacker of the clause before it, not with the victims named in its object
+            sources = [bomber]
+            targets = [t for t in targets if t is not bomber]
+        if (p.cameo[:2] in ("18", "19", "20") and sources
+                and all(a.tok_start - sent.start >= tj and a.prep != "من" and not a.role.startswith(PERPETRATOR_ROLES)
+                        for a in sources)
+                and (bomber := next(
+                (a for a in sent.actors if a.tok_start - sent.start <= ti and a.tok_end - sent.start >= tj
+                 and not a.prep and a.role.startswith(PERPETRATOR_ROLES)), None)) is not None and not any(a is bomber for a in sources)):
+            # "واستهدف مهاجم انتحاري حافلة تقل موظفين": the trigger is the attacker's own noun, the phrases after
+            # it are what it hit (not "انتحاريون من التنظيم المتشدد": armed, the whole they belong to)
+            sources, targets = [bomber], sources + [t for t in targets if t is not bomber
+                                                    and not any(t is a for a in sources)]
         outcome = not sources and not modality and _attack_outcome(toks, ti, tj, p)
         if not sources and not targets and self.s.require_actor:
             if self._tracing:
@@ -2283,7 +2332,8 @@ class EventCoder:
                 return []
         if relative_state:
             conf -= 0.2
-        if p.cameo[:2] in ("14", "18", "19", "20") and not sent.times and not sent.places and not outcome:
+        if (p.cameo[:2] in ("14", "18", "19", "20") and not sent.times and not sent.places and not outcome
+                and not (p.cameo[:2] != "14" and _generic_place(toks))):
             # (a bombing told with its outcome is a report wherever and whenever it was: see _attack_outcome)
             conf -= self.s.unanchored_penalty  # neither when nor where: more often a mention than a report
         if (p.cameo[:2] in ("18", "19", "20") and sources and sources[0].ref.id is None
@@ -2431,7 +2481,7 @@ class EventCoder:
         victims: the active قَتَل (VSO), even when a cause phrase follows (see :func:`_subject_then_count`)."""
         if not sp.ready:
             self._ready(sent, sp)
-        return _subject_then_count(sent.toks, sp)
+        return _subject_then_count(sent.toks, sp) or _subject_before_object(sent.toks, sp)
 
     def _time_clause_roles(self, doc: Document, sent: _Sent, sp: _Span, casualties: list[ActorMention]
                            ) -> tuple[list[ActorMention], list[ActorMention], str | None, PlaceRef | None] | None:
@@ -3704,6 +3754,46 @@ def _possessive(toks: list[Token], ti: int, tj: int) -> str | None:
     return None
 
 
+# role nouns of those who attack (a perpetrator)
+PERPETRATOR_ROLES = ("uaf.", "reb.", "mil.")
+
+
+def _sequel_perpetrator(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: int,
+                        source: ActorMention) -> ActorMention | None:
+    """"استهدف مفجر انتحاري مركزا لتدريب أفراد الشرطة فقتل 15 شخصا": a violent verb of result (ف) whose
+    source is an uncoded noun that is no perpetrator (part of the previous verb's object) goes on with the
+    perpetrator noun (a subject, no preposition) named before it in the sentence; None otherwise."""
+    if not toks[ti].prefix.startswith("ف") or source.ref.code or source.role.startswith(PERPETRATOR_ROLES):
+        return None
+    at = next((s for s, _e, a in rel if a is source), None)
+    if at is None or at > ti:
+        return None
+    return next((a for s, _e, a in sorted(rel, key=lambda x: x[0])
+                 if s < at and not a.prep and a.role.startswith(PERPETRATOR_ROLES)), None)
+
+
+def _forces_owner(toks: list[Token], rel: list[tuple[int, int, ActorMention]], source: ActorMention,
+                  targets: list[ActorMention]) -> ActorMention | None:
+    """"أعلن الجيش الأمريكي أن قواته قتلت ..."، "قالت بريطانيا إن طائراتها قصفت ...": an uncoded armed noun
+    with a possessive pronoun belongs to the last coded party named before it in the sentence (not a
+    nationality adjective, not the target); None when the source is coded, has no pronoun, or has no owner."""
+    if source.ref.code:
+        return None
+    at = next(((s, e) for s, e, a in rel if a is source), None)
+    if at is None or at[1] - at[0] != 1 or toks[at[0]].norm.lstrip("و") in PRONOUN_COMPLEMENTIZERS:
+        return None
+    t = toks[at[0]]
+    if t.suffix not in PRONOUN_TYPES and not any(t.text.endswith(x) for x in ("اته", "اتها", "اتهم")):
+        return None
+    for s, _e, a in sorted(rel, key=lambda x: x[0], reverse=True):
+        if s >= at[0] or not a.ref.code or a.head == "nisba":
+            continue
+        if any(a is b or _same_actor(a.ref, b.ref) for b in targets):
+            return None
+        return a
+    return None
+
+
 def _possessor(rel: list[tuple[int, int, ActorMention]], ti: int, suffix: str, targets: list[ActorMention]
                ) -> ActorMention | None:
     """The party a possessive pronoun on the verbal noun at ``ti`` refers to: the last coded phrase of the
@@ -4072,6 +4162,20 @@ OUTCOME_REACH = 20  # tokens after an attack noun searched for its outcome, with
 OUTCOME_STOP = frozenset(".؛:!؟?")
 GENERIC_QUANTIFIERS = _norm_words("كل أي أية")  # "كل هجوم"، "أي تفجير": a kind of attack, not one
 OUTCOME_BONUS = 0.25  # as much as casualties reported with their attack (see _report_bonus)
+
+
+# nouns of a settlement or a region that anchor a report in a place even unnamed: "في العاصمة"، "في المدينة"
+GENERIC_PLACE_NOUNS = frozenset(["عاصمه", "مدينه", "بلده", "قريه", "اقليم", "محافظه", "ولايه", "حي", "منطقه"])
+
+
+GENERIC_PLACE_PREPS = frozenset(["في", "وسط"])
+
+
+def _generic_place(toks: list[Token]) -> bool:
+    """The clause names where it happened without a name the gazetteer knows: في + a settlement noun
+    ("خلال عمليات في العاصمة"، "في وسط المدينة"; violence only: an unanchored protest stays penalised)."""
+    return any(toks[k].key in GENERIC_PLACE_NOUNS and toks[k].prefix.endswith("ال")
+               and toks[k - 1].key in GENERIC_PLACE_PREPS for k in range(1, len(toks)))
 
 
 def _attack_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:

@@ -739,15 +739,22 @@ def _purpose_light(toks: list[Token], k: int) -> bool:
     return t.key in LIGHT_MASDARS and k > 0 and toks[k - 1].norm in ("الى", "الي")
 
 
-def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
-    """The year (1900-2029) that dates the trigger's clause ("ففي عام 2006 قتل"، "خطفوا منذ عام 2004"، "احتل الكويت
-    في أغسطس 1990"), or None; a day before it ("25 سبتمبر 2005") makes it a full date, which the article's date
-    judges instead."""
+def _year_window(toks: list[Token], ti: int, tj: int) -> tuple[int, int]:
+    """The tokens around a trigger searched for what dates or frames its clause: up to :data:`YEAR_REACH` tokens on
+    each side, not past a sentence mark or a quotation mark."""
     lo, hi = ti, tj
     while lo > 0 and ti - lo < YEAR_REACH and toks[lo - 1].text not in ".؛:!؟«»\"“”":
         lo -= 1
     while hi < len(toks) and hi - tj < YEAR_REACH and toks[hi].text not in ".؛:!؟«»\"“”":
         hi += 1
+    return lo, hi
+
+
+def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
+    """The year (1900-2029) that dates the trigger's clause ("ففي عام 2006 قتل"، "خطفوا منذ عام 2004"، "احتل الكويت
+    في أغسطس 1990"), or None; a day before it ("25 سبتمبر 2005") makes it a full date, which the article's date
+    judges instead."""
+    lo, hi = _year_window(toks, ti, tj)
     for k in range(lo, hi):
         w = toks[k].text
         if not (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") and int(w) < 2030) or k == 0:
@@ -803,11 +810,7 @@ PERIOD_GAP = 2  # words between the frame and the plural of years ("خلال ا�
 def _period_of_years(toks: list[Token], ti: int, tj: int) -> str | None:
     """The frame of a span of years in the trigger's clause ("وخلال السنوات الست الماضية ... تسببت في قتل 15
     مدنيا"), or None: acts counted over years are a total, not a happening."""
-    lo, hi = ti, tj
-    while lo > 0 and ti - lo < YEAR_REACH and toks[lo - 1].text not in ".؛:!؟«»\"“”":
-        lo -= 1
-    while hi < len(toks) and hi - tj < YEAR_REACH and toks[hi].text not in ".؛:!؟«»\"“”":
-        hi += 1
+    lo, hi = _year_window(toks, ti, tj)
     for k in range(lo, hi):
         if _hits(toks[k], PERIOD_FRAMES) and any(_hits(u, YEARS_PLURAL) for u in toks[k + 1:k + 2 + PERIOD_GAP]):
             return toks[k].text

@@ -1399,6 +1399,21 @@ class _Sent:
     keys: list[str] | None = None  # the tokens' keys (see _span)
 
 
+
+def _sentences(doc: Document) -> dict[int, _Sent]:
+    """The coder's view of each sentence of ``doc`` by index: its tokens and the actor, place and time mentions
+    in it."""
+    by_sent = {i: _Sent(i, doc.tokens[s.tok_start:s.tok_end], s.tok_start, [], [], [])
+               for i, s in enumerate(doc.sentences)}
+    for am in doc.actor_mentions:
+        by_sent[am.sentence].actors.append(am)
+    for pm in doc.place_mentions:
+        by_sent[pm.sentence].places.append(pm)
+    for t in doc.times:
+        if t.sentence in by_sent:
+            by_sent[t.sentence].times.append(t)
+    return by_sent
+
 class EventCoder:
     """Codes the events of one :class:`Document` (needs mentions, actor phrases and times)."""
 
@@ -1431,16 +1446,7 @@ class EventCoder:
         self._intent_heads.clear()
         self._last_meeting = None  # (per article)
         self._doc_date = self._lead_date(doc)
-        by_sent: dict[int, _Sent] = {}
-        for i, s in enumerate(doc.sentences):
-            by_sent[i] = _Sent(i, doc.tokens[s.tok_start:s.tok_end], s.tok_start, [], [], [])
-        for am in doc.actor_mentions:
-            by_sent[am.sentence].actors.append(am)
-        for pm in doc.place_mentions:
-            by_sent[pm.sentence].places.append(pm)
-        for t in doc.times:
-            if t.sentence in by_sent:
-                by_sent[t.sentence].times.append(t)
+        by_sent = _sentences(doc)
         # (the sentences' place roles computed here are reused when their triggers are coded)
         self._doc_place = self._article_place(doc, by_sent)
         self._last_attack = None
@@ -2781,12 +2787,12 @@ class EventCoder:
         return PlaceRef(c.capital_ar.split("|")[0], c.capital_en or c.name_en, c.iso3, c.lat, c.lon, None, None,
                         "city", "city")
 
-    def _article_place(self, doc: Document, by_sent: dict[int, _Sent] | None = None) -> PlaceRef | None:
+    def _article_place(self, doc: Document, by_sent: dict[int, _Sent]) -> PlaceRef | None:
         """The place of events whose sentence names none: the dateline city, else the lead's first locative city,
         else the lead's first locative place (a region, a country), else the country most often named as a
         place where things happen (once per article). Nationalities, places inside actor phrases and the
-        destinations of planned visits do not count. ``by_sent`` holds the coder's sentences (the place roles
-        computed here stay on them for coding); without it they are built here."""
+        destinations of planned visits do not count. ``by_sent`` holds the coder's sentences (:func:`_sentences`;
+        the place roles computed here stay on them for coding)."""
         dl = doc.dateline
         if dl and dl.city:
             hits = self.kb.lookup(dl.city)
@@ -2795,14 +2801,6 @@ class EventCoder:
                 return p.to_ref("city")
         scene: list[PlaceMention] = []
         located: set[int] = set()  # ids of the scene mentions that are locative phrases or destinations
-        if by_sent is None:
-            by_sent = {}
-            for si, s in enumerate(doc.sentences):
-                by_sent[si] = _Sent(si, doc.tokens[s.tok_start:s.tok_end], s.tok_start, [], [], [])
-            for am in doc.actor_mentions:
-                by_sent[am.sentence].actors.append(am)
-            for pm in doc.place_mentions:
-                by_sent[pm.sentence].places.append(pm)
         for si in range(len(doc.sentences)):
             sent = by_sent[si]
             if not sent.places:
@@ -4249,7 +4247,8 @@ def _so_far(toks: list[Token], ti: int, tj: int) -> str | None:
 
 
 # the phrases naming the doer of a passive act: "من قبل X"، "على يد X"، "على أيدي X"، "بيد X"
-AGENT_MARKERS = (("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("على", "يد"), ("على", "أيدي"))
+AGENT_MARKERS = frozenset((norm_word(a), norm_word(b)) for a, b in (
+    ("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("على", "يد"), ("على", "أيدي")))
 AGENT_SINGLE = _norm_words("بيد بأيدي")
 AGENT_GAP = 2  # words allowed between the marker and the phrase ("من قبل عدة ضباط"، "على أيدي عناصر من حركة")
 
@@ -4258,13 +4257,12 @@ def _agent_phrase(toks: list[Token], rel: list[tuple[int, int, ActorMention]], t
                   ) -> ActorMention | None:
     """The party an agent phrase after a passive or nominal violent trigger names as its doer, in the trigger's
     clause: "تم اغتصابها من قبل عدة ضباط عراقيين"، "قتل على يد مسلحين مجهولين". None without one."""
-    markers = {(norm_word(a), norm_word(b)) for a, b in AGENT_MARKERS}
     for k in range(tj, min(right, len(toks))):
         t = toks[k]
         if t.text in CLAUSE_PUNCT:
             return None
         at = None
-        if k + 1 < len(toks) and (t.norm, toks[k + 1].norm) in markers:
+        if k + 1 < len(toks) and (t.norm, toks[k + 1].norm) in AGENT_MARKERS:
             at = k + 2
         elif _hits(t, AGENT_SINGLE):
             at = k + 1

@@ -1,0 +1,77 @@
+"""Assault detection, round 5 (irrealis): a violent word that does not report an attack that happened — the content
+of a charge, a plan, a purpose, a habit, or a topic named by a crime or a further conjunct of one — is not coded as
+an assault (gsr rules), while the same words reporting an attack still are.
+
+Every sentence here was written for these tests (plausible, not real, news).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from hadath import Article
+from hadath.coding.coder import EventCoder
+from hadath.model import Event
+from tests.coding.conftest import Coded
+
+VIOLENT = ("18", "19", "20")
+DATE = "2008-05-01"
+
+
+def violent(got: Coded) -> list[Event]:
+    """The events of roots 18-20 (PLOVER ASSAULT)."""
+    return [e for r in VIOLENT for e in got.find(r)]
+
+
+def trace_reasons(nlp, text: str) -> list[str]:  # noqa: ANN001
+    """The reasons the coder traced for the violent and protest triggers of ``text`` that gave no event."""
+    doc = nlp(Article(id="t", text=text, date=DATE))
+    stage = next(st for st in nlp.stages if st.name == "events")
+    coder = EventCoder(stage.kb, stage.coder_settings)
+    coder.code(doc)
+    return [why for m, why in coder.trace if stage.kb.patterns[m.entry_id].cameo[:2] in ("14", "18", "19", "20")]
+
+
+# (text, kind): violence that the sentence does not report as having happened
+NOT_REPORTED = [
+    # a crime named as a kind: "جرائم" before a verbal noun makes it a topic
+    ("وقال التقرير إن جرائم اجتياح القرى الحدودية لن تسقط بالتقادم.", "crime head"),
+    ("وتحدث الكاتب عن جرائم اختطاف الصحفيين في المنطقة خلال السنوات الماضية.", "crime head"),
+    # a passive reading of a definite noun that names no party: an act known from before
+    ("وقال شهود إن الخلاف بين العائلتين على قطعة أرض أفضى إلى القتل.", "definite noun"),
+    ("وقالت منظمات حقوقية إن المعتقلين تعرضوا للضرب، وإن ذويهم يخشون الخطف.", "definite noun"),
+]
+
+REASONS = {
+    "crime head": "topic, not a report",
+    "definite noun": "a definite event noun naming no party",
+}
+
+
+@pytest.mark.parametrize(("text", "kind"), NOT_REPORTED, ids=[f"{k}-{n}" for n, (_, k) in enumerate(NOT_REPORTED)])
+def test_violence_not_reported(nlp, code_text: Callable[..., Coded], text: str, kind: str) -> None:  # noqa: ANN001
+    """The violent word is not coded as an assault, and the rule of its kind is the one that drops it."""
+    got = code_text(text, date=DATE)
+    assert not violent(got), f"{kind}: {got.why()}"
+    reasons = trace_reasons(nlp, text)
+    assert any(REASONS[kind] in r for r in reasons), f"{kind}: {reasons}"
+
+
+# attacks the same constructions still report
+REPORTED = [
+    # a claim of responsibility reports the attack ("مسؤولية" is no topic head)
+    "وأعلنت حركة طالبان مسؤولية خطف المهندسين الأجانب الأربعة في ولاية قندهار أمس.",
+    # a definite noun with its party after it
+    "وقتل ثلاثة جنود أمس في الهجوم على قاعدة للجيش شمال البلاد.",
+    # a passive verb
+    "وقُتل جنديان أمس في اشتباك مع مسلحين قرب الحدود.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTED, ids=range(len(REPORTED)))
+def test_violence_reported(code_text: Callable[..., Coded], text: str) -> None:
+    """A reported attack is still coded as an assault."""
+    got = code_text(text, date=DATE)
+    assert violent(got), got.why()

@@ -859,6 +859,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
             return f"topic of '{gov.text}', not a report"
     if (evaluated := _evaluated_act(toks, ti, tj, before, noun)) is not None:
         return evaluated
+    if noun and (charged := _charged_act(toks, ti)) is not None:
+        return charged  # (a noun form the pattern lists, "وتعذيبهم", is judged here)
     if (consequence := _topic_consequence(toks, ti, before)) is not None:
         return consequence
     if (coordinated := _coordinated_topic(toks, ti)) is not None:
@@ -4013,20 +4015,42 @@ def _judged_act(toks: list[Token], ti: int, tj: int) -> str | None:
 
 
 # words of accusing: the ب phrase after their object is the charge ("متهما إياها بتهديد كل صحفي")
-ACCUSING = _norm_words("اتهم اتهمت اتهموا يتهم تتهم يتهمون متهما متهمة اتهام اتهامه اتهامها اتهامهم")
+ACCUSING = _norm_words("اتهم اتهمت اتهموا يتهم تتهم يتهمون متهما متهمة اتهام اتهامه اتهامها اتهامهم "
+                       "اتهامات الاتهامات المتهم المتهمة المتهمين المتهمون متهمين متهمون")
 CHARGE_REACH = 5  # tokens back from the charge to the accusing word (its object between)
+# across commas, when what stands between is the accused and the accuser: "اتهامات وجهها التيار للشرطة، بقتل"،
+# "اتهمت بعد اختفائه الاستخبارات الأميركية والموساد بخطفه"
+CHARGE_FAR_REACH = 10
+CHARGE_CONJ_REACH = 4  # tokens back from a charge's further conjunct ("بقتل طفلين وتعذيبهما") to its first
 
 
 def _charged_act(toks: list[Token], ti: int) -> str | None:
     """Why a ب + verbal noun after a word of accusing is the charge of the accusation (coded as the accusation,
-    111/112), not a happening of its own ("هاجم النقابة متهما إياها بتهديد الصحفيين"), or None."""
+    111/112), not a happening of its own ("هاجم النقابة متهما إياها بتهديد الصحفيين"), or None. A further conjunct
+    of the charge ("بقتل طفلين وتعذيبهما") is part of it; the accusing word may stand across a comma when no light
+    verb ("قام مسلحون بقتل") or clause marker comes between."""
     t = toks[ti]
     if not t.prefix.lstrip("وف").startswith("ب"):
-        return None
+        if not t.norm.startswith("و"):
+            return None
+        # the first conjunct: the nearest ب + noun before, within the phrase
+        first = next((k for k in range(ti - 1, max(-1, ti - 1 - CHARGE_CONJ_REACH), -1)
+                      if toks[k].prefix.lstrip("و").startswith("ب") or toks[k].text in CLAUSE_PUNCT
+                      or toks[k].text in "،,"), None)
+        if first is None or toks[first].is_punct:
+            return None
+        ti = first
     back = _clause_before(toks, ti, CHARGE_REACH)
     if back and _hits(back[0], ATTEMPT):
         back = back[1:]  # "بمحاولة تهديد"
     acc = next((u for u in back if _hits(u, ACCUSING)), None)
+    if acc is None:
+        for u in _words_before(toks, ti, CHARGE_FAR_REACH):
+            if u.norm in CLAUSE_MARKERS or u.norm.lstrip("وف") in LIGHT_VERBS or u.text in "«»\"“”()":
+                break
+            if _hits(u, ACCUSING):
+                acc = u
+                break
     return f"the charge of an accusation ('{acc.text}'), not a report" if acc is not None else None
 
 

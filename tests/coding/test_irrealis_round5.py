@@ -42,11 +42,15 @@ NOT_REPORTED = [
     # a passive reading of a definite noun that names no party: an act known from before
     ("وقال شهود إن الخلاف بين العائلتين على قطعة أرض أفضى إلى القتل.", "definite noun"),
     ("وقالت منظمات حقوقية إن المعتقلين تعرضوا للضرب، وإن ذويهم يخشون الخطف.", "definite noun"),
+    # the charge of an accusation, its accuser and accused between, across a comma, with a further conjunct
+    ("وردت الشرطة على اتهامات وجهها حزب معارض لعناصرها، بقتل معتقلين وتعذيبهم في سجن المدينة.", "charge"),
+    ("واتهمت الحكومة بعد اختفاء الضابط أجهزة استخبارات أجنبية بخطفه من منزله.", "charge"),
 ]
 
 REASONS = {
     "crime head": "topic, not a report",
     "definite noun": "a definite event noun naming no party",
+    "charge": "the charge of an accusation",
 }
 
 
@@ -65,6 +69,8 @@ REPORTED = [
     "وأعلنت حركة طالبان مسؤولية خطف المهندسين الأجانب الأربعة في ولاية قندهار أمس.",
     # a definite noun with its party after it
     "وقتل ثلاثة جنود أمس في الهجوم على قاعدة للجيش شمال البلاد.",
+    # a light verb after the accusation opens a clause that reports an attack
+    "واتهم الوزير المعارضة بالتحريض، وقام مسلحون بقتل ثلاثة جنود أمس في المدينة.",
     # a passive verb
     "وقُتل جنديان أمس في اشتباك مع مسلحين قرب الحدود.",
 ]

@@ -739,6 +739,47 @@ def _purpose_light(toks: list[Token], k: int) -> bool:
     return t.key in LIGHT_MASDARS and k > 0 and toks[k - 1].norm in ("الى", "الي")
 
 
+# words of purpose whose object is an act aimed at, not done: "بهدف السيطرة على المدينة"، "الرامية إلى طرد"،
+# "ليتمكنوا من شن هجوم" (ل + imperfect: in order to)
+PURPOSE_HEADS = _norm_words(
+    "بهدف بغية سعيا يهدف تهدف يهدفون تهدفان هدفها هدفه هدفهم الهادفة الهادف الرامية الرامي ترمي يرمي يرمون "
+    "ليتمكن ليتمكنوا لتتمكن ليتسنى الإعداد الاعداد التحضير")
+# the imperfect of aiming, after "كان": "كانت الخلية تستهدف تفجير مقر البرلمان" (a plot; "استهدف تفجير انتحاري
+# المقر" reports a bombing, the verbal noun its subject)
+AIM_VERBS = _norm_words("يستهدف تستهدف يستهدفون يستهدفان تستهدفان")
+WAS = _norm_words("كان كانت كانوا كانا كانتا")
+AIM_LINKS = _norm_words("إلى الى من")  # "تهدف إلى"، "ليتمكنوا من"
+
+
+def _clause_verb_cue(toks: list[Token], tj: int) -> bool:
+    """A bare form after و ("وقتل") opens a clause of its own, a verb: right after it stand a day, a count or a
+    nominative plural subject (see VERB_CUE_WORDS)."""
+    for u in toks[tj:tj + VERB_CUE_REACH]:
+        if u.is_punct:
+            return False
+        if _hits(u, VERB_CUE_WORDS) or u.text.isdigit() or u.key in NUMERALS or u.norm in NUMERALS:
+            return True
+        if u.norm.endswith("ون") and len(u.key) > 4:
+            return True
+    return False
+
+
+def _aim_governor(toks: list[Token], ti: int) -> Token | None:
+    """The word of purpose or aiming whose object is the verbal noun at ``ti`` ("بهدف السيطرة"، "تهدف إلى طرد"،
+    "ليتمكنوا من شن هجوم"، "كانت تستهدف تفجير"), or None: the act is aimed at, not reported."""
+    k = ti - 1
+    if k > 0 and toks[k].norm in AIM_LINKS:
+        k -= 1
+    if k < 0:
+        return None
+    u = toks[k]
+    if _hits(u, PURPOSE_HEADS):
+        return u
+    if _hits(u, AIM_VERBS) and any(_hits(w, WAS) for w in toks[max(0, k - 3):k]):
+        return u
+    return None
+
+
 def _year_window(toks: list[Token], ti: int, tj: int) -> tuple[int, int]:
     """The tokens around a trigger searched for what dates or frames its clause: up to :data:`YEAR_REACH` tokens on
     each side, not past a sentence mark or a quotation mark."""
@@ -938,6 +979,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         light = next((k for k in range(ti - 1, max(-1, ti - 4), -1) if _purpose_light(toks, k)), None)
         if light is not None:
             return f"a purpose ('{toks[light].text}'), not a report"
+    if (aim := _aim_governor(toks, ti)) is not None:  # (only a verbal noun follows these: "بهدف ضرب")
+        return f"an aim ('{aim.text}'), not a report"
     if tj - ti == 1 and t.key in GENERIC_VIOLENCE and t.prefix.lstrip("وفبل").endswith("ال"):
         prev_generic = ti > 0 and _hits(toks[ti - 1], GENERIC_HEADS)
         listed = any(u.key in GENERIC_VIOLENCE and u.prefix.lstrip("وفبل").endswith("ال")
@@ -1357,6 +1400,15 @@ PREPOSITIONS_IMPLICIT = frozenset(["في", "على", "علي", "الى", "الي
 # moods under which a violent or protest trigger reports nothing that happened (see _code_trigger)
 UNREAL_MODALITIES = ("question", "conditional")
 UNREAL_DROPPED_ROOTS = ("14", "18", "19", "20")
+# the fates of violent and protest triggers that their further conjuncts share (see EventCoder._conjunct_fate)
+FATE_ROOTS = ("14", "18", "19", "20")
+FATE_SEEN, FATE_CODED, FATE_UNREPORTED = "seen", "coded", "unreported"
+CONJUNCT_REACH = 12  # tokens back (across the commas of a list) from a further conjunct to the first
+VERB_ENDINGS = ("ت", "وا", "تا", "ا", "ن")  # the subject endings of a perfect verb ("وقتلت"، "وقتلوا")
+# what follows a verb opening a clause of its own, never a verbal noun's object: a day ("وقتل الجيش أمس")، a count
+# ("وقتل 5 جنود") or a subject in the nominative plural ("وقتل مسلحون")
+VERB_CUE_WORDS = _norm_words("أمس امس اليوم الليلة صباح مساء فجر ظهر")
+VERB_CUE_REACH = 3
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "18": "138", "19": "138", "20": "138"}
 
 
@@ -1436,6 +1488,9 @@ class EventCoder:
         # events read from an intention noun before an act (per article), by id; the events are kept here so
         # that an id cannot be reused by a later event (a reading that loses to another one is freed)
         self._intent_heads: dict[int, Event] = {}
+        # what became of each violent or protest trigger of the article, by its document token position (see
+        # _conjunct_fate): FATE_SEEN, FATE_CODED, FATE_UNREPORTED or a modality ("intent", "future")
+        self._fate: dict[int, str] = {}
         self._last_attack: Event | None = None  # the article's last violent event with a perpetrator
         # document token positions of the violent verbs of time clauses that gave casualties their source
         self._told_attacks: set[int] = set()
@@ -1455,6 +1510,7 @@ class EventCoder:
         self._doc_place = self._article_place(doc, by_sent)
         self._last_attack = None
         self._told_attacks.clear()
+        self._fate.clear()
         self._last_accusation = None
         events: list[Event] = []
         last_subject: ActorRef | None = None
@@ -1485,9 +1541,16 @@ class EventCoder:
                     trig_sub = list(trig[i:j])
             else:
                 trig_sub = list(trig[i:j])
+            violent_span = any(pt.cameo[:2] in FATE_ROOTS for pt in pats)
+            if violent_span:
+                self._fate[trig[i].tok_start] = FATE_SEEN
             readings = [(self._code_trigger(doc, sent, m, pt, last_subject, sp), pt.voice)
                         for m, pt in zip(trig_sub, pats, strict=False)]
             readings = [r for r in readings if r[0]]
+            if violent_span and readings:
+                modal = {e.modality for r in readings for e in r[0]}
+                modality = modal.pop() if len(modal) == 1 else None
+                self._fate[trig[i].tok_start] = modality if modality in ("intent", "future") else FATE_CODED
             if readings and trig[i].tok_start in self._told_attacks and all(
                     e.cameo[:2] in ("18", "19", "20") for r in readings for e in r[0]):
                 # "وقتل 7 جنود عندما اقتحم مسلحون ...": the attack is the casualties' event, coded with them
@@ -1658,6 +1721,9 @@ class EventCoder:
         ti, tj = sp.ti, sp.tj
         if not sp.ready:
             self._ready(sent, sp)
+        fate = self._conjunct_fate(sent, sp, p) if p.cameo[:2] in FATE_ROOTS else None
+        sp.intent = sp.intent or fate == "intent"  # "تعتزم قصف المواقع وتدمير الجسور": intended too
+        sp.future = sp.future or fate == "future"
         # filters
         negated = sp.negated
         if negated and not self.s.keep_negated:
@@ -1717,9 +1783,7 @@ class EventCoder:
             voice = "noun"  # "في قصف روسي"، "بقصف": a preposition governs a noun, never a verb
         if voice == "noun" and ti > 0 and (toks[ti - 1].key in FRAME_NOUNS or toks[ti - 1].norm in FRAME_NOUNS):
             # "ذكرى اغتيال"، "مكافحة التفجيرات"، "قضية خطف": the event is a topic, not reported
-            if self._tracing:
-                self.trace.append((m, f"topic, not a report ({toks[ti - 1].text} ...)"))
-            return []
+            return self._unreported(sent, sp, m, p, f"topic, not a report ({toks[ti - 1].text} ...)")
         if (p.cameo[:2] not in ("14", "18", "19", "20") and voice == "noun" and tj - ti == 1
                 and toks[ti].prefix.lstrip("وف").startswith("ل") and not (ti > 0 and _hits(toks[ti - 1], EXPOSED_TO))):
             # "وجه الدعوة لزيارة موسكو"، "استجابة لدعوة الرئيس": a purpose or a complement, not a report
@@ -1729,19 +1793,23 @@ class EventCoder:
         # (a passive form read as a definite noun too: "أفضت إلى القتل" is no قُتل)
         if (voice == "noun" or (voice in ("active", "passive") and _noun_reading(toks, ti, p)
                                 and toks[ti].norm.lstrip("وف") not in _first_words(p))) and (
-                known := _known_act(toks, ti, tj, sp.post) or _judged_act(toks, ti, tj)
-                or (_charged_act(toks, ti) if p.cameo[:2] not in ("11", "12") else None)) is not None:
+                known := _known_act(toks, ti, tj, sp.post) or _judged_act(toks, ti, tj)) is not None:
+            # (a property of the noun itself, not of what governs it: its conjuncts do not share it)
             if self._tracing:
                 self.trace.append((m, known))
             return []
+        if (voice == "noun" or (voice in ("active", "passive") and _noun_reading(toks, ti, p)
+                                and toks[ti].norm.lstrip("وف") not in _first_words(p))) and (
+                charged := _charged_act(toks, ti) if p.cameo[:2] not in ("11", "12") else None) is not None:
+            return self._unreported(sent, sp, m, p, charged)
         if (past := _background(toks, ti) or _demanded_act(toks, ti, p) or _discussed_act(toks, ti, p)
                 or _aimed_act(toks, ti, p) or _vox_pop(toks, sp.rel, ti, p)) is not None:
-            if self._tracing:
-                self.trace.append((m, past))
-            return []
+            return self._unreported(sent, sp, m, p, past)
         if (unreported := _not_reported(toks, ti, tj, p)) is not None:  # violence/protest as a topic (gsr rules)
-            self.trace.append((m, unreported))
-            return []
+            return self._unreported(sent, sp, m, p, unreported)
+        if fate == FATE_UNREPORTED:  # "حوادث اغتصاب وسوء معاملة": what makes the first a topic governs this one
+            return self._unreported(sent, sp, m, p, "a further conjunct of an act not reported, not a report",
+                                    noun=True)
         if (voice == "noun" and toks[ti].prefix.endswith("ال") and toks[ti].key.endswith("ات")
                 and p.cameo[:2] in ("18", "19", "20", "14", "17")):
             conf -= 0.15  # a definite plural ("الاغتيالات") is usually generic
@@ -2432,6 +2500,42 @@ class EventCoder:
             # this reading is redundant (and its target is a guess) — see _drop_intent_heads
             self._mark_intent_heads(events)
         return events
+
+    def _unreported(self, sent: _Sent, sp: _Span, m: Mention, p: Pattern, why: str, noun: bool = False) -> list[Event]:
+        """No event for a trigger that names an act not reported as having happened (a topic, a charge, a kind, a
+        purpose...): trace ``why`` and record the fate of a verbal noun for its further conjuncts (see
+        _conjunct_fate). ``noun``: the trigger is known to be a noun (a conjunct of one); otherwise its reading, or
+        the word of aiming that governs it ("ليتمكنوا من شن هجوم"), says so."""
+        if self._tracing:
+            self.trace.append((m, why))
+        if self._fate.get(sent.start + sp.ti) == FATE_SEEN and (
+                noun or _noun_reading(sent.toks, sp.ti, p) or _aim_governor(sent.toks, sp.ti) is not None):
+            self._fate[sent.start + sp.ti] = FATE_UNREPORTED
+        return []
+
+    def _conjunct_fate(self, sent: _Sent, sp: _Span, p: Pattern) -> str | None:
+        """The fate of the first conjunct of a violent verbal noun joined by و ("حوادث اغتصاب وسوء معاملة"، "كانت
+        تستهدف تفجير المقر، وضرب مواقع سياحية، واغتيال شخصيات"), which the further conjunct shares: FATE_UNREPORTED
+        or a modality, or None when the trigger is no such conjunct or the nearest violent trigger before it in its
+        clause was coded (or dropped for another reason). Commas may stand between the conjuncts of a list; a clause
+        marker, a relative or a sentence mark ends the search."""
+        toks, ti = sent.toks, sp.ti
+        # (a bare form after و, "وضرب"، "واغتيال", may be a verb: a noun when the first conjunct's fate is a noun's;
+        # not one inflected as a verb: "وقتلت"، "وقتلوا")
+        t = toks[ti]
+        if not t.norm.startswith("و"):
+            return None
+        if not _noun_reading(toks, ti, p) and ((t.norm.endswith(VERB_ENDINGS) and not t.norm.endswith("ات"))
+                                               or _clause_verb_cue(toks, sp.tj)):
+            return None
+        for k in range(ti - 1, max(-1, ti - 1 - CONJUNCT_REACH), -1):
+            u = toks[k]
+            if u.text in ".؛:!؟«»\"“”" or u.norm in CLAUSE_MARKERS:
+                return None
+            fate = self._fate.get(sent.start + k)
+            if fate is not None:
+                return None if fate in (FATE_SEEN, FATE_CODED) else fate
+        return None
 
     def _mark_intent_heads(self, events: list[Event]) -> None:
         """Record ``events`` as read from an intention noun before a coded act (see ``_drop_intent_heads``).

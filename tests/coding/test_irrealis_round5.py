@@ -45,12 +45,23 @@ NOT_REPORTED = [
     # the charge of an accusation, its accuser and accused between, across a comma, with a further conjunct
     ("وردت الشرطة على اتهامات وجهها حزب معارض لعناصرها، بقتل معتقلين وتعذيبهم في سجن المدينة.", "charge"),
     ("واتهمت الحكومة بعد اختفاء الضابط أجهزة استخبارات أجنبية بخطفه من منزله.", "charge"),
+    # a plot: the imperfect of aiming after "كان", and the further conjuncts of its list
+    ("وقال الادعاء إن الشبكة كانت تستهدف تفجير مبنى الوزارة، وضرب فنادق سياحية في العاصمة، واغتيال مسؤولين "
+     "أمنيين.", "aim"),
+    # a purpose: "بهدف"، "ليتمكنوا من" (ل + imperfect), and the conjunct after it
+    ("وقال قائد الشرطة إن المسلحين خططوا لتفجير سيارات مفخخة بهدف إرباك قوات الأمن ليتمكنوا من شن هجوم واسع "
+     "والسيطرة على المدينة.", "aim"),
+    ("وأوضح المتحدث أن الحملة العسكرية تهدف إلى طرد المسلحين من الأحياء الشرقية.", "aim"),
+    # a further conjunct of a kind of act
+    ("وقالت الناشطة إن اللاجئات يتعرضن في المخيمات لحوادث خطف وسوء معاملة على أيدي عصابات مسلحة.", "conjunct"),
 ]
 
 REASONS = {
     "crime head": "topic, not a report",
     "definite noun": "a definite event noun naming no party",
     "charge": "the charge of an accusation",
+    "aim": "an aim",
+    "conjunct": "a further conjunct of an act not reported",
 }
 
 
@@ -71,6 +82,10 @@ REPORTED = [
     "وقتل ثلاثة جنود أمس في الهجوم على قاعدة للجيش شمال البلاد.",
     # a light verb after the accusation opens a clause that reports an attack
     "واتهم الوزير المعارضة بالتحريض، وقام مسلحون بقتل ثلاثة جنود أمس في المدينة.",
+    # a bombing as the subject of "استهدف" (no "كان"): reported
+    "واستهدف تفجير انتحاري مقر الشرطة في مدينة الموصل أمس، وأسفر عن مقتل خمسة من عناصرها.",
+    # a verb after a comma opens a clause of its own (a nominative subject, a day): not a further conjunct
+    "وطالب الوزير بوقف عمليات الخطف في المدينة، وقتل مسلحون أمس ثلاثة جنود في هجوم على حاجز للجيش.",
     # a passive verb
     "وقُتل جنديان أمس في اشتباك مع مسلحين قرب الحدود.",
 ]

@@ -764,6 +764,39 @@ def _clause_verb_cue(toks: list[Token], tj: int) -> bool:
     return False
 
 
+# adverbs that with "ما" make the verb after them a habit: "غالبا ما تقوم بقتل"، "كثيرا ما يتعرضون للضرب"
+HABITUAL_ADVERBS = _norm_words("غالبا عادة كثيرا دائما طالما")
+HABIT_REACH = 6  # tokens back from a violent word to the "ما" of the habit (its light verb and subject between)
+
+
+def _habitual(toks: list[Token], ti: int) -> str | None:
+    """The adverb of habit before the violent word's clause ("وغالبا ما تقوم بقتل"، "عادة ما يتعرض المعتقلون
+    للتعذيب"), or None: what is done as a rule is no happening."""
+    back = _clause_before(toks, ti, HABIT_REACH)
+    for n, u in enumerate(back[:-1]):
+        if u.norm == "ما" and _hits(back[n + 1], HABITUAL_ADVERBS):
+            return back[n + 1].text
+    return None
+
+
+# adjectives that point a definite act noun back to one already known: "القتال الأخير"، "الهجوم السابق"
+LATEST = _norm_words("الأخير الأخيرة الأخيرين الأخيرتين الأخيرات السابق السابقة")
+LATEST_REACH = 2  # the adjective right after the noun, or after a first adjective ("الهجوم الانتحاري الأخير")
+
+
+def _latest_act(toks: list[Token], tj: int) -> str | None:
+    """The adjective that makes the definite act noun ending at ``tj`` refer back to a known act ("اندلاع القتال
+    الأخير"، "التفجيرات الأخيرة"، "الهجوم الانتحاري السابق"), or None."""
+    if not toks[tj - 1].prefix.lstrip("وفبل").endswith("ال"):
+        return None
+    for u in toks[tj:tj + LATEST_REACH]:
+        if _hits(u, LATEST):
+            return u.text
+        if not u.prefix.endswith("ال"):
+            return None
+    return None
+
+
 def _aim_governor(toks: list[Token], ti: int) -> Token | None:
     """The word of purpose or aiming whose object is the verbal noun at ``ti`` ("بهدف السيطرة"، "تهدف إلى طرد"،
     "ليتمكنوا من شن هجوم"، "كانت تستهدف تفجير"), or None: the act is aimed at, not reported."""
@@ -908,6 +941,10 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return coordinated
     if p.cameo[:2] != "14" and not noun and _imperfect_violence(toks, ti, p):
         return "an imperfect verb of violence: a habit or an ongoing state, not a happening"
+    if (habit := _habitual(toks, ti)) is not None:
+        return f"a habit ('{habit} ما'), not a happening"
+    if noun and (latest := _latest_act(toks, tj)) is not None:
+        return f"a known act ('{latest}'), not a report"
     t = toks[ti]
     if (noun and t.prefix.lstrip("وف").startswith("ل") and not (before and _hits(before[0], EXPOSED_TO))
             and t.norm.lstrip("وف") not in _first_words(p)):  # "لقوا مصرعهم": the ل is the verb's own

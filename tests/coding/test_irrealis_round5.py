@@ -52,6 +52,12 @@ NOT_REPORTED = [
     ("وقال قائد الشرطة إن المسلحين خططوا لتفجير سيارات مفخخة بهدف إرباك قوات الأمن ليتمكنوا من شن هجوم واسع "
      "والسيطرة على المدينة.", "aim"),
     ("وأوضح المتحدث أن الحملة العسكرية تهدف إلى طرد المسلحين من الأحياء الشرقية.", "aim"),
+    # a habit: an adverb of habit with "ما", its verb and subject between
+    ("وتقول المنظمة إن سكان القرى الحدودية كثيرا ما يتعرضون خلال الليل لهجمات المسلحين.", "habit"),
+    # an act noun pointed back to by "الأخير"، "السابق": known from before
+    ("وأكد الوزير أن اندلاع القتال الأخير بين الجيش والمسلحين في الشمال لن يؤثر على موعد الانتخابات.", "latest"),
+    ("وقالت الشرطة إن الهجوم الانتحاري السابق على مقر المحافظة لم يمنع الموظفين من العودة إلى أعمالهم.",
+     "latest"),
     # a further conjunct of a kind of act
     ("وقالت الناشطة إن اللاجئات يتعرضن في المخيمات لحوادث خطف وسوء معاملة على أيدي عصابات مسلحة.", "conjunct"),
 ]
@@ -61,6 +67,8 @@ REASONS = {
     "definite noun": "a definite event noun naming no party",
     "charge": "the charge of an accusation",
     "aim": "an aim",
+    "habit": "a habit",
+    "latest": "a known act ('",
     "conjunct": "a further conjunct of an act not reported",
 }
 
@@ -86,6 +94,8 @@ REPORTED = [
     "واستهدف تفجير انتحاري مقر الشرطة في مدينة الموصل أمس، وأسفر عن مقتل خمسة من عناصرها.",
     # a verb after a comma opens a clause of its own (a nominative subject, a day): not a further conjunct
     "وطالب الوزير بوقف عمليات الخطف في المدينة، وقتل مسلحون أمس ثلاثة جنود في هجوم على حاجز للجيش.",
+    # a verb of casualties beside a noun pointed back to by "الأخير"
+    "وقتل ثلاثة جنود أمس في الهجوم الأخير على قاعدة للجيش شمال البلاد.",
     # a passive verb
     "وقُتل جنديان أمس في اشتباك مع مسلحين قرب الحدود.",
 ]

@@ -797,6 +797,22 @@ def _latest_act(toks: list[Token], tj: int) -> str | None:
     return None
 
 
+# conjunctions of time that open a sentence with the clause dating its main clause: "حينما احتل الجيش الكويت في
+# أغسطس 1990 جمع الرئيس الدعم ..."
+TIME_CONJUNCTIONS = _norm_words("حينما عندما لما حين حينها يوم بعدما")
+TIME_OPENING_REACH = 2  # tokens from the start of the sentence to its conjunction of time ("و"، "ففي" before it)
+
+
+def _dated_opening_clause(toks: list[Token], ti: int) -> str | None:
+    """The year of a clause of time that opens the sentence, for a trigger after it ("حينما احتل الجيش العراقي الكويت
+    في أغسطس 1990 جمع الرئيس بوش ... ما مكن من طرد القوات"): the main clause happened then too, so the whole
+    sentence tells history; None when the sentence opens otherwise or its clause of time has no year."""
+    k = next((k for k in range(min(TIME_OPENING_REACH, len(toks))) if _hits(toks[k], TIME_CONJUNCTIONS)), None)
+    if k is None or k >= ti or any(u.is_punct and u.text not in "،," for u in toks[:k]):
+        return None
+    return _dated_by_year(toks, k, k + 1)
+
+
 def _aim_governor(toks: list[Token], ti: int) -> Token | None:
     """The word of purpose or aiming whose object is the verbal noun at ``ti`` ("بهدف السيطرة"، "تهدف إلى طرد"،
     "ليتمكنوا من شن هجوم"، "كانت تستهدف تفجير"), or None: the act is aimed at, not reported."""
@@ -985,7 +1001,7 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return f"a kind of act ('{like.text}'), not a happening"  # "في مثل هذه المظاهرات"، "لمثل هذه الحادثة"
     if p.cameo[:2] == "14" and not noun and (like := _kind_complement(toks, tj)) is not None:
         return f"a kind of protest ('{like.text}'), not a happening"  # "تشارك في مثل هذه المظاهرات"
-    year = _dated_by_year(toks, ti, tj)
+    year = _dated_by_year(toks, ti, tj) or _dated_opening_clause(toks, ti)
     if year is not None:
         return f"background (dated by the year {year})"
     if _chronology_entry(toks, ti):

@@ -58,6 +58,9 @@ NOT_REPORTED = [
     ("وأكد الوزير أن اندلاع القتال الأخير بين الجيش والمسلحين في الشمال لن يؤثر على موعد الانتخابات.", "latest"),
     ("وقالت الشرطة إن الهجوم الانتحاري السابق على مقر المحافظة لم يمنع الموظفين من العودة إلى أعمالهم.",
      "latest"),
+    # history: a clause of time opening the sentence is dated by a year, and so is the main clause after it
+    ("وحينما اجتاحت القوات السوفياتية أفغانستان في ديسمبر 1979 سارعت واشنطن إلى تسليح الفصائل التي تمكنت لاحقا "
+     "من طرد القوات السوفياتية من البلاد.", "history"),
     # a further conjunct of a kind of act
     ("وقالت الناشطة إن اللاجئات يتعرضن في المخيمات لحوادث خطف وسوء معاملة على أيدي عصابات مسلحة.", "conjunct"),
 ]
@@ -68,6 +71,7 @@ REASONS = {
     "charge": "the charge of an accusation",
     "aim": "an aim",
     "habit": "a habit",
+    "history": "background (dated by the year",
     "latest": "a known act ('",
     "conjunct": "a further conjunct of an act not reported",
 }
@@ -96,6 +100,8 @@ REPORTED = [
     "وطالب الوزير بوقف عمليات الخطف في المدينة، وقتل مسلحون أمس ثلاثة جنود في هجوم على حاجز للجيش.",
     # a verb of casualties beside a noun pointed back to by "الأخير"
     "وقتل ثلاثة جنود أمس في الهجوم الأخير على قاعدة للجيش شمال البلاد.",
+    # a clause of time dated by the day, not by a year
+    "وعندما وصلت القافلة إلى المدينة أمس قتل مسلحون سائقين اثنين من سائقيها.",
     # a passive verb
     "وقُتل جنديان أمس في اشتباك مع مسلحين قرب الحدود.",
 ]

@@ -593,6 +593,8 @@ HYPOTHETICAL = _norm_words(
     "فكرة مؤامرة التآمر بالتآمر مخطط مخططا مخططات تحذيرها تحذيره تحذيرهم حذروا يحذروا يحذرون رجح رجحت يرجح "
     "ترجح ترجيح ترجيحات المرجح لمح لمحت يلمح تلمح تلميح المعتقد يعتقد يعتقدون "
     "لكان لكانت لكانوا"  # the answer of a counterfactual: "لو ... لكانت حادثة خطف البحارة حجة"
+    # rumours and allegations: "نفت الوزارة الشائعات عن مقتل"، "مزاعم قصف المدنيين"; what is impossible
+    " إشاعات الإشاعات شائعات الشائعات مزاعم المزاعم ادعاءات الادعاءات يستحيل تستحيل مستحيل المستحيل استحالة"
 )
 # a call or demand for an act: the act is wanted, not done ("دعا إلى مقاطعة"، "طالبوا بتسيير مسيرات")
 CALLS = _norm_words(
@@ -813,6 +815,11 @@ def _dated_opening_clause(toks: list[Token], ti: int) -> str | None:
     return _dated_by_year(toks, k, k + 1)
 
 
+def _agentive_qabl(before: list[Token]) -> bool:
+    """The nearest word before is the "قبل" of "من قبل" (by: "من قبل قناصة"), an agent's mark, not a time."""
+    return len(before) > 1 and before[0].norm == "قبل" and before[1].norm == "من"
+
+
 def _aim_governor(toks: list[Token], ti: int) -> Token | None:
     """The word of purpose or aiming whose object is the verbal noun at ``ti`` ("بهدف السيطرة"، "تهدف إلى طرد"،
     "ليتمكنوا من شن هجوم"، "كانت تستهدف تفجير"), or None: the act is aimed at, not reported."""
@@ -941,7 +948,7 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
             k = next((k for k in range(ti - 1, max(-1, ti - 7), -1) if toks[k].key == "مرور"), None)
             if k is not None and any(u.key in DURATIONS or u.norm in DURATIONS for u in toks[k + 1:ti]):
                 gov = toks[k]
-        if gov is None and before and _hits(before[0], TEMPORAL_FRAMES):
+        if gov is None and before and _hits(before[0], TEMPORAL_FRAMES) and not _agentive_qabl(before):
             gov = before[0]  # "خلال غزو العراق"، "بعد اغتيال الحريري": a known act dates another
         if gov is None and not any(t.norm in RELATIVES for t in toks[tj:tj + 4]):
             gov = next((t for t in before if _hits(t, CONDEMNING)), None)
@@ -1017,8 +1024,10 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
     if p.cameo[:2] != "14" and (far := _so_far(toks, ti, tj)) is not None:
         return f"a record so far ('{far}'), not a happening"
     t = toks[ti]
-    if tj - ti == 2 and _hits(t, PLURAL_HEADS) and _hits(toks[ti + 1], GENERIC_VIOLENCE):
-        return "a kind of act, not a happening"  # the head inside the trigger: "بعمليات اغتصاب"
+    if tj - ti == 2 and _hits(toks[ti + 1], GENERIC_VIOLENCE) and (
+            _hits(t, PLURAL_HEADS) or (_hits(t, GENERIC_HEADS) and toks[ti + 1].prefix.endswith("ال"))):
+        # the head inside the trigger: "بعمليات اغتصاب"، "مسلسل الاغتيالات" (a definite series: the kind, known)
+        return "a kind of act, not a happening"
     if _hits(t, GENERIC_VIOLENCE):
         # "عمليات خطف وقتل"، "حوادث اغتصاب"، "بجرائم القتل" (a verb never follows these heads)
         k = ti - 1
@@ -1136,8 +1145,12 @@ def _coordinated_topic(toks: list[Token], ti: int) -> str | None:
     for idx, u in enumerate(_words_before(toks, ti, CALL_REACH)):
         if u.norm in RELATIVES:
             return None
-        if _hits(u, TEMPORAL_FRAMES) or _hits(u, HYPOTHETICAL) or _hits(u, CONDEMNING):
-            k = ti - 1 - idx
+        k = ti - 1 - idx
+        after_min = k > 0 and toks[k - 1].norm == "من"
+        if u.norm == "قبل" and after_min:
+            continue  # "من قبل قوات الأمن": the agent, not a time
+        if (_hits(u, TEMPORAL_FRAMES) or _hits(u, HYPOTHETICAL) or _hits(u, CONDEMNING)
+                or (u.norm == "قبيل" and after_min)):  # "من قبيل استعمال العنف ... وسقوط قتلى": examples
             if any(_masdar_like(v.key) for v in toks[k + 1:k + 1 + FIRST_CONJUNCT_REACH]):
                 return f"a further object of '{u.text}', not a report"
             return None

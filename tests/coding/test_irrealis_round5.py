@@ -61,6 +61,11 @@ NOT_REPORTED = [
     # history: a clause of time opening the sentence is dated by a year, and so is the main clause after it
     ("وحينما اجتاحت القوات السوفياتية أفغانستان في ديسمبر 1979 سارعت واشنطن إلى تسليح الفصائل التي تمكنت لاحقا "
      "من طرد القوات السوفياتية من البلاد.", "history"),
+    # a definite series: the kind of act, known
+    ("ويرى المحلل أن الفراغ الأمني يعني استمرار مسلسل الاغتيالات في البلاد.", "kind"),
+    # examples ("من قبيل"), the agent's "من قبل" between: a further object
+    ("وتحدثت المعارضة عن تجاوزات من قبيل استعمال الرصاص الحي من قبل قوات الأمن وسقوط قتلى بين المحتجين.",
+     "examples"),
     # a further conjunct of a kind of act
     ("وقالت الناشطة إن اللاجئات يتعرضن في المخيمات لحوادث خطف وسوء معاملة على أيدي عصابات مسلحة.", "conjunct"),
 ]
@@ -71,6 +76,8 @@ REASONS = {
     "charge": "the charge of an accusation",
     "aim": "an aim",
     "habit": "a habit",
+    "kind": "a kind of act",
+    "examples": "a further object of 'قبيل'",
     "history": "background (dated by the year",
     "latest": "a known act ('",
     "conjunct": "a further conjunct of an act not reported",
@@ -112,3 +119,16 @@ def test_violence_reported(code_text: Callable[..., Coded], text: str) -> None:
     """A reported attack is still coded as an assault."""
     got = code_text(text, date=DATE)
     assert violent(got), got.why()
+
+
+# (text, a reason that must not drop the violent word): the agent's "من قبل" is no time that makes an act a topic
+NOT_THE_REASON = [
+    ("وقتل ثلاثة متظاهرين برصاص قوات الأمن من قبل قناصة، وسقوط قتلى آخرين في المدينة.", "topic of 'قبل'"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), NOT_THE_REASON, ids=range(len(NOT_THE_REASON)))
+def test_not_dropped_for(nlp, text: str, reason: str) -> None:  # noqa: ANN001
+    """The violent word is not dropped for ``reason``."""
+    reasons = trace_reasons(nlp, text)
+    assert not any(reason in r for r in reasons), reasons

@@ -815,6 +815,25 @@ def _dated_opening_clause(toks: list[Token], ti: int) -> str | None:
     return _dated_by_year(toks, k, k + 1)
 
 
+WHAT_OF_REACH = 6  # tokens from the "من" before a violent noun back to the relative "ما" ("ما ارتكبه النظام من")
+
+
+def _what_of(toks: list[Token], ti: int) -> bool:
+    """The violent noun explains a relative "ما" ("كل ما يقوم به الاحتلال من تطهير عرقي"، "تكرار ما ارتكبه النظام
+    السابق من فظائع"): what a party does or did, as a kind, no happening reported. The "ما" follows a word of its
+    phrase ("كل"، "تكرار"); after a comma or "و" it would be a negation ("، ما قتل أحدا من ...")."""
+    if ti < 3 or toks[ti - 1].norm != "من":
+        return False
+    for k in range(ti - 2, max(0, ti - 2 - WHAT_OF_REACH), -1):
+        u = toks[k]
+        if u.is_punct or u.norm in RELATIVES:
+            return False
+        if u.norm == "ما":
+            prev = toks[k - 1]
+            return not prev.is_punct and prev.norm not in ("و", "ف")
+    return False
+
+
 def _agentive_qabl(before: list[Token]) -> bool:
     """The nearest word before is the "قبل" of "من قبل" (by: "من قبل قناصة"), an agent's mark, not a time."""
     return len(before) > 1 and before[0].norm == "قبل" and before[1].norm == "من"
@@ -968,6 +987,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return f"a habit ('{habit} ما'), not a happening"
     if noun and (latest := _latest_act(toks, tj)) is not None:
         return f"a known act ('{latest}'), not a report"
+    if noun and _what_of(toks, ti):
+        return "what a party does or did, told in kind ('ما ... من'), not a report"
     t = toks[ti]
     if (noun and t.prefix.lstrip("وف").startswith("ل") and not (before and _hits(before[0], EXPOSED_TO))
             and t.norm.lstrip("وف") not in _first_words(p)):  # "لقوا مصرعهم": the ل is the verb's own

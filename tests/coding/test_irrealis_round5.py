@@ -66,6 +66,8 @@ NOT_REPORTED = [
     # examples ("من قبيل"), the agent's "من قبل" between: a further object
     ("وتحدثت المعارضة عن تجاوزات من قبيل استعمال الرصاص الحي من قبل قوات الأمن وسقوط قتلى بين المحتجين.",
      "examples"),
+    # what a party does or did, told in kind: "ما ... من" + a violent noun
+    ("ودعا النائب إلى محاسبة المسؤولين لمنع تكرار ما ارتكبته الميليشيات من مجازر بحق المدنيين.", "what of"),
     # a further conjunct of a kind of act
     ("وقالت الناشطة إن اللاجئات يتعرضن في المخيمات لحوادث خطف وسوء معاملة على أيدي عصابات مسلحة.", "conjunct"),
 ]
@@ -76,6 +78,7 @@ REASONS = {
     "charge": "the charge of an accusation",
     "aim": "an aim",
     "habit": "a habit",
+    "what of": "told in kind ('ما ... من')",
     "kind": "a kind of act",
     "examples": "a further object of 'قبيل'",
     "history": "background (dated by the year",

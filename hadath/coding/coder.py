@@ -834,6 +834,25 @@ def _what_of(toks: list[Token], ti: int) -> bool:
     return False
 
 
+# words that recall a known act: "يذكرنا بتبني ... لعملية اغتيال"، "أعاد إلى الأذهان اغتيال"؛ "ارتبط اسمه باغتيال"
+RECALLING = _norm_words("يذكرنا تذكرنا يذكرني تذكرني يذكرنا تذكير بتذكير الأذهان للأذهان")
+NAME_LINKS = _norm_words("ارتبط ارتبطت يرتبط اقترن اقترنت يقترن")  # before "اسمه": a name linked to an act
+NAMES = _norm_words("اسمه اسمها اسمهم اسم")
+RECALL_REACH = 14  # tokens back (across commas and brackets) from the act to the word that recalls it
+
+
+def _recalled(toks: list[Token], ti: int) -> str | None:
+    """The word that recalls the violent noun as an act known from before ("وهذا أسلوب يذكرنا بتبني «أبو عدس» ...
+    لعملية اغتيال الحريري"، "أعاد إلى الأذهان اغتيال"، "وارتبط اسمه بشكل خاص في اغتيال"), or None."""
+    back = _words_before(toks, ti, RECALL_REACH)
+    for n, u in enumerate(back):
+        if _hits(u, RECALLING):
+            return u.text
+        if _hits(u, NAMES) and n + 1 < len(back) and _hits(back[n + 1], NAME_LINKS):
+            return f"{back[n + 1].text} {u.text}"
+    return None
+
+
 def _agentive_qabl(before: list[Token]) -> bool:
     """The nearest word before is the "قبل" of "من قبل" (by: "من قبل قناصة"), an agent's mark, not a time."""
     return len(before) > 1 and before[0].norm == "قبل" and before[1].norm == "من"
@@ -989,6 +1008,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return f"a known act ('{latest}'), not a report"
     if noun and _what_of(toks, ti):
         return "what a party does or did, told in kind ('ما ... من'), not a report"
+    if noun and (recalled := _recalled(toks, ti)) is not None:
+        return f"a known act recalled ('{recalled}'), not a report"
     t = toks[ti]
     if (noun and t.prefix.lstrip("وف").startswith("ل") and not (before and _hits(before[0], EXPOSED_TO))
             and t.norm.lstrip("وف") not in _first_words(p)):  # "لقوا مصرعهم": the ل is the verb's own

@@ -68,6 +68,9 @@ NOT_REPORTED = [
      "examples"),
     # what a party does or did, told in kind: "ما ... من" + a violent noun
     ("ودعا النائب إلى محاسبة المسؤولين لمنع تكرار ما ارتكبته الميليشيات من مجازر بحق المدنيين.", "what of"),
+    # a known act recalled: "يذكرنا"، a name linked to an act ("ارتبط اسمه")
+    ("وهذا الأسلوب يذكرنا بتبني جماعة مجهولة لعملية اغتيال رئيس الحكومة الأسبق.", "recalled"),
+    ("وارتبط اسمه خلال توليه وزارة الدفاع باغتيال عدد من قادة الفصائل.", "recalled"),
     # a further conjunct of a kind of act
     ("وقالت الناشطة إن اللاجئات يتعرضن في المخيمات لحوادث خطف وسوء معاملة على أيدي عصابات مسلحة.", "conjunct"),
 ]
@@ -78,6 +81,7 @@ REASONS = {
     "charge": "the charge of an accusation",
     "aim": "an aim",
     "habit": "a habit",
+    "recalled": "a known act recalled",
     "what of": "told in kind ('ما ... من')",
     "kind": "a kind of act",
     "examples": "a further object of 'قبيل'",
@@ -112,6 +116,8 @@ REPORTED = [
     "وقتل ثلاثة جنود أمس في الهجوم الأخير على قاعدة للجيش شمال البلاد.",
     # a clause of time dated by the day, not by a year
     "وعندما وصلت القافلة إلى المدينة أمس قتل مسلحون سائقين اثنين من سائقيها.",
+    # a speaker whose name is withheld ("اسمه" without a word of linking)
+    "وقال مسؤول أمني رفض الكشف عن اسمه إن مسلحين قتلوا أمس ثلاثة جنود في هجوم على حاجز للجيش.",
     # a passive verb
     "وقُتل جنديان أمس في اشتباك مع مسلحين قرب الحدود.",
 ]

@@ -1512,6 +1512,7 @@ UNREAL_DROPPED_ROOTS = ("14", "18", "19", "20")
 FATE_ROOTS = ("14", "18", "19", "20")
 FATE_SEEN, FATE_CODED, FATE_UNREPORTED = "seen", "coded", "unreported"
 CONJUNCT_REACH = 12  # tokens back (across the commas of a list) from a further conjunct to the first
+CIRCUMSTANCE_REACH = 6  # tokens back from "في" + attack noun to the casualties it tells the circumstance of
 VERB_ENDINGS = ("ت", "وا", "تا", "ا", "ن")  # the subject endings of a perfect verb ("وقتلت"، "وقتلوا")
 # what follows a verb opening a clause of its own, never a verbal noun's object: a day ("وقتل الجيش أمس")، a count
 # ("وقتل 5 جنود") or a subject in the nominative plural ("وقتل مسلحون")
@@ -1915,8 +1916,9 @@ class EventCoder:
             return self._unreported(sent, sp, m, p, past)
         if (unreported := _not_reported(toks, ti, tj, p)) is not None:  # violence/protest as a topic (gsr rules)
             return self._unreported(sent, sp, m, p, unreported)
-        if fate == FATE_UNREPORTED:  # "حوادث اغتصاب وسوء معاملة": what makes the first a topic governs this one
-            return self._unreported(sent, sp, m, p, "a further conjunct of an act not reported, not a report",
+        if fate == FATE_UNREPORTED:  # "حوادث اغتصاب وسوء معاملة"، "لمقتل 9 من عناصره في الهجوم": as the first
+            return self._unreported(sent, sp, m, p, "shares the fate of an act not reported before it (its further "
+                                    "conjunct, or the attack its casualties died in), not a report",
                                     noun=True)
         if (voice == "noun" and toks[ti].prefix.endswith("ال") and toks[ti].key.endswith("ات")
                 and p.cameo[:2] in ("18", "19", "20", "14", "17")):
@@ -2626,17 +2628,21 @@ class EventCoder:
         تستهدف تفجير المقر، وضرب مواقع سياحية، واغتيال شخصيات"), which the further conjunct shares: FATE_UNREPORTED
         or a modality, or None when the trigger is no such conjunct or the nearest violent trigger before it in its
         clause was coded (or dropped for another reason). Commas may stand between the conjuncts of a list; a clause
-        marker, a relative or a sentence mark ends the search."""
+        marker, a relative or a sentence mark ends the search. An attack noun after "في" shares the fate of the
+        casualties just before it ("بالثأر لمقتل 9 من عناصره في الهجوم الذي ..."): they died in it."""
         toks, ti = sent.toks, sp.ti
         # (a bare form after و, "وضرب"، "واغتيال", may be a verb: a noun when the first conjunct's fate is a noun's;
         # not one inflected as a verb: "وقتلت"، "وقتلوا")
         t = toks[ti]
-        if not t.norm.startswith("و"):
+        # "لمقتل 9 من عناصره في الهجوم الذي ...": the attack the casualties died in is their happening
+        circumstance = ti > 0 and toks[ti - 1].norm == "في" and _noun_reading(toks, ti, p)
+        if not t.norm.startswith("و") and not circumstance:
             return None
         if not _noun_reading(toks, ti, p) and ((t.norm.endswith(VERB_ENDINGS) and not t.norm.endswith("ات"))
                                                or _clause_verb_cue(toks, sp.tj)):
             return None
-        for k in range(ti - 1, max(-1, ti - 1 - CONJUNCT_REACH), -1):
+        reach = CIRCUMSTANCE_REACH if circumstance and not t.norm.startswith("و") else CONJUNCT_REACH
+        for k in range(ti - 1, max(-1, ti - 1 - reach), -1):
             u = toks[k]
             if u.text in ".؛:!؟«»\"“”" or u.norm in CLAUSE_MARKERS:
                 return None

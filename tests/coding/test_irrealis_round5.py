@@ -52,6 +52,8 @@ NOT_REPORTED = [
     ("وقال قائد الشرطة إن المسلحين خططوا لتفجير سيارات مفخخة بهدف إرباك قوات الأمن ليتمكنوا من شن هجوم واسع "
      "والسيطرة على المدينة.", "aim"),
     ("وأوضح المتحدث أن الحملة العسكرية تهدف إلى طرد المسلحين من الأحياء الشرقية.", "aim"),
+    # the attack the casualties of a topic died in ("لمقتل ... في الهجوم")
+    ("وتوعد الحزب بالثأر لمقتل ستة من عناصره في الهجوم الذي شنته الشرطة على مقره.", "conjunct"),
     # a habit: an adverb of habit with "ما", its verb and subject between
     ("وتقول المنظمة إن سكان القرى الحدودية كثيرا ما يتعرضون خلال الليل لهجمات المسلحين.", "habit"),
     # an act noun pointed back to by "الأخير"، "السابق": known from before
@@ -87,7 +89,7 @@ REASONS = {
     "examples": "a further object of 'قبيل'",
     "history": "background (dated by the year",
     "latest": "a known act ('",
-    "conjunct": "a further conjunct of an act not reported",
+    "conjunct": "shares the fate of an act not reported",
 }
 
 

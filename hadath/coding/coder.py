@@ -749,7 +749,7 @@ PURPOSE_HEADS = _norm_words(
 # the imperfect of aiming, after "كان": "كانت الخلية تستهدف تفجير مقر البرلمان" (a plot; "استهدف تفجير انتحاري
 # المقر" reports a bombing, the verbal noun its subject)
 AIM_VERBS = _norm_words("يستهدف تستهدف يستهدفون يستهدفان تستهدفان")
-WAS = _norm_words("كان كانت كانوا كانا كانتا")
+AIM_PAST = _norm_words("كان كانت كانوا كانا كانتا")
 AIM_LINKS = _norm_words("إلى الى من")  # "تهدف إلى"، "ليتمكنوا من"
 
 
@@ -835,9 +835,9 @@ def _what_of(toks: list[Token], ti: int) -> bool:
 
 
 # words that recall a known act: "يذكرنا بتبني ... لعملية اغتيال"، "أعاد إلى الأذهان اغتيال"؛ "ارتبط اسمه باغتيال"
-RECALLING = _norm_words("يذكرنا تذكرنا يذكرني تذكرني يذكرنا تذكير بتذكير الأذهان للأذهان")
+RECALLING = _norm_words("يذكرنا تذكرنا يذكرني تذكرني تذكير بتذكير الأذهان للأذهان")
 NAME_LINKS = _norm_words("ارتبط ارتبطت يرتبط اقترن اقترنت يقترن")  # before "اسمه": a name linked to an act
-NAMES = _norm_words("اسمه اسمها اسمهم اسم")
+LINKED_NAMES = _norm_words("اسمه اسمها اسمهم اسم")
 RECALL_REACH = 14  # tokens back (across commas and brackets) from the act to the word that recalls it
 
 
@@ -848,7 +848,7 @@ def _recalled(toks: list[Token], ti: int) -> str | None:
     for n, u in enumerate(back):
         if _hits(u, RECALLING):
             return u.text
-        if _hits(u, NAMES) and n + 1 < len(back) and _hits(back[n + 1], NAME_LINKS):
+        if _hits(u, LINKED_NAMES) and n + 1 < len(back) and _hits(back[n + 1], NAME_LINKS):
             return f"{back[n + 1].text} {u.text}"
     return None
 
@@ -869,7 +869,7 @@ def _aim_governor(toks: list[Token], ti: int) -> Token | None:
     u = toks[k]
     if _hits(u, PURPOSE_HEADS):
         return u
-    if _hits(u, AIM_VERBS) and any(_hits(w, WAS) for w in toks[max(0, k - 3):k]):
+    if _hits(u, AIM_VERBS) and any(_hits(w, AIM_PAST) for w in toks[max(0, k - 3):k]):
         return u
     return None
 

@@ -1,0 +1,68 @@
+"""Assault detection, round 6: attacks the coder read but scored too low, or did not read at all.
+
+* "تم اغتصابها من قبل عدة جنود": تم/جرى + a violent verbal noun is an impersonal passive; with its agent named
+  (من قبل، على يد) the agent is the perpetrator and the pronoun on the noun the victim, as told as a plain passive.
+* "استهدف انتحاري ... فقتل 20 شخصا": a verb of result whose doer is the suicide bomber of the clause before it
+  is a told attack, even though the bomber has no code.
+
+Every sentence here was written for these tests (plausible, not real, news).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from hadath.model import Event
+from tests.coding.conftest import Coded
+
+VIOLENT = ("18", "19", "20")
+DATE = "2007-06-10"
+
+
+def violent(got: Coded) -> list[Event]:
+    """The events of roots 18-20 (PLOVER ASSAULT)."""
+    return [e for r in VIOLENT for e in got.find(r)]
+
+
+# (text, code of the event, CAMEO code of the perpetrator named by the agent phrase)
+IMPERSONAL_PASSIVE_WITH_AGENT = [
+    ("وقالت الفتاة في مقابلة مع صحيفة محلية إنه تم اغتصابها من قبل ثلاثة جنود أمريكيين.", "1821", "USAMIL"),
+    ("وأكد شقيقه أنه جرى تعذيبه على أيدي ضباط سوريين داخل السجن.", "1822", "SYRMIL"),
+    ("وذكرت عائلة الصحفي أنه تم اختطافه من قبل مسلحي حركة طالبان قرب مدينة قندهار.", "181", "*TAL"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "source"), IMPERSONAL_PASSIVE_WITH_AGENT)
+def test_impersonal_passive_with_agent(code_text: Callable[..., Coded], text: str, code: str, source: str) -> None:
+    """"تم + verbal noun + من قبل X": X is the perpetrator, not the object of an active verb."""
+    got = code_text(text, date=DATE)
+    assert got.find(code[:2], code, source=source), got.why()
+
+
+# تم + verbal noun without any agent, in a relative clause: a background state, not coded with a raised score
+IMPERSONAL_PASSIVE_NO_AGENT = [
+    "وأعلنت الشرطة أنها حررت الموظفة الأجنبية التي تم اختطافها في الشتاء الماضي.",
+]
+
+
+@pytest.mark.parametrize("text", IMPERSONAL_PASSIVE_NO_AGENT)
+def test_impersonal_passive_without_agent(code_text: Callable[..., Coded], text: str) -> None:
+    """Without its agent, "التي تم اختطافها" gets no credit: no abduction is coded."""
+    got = code_text(text, date=DATE)
+    assert not got.find("18", "181"), got.why()
+
+
+# a suicide bomber targets a place, and the verb of result (ف) tells the casualties
+BOMBER_THEN_RESULT = [
+    "واستهدف مفجر انتحاري مركزا لتدريب الجنود في مدينة كويتا فقتل 18 شخصا.",
+    "وفي حادث آخر استهدف انتحاري مقرا لقوات الأمن في بلدة بعقوبة فقتل 12 شخصا.",
+]
+
+
+@pytest.mark.parametrize("text", BOMBER_THEN_RESULT)
+def test_bomber_then_result(code_text: Callable[..., Coded], text: str) -> None:
+    """"استهدف مفجر انتحاري X فقتل N": the killing is coded, the bomber its source."""
+    got = code_text(text, date=DATE)
+    assert any(e.source is not None and "انتحاري" in e.source.name for e in violent(got)), got.why()

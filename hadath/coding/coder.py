@@ -2311,7 +2311,9 @@ class EventCoder:
             sources, targets = [bomber], sources + [t for t in targets if t is not bomber
                                                     and not any(t is a for a in sources)]
         outcome = not sources and not modality and _attack_outcome(toks, ti, tj, p)
-        if not sources and not targets and self.s.require_actor:
+        if not sources and not targets and self.s.require_actor and not (outcome and _result_subject(toks, ti)):
+            # (a bombing that is the subject of a result verb is told for itself, actors or none: "أسفر انفجار
+            # سيارة ملغومة في وسط المدينة عن إصابة عشرة"؛ see _result_subject)
             if self._tracing:
                 self.trace.append((m, "no source or target actor found in the clause"))
             return []
@@ -4307,3 +4309,21 @@ def _result_of_attacker(toks: list[Token], rel: list[tuple[int, int, ActorMentio
     a = sources[0]
     return (not a.ref.code and a.role.startswith(UNNAMED_ATTACKER_ROLES)
             and any(x[2] is a and x[1] <= ti for x in rel))
+
+
+ATTACK_HEADS = _norm_words("هجوم انفجار تفجير اعتداء هجمات انفجارات تفجيرات")  # "هجوم بسيارة مفخخة"
+RESULT_SUBJECT_GAP = 2  # words between a result verb and the means of its attack ("أوقع هجوم بسيارة مفخخة")
+
+
+def _result_subject(toks: list[Token], ti: int) -> bool:
+    """Whether the attack noun at ti is the subject of a result verb right before it ("أسفر انفجار سيارة ملغومة عن
+    إصابة عشرة"، "أوقع هجوم بسيارة مفخخة سبعة قتلى"): the sentence is the report of that attack, which CAMEO codes
+    even when neither its perpetrator nor a coded victim is named. (Not a result verb after the noun: "نظم تفجيرات
+    أدت إلى مقتل مئات" tells a career, the noun is an object there.)"""
+    if ti > 0 and _hits(toks[ti - 1], RESULT_VERBS):
+        return True
+    # "أوقع هجوم بسيارة مفخخة ...": the head attack noun stands between the verb and the means named by the trigger
+    for v in range(ti - 2, max(ti - 1 - RESULT_SUBJECT_GAP, 0) - 1, -1):
+        if _hits(toks[v], RESULT_VERBS):
+            return _hits(toks[v + 1], ATTACK_HEADS) and not any(t.is_punct for t in toks[v + 1:ti])
+    return False

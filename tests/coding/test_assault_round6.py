@@ -4,6 +4,9 @@
   (من قبل، على يد) the agent is the perpetrator and the pronoun on the noun the victim, as told as a plain passive.
 * "استهدف انتحاري ... فقتل 20 شخصا": a verb of result whose doer is the suicide bomber of the clause before it
   is a told attack, even though the bomber has no code.
+* "أسفر انفجار سيارة مفخخة ... عن إصابة عشرة"، "أوقع هجوم بسيارة مفخخة ... سبعة قتلى": a bombing that is the
+  subject of a result verb is the report of that attack and is coded even with no actor at all (not when the
+  result verb follows a bombing that is the object of another verb: "نظم تفجيرات أدت إلى مقتل العشرات").
 
 Every sentence here was written for these tests (plausible, not real, news).
 """
@@ -66,3 +69,32 @@ def test_bomber_then_result(code_text: Callable[..., Coded], text: str) -> None:
     """"استهدف مفجر انتحاري X فقتل N": the killing is coded, the bomber its source."""
     got = code_text(text, date=DATE)
     assert any(e.source is not None and "انتحاري" in e.source.name for e in violent(got)), got.why()
+
+
+# a bombing as the subject of a result verb, with casualties but no actor phrase at all
+RESULT_VERB_BOMBINGS = [
+    "وفي الموصل، أسفر انفجار سيارة مفخخة قرب سوق شعبي عن إصابة خمسة عشر.",
+    "وأوقع هجوم بسيارة مفخخة على موكب عرس في بعقوبة تسعة قتلى.",
+    "وأسفر انفجار عبوة ناسفة على طريق رئيسي جنوب كركوك عن مقتل اثنين.",
+]
+
+
+@pytest.mark.parametrize("text", RESULT_VERB_BOMBINGS)
+def test_result_verb_bombing(code_text: Callable[..., Coded], text: str) -> None:
+    """"أسفر انفجار سيارة مفخخة عن إصابة عشرة": a bombing (183x) is coded without any actor."""
+    got = code_text(text, date=DATE)
+    assert got.find("18", "183"), got.why()
+
+
+# the result verb after a bombing that is another verb's object, or a possible outcome: no bombing is told
+NO_RESULT_VERB_BOMBINGS = [
+    "ونظم الرجل في التسعينات تفجيرات أدت إلى مقتل العشرات.",
+    "وقال الخبير إن انفجار سيارة مفخخة قد يؤدي إلى مقتل العشرات.",
+]
+
+
+@pytest.mark.parametrize("text", NO_RESULT_VERB_BOMBINGS)
+def test_no_result_verb_bombing(code_text: Callable[..., Coded], text: str) -> None:
+    """A bombing that is no result verb's subject in a told clause is not coded."""
+    got = code_text(text, date=DATE)
+    assert not got.find("18", "183"), got.why()

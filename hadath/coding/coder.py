@@ -867,7 +867,7 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return "an imperfect verb of violence: a habit or an ongoing state, not a happening"
     t = toks[ti]
     if (noun and t.prefix.lstrip("وف").startswith("ل") and not (before and _hits(before[0], EXPOSED_TO))
-            and t.norm.lstrip("وف") not in _first_words(p)):  # "لقوا مصرعهم": the ل is the verb's own
+            and _exposed_at(toks, ti) is None and t.norm.lstrip("وف") not in _first_words(p)):  # "لقوا مصرعهم": the ل is the verb's own
         # "حملة لاستعادة الرمادي"، "هجوما للسيطرة على المدينة": a purpose, not a happening ("تعرض لهجوم" is one)
         return "a purpose (ل + verbal noun), not a report"
     hyp = next((t for t in before[:4] if _hits(t, HYPOTHETICAL)), None)
@@ -1717,6 +1717,8 @@ class EventCoder:
             voice = "noun"  # "في قصف روسي"، "بقصف": a preposition governs a noun, never a verb
         elif voice == "active" and tj - ti == 1 and p.cameo[:2] in ("18", "19", "20") and _impersonal_passive(toks, ti):
             voice = "noun"  # "تم اغتصابها من قبل ضباط": تم + verbal noun is a passive, its agent after من قبل
+        # "وتعرضت دورية أمريكية أمس لهجوم مسلح": the verb تعرض governs the attack noun (see _exposed_at)
+        exposed_at = _exposed_at(toks, ti) if voice == "noun" and p.cameo[:2] in ("18", "19", "20") else None
         if voice == "noun" and tj - ti == 1 and p.cameo[:2] in ("18", "19", "20") and _impersonal_passive(toks, ti):
             # (with its agent named, تم is the light verb of a told act and the pronoun on the noun its victim)
             agent_passive = _agent_phrase(toks, rel, tj, right) is not None
@@ -1875,7 +1877,8 @@ class EventCoder:
                 # الرئيس ترامب نظيره": the light verb's object is another noun; the masdar has its own genitive)
                 light = (not (ti > 0 and toks[ti - 1].norm in GOVERNING_WORDS) and any(
                     t.norm in LIGHT_VERBS or t.key in LIGHT_VERBS or t.key in EXCHANGE_VERBS
-                    for t in toks[max(left - 1, 0):ti])) or _achieved(toks, ti) or agent_passive
+                    for t in toks[max(left - 1, 0):ti])) or _achieved(toks, ti) or agent_passive \
+                    or exposed_at is not None
                 if pre_free and light:
                     sources = conj_chain(pre, pre_free[0][2])
                     # "يعقد بوتين مع آبي محادثات": the co-participant fronted before the verbal noun
@@ -2283,6 +2286,12 @@ class EventCoder:
         if p.cameo[:2] == "14" and not sources and (swallowed := _swallowed_crowd(sent.actors, sent.start, ti, tj)):
             # "نزل آلاف الأشخاص إلى الشوارع": the trigger form took in the head of its own subject
             sources = [swallowed]
+        exposed = None
+        if exposed_at is not None and (exposed := _exposed_subject(toks, rel, exposed_at, ti)) is not None:
+            # "وتعرضت دورية أمريكية أمس لهجوم مسلح": the one exposed to the attack is its target; only a party
+            # right after the attack noun may be its perpetrator ("لهجوم إسرائيلي"، or an agent phrase below)
+            targets = [exposed]
+            sources = [a for a in sources if any(x[2] is a and tj <= x[0] <= tj + 1 for x in rel)]
         if p.cameo[:2] in ("18", "19", "20") and voice != "active" and (
                 agent := _agent_phrase(toks, rel, tj, right)) is not None and not any(a is agent for a in sources):
             # "تم اغتصابها من قبل عدة ضباط"، "اغتيل على يد مسلحين": the agent phrase names the perpetrator
@@ -2348,7 +2357,7 @@ class EventCoder:
             conf -= 0.25
             if p.cameo[:2] in ("18", "19", "20"):
                 conf -= self.s.victims_only_penalty  # "قتل 5 أشخاص" alone: casualties, attacker unknown
-            if voice == "noun" and p.cameo[:2] in ("18", "19", "20") and not outcome:
+            if voice == "noun" and p.cameo[:2] in ("18", "19", "20") and not outcome and exposed is None:
                 if self._tracing:
                     self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
                 return []
@@ -4327,3 +4336,37 @@ def _result_subject(toks: list[Token], ti: int) -> bool:
         if _hits(toks[v], RESULT_VERBS):
             return _hits(toks[v + 1], ATTACK_HEADS) and not any(t.is_punct for t in toks[v + 1:ti])
     return False
+
+
+EXPOSED_VERBS = _norm_words("تعرض تعرضت تعرضوا تعرضا تعرضن يتعرض تتعرض يتعرضون")  # (not "عرضة": liable to)
+EXPOSED_REACH = 12  # tokens between تعرض and the ل of its attack noun (its subject and adverbials stand there)
+
+
+def _exposed_at(toks: list[Token], ti: int) -> int | None:
+    """The position of the verb تعرض whose ل complement is the attack noun at ti, with its subject and adverbials
+    between them ("وتعرضت دورية أمريكية أمس لهجوم مسلح"، "تعرض مقر الحزب، ليلة أمس، لاعتداء"); None when
+    there is none in the clause (a ل + verbal noun alone is a purpose: "هجوما للسيطرة على المدينة"). The verb
+    right before the noun is left to the listed forms ("تعرض لهجوم"، "تعرضت للاختطاف")."""
+    if not toks[ti].prefix.lstrip("وف").startswith("ل"):
+        return None
+    for k in range(ti - 2, max(-1, ti - 1 - EXPOSED_REACH), -1):  # (the verb right before: listed forms)
+        t = toks[k]
+        if t.text in CLAUSE_PUNCT or t.norm in CLAUSE_MARKERS:
+            return None
+        if _hits(t, EXPOSED_VERBS):
+            return k
+        if k < ti - 1 and t.prefix.lstrip("وف").startswith("ل") and _masdar_like(t.key):
+            return None  # another ل + verbal noun stands between: "تعرض لانتقادات لاستخدامه القوة"
+    return None
+
+
+def _exposed_subject(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k: int, ti: int
+                     ) -> ActorMention | None:
+    """The subject of تعرض at k: the first party after it with no preposition (or a ل genitive of its head noun,
+    "دورية للجيش الأمريكي") before the attack noun at ti, else the party right before the verb ("إن السفارة
+    تعرضت"); None when none is named."""
+    for s, _e, a in sorted(rel, key=lambda x: x[0]):
+        if k < s < ti and a.tok_start >= 0 and (not a.prep or (a.prep == "ل" and _lam_genitive(toks, k + 1, s))):
+            return a
+    return next((a for s, e, a in sorted(rel, key=lambda x: -x[0]) if e <= k and k - e <= 1 and not a.prep
+                 and a.tok_start >= 0), None)

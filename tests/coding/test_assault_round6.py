@@ -7,6 +7,8 @@
 * "أسفر انفجار سيارة مفخخة ... عن إصابة عشرة"، "أوقع هجوم بسيارة مفخخة ... سبعة قتلى": a bombing that is the
   subject of a result verb is the report of that attack and is coded even with no actor at all (not when the
   result verb follows a bombing that is the object of another verb: "نظم تفجيرات أدت إلى مقتل العشرات").
+* "وتعرضت دورية أمريكية أمس لهجوم مسلح": the ل + attack noun is the complement of تعرض even with the subject
+  and adverbials between them (no purpose); the subject of تعرض is the target.
 
 Every sentence here was written for these tests (plausible, not real, news).
 """
@@ -18,7 +20,7 @@ from collections.abc import Callable
 import pytest
 
 from hadath.model import Event
-from tests.coding.conftest import Coded
+from tests.coding.conftest import Coded, actor_matches
 
 VIOLENT = ("18", "19", "20")
 DATE = "2007-06-10"
@@ -98,3 +100,32 @@ def test_no_result_verb_bombing(code_text: Callable[..., Coded], text: str) -> N
     """A bombing that is no result verb's subject in a told clause is not coded."""
     got = code_text(text, date=DATE)
     assert not got.find("18", "183"), got.why()
+
+
+# (text, the CAMEO code of the target: the subject of تعرض, with words between it and the attack noun)
+EXPOSED_TO_ATTACK = [
+    ("وتعرضت دورية أمريكية صباح أمس لهجوم مسلح قرب مدينة سامراء.", "USA*"),
+    ("وتعرضت قوات الشرطة العراقية لهجوم مسلح عند حاجز تفتيش قرب مدينة الحلة أمس.", "IRQCOP"),
+    ("وتعرضت السفارة الأمريكية في بغداد، فجر اليوم، لهجوم صاروخي.", "USA*"),
+]
+
+
+@pytest.mark.parametrize(("text", "target"), EXPOSED_TO_ATTACK)
+def test_exposed_to_attack(code_text: Callable[..., Coded], text: str, target: str) -> None:
+    """"تعرض X ... لهجوم": an attack on X is coded (the subject of تعرض is the target, never the source)."""
+    got = code_text(text, date=DATE)
+    assert [e for e in violent(got) if e.target is not None and actor_matches(e.target, target)
+            and not actor_matches(e.source, target)], got.why()
+
+
+# ل + attack noun with no تعرض governing it is a purpose, not a report
+ATTACK_AS_PURPOSE = [
+    "وحشد الجيش السوري قواته قرب مدينة حلب لهجوم مرتقب على مواقع المعارضة.",
+]
+
+
+@pytest.mark.parametrize("text", ATTACK_AS_PURPOSE)
+def test_attack_as_purpose(code_text: Callable[..., Coded], text: str) -> None:
+    """"حشد قواته لهجوم": no attack is coded."""
+    got = code_text(text, date=DATE)
+    assert not violent(got), got.why()

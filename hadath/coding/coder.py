@@ -1228,9 +1228,6 @@ def _violent_incidents_out(w: _Window, p: Pattern) -> _Window:
     return frozenset(text.split()), text
 
 
-UNCODED_SOURCE_PENALTY = 0.15  # events whose source has no code were right 5% of the time (events-dev)
-
-
 def _actor_evidence(sa: ActorMention | None, ta: ActorMention | None) -> float:
     """Confidence adjustment from how well the actors are identified (measured on events-dev: events whose
     source has no code were right 5% of the time, with a dictionary actor 57%)."""
@@ -1803,7 +1800,8 @@ class EventCoder:
                     targets = [free[-1][2]]
         else:
             near = [x for x in post if x[0] - tj <= 4 and not x[2].prep and not _governed_nisba(toks, tj, x)
-                    and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])]
+                    and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])
+                    and not (p.cameo[:2] in ("18", "19", "20") and _toward(toks, tj, x[0]))]
             resumptive = _resumptive_subject(toks, tj, post)
             receive = voice == "noun" and any(t.key in RECEIVE_VERBS or t.norm in RECEIVE_VERBS
                                                for t in toks[max(left - 1, 0):ti])
@@ -2357,7 +2355,8 @@ class EventCoder:
             conf -= 0.25
             if p.cameo[:2] in ("18", "19", "20"):
                 conf -= self.s.victims_only_penalty  # "قتل 5 أشخاص" alone: casualties, attacker unknown
-            if voice == "noun" and p.cameo[:2] in ("18", "19", "20") and not outcome and exposed is None:
+            if voice == "noun" and p.cameo[:2] in ("18", "19", "20") and not outcome and exposed is None \
+                    and not _fired_toward(toks, rel, tj, targets):
                 if self._tracing:
                     self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
                 return []
@@ -4370,3 +4369,28 @@ def _exposed_subject(toks: list[Token], rel: list[tuple[int, int, ActorMention]]
             return a
     return next((a for s, e, a in sorted(rel, key=lambda x: -x[0]) if e <= k and k - e <= 1 and not a.prep
                  and a.tok_start >= 0), None)
+
+
+TOWARD_WORDS = _norm_words("اتجاه باتجاه نحو صوب")  # "أطلقوا صواريخ في اتجاه إسرائيل": where fire was aimed
+NAME_QUOTES = frozenset("«»\"“”")  # around a name ("صواريخ «كاتيوشا»"): no clause boundary
+TOWARD_REACH = 3  # tokens between the direction word and the party ("في اتجاه شمال إسرائيل")
+
+
+def _fired_toward(toks: list[Token], rel: list[tuple[int, int, ActorMention]], tj: int,
+                  targets: list[ActorMention]) -> bool:
+    """Whether the attack noun ending at tj was aimed toward a coded party by a direction word ("قام مسلحون
+    بإطلاق ثلاثة صواريخ «كاتيوشا» في اتجاه شمال إسرائيل"): a report of fire at that party, its shooters unnamed."""
+    if not targets or not targets[0].ref.code:
+        return False
+    s = next((x[0] for x in rel if x[2] is targets[0]), None)
+    if s is None or s < tj:
+        return False
+    return _toward(toks, tj, s)
+
+
+def _toward(toks: list[Token], start: int, at: int) -> bool:
+    """Whether the phrase at ``at`` is governed by a direction word ("باتجاه إسرائيل"، "في اتجاه شمال إسرائيل"،
+    "نحو"، "صوب") after ``start``, in the same clause: where fire was aimed, never who fired."""
+    gap = toks[start:at]
+    return not any((t.text in CLAUSE_PUNCT and t.text not in NAME_QUOTES) or t.text in "،," for t in gap) and any(
+        _hits(t, TOWARD_WORDS) for t in gap[-TOWARD_REACH:])

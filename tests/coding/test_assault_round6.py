@@ -9,6 +9,9 @@
   result verb follows a bombing that is the object of another verb: "نظم تفجيرات أدت إلى مقتل العشرات").
 * "وتعرضت دورية أمريكية أمس لهجوم مسلح": the ل + attack noun is the complement of تعرض even with the subject
   and adverbials between them (no purpose); the subject of تعرض is the target.
+* "قام من فيها بإطلاق صواريخ «كاتيوشا» في اتجاه شمال إسرائيل": a phrase governed by a direction word (باتجاه،
+  في اتجاه، نحو، صوب) is where fire was aimed, its target, never its doer; an attack noun aimed so at a coded
+  party is coded though its shooters are unnamed.
 
 Every sentence here was written for these tests (plausible, not real, news).
 """
@@ -129,3 +132,18 @@ def test_attack_as_purpose(code_text: Callable[..., Coded], text: str) -> None:
     """"حشد قواته لهجوم": no attack is coded."""
     got = code_text(text, date=DATE)
     assert not violent(got), got.why()
+
+
+# fire aimed by a direction word at a coded party, the shooters unnamed
+FIRED_TOWARD = [
+    "وقام من كانوا في الشاحنة بإطلاق أربعة صواريخ «غراد» في اتجاه شمال إسرائيل قبل أن يفروا.",
+    "وقالت قوات الطوارئ الدولية إن صاروخا أطلق باتجاه إسرائيل من بستان قرب بلدة الناقورة.",
+]
+
+
+@pytest.mark.parametrize("text", FIRED_TOWARD)
+def test_fired_toward(code_text: Callable[..., Coded], text: str) -> None:
+    """"بإطلاق صواريخ في اتجاه إسرائيل": rocket fire (194) on Israel, never by Israel."""
+    got = code_text(text, date=DATE)
+    assert got.find("19", "194", target="ISR"), got.why()
+    assert not [e for e in violent(got) if e.source is not None and e.source.code == "ISR"], got.why()

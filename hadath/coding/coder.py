@@ -2295,6 +2295,10 @@ class EventCoder:
             # "تم اغتصابها من قبل عدة ضباط"، "اغتيل على يد مسلحين": the agent phrase names the perpetrator
             sources = [agent]
             targets = [t for t in targets if t is not agent]
+        if p.cameo.startswith(TORTURE_CODE) and not sources and (jailer := _jailer(toks, rel, tj, right)) is not None:
+            # "توفوا نتيجة التعذيب في السجون الإسرائيلية": the state whose prisons they are tortures in them
+            sources = [jailer]
+            targets = [t for t in targets if t is not jailer]
         if p.cameo[:2] in ("18", "19", "20") and len(sources) == 1 and (
                 owner := _forces_owner(toks, rel, sources[0], targets)) is not None:
             # "وأعلن الجيش الأمريكي أن قواته قتلت مسلحا": "its" forces are those of the party named before them
@@ -4394,3 +4398,19 @@ def _toward(toks: list[Token], start: int, at: int) -> bool:
     gap = toks[start:at]
     return not any((t.text in CLAUSE_PUNCT and t.text not in NAME_QUOTES) or t.text in "،," for t in gap) and any(
         _hits(t, TOWARD_WORDS) for t in gap[-TOWARD_REACH:])
+
+
+TORTURE_CODE = "1822"
+DETENTION_PLACES = _norm_words("سجن سجون السجن السجون معتقل معتقلات المعتقل المعتقلات زنازين الزنازين احتجاز الاحتجاز")
+
+
+def _jailer(toks: list[Token], rel: list[tuple[int, int, ActorMention]], tj: int, right: int) -> ActorMention | None:
+    """The state a detention place after a torture trigger belongs to by its nationality adjective ("نتيجة
+    التعذيب في السجون الإسرائيلية"، "تعذيب المعتقلين في سجن أمريكي"): the jailer, the perpetrator of torture in
+    it. None without one in the clause."""
+    for s, _e, a in sorted(rel, key=lambda x: x[0]):
+        if s < tj or s >= right or any(t.text in CLAUSE_PUNCT for t in toks[tj:s]):
+            continue
+        if a.head == "nisba" and a.ref.type == "state" and s > 0 and _hits(toks[s - 1], DETENTION_PLACES):
+            return a
+    return None

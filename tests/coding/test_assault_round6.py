@@ -12,6 +12,8 @@
 * "قام من فيها بإطلاق صواريخ «كاتيوشا» في اتجاه شمال إسرائيل": a phrase governed by a direction word (باتجاه،
   في اتجاه، نحو، صوب) is where fire was aimed, its target, never its doer; an attack noun aimed so at a coded
   party is coded though its shooters are unnamed.
+* "توفوا نتيجة التعذيب في السجون الإسرائيلية": the state a detention place belongs to by its nationality adjective
+  is the perpetrator of torture in it, not its victim.
 
 Every sentence here was written for these tests (plausible, not real, news).
 """
@@ -147,3 +149,18 @@ def test_fired_toward(code_text: Callable[..., Coded], text: str) -> None:
     got = code_text(text, date=DATE)
     assert got.find("19", "194", target="ISR"), got.why()
     assert not [e for e in violent(got) if e.source is not None and e.source.code == "ISR"], got.why()
+
+
+# (text, the jailer state: the source of the torture)
+TORTURE_IN_PRISONS = [
+    ("وقال محامي المعتقلين إن ثلاثة منهم توفوا تحت التعذيب في السجون السورية خلال الشهر الماضي.", "SYR"),
+    ("وأكد المعتقل المفرج عنه أنه تعرض للتعذيب في سجن أمريكي قرب بغداد.", "USA"),
+]
+
+
+@pytest.mark.parametrize(("text", "jailer"), TORTURE_IN_PRISONS)
+def test_torture_in_prisons(code_text: Callable[..., Coded], text: str, jailer: str) -> None:
+    """"التعذيب في السجون السورية": Syria tortures (1822 with Syria as the source)."""
+    got = code_text(text, date=DATE)
+    assert got.find("18", "1822", source=jailer), got.why()
+    assert not got.find("18", "1822", target=jailer), got.why()

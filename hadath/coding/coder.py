@@ -2322,7 +2322,12 @@ class EventCoder:
             sources, targets = [bomber], sources + [t for t in targets if t is not bomber
                                                     and not any(t is a for a in sources)]
         outcome = not sources and not modality and _attack_outcome(toks, ti, tj, p)
-        if not sources and not targets and self.s.require_actor and not (outcome and _result_subject(toks, ti)):
+        # "تعرض الإقليم لقصف صاروخي ... أسفر عن سقوط خمسة قتلى": a place hit, the attack told with its outcome
+        exposed_outcome = (not sources and not modality and p.cameo[:2] in ("18", "19", "20")
+                           and _exposed_outcome(toks, ti, tj, p))
+        outcome = outcome or exposed_outcome
+        if not sources and not targets and self.s.require_actor and not (
+                outcome and (_result_subject(toks, ti) or exposed_outcome)):
             # (a bombing that is the subject of a result verb is told for itself, actors or none: "أسفر انفجار
             # سيارة ملغومة في وسط المدينة عن إصابة عشرة"؛ see _result_subject)
             if self._tracing:
@@ -4414,3 +4419,17 @@ def _jailer(toks: list[Token], rel: list[tuple[int, int, ActorMention]], tj: int
         if a.head == "nisba" and a.ref.type == "state" and s > 0 and _hits(toks[s - 1], DETENTION_PLACES):
             return a
     return None
+
+
+def _exposed_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
+    """Whether a passive form of exposure to an attack ("تعرض لقصف صاروخي"، "تعرضت لهجوم") is followed in its
+    sentence by a result verb ("، أسفر عن سقوط خمسة قتلى"): the attack is reported by its outcome, whatever was
+    hit (a place, "تعرض الإقليم الحدودي لقصف") and whoever did it."""
+    if not ((p.voice == "passive" and _hits(toks[ti], EXPOSED_VERBS)) or _exposed_at(toks, ti) is not None):
+        return False  # (or the attack noun of a تعرض with words between: "تعرض الحي الشرقي لقصف صاروخي")
+    for k in range(tj, min(len(toks), tj + OUTCOME_REACH)):
+        if toks[k].text in OUTCOME_STOP:
+            return False
+        if _hits(toks[k], RESULT_VERBS):
+            return True
+    return False

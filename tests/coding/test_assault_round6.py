@@ -14,6 +14,8 @@
   party is coded though its shooters are unnamed.
 * "توفوا نتيجة التعذيب في السجون الإسرائيلية": the state a detention place belongs to by its nationality adjective
   is the perpetrator of torture in it, not its victim.
+* "تعرض الإقليم لقصف صاروخي ...، أسفر عن سقوط خمسة قتلى": exposure to an attack followed by a result verb reports
+  the attack even when what was hit is a place and nobody is named.
 
 Every sentence here was written for these tests (plausible, not real, news).
 """
@@ -164,3 +166,30 @@ def test_torture_in_prisons(code_text: Callable[..., Coded], text: str, jailer: 
     got = code_text(text, date=DATE)
     assert got.find("18", "1822", source=jailer), got.why()
     assert not got.find("18", "1822", target=jailer), got.why()
+
+
+# exposure to an attack, reported with its outcome; no party named
+EXPOSED_WITH_OUTCOME = [
+    "وكانت البلدة الحدودية قد تعرضت لقصف مدفعي مساء الثلاثاء، أسفر عن سقوط ثلاثة قتلى.",
+    "وتعرض الحي الشرقي من المدينة لقصف صاروخي عنيف فجر اليوم أسفر عن إصابة عشرة أشخاص بجروح.",
+]
+
+
+@pytest.mark.parametrize("text", EXPOSED_WITH_OUTCOME)
+def test_exposed_with_outcome(code_text: Callable[..., Coded], text: str) -> None:
+    """"تعرضت البلدة لقصف مدفعي، أسفر عن سقوط ثلاثة قتلى": the shelling (194) is coded."""
+    got = code_text(text, date=DATE)
+    assert got.find("19", "194"), got.why()
+
+
+# exposure without an outcome nor a party: a mention, not coded
+EXPOSED_WITHOUT_OUTCOME = [
+    "وكانت المنطقة قد تعرضت لقصف صاروخي في وقت سابق.",
+]
+
+
+@pytest.mark.parametrize("text", EXPOSED_WITHOUT_OUTCOME)
+def test_exposed_without_outcome(code_text: Callable[..., Coded], text: str) -> None:
+    """"تعرضت المنطقة لقصف صاروخي" alone: nothing is coded."""
+    got = code_text(text, date=DATE)
+    assert not violent(got), got.why()

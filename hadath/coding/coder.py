@@ -1972,7 +1972,9 @@ class EventCoder:
                     chain = conj_chain(post, btw[0][2])
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
-            if not sources and near and voice == "noun" and not toks[ti].suffix:
+            if not sources and near and voice == "noun" and not toks[ti].suffix and not (
+                    p.cameo[:2] in ("18", "19", "20") and p.voice == "noun" and any(near[0][2] is t for t in targets)):
+                # (not the genitive already read as the object: "قام الذين أحاطوا بالسيارة بقتل الجندي")
                 if p.cameo[:2] in ("18", "19", "20") and voice != "active" and (_aimed_at(toks, tj, near[0][0])
                                                           or _victim_between(toks, tj, near[0][0])):
                     # "انفجرت سيارة مفخخة، مستهدفة دورية أمريكية": the phrase after the aiming word is what the
@@ -4433,3 +4435,4 @@ def _exposed_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
         if _hits(toks[k], RESULT_VERBS):
             return True
     return False
+

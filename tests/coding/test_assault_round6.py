@@ -16,6 +16,8 @@
   is the perpetrator of torture in it, not its victim.
 * "تعرض الإقليم لقصف صاروخي ...، أسفر عن سقوط خمسة قتلى": exposure to an attack followed by a result verb reports
   the attack even when what was hit is a place and nobody is named.
+* "عملية اغتيال رئيس الوزراء اللبناني الأسبق رفيق الحريري": the genitive read as the object of a violent verbal
+  noun is not its subject too (the victim is never the perpetrator).
 
 Every sentence here was written for these tests (plausible, not real, news).
 """
@@ -193,3 +195,17 @@ def test_exposed_without_outcome(code_text: Callable[..., Coded], text: str) -> 
     """"تعرضت المنطقة لقصف صاروخي" alone: nothing is coded."""
     got = code_text(text, date=DATE)
     assert not violent(got), got.why()
+
+
+# (text, the victim's code, which must not be the perpetrator's)
+GENITIVE_VICTIM = [
+    ("وقد نفذت عملية اغتيال رئيس الوزراء اللبناني الأسبق رفيق الحريري في وسط بيروت.", "LBNGOV"),
+    ("وجرت أمس عملية اغتيال وزير الصناعة اللبناني بيار الجميل في ضاحية بيروت الشمالية.", "LBNGOV"),
+]
+
+
+@pytest.mark.parametrize(("text", "victim"), GENITIVE_VICTIM)
+def test_genitive_victim_not_source(code_text: Callable[..., Coded], text: str, victim: str) -> None:
+    """"عملية اغتيال رئيس الوزراء": the prime minister is killed, not the killer."""
+    got = code_text(text, date=DATE)
+    assert not [e for e in violent(got) if e.source is not None and e.source.code == victim], got.why()

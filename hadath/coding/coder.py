@@ -1974,7 +1974,7 @@ class EventCoder:
                         sources, targets = [chain[0]], chain[1:]
             if not sources and near and voice == "noun" and not toks[ti].suffix and not (
                     p.cameo[:2] in ("18", "19", "20") and p.voice == "noun" and any(near[0][2] is t for t in targets)):
-                # (not the genitive already read as the object: "قام الذين أحاطوا بالسيارة بقتل الجندي")
+                # (not the genitive already read as the object: "عملية اغتيال رئيس الوزراء اللبناني رفيق الحريري")
                 if p.cameo[:2] in ("18", "19", "20") and voice != "active" and (_aimed_at(toks, tj, near[0][0])
                                                           or _victim_between(toks, tj, near[0][0])):
                     # "انفجرت سيارة مفخخة، مستهدفة دورية أمريكية": the phrase after the aiming word is what the

@@ -18,6 +18,8 @@
   the attack even when what was hit is a place and nobody is named.
 * "عملية اغتيال رئيس الوزراء اللبناني الأسبق رفيق الحريري": the genitive read as the object of a violent verbal
   noun is not its subject too (the victim is never the perpetrator).
+* "أعدم التنظيم بدم بارد 300 من الأسرى": the verb forms of mass killing (أعدم/قتل بدم بارد، أعدموا جماعيا) are
+  verbs (their subject the killer), not nouns.
 
 Every sentence here was written for these tests (plausible, not real, news).
 """
@@ -209,3 +211,17 @@ def test_genitive_victim_not_source(code_text: Callable[..., Coded], text: str, 
     """"عملية اغتيال رئيس الوزراء": the prime minister is killed, not the killer."""
     got = code_text(text, date=DATE)
     assert not [e for e in violent(got) if e.source is not None and e.source.code == victim], got.why()
+
+
+# (text, the killer's code) — mass killing told by a verb
+MASS_KILLING_VERBS = [
+    ("وقالت الحكومة العراقية إن تنظيم داعش أعدم بدم بارد 300 من سكان القرية.", "IMGISIS"),
+    ("وأفاد شهود بأن مقاتلي حركة الشباب أعدموا جماعيا عشرات الأسرى قرب مدينة كيسمايو أمس.", "SOMREB"),
+]
+
+
+@pytest.mark.parametrize(("text", "source"), MASS_KILLING_VERBS)
+def test_mass_killing_verbs(code_text: Callable[..., Coded], text: str, source: str) -> None:
+    """"أعدم بدم بارد": a mass killing (202) whose subject is the source."""
+    got = code_text(text, date=DATE)
+    assert got.find("20", "202", source=source), got.why()

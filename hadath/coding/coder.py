@@ -4349,7 +4349,7 @@ def _result_subject(toks: list[Token], ti: int) -> bool:
 
 
 EXPOSED_VERBS = _norm_words("تعرض تعرضت تعرضوا تعرضا تعرضن يتعرض تتعرض يتعرضون")  # (not "عرضة": liable to)
-EXPOSED_REACH = 12  # tokens between تعرض and the ل of its attack noun (its subject and adverbials stand there)
+EXPOSED_REACH = 16  # tokens between تعرض and the ل of its attack noun (its subject and adverbials, commas between)
 
 
 def _exposed_at(toks: list[Token], ti: int) -> int | None:

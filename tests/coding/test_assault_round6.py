@@ -178,6 +178,19 @@ EXPOSED_WITH_OUTCOME = [
     "وتعرض الحي الشرقي من المدينة لقصف صاروخي عنيف فجر اليوم أسفر عن إصابة عشرة أشخاص بجروح.",
 ]
 
+# (تعرض with a long subject and two adverbials before its attack noun, and an outcome)
+EXPOSED_FAR_WITH_OUTCOME = [
+    "وتعرضت عدة مواقع للجيش اللبناني خلال الأيام الأخيرة، وفي مناطق متفرقة من الشمال والجنوب، لاعتداءات متكررة "
+    "أسفرت عن إصابة ثلاثة جنود بجروح.",
+]
+
+
+@pytest.mark.parametrize("text", EXPOSED_FAR_WITH_OUTCOME)
+def test_exposed_far_with_outcome(code_text: Callable[..., Coded], text: str) -> None:
+    """"تعرضت مواقع للجيش ...، ...، لاعتداءات أسفرت عن إصابة": the attacks (180) are coded."""
+    got = code_text(text, date=DATE)
+    assert got.find("18", "180"), got.why()
+
 
 @pytest.mark.parametrize("text", EXPOSED_WITH_OUTCOME)
 def test_exposed_with_outcome(code_text: Callable[..., Coded], text: str) -> None:

@@ -1973,8 +1973,9 @@ class EventCoder:
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
             if not sources and near and voice == "noun" and not toks[ti].suffix and not (
-                    p.cameo[:2] in ("18", "19", "20") and p.voice == "noun" and any(near[0][2] is t for t in targets)):
-                # (not the genitive already read as the object: "عملية اغتيال رئيس الوزراء اللبناني رفيق الحريري")
+                    p.cameo.startswith(ACTS_ON_PERSONS) and p.voice == "noun" and any(near[0][2] is t for t in targets)):
+                # (not the genitive already read as the object of an act on a person: "عملية اغتيال رئيس الوزراء
+                # اللبناني رفيق الحريري"; an attack's genitive may be its doer: "قصف طيران التحالف مواقع ...")
                 if p.cameo[:2] in ("18", "19", "20") and voice != "active" and (_aimed_at(toks, tj, near[0][0])
                                                           or _victim_between(toks, tj, near[0][0])):
                     # "انفجرت سيارة مفخخة، مستهدفة دورية أمريكية": the phrase after the aiming word is what the
@@ -4436,3 +4437,7 @@ def _exposed_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
             return True
     return False
 
+
+# acts done to a person, whose verbal noun's genitive is always the victim ("اغتيال الوزير"، "اختطاف صحفي"،
+# "إعدام أسرى"): abduction, assassination (attempt), sexual assault, torture, killing by hand
+ACTS_ON_PERSONS = ("181", "185", "186", "1821", "1822", "1823")

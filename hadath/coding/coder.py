@@ -1876,7 +1876,7 @@ class EventCoder:
                 light = (not (ti > 0 and toks[ti - 1].norm in GOVERNING_WORDS) and any(
                     t.norm in LIGHT_VERBS or t.key in LIGHT_VERBS or t.key in EXCHANGE_VERBS
                     for t in toks[max(left - 1, 0):ti])) or _achieved(toks, ti) or agent_passive \
-                    or exposed_at is not None
+                    or exposed_at is not None or _shells_fell(toks, ti, p)
                 if pre_free and light:
                     sources = conj_chain(pre, pre_free[0][2])
                     # "يعقد بوتين مع آبي محادثات": the co-participant fronted before the verbal noun
@@ -1977,7 +1977,8 @@ class EventCoder:
                 # (not the genitive already read as the object of an act on a person: "عملية اغتيال رئيس الوزراء
                 # اللبناني رفيق الحريري"; an attack's genitive may be its doer: "قصف طيران التحالف مواقع ...")
                 if p.cameo[:2] in ("18", "19", "20") and voice != "active" and (_aimed_at(toks, tj, near[0][0])
-                                                          or _victim_between(toks, tj, near[0][0])):
+                                                          or _victim_between(toks, tj, near[0][0])
+                                                          or _shells_fell(toks, ti, p)):
                     # "انفجرت سيارة مفخخة، مستهدفة دورية أمريكية": the phrase after the aiming word is what the
                     # attack hit, never its perpetrator
                     targets = targets or [near[0][2]]
@@ -2330,7 +2331,7 @@ class EventCoder:
                            and _exposed_outcome(toks, ti, tj, p))
         outcome = outcome or exposed_outcome
         if not sources and not targets and self.s.require_actor and not (
-                outcome and (_result_subject(toks, ti) or exposed_outcome)):
+                outcome and (_result_subject(toks, ti) or exposed_outcome)) and not _shells_fell(toks, ti, p):
             # (a bombing that is the subject of a result verb is told for itself, actors or none: "أسفر انفجار
             # سيارة ملغومة في وسط المدينة عن إصابة عشرة"؛ see _result_subject)
             if self._tracing:
@@ -2368,7 +2369,7 @@ class EventCoder:
             if p.cameo[:2] in ("18", "19", "20"):
                 conf -= self.s.victims_only_penalty  # "قتل 5 أشخاص" alone: casualties, attacker unknown
             if voice == "noun" and p.cameo[:2] in ("18", "19", "20") and not outcome and exposed is None \
-                    and not _fired_toward(toks, rel, tj, targets):
+                    and not _fired_toward(toks, rel, tj, targets) and not _shells_fell(toks, ti, p):
                 if self._tracing:
                     self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
                 return []
@@ -4441,3 +4442,22 @@ def _exposed_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
 # acts done to a person, whose verbal noun's genitive is always the victim ("اغتيال الوزير"، "اختطاف صحفي"،
 # "إعدام أسرى"): abduction, assassination (attempt), sexual assault, torture, killing by hand
 ACTS_ON_PERSONS = ("181", "185", "186", "1821", "1822", "1823")
+
+
+SHELL_CODE = "194"
+FEMININE_COUNTS = _norm_words("ثلاث أربع خمس ست سبع ثماني تسع عشر")  # "خمس قذائف": the count of a plural
+FELL_VERBS = _norm_words("انفجرت انفجر سقطت سقط تساقطت انهالت")  # "وانفجرت خمس قذائف هاون في موقع ..."
+
+
+def _shells_fell(toks: list[Token], ti: int, p: Pattern) -> bool:
+    """Whether the shells or rockets named at ti (194) are the subject of a verb of falling or exploding before
+    them, a count between at most ("وانفجرت خمس قذائف هاون قرب مقر رئيس الوزراء"، "سقطت ثلاثة صواريخ على ..."):
+    artillery is always fired by somebody, so this reports a shelling with its gunners unnamed."""
+    if not p.cameo.startswith(SHELL_CODE) or p.voice != "noun":
+        return False
+    for k in range(ti - 1, max(-1, ti - 3), -1):
+        if _hits(toks[k], FELL_VERBS):
+            return True
+        if not (_count_word(toks[k]) or _hits(toks[k], FEMININE_COUNTS)):
+            return False
+    return False

@@ -18,6 +18,8 @@
   the attack even when what was hit is a place and nobody is named.
 * "عملية اغتيال رئيس الوزراء اللبناني الأسبق رفيق الحريري": the genitive read as the object of a violent verbal
   noun is not its subject too (the victim is never the perpetrator).
+* "وانفجرت خمس قذائف هاون قرب مقر رئيس الوزراء": shells or rockets that fell or exploded were fired by somebody,
+  a shelling (194) with its gunners unnamed; the party near which they fell is the target, never the source.
 * "أعدم التنظيم بدم بارد 300 من الأسرى": the verb forms of mass killing (أعدم/قتل بدم بارد، أعدموا جماعيا) are
   verbs (their subject the killer), not nouns.
 
@@ -251,3 +253,18 @@ def test_genitive_doer_kept(code_text: Callable[..., Coded], text: str, doer: st
     """"قصف طيران التحالف مواقع": the coalition's aviation is the source of the air strike."""
     got = code_text(text, date=DATE)
     assert got.find("19", "195", source=doer), got.why()
+
+
+# (text, the code of the party the shells fell near: the target)
+SHELLS_FELL = [
+    ("وانفجرت خمس قذائف هاون قرب مقر رئيس الوزراء الصومالي في مقديشو صباح اليوم.", "SOMGOV"),
+    ("وسقطت ثلاث قذائف هاون قرب مقر البرلمان الصومالي في مقديشو صباح اليوم.", "SOMLEG"),
+]
+
+
+@pytest.mark.parametrize(("text", "target"), SHELLS_FELL)
+def test_shells_fell(code_text: Callable[..., Coded], text: str, target: str) -> None:
+    """"وانفجرت خمس قذائف هاون قرب مقر رئيس الوزراء": a shelling (194) of that party, by nobody named."""
+    got = code_text(text, date=DATE)
+    assert got.find("19", "194", target=target), got.why()
+    assert not [e for e in violent(got) if e.source is not None and e.source.code == target], got.why()

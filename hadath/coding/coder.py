@@ -1012,7 +1012,7 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return f"a known act recalled ('{recalled}'), not a report"
     t = toks[ti]
     if (noun and t.prefix.lstrip("وف").startswith("ل") and not (before and _hits(before[0], EXPOSED_TO))
-            and t.norm.lstrip("وف") not in _first_words(p)):  # "لقوا مصرعهم": the ل is the verb's own
+            and _exposed_at(toks, ti) is None and t.norm.lstrip("وف") not in _first_words(p)):  # "لقوا مصرعهم": the ل is the verb's own
         # "حملة لاستعادة الرمادي"، "هجوما للسيطرة على المدينة": a purpose, not a happening ("تعرض لهجوم" is one)
         return "a purpose (ل + verbal noun), not a report"
     hyp = next((t for t in before[:4] if _hits(t, HYPOTHETICAL)), None)
@@ -1387,7 +1387,7 @@ def _actor_evidence(sa: ActorMention | None, ta: ActorMention | None) -> float:
     adj = 0.0
     if sa is not None:
         if not sa.ref.code:
-            adj -= 0.15
+            adj -= UNCODED_SOURCE_PENALTY
         elif sa.ref.id:
             adj += 0.05
     if ta is not None:
@@ -1866,6 +1866,7 @@ class EventCoder:
         conf = 0.85
         voice = p.voice
         target_preps = pi.target_preps
+        agent_passive = False  # "تم اغتصابها من قبل ضباط": an impersonal passive with its agent (see below)
 
         def conj_chain(start_list: list[tuple[int, int, ActorMention]], first: ActorMention) -> list[ActorMention]:
             out = [first]
@@ -1890,6 +1891,13 @@ class EventCoder:
         elif (voice == "active" and tj - ti == 1 and p.cameo[:2] in ("18", "19", "20")
               and (toks[ti].prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS))):
             voice = "noun"  # "في قصف روسي"، "بقصف": a preposition governs a noun, never a verb
+        elif voice == "active" and tj - ti == 1 and p.cameo[:2] in ("18", "19", "20") and _impersonal_passive(toks, ti):
+            voice = "noun"  # "تم اغتصابها من قبل ضباط": تم + verbal noun is a passive, its agent after من قبل
+        # "وتعرضت دورية أمريكية أمس لهجوم مسلح": the verb تعرض governs the attack noun (see _exposed_at)
+        exposed_at = _exposed_at(toks, ti) if voice == "noun" and p.cameo[:2] in ("18", "19", "20") else None
+        if voice == "noun" and tj - ti == 1 and p.cameo[:2] in ("18", "19", "20") and _impersonal_passive(toks, ti):
+            # (with its agent named, تم is the light verb of a told act and the pronoun on the noun its victim)
+            agent_passive = _agent_phrase(toks, rel, tj, right) is not None
         if voice == "noun" and ti > 0 and (toks[ti - 1].key in FRAME_NOUNS or toks[ti - 1].norm in FRAME_NOUNS):
             # "ذكرى اغتيال"، "مكافحة التفجيرات"، "قضية خطف": the event is a topic, not reported
             return self._unreported(sent, sp, m, p, f"topic, not a report ({toks[ti - 1].text} ...)")
@@ -1975,7 +1983,8 @@ class EventCoder:
                     targets = [free[-1][2]]
         else:
             near = [x for x in post if x[0] - tj <= 4 and not x[2].prep and not _governed_nisba(toks, tj, x)
-                    and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])]
+                    and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])
+                    and not (p.cameo[:2] in ("18", "19", "20") and _toward(toks, tj, x[0]))]
             resumptive = _resumptive_subject(toks, tj, post)
             receive = voice == "noun" and any(t.key in RECEIVE_VERBS or t.norm in RECEIVE_VERBS
                                                for t in toks[max(left - 1, 0):ti])
@@ -2049,7 +2058,8 @@ class EventCoder:
                 # الرئيس ترامب نظيره": the light verb's object is another noun; the masdar has its own genitive)
                 light = (not (ti > 0 and toks[ti - 1].norm in GOVERNING_WORDS) and any(
                     t.norm in LIGHT_VERBS or t.key in LIGHT_VERBS or t.key in EXCHANGE_VERBS
-                    for t in toks[max(left - 1, 0):ti])) or _achieved(toks, ti)
+                    for t in toks[max(left - 1, 0):ti])) or _achieved(toks, ti) or agent_passive \
+                    or exposed_at is not None or _shells_fell(toks, ti, p)
                 if pre_free and light:
                     sources = conj_chain(pre, pre_free[0][2])
                     # "يعقد بوتين مع آبي محادثات": the co-participant fronted before the verbal noun
@@ -2145,9 +2155,13 @@ class EventCoder:
                     chain = conj_chain(post, btw[0][2])
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
-            if not sources and near and voice == "noun" and not toks[ti].suffix:
+            if not sources and near and voice == "noun" and not toks[ti].suffix and not (
+                    p.cameo.startswith(ACTS_ON_PERSONS) and p.voice == "noun" and any(near[0][2] is t for t in targets)):
+                # (not the genitive already read as the object of an act on a person: "عملية اغتيال رئيس الوزراء
+                # اللبناني رفيق الحريري"; an attack's genitive may be its doer: "قصف طيران التحالف مواقع ...")
                 if p.cameo[:2] in ("18", "19", "20") and voice != "active" and (_aimed_at(toks, tj, near[0][0])
-                                                          or _victim_between(toks, tj, near[0][0])):
+                                                          or _victim_between(toks, tj, near[0][0])
+                                                          or _shells_fell(toks, ti, p)):
                     # "انفجرت سيارة مفخخة، مستهدفة دورية أمريكية": the phrase after the aiming word is what the
                     # attack hit, never its perpetrator
                     targets = targets or [near[0][2]]
@@ -2457,11 +2471,21 @@ class EventCoder:
         if p.cameo[:2] == "14" and not sources and (swallowed := _swallowed_crowd(sent.actors, sent.start, ti, tj)):
             # "نزل آلاف الأشخاص إلى الشوارع": the trigger form took in the head of its own subject
             sources = [swallowed]
+        exposed = None
+        if exposed_at is not None and (exposed := _exposed_subject(toks, rel, exposed_at, ti)) is not None:
+            # "وتعرضت دورية أمريكية أمس لهجوم مسلح": the one exposed to the attack is its target; only a party
+            # right after the attack noun may be its perpetrator ("لهجوم إسرائيلي"، or an agent phrase below)
+            targets = [exposed]
+            sources = [a for a in sources if any(x[2] is a and tj <= x[0] <= tj + 1 for x in rel)]
         if p.cameo[:2] in ("18", "19", "20") and voice != "active" and (
                 agent := _agent_phrase(toks, rel, tj, right)) is not None and not any(a is agent for a in sources):
             # "تم اغتصابها من قبل عدة ضباط"، "اغتيل على يد مسلحين": the agent phrase names the perpetrator
             sources = [agent]
             targets = [t for t in targets if t is not agent]
+        if p.cameo.startswith(TORTURE_CODE) and not sources and (jailer := _jailer(toks, rel, tj, right)) is not None:
+            # "توفوا نتيجة التعذيب في السجون الإسرائيلية": the state whose prisons they are tortures in them
+            sources = [jailer]
+            targets = [t for t in targets if t is not jailer]
         if p.cameo[:2] in ("18", "19", "20") and len(sources) == 1 and (
                 owner := _forces_owner(toks, rel, sources[0], targets)) is not None:
             # "وأعلن الجيش الأمريكي أن قواته قتلت مسلحا": "its" forces are those of the party named before them
@@ -2472,6 +2496,8 @@ class EventCoder:
             # attacker of the clause before it, not with the victims named in its object
             sources = [bomber]
             targets = [t for t in targets if t is not bomber]
+        if p.cameo[:2] in ("18", "19", "20") and voice == "active" and _result_of_attacker(toks, rel, ti, sources):
+            conf += UNCODED_SOURCE_PENALTY  # (the attacker of a told attack, no misread party: see _actor_evidence)
         if (p.cameo[:2] in ("18", "19", "20") and sources
                 and all(a.tok_start - sent.start >= tj and a.prep != "من" and not a.role.startswith(PERPETRATOR_ROLES)
                         for a in sources)
@@ -2483,7 +2509,14 @@ class EventCoder:
             sources, targets = [bomber], sources + [t for t in targets if t is not bomber
                                                     and not any(t is a for a in sources)]
         outcome = not sources and not modality and _attack_outcome(toks, ti, tj, p)
-        if not sources and not targets and self.s.require_actor:
+        # "تعرض الإقليم لقصف صاروخي ... أسفر عن سقوط خمسة قتلى": a place hit, the attack told with its outcome
+        exposed_outcome = (not sources and not modality and p.cameo[:2] in ("18", "19", "20")
+                           and _exposed_outcome(toks, ti, tj, p))
+        outcome = outcome or exposed_outcome
+        if not sources and not targets and self.s.require_actor and not (
+                outcome and (_result_subject(toks, ti) or exposed_outcome)) and not _shells_fell(toks, ti, p):
+            # (a bombing that is the subject of a result verb is told for itself, actors or none: "أسفر انفجار
+            # سيارة ملغومة في وسط المدينة عن إصابة عشرة"؛ see _result_subject)
             if self._tracing:
                 self.trace.append((m, "no source or target actor found in the clause"))
             return []
@@ -2518,7 +2551,8 @@ class EventCoder:
             conf -= 0.25
             if p.cameo[:2] in ("18", "19", "20"):
                 conf -= self.s.victims_only_penalty  # "قتل 5 أشخاص" alone: casualties, attacker unknown
-            if voice == "noun" and p.cameo[:2] in ("18", "19", "20") and not outcome:
+            if voice == "noun" and p.cameo[:2] in ("18", "19", "20") and not outcome and exposed is None \
+                    and not _fired_toward(toks, rel, tj, targets) and not _shells_fell(toks, ti, p):
                 if self._tracing:
                     self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
                 return []
@@ -2531,8 +2565,8 @@ class EventCoder:
         if (p.cameo[:2] in ("18", "19", "20") and sources and sources[0].ref.id is None
                 and (sources[0].ref.code or "").endswith(VICTIM_SECTORS)):
             conf -= 0.3  # "ستة أشخاص" are the casualties, not the attackers
-        if p.target and not targets:
-            conf -= 0.15
+        if p.target and not targets and not (agent_passive and toks[ti].norm.endswith(OBJECT_PRONOUNS)):
+            conf -= 0.15  # (not "تم اغتصابها": the pronoun is the object, a party with no code)
         if modality and not (modality == "intent" and code != p.cameo):
             conf -= 0.1  # (an intention coded as such, 03x/138, is a statement that happened)
         if not modality:  # casualties of a reported attack, a crowd protesting (gsr rules)
@@ -4516,3 +4550,159 @@ def _agent_phrase(toks: list[Token], rel: list[tuple[int, int, ActorMention]], t
         return next((x[2] for x in sorted(rel, key=lambda x: x[0]) if at <= x[0] <= at + AGENT_GAP
                      and x[2].tok_start >= 0), None)
     return None
+
+
+IMPERSONAL_PASSIVE = _norm_words("تم يتم جرى يجري")  # "تم اعتقاله"، "جرى اغتياله": the passive of a verbal noun
+OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")  # a pronoun on a verbal noun: its object ("اغتصابها")
+
+
+def _impersonal_passive(toks: list[Token], ti: int) -> bool:
+    """Whether the trigger at ti is the verbal noun of an impersonal passive ("تم اغتصابها"، "جرى اغتياله"): the
+    light verb تم/جرى right before it, so the word is a noun whose doer comes in an agent phrase, not a verb whose
+    object follows."""
+    return ti > 0 and _hits(toks[ti - 1], IMPERSONAL_PASSIVE) and not toks[ti].prefix
+
+
+UNNAMED_ATTACKER_ROLES = ("uaf.",)  # suicide bombers, gunmen, attackers: perpetrators CAMEO leaves without a code
+
+
+def _result_of_attacker(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: int,
+                        sources: list[ActorMention]) -> bool:
+    """Whether the violent verb at ti is a verb of result (ف) going on with an unnamed attacker named before it
+    ("استهدف مفجر انتحاري مركزا للشرطة فقتل 29 شخصا"): the attacker has no code, but it is no misread party."""
+    if len(sources) != 1 or not toks[ti].prefix.startswith("ف"):
+        return False
+    a = sources[0]
+    return (not a.ref.code and a.role.startswith(UNNAMED_ATTACKER_ROLES)
+            and any(x[2] is a and x[1] <= ti for x in rel))
+
+
+ATTACK_HEADS = _norm_words("هجوم انفجار تفجير اعتداء هجمات انفجارات تفجيرات")  # "هجوم بسيارة مفخخة"
+RESULT_SUBJECT_GAP = 2  # words between a result verb and the means of its attack ("أوقع هجوم بسيارة مفخخة")
+
+
+def _result_subject(toks: list[Token], ti: int) -> bool:
+    """Whether the attack noun at ti is the subject of a result verb right before it ("أسفر انفجار سيارة ملغومة عن
+    إصابة عشرة"، "أوقع هجوم بسيارة مفخخة سبعة قتلى"): the sentence is the report of that attack, which CAMEO codes
+    even when neither its perpetrator nor a coded victim is named. (Not a result verb after the noun: "نظم تفجيرات
+    أدت إلى مقتل مئات" tells a career, the noun is an object there.)"""
+    if ti > 0 and _hits(toks[ti - 1], RESULT_VERBS):
+        return True
+    # "أوقع هجوم بسيارة مفخخة ...": the head attack noun stands between the verb and the means named by the trigger
+    for v in range(ti - 2, max(ti - 1 - RESULT_SUBJECT_GAP, 0) - 1, -1):
+        if _hits(toks[v], RESULT_VERBS):
+            return _hits(toks[v + 1], ATTACK_HEADS) and not any(t.is_punct for t in toks[v + 1:ti])
+    return False
+
+
+EXPOSED_VERBS = _norm_words("تعرض تعرضت تعرضوا تعرضا تعرضن يتعرض تتعرض يتعرضون")  # (not "عرضة": liable to)
+EXPOSED_REACH = 16  # tokens between تعرض and the ل of its attack noun (its subject and adverbials, commas between)
+
+
+def _exposed_at(toks: list[Token], ti: int) -> int | None:
+    """The position of the verb تعرض whose ل complement is the attack noun at ti, with its subject and adverbials
+    between them ("وتعرضت دورية أمريكية أمس لهجوم مسلح"، "تعرض مقر الحزب، ليلة أمس، لاعتداء"); None when
+    there is none in the clause (a ل + verbal noun alone is a purpose: "هجوما للسيطرة على المدينة"). The verb
+    right before the noun is left to the listed forms ("تعرض لهجوم"، "تعرضت للاختطاف")."""
+    if not toks[ti].prefix.lstrip("وف").startswith("ل"):
+        return None
+    for k in range(ti - 2, max(-1, ti - 1 - EXPOSED_REACH), -1):  # (the verb right before: listed forms)
+        t = toks[k]
+        if t.text in CLAUSE_PUNCT or t.norm in CLAUSE_MARKERS:
+            return None
+        if _hits(t, EXPOSED_VERBS):
+            return k
+        if k < ti - 1 and t.prefix.lstrip("وف").startswith("ل") and _masdar_like(t.key):
+            return None  # another ل + verbal noun stands between: "تعرض لانتقادات لاستخدامه القوة"
+    return None
+
+
+def _exposed_subject(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k: int, ti: int
+                     ) -> ActorMention | None:
+    """The subject of تعرض at k: the first party after it with no preposition (or a ل genitive of its head noun,
+    "دورية للجيش الأمريكي") before the attack noun at ti, else the party right before the verb ("إن السفارة
+    تعرضت"); None when none is named."""
+    for s, _e, a in sorted(rel, key=lambda x: x[0]):
+        if k < s < ti and a.tok_start >= 0 and (not a.prep or (a.prep == "ل" and _lam_genitive(toks, k + 1, s))):
+            return a
+    return next((a for s, e, a in sorted(rel, key=lambda x: -x[0]) if e <= k and k - e <= 1 and not a.prep
+                 and a.tok_start >= 0), None)
+
+
+TOWARD_WORDS = _norm_words("اتجاه باتجاه نحو صوب")  # "أطلقوا صواريخ في اتجاه إسرائيل": where fire was aimed
+NAME_QUOTES = frozenset("«»\"“”")  # around a name ("صواريخ «كاتيوشا»"): no clause boundary
+TOWARD_REACH = 3  # tokens between the direction word and the party ("في اتجاه شمال إسرائيل")
+
+
+def _fired_toward(toks: list[Token], rel: list[tuple[int, int, ActorMention]], tj: int,
+                  targets: list[ActorMention]) -> bool:
+    """Whether the attack noun ending at tj was aimed toward a coded party by a direction word ("قام مسلحون
+    بإطلاق ثلاثة صواريخ «كاتيوشا» في اتجاه شمال إسرائيل"): a report of fire at that party, its shooters unnamed."""
+    if not targets or not targets[0].ref.code:
+        return False
+    s = next((x[0] for x in rel if x[2] is targets[0]), None)
+    if s is None or s < tj:
+        return False
+    return _toward(toks, tj, s)
+
+
+def _toward(toks: list[Token], start: int, at: int) -> bool:
+    """Whether the phrase at ``at`` is governed by a direction word ("باتجاه إسرائيل"، "في اتجاه شمال إسرائيل"،
+    "نحو"، "صوب") after ``start``, in the same clause: where fire was aimed, never who fired."""
+    gap = toks[start:at]
+    return not any((t.text in CLAUSE_PUNCT and t.text not in NAME_QUOTES) or t.text in "،," for t in gap) and any(
+        _hits(t, TOWARD_WORDS) for t in gap[-TOWARD_REACH:])
+
+
+TORTURE_CODE = "1822"
+DETENTION_PLACES = _norm_words("سجن سجون السجن السجون معتقل معتقلات المعتقل المعتقلات زنازين الزنازين احتجاز الاحتجاز")
+
+
+def _jailer(toks: list[Token], rel: list[tuple[int, int, ActorMention]], tj: int, right: int) -> ActorMention | None:
+    """The state a detention place after a torture trigger belongs to by its nationality adjective ("نتيجة
+    التعذيب في السجون الإسرائيلية"، "تعذيب المعتقلين في سجن أمريكي"): the jailer, the perpetrator of torture in
+    it. None without one in the clause."""
+    for s, _e, a in sorted(rel, key=lambda x: x[0]):
+        if s < tj or s >= right or any(t.text in CLAUSE_PUNCT for t in toks[tj:s]):
+            continue
+        if a.head == "nisba" and a.ref.type == "state" and s > 0 and _hits(toks[s - 1], DETENTION_PLACES):
+            return a
+    return None
+
+
+def _exposed_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
+    """Whether a passive form of exposure to an attack ("تعرض لقصف صاروخي"، "تعرضت لهجوم") is followed in its
+    sentence by a result verb ("، أسفر عن سقوط خمسة قتلى"): the attack is reported by its outcome, whatever was
+    hit (a place, "تعرض الإقليم الحدودي لقصف") and whoever did it."""
+    if not ((p.voice == "passive" and _hits(toks[ti], EXPOSED_VERBS)) or _exposed_at(toks, ti) is not None):
+        return False  # (or the attack noun of a تعرض with words between: "تعرض الحي الشرقي لقصف صاروخي")
+    for k in range(tj, min(len(toks), tj + OUTCOME_REACH)):
+        if toks[k].text in OUTCOME_STOP:
+            return False
+        if _hits(toks[k], RESULT_VERBS):
+            return True
+    return False
+
+
+# acts done to a person, whose verbal noun's genitive is always the victim ("اغتيال الوزير"، "اختطاف صحفي"،
+# "إعدام أسرى"): abduction, assassination (attempt), sexual assault, torture, killing by hand
+ACTS_ON_PERSONS = ("181", "185", "186", "1821", "1822", "1823")
+
+
+SHELL_CODE = "194"
+FEMININE_COUNTS = _norm_words("ثلاث أربع خمس ست سبع ثماني تسع عشر")  # "خمس قذائف": the count of a plural
+FELL_VERBS = _norm_words("انفجرت انفجر سقطت سقط تساقطت انهالت")  # "وانفجرت خمس قذائف هاون في موقع ..."
+
+
+def _shells_fell(toks: list[Token], ti: int, p: Pattern) -> bool:
+    """Whether the shells or rockets named at ti (194) are the subject of a verb of falling or exploding before
+    them, a count between at most ("وانفجرت خمس قذائف هاون قرب مقر رئيس الوزراء"، "سقطت ثلاثة صواريخ على ..."):
+    artillery is always fired by somebody, so this reports a shelling with its gunners unnamed."""
+    if not p.cameo.startswith(SHELL_CODE) or p.voice != "noun":
+        return False
+    for k in range(ti - 1, max(-1, ti - 3), -1):
+        if _hits(toks[k], FELL_VERBS):
+            return True
+        if not (_count_word(toks[k]) or _hits(toks[k], FEMININE_COUNTS)):
+            return False
+    return False

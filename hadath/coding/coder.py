@@ -1682,6 +1682,20 @@ class EventCoder:
         actors = sp.actors
         rel = sp.rel
         pre, post = sp.pre, sp.post
+        pre_free = sp.pre_free
+        if p.cameo[:2] in ("18", "19", "20") and (loc := self._locative_parties(sent, pi.target_preps)):
+            # "وقال إن المستوطنين في الضفة الغربية وإسرائيل هاجموا ..."، "(550 كلم جنوب بغداد)": a state named as
+            # where something is or happened does not do the violence named after it (as its target it stands
+            # for the state where the violence happened: "هاجموا مسجدا جنوب بغداد")
+            pre = [x for x in pre if id(x[2]) not in loc]
+            pre_free = [x for x in pre_free if id(x[2]) not in loc]
+        if any(_attack_adjective(toks, x[0], x[2]) for x in rel):
+            # "مقتل المئات في هجمات انتحارية"، "هجوم مسلح": the adjective of an attack noun names no party
+            rel = [x for x in rel if not _attack_adjective(toks, x[0], x[2])]
+            actors = [x[2] for x in rel]
+            pre = [x for x in pre if not _attack_adjective(toks, x[0], x[2])]
+            post = [x for x in post if not _attack_adjective(toks, x[0], x[2])]
+            pre_free = [x for x in pre_free if not _attack_adjective(toks, x[0], x[2])]
         sources: list[ActorMention] = []
         targets: list[ActorMention] = []
         conf = 0.85
@@ -1729,6 +1743,10 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, known))
             return []
+        if voice in ("active", "passive") and (judged := _justified_masdar(toks, ti)) is not None:
+            if self._tracing:
+                self.trace.append((m, judged))
+            return []
         if (past := _background(toks, ti) or _demanded_act(toks, ti, p) or _discussed_act(toks, ti, p)
                 or _aimed_act(toks, ti, p) or _vox_pop(toks, sp.rel, ti, p)) is not None:
             if self._tracing:
@@ -1745,7 +1763,6 @@ class EventCoder:
         # destination (see _visit_doers)
         doer_pairs = _visit_doers(toks, sp.post, tj) if p.cameo.startswith(MOVEMENT_CODES[0]) and voice == "noun" \
             else []
-        pre_free = sp.pre_free
         next_tok = toks[tj] if tj < len(toks) else None
         if voice == SAID_VOICE:
             # an evaluation coded from what a reported statement says (see _said_roles)
@@ -2670,6 +2687,17 @@ class EventCoder:
             prev, prev_role = pm, role
         return out
 
+    def _locative_parties(self, sent: _Sent, target_preps: tuple[str, ...]) -> frozenset[int]:
+        """The ids of the sentence's state mentions that are the place of a locative phrase ("في سورية ولبنان"،
+        "شمال بغداد"، "في جنوب شرقي أفغانستان"; see :func:`hadath.coding.places.place_role`): where something
+        is or happened, not who did it or suffered it. Not one governed by a preposition of the pattern's targets
+        ("توغلت القوات في الأراضي السورية" names the state entered)."""
+        starts = {pm.tok_start for pm, role in self._place_roles(sent) if role == LOC}
+        if not starts:
+            return frozenset()
+        return frozenset(id(a) for a in sent.actors if a.tok_start in starts and a.ref.type == "state"
+                         and not (a.prep and a.prep in target_preps))
+
     def _place(self, sent: _Sent, ti: int, tj: int, sources: list[ActorMention], targets: list[ActorMention],
                code: str) -> PlaceRef | None:
         """Where the event happened: a locative phrase of the sentence (for a visit, its destination), else the
@@ -2911,6 +2939,29 @@ GOVERNING_WORDS = frozenset(["مع", "خلال", "بعد", "قبل", "اثناء
                              "بعيد", "ابان"])
 RESUMPTIVE_PREPS = frozenset(["عليه", "عليها", "عليهم", "فيه", "فيها", "منه", "منها", "اليه", "اليها", "له", "لها",
                               "به", "بها", "معه", "معها", "ضده", "ضدها"])
+
+
+# attack nouns an adjective of doing may describe ("هجوم انتحاري"، "هجمات انتحارية"، "هجوم مسلح")
+ADJECTIVE_HEADS = frozenset(
+    ["هجوم", "هجمات", "هجومين", "عمليه", "عمليات", "عمليتين", "تفجير", "تفجيرات", "اعتداء", "اعتداءات", "غاره",
+     "غارات", "ضربه", "ضربات", "هجمه", "كمين", "سطو", "اقتحام", "تمرد", "عصيان", "حمله", "مواجهات", "اشتباكات",
+     "اشتباك", "انفجار", "انفجارات"]
+)
+# the agent words whose singular forms are also adjectives: suicide (bomber), armed (man)
+ADJECTIVE_AGENTS = frozenset(["انتحاري", "انتحاريه", "مسلح", "مسلحه"])
+
+
+def _attack_adjective(toks: list[Token], k: int, a: ActorMention) -> bool:
+    """True when the actor phrase at sentence token ``k`` is a single agent word that is the adjective of the
+    attack noun right before it ("في هجمات انتحارية"، "الهجوم الانتحاري"، "هجوم مسلح"): it describes the
+    attack, it names no party. (A plural after the noun is its genitive, the attackers: "هجوم مسلحين"; so is a
+    definite word after an indefinite noun: "هجوم الانتحاري".)"""
+    if a.head != "agent" or a.tok_end - a.tok_start != 1 or k < 1 or k >= len(toks):
+        return False
+    t, head = toks[k], toks[k - 1]
+    if t.key not in ADJECTIVE_AGENTS or t.prefix.lstrip("وف") not in ("", "ال"):
+        return False
+    return head.key in ADJECTIVE_HEADS and ("ال" in head.prefix) == (t.prefix.lstrip("وف") == "ال")
 
 
 def _relative_antecedent(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: int) -> ActorMention | None:
@@ -4006,6 +4057,18 @@ def _judged_act(toks: list[Token], ti: int, tj: int) -> str | None:
             break
         if _hits(t, MEANING_AFTER):
             return f"an act evaluated ('{t.text}'), not a report"
+    return None
+
+
+def _justified_masdar(toks: list[Token], ti: int) -> str | None:
+    """Why a verb-shaped trigger right after a verb of evaluating or justifying is that verb's object, a verbal
+    noun ("فتوى تبرر قتل الأبرياء"، "اعتبر قتل المدنيين جريمة"), or None: a finite verb cannot follow them
+    directly, so the act is what is evaluated, not a report."""
+    if ti == 0 or toks[ti].prefix:
+        return None
+    t = toks[ti - 1]
+    if _hits(t, EVALUATING_VERBS) and not t.suffix:
+        return f"an act evaluated ('{t.text} {toks[ti].text}', a verbal noun), not a report"
     return None
 
 

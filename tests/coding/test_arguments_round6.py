@@ -1,0 +1,81 @@
+"""Argument choice, round 6: words taken as parties of violence that are none.
+
+* a state named as where something is or happened ("المستوطنون في الضفة الغربية وإسرائيل"، "(120 كلم جنوب
+  بغداد)") does not do the violence named after it;
+* the adjective of an attack noun ("هجمات انتحارية"، "هجوم مسلح") describes the attack, it names no party;
+* a verb-shaped trigger right after a verb of justifying or evaluating is its object, a verbal noun ("فتوى تبرر
+  قتل الأبرياء"): an act evaluated, not a report.
+
+All sentences are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.coding.conftest import actor_matches
+
+D = "2021-05-03"
+VIOLENT = ("18", "19", "20")
+
+
+NOT_A_PARTY = [
+    # (role, actor spec, text): no violent event has this actor in this role
+    pytest.param("source", "IRQ", "وقالت الشرطة إن عبوة ناسفة انفجرت بسيارة مدنية قادمة من مدينة الكوت (170 كلم"
+                 " جنوب شرقي بغداد)، مما أسفر عن مقتل سبعة أشخاص.", id="distance-note-not-source"),
+    pytest.param("target", "JOR", "وقال المسؤول إن اللاجئين في سورية والأردن تعرضوا للضرب على أيدي عصابات.",
+                 id="locative-coordinated-not-passive-subject"),
+    pytest.param("target", "NONE", "وأعلن التنظيم مسؤوليته عن مقتل العشرات من الجنود في هجمات انتحارية خلال"
+                 " العام الماضي.", id="suicide-adjective-not-target"),
+    pytest.param("source", "NONE", "وقال المتحدث إن هجوما مسلحا استهدف دورية للشرطة أمس، مما أدى إلى إصابة"
+                 " ثلاثة عناصر.", id="armed-adjective-not-source"),
+]
+
+
+@pytest.mark.parametrize("role,spec,text", NOT_A_PARTY)
+def test_not_a_party_of_violence(code_text: Any, role: str, spec: str, text: str) -> None:
+    """No violent event has this actor in this role."""
+    coded = code_text(text, date=D)
+    got = [e for e in coded.events if e.cameo[:2] in VIOLENT and actor_matches(getattr(e, role), spec)
+           and getattr(e, role) is not None]
+    assert not got, coded.why()
+
+
+NOT_VIOLENT = [
+    # neither party of the violence named: the only candidate was a non-party word
+    pytest.param("ويتحمل التنظيم مسؤولية مقتل المئات في هجمات انتحارية بعد سقوط النظام.",
+                 id="only-adjective-candidate"),
+    pytest.param("وقال الداعية إن وراء كل تفجير فتوى متشددة تبرر قتل الأبرياء.", id="justified-verbal-noun"),
+    pytest.param("ويرى الحقوقيون أن القانون يبرر قتل المتظاهرين.", id="justified-verbal-noun-law"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_VIOLENT)
+def test_no_violence_from_non_party(code_text: Any, text: str) -> None:
+    """No violent event is coded."""
+    coded = code_text(text, date=D)
+    assert not [e for e in coded.events if e.cameo[:2] in VIOLENT], coded.why()
+
+
+STILL_CODED = [
+    # (root, source spec, target spec, text): the same words keep their role where they are parties
+    pytest.param("19", "*", "IRQ*|NONE", "وقالت الشرطة إن مسلحين هاجموا مسجدا جنوب بغداد أمس وأضرموا فيه النار.",
+                 id="direction-place-still-target"),
+    pytest.param("18", "NONE", "*", "وفجر انتحاري نفسه وسط تجمع للشرطة في مدينة الحلة أمس، مما أسفر عن مقتل"
+                 " ثمانية عناصر.", id="suicide-bomber-noun-still-source"),
+    pytest.param("19", "IMGISIS", "IRQ*", "وهاجم مسلحون من تنظيم داعش نقطة تفتيش للجيش العراقي في الموصل أمس.",
+                 id="plural-gunmen-still-source"),
+    pytest.param("18", "*", "IRQREF", "وقال المسؤول إن اللاجئين العراقيين في سورية والأردن تعرضوا للضرب على أيدي"
+                 " عصابات.", id="people-before-locative-still-target"),
+    pytest.param("19", "ISR*", "*", "واقتحم الجيش الإسرائيلي مخيم جنين في الضفة الغربية فجر أمس.",
+                 id="locative-after-subject-kept"),
+]
+
+
+@pytest.mark.parametrize("root,source,target,text", STILL_CODED)
+def test_parties_still_coded(code_text: Any, root: str, source: str, target: str, text: str) -> None:
+    """The expected violent event is still coded."""
+    coded = code_text(text, date=D)
+    assert coded.find(root, None, source, target), f"expected {root}: {source} -> {target}" + coded.why()

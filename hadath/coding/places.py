@@ -156,6 +156,22 @@ def _written_without_article(kb: KnowledgeBase, toks: list[Token], k: int, pm: P
     return "ال" not in pre and not pre.endswith("لل")
 
 
+def _elative_adjective(toks: list[Token], k: int, actors: list[ActorMention], sent_start: int) -> bool:
+    """A one-word place name with the article that is an elative adjective (أفعل of a weak root: "الأقصى") right
+    after a definite noun it qualifies ("الحد الأقصى"، "الشرق الأقصى"، "الطرف الأقصى"): an adjective, not the
+    place. Not after a place noun ("المسجد الأقصى" is matched whole anyway; a direction with the article is the
+    noun qualified: "الشرق الأقصى" is the Far East) nor after an actor phrase, whose
+    object the name may be ("اقتحم المستوطنون الأقصى")."""
+    t = toks[k]
+    if not (k > 0 and t.prefix.lstrip("وف") == "ال" and len(t.key) == 4 and t.key[0] == "ا" and t.text.endswith("ى")):
+        return False
+    prev = toks[k - 1]
+    if not prev.prefix.lstrip("وف").endswith("ال") or prev.key in PLACE_NOUNS or prev.norm in PLACE_NOUNS:
+        return False
+    at = sent_start + k - 1
+    return not any(a.tok_start <= at < a.tok_end for a in actors)
+
+
 def place_role(kb: KnowledgeBase, toks: list[Token], sent_start: int, pm: PlaceMention,
                actors: list[ActorMention], prev_role: str | None = None,
                prev: PlaceMention | None = None) -> str | None:
@@ -175,6 +191,8 @@ def place_role(kb: KnowledgeBase, toks: list[Token], sent_start: int, pm: PlaceM
         return None  # a place name takes no possessive pronoun: "في أزمته" is "in its crisis", not İzmit
     if span == 1 and (toks[k].key in NEEDS_PLACE_NOUN or toks[k].norm in NEEDS_PLACE_NOUN) and not (
             k > 0 and toks[k - 1].key in PLACE_NOUNS):
+        return None
+    if span == 1 and _elative_adjective(toks, k, actors, sent_start):
         return None
     end = pm.tok_end - sent_start
     if (k > 0 and toks[k - 1].text in "«\"“" and end < len(toks) and toks[end].text in "»\"”"

@@ -79,3 +79,24 @@ def test_parties_still_coded(code_text: Any, root: str, source: str, target: str
     """The expected violent event is still coded."""
     coded = code_text(text, date=D)
     assert coded.find(root, None, source, target), f"expected {root}: {source} -> {target}" + coded.why()
+
+
+ELATIVE = [
+    # (text, whether the event is placed at the mosque): "الأقصى" after a definite noun it qualifies is an
+    # adjective ("الحد الأقصى"، "الشرق الأقصى"), not Al-Aqsa
+    pytest.param("وقتل مسلحون ثلاثة أشخاص في الشرق الأقصى أمس.", False, id="far-east-adjective"),
+    pytest.param("وقال إن الخاطفين فجروا السيارة، وهذا الحد الأقصى لما يعرفه المحققون.", False,
+                 id="maximum-adjective"),
+    pytest.param("وقتل مسلحون ثلاثة أشخاص في باحات الأقصى أمس.", True, id="aqsa-after-construct-noun"),
+]
+
+
+@pytest.mark.parametrize("text,at_mosque", ELATIVE)
+def test_elative_adjective_is_no_place(code_text: Any, text: str, at_mosque: bool) -> None:
+    """The elative adjective neither locates an event nor stands for Palestine as its target."""
+    coded = code_text(text, date=D)
+    placed = [e for e in coded.events if e.location is not None and e.location.id == "pse-al-aqsa-mosque"]
+    hit = [e for e in coded.events if actor_matches(e.target, "PSE") and e.target is not None]
+    assert bool(placed) == at_mosque, coded.why()
+    if not at_mosque:
+        assert not hit, coded.why()

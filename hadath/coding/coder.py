@@ -1809,7 +1809,8 @@ class EventCoder:
                     targets = [free[-1][2]]
         else:
             near = [x for x in post if x[0] - tj <= 4 and not x[2].prep and not _governed_nisba(toks, tj, x)
-                    and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])]
+                    and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])
+                    and not _prep_conjunct(post, x)]
             resumptive = _resumptive_subject(toks, tj, post)
             receive = voice == "noun" and any(t.key in RECEIVE_VERBS or t.norm in RECEIVE_VERBS
                                                for t in toks[max(left - 1, 0):ti])
@@ -2939,6 +2940,12 @@ GOVERNING_WORDS = frozenset(["مع", "خلال", "بعد", "قبل", "اثناء
                              "بعيد", "ابان"])
 RESUMPTIVE_PREPS = frozenset(["عليه", "عليها", "عليهم", "فيه", "فيها", "منه", "منها", "اليه", "اليها", "له", "لها",
                               "به", "بها", "معه", "معها", "ضده", "ضدها"])
+
+
+def _prep_conjunct(post: list[tuple[int, int, ActorMention]], x: tuple[int, int, ActorMention]) -> bool:
+    """The phrase is a conjunct with و right after a prepositional phrase ("عدوان على فلسطين وشعبها"): it shares
+    that preposition, so it is no bare subject or object of the trigger."""
+    return x[2].conj and any(e == x[0] and a.prep for _s, e, a in post)
 
 
 # attack nouns an adjective of doing may describe ("هجوم انتحاري"، "هجمات انتحارية"، "هجوم مسلح")

@@ -734,6 +734,13 @@ def _closed(toks: list[Token], m: Mention) -> bool:
     return (n.endswith("ون") and len(n) >= 5) or (n.endswith("ين") and len(n) >= 6)
 
 
+def _definite_end(toks: list[Token], group: list[Mention]) -> bool:
+    """The phrase ends in a definite word (article or possessive pronoun: "القوات الأميركية"، "قواته"), which
+    governs no genitive after it."""
+    t = toks[group[-1].tok_end - 1]
+    return "ال" in t.prefix or t.prefix.endswith("لل") or bool(t.suffix)
+
+
 def _collective(toks: list[Token], m: Mention) -> bool:
     """A role noun naming a body or a group (السلطات، الحكومة، المسلحون): never followed by one person's name."""
     first, last = toks[m.tok_start], toks[m.tok_end - 1]
@@ -1129,9 +1136,12 @@ class ActorStage(KBStage):
                 clitic = self._clitic(toks, nxt_span)
                 if clitic[:1] in ("و", "ف", "ب", "ل", "ك") and not (not gap and _possessive_lam(kb, toks, group, nxt_span, clitic)):
                     break
-                if (nxt.kind == MentionKind.PLACE and not any(g.kind == MentionKind.AGENT for g in group)
+                if (nxt.kind == MentionKind.PLACE
+                        and (not any(g.kind == MentionKind.AGENT for g in group) or _definite_end(toks, group))
                         and not any(k.kind in (MentionKind.STATE, MentionKind.NISBA) for k in ents[j:j + 3]
                                     if (k.tok_start, k.tok_end) == (nxt.tok_start, nxt.tok_end))):
+                    # (a place is the genitive of a role noun only when that noun can govern one: "شرطة
+                    # الناصرية"، not "أغلقت القوات الأميركية مدينة الصدر")
                     break
                 group.append(nxt)
                 j += 1

@@ -49,6 +49,8 @@ NOT_VIOLENT = [
                  id="only-adjective-candidate"),
     pytest.param("وقال الداعية إن وراء كل تفجير فتوى متشددة تبرر قتل الأبرياء.", id="justified-verbal-noun"),
     pytest.param("ويرى الحقوقيون أن القانون يبرر قتل المتظاهرين.", id="justified-verbal-noun-law"),
+    # the conjunct after a prepositional phrase shares its preposition: no subject of the attack noun
+    pytest.param("واعتبر الكاتب أن الاستيطان عدوان على فلسطين وشعبها ومقدساتها.", id="prep-conjunct-not-subject"),
 ]
 
 
@@ -69,6 +71,9 @@ STILL_CODED = [
                  id="plural-gunmen-still-source"),
     pytest.param("18", "*", "IRQREF", "وقال المسؤول إن اللاجئين العراقيين في سورية والأردن تعرضوا للضرب على أيدي"
                  " عصابات.", id="people-before-locative-still-target"),
+    # a place after a definite role phrase is not its genitive: the forces besiege the place (not "forces of")
+    pytest.param("19", "USAMIL", "IRQ", "وحاصرت القوات الأميركية مدينة الصدر أمس بعد اشتباكات.",
+                 id="place-after-definite-role-is-object"),
     pytest.param("19", "ISR*", "*", "واقتحم الجيش الإسرائيلي مخيم جنين في الضفة الغربية فجر أمس.",
                  id="locative-after-subject-kept"),
 ]

@@ -1743,6 +1743,10 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, known))
             return []
+        if p.cameo[:2] == "19" and voice == "active" and (entered := _bomb_entered(toks, ti, tj)) is not None:
+            if self._tracing:
+                self.trace.append((m, entered))
+            return []
         if voice in ("active", "passive") and (judged := _justified_masdar(toks, ti)) is not None:
             if self._tracing:
                 self.trace.append((m, judged))
@@ -1794,7 +1798,8 @@ class EventCoder:
                 conf -= 0.05
             # not the nationality adjective of a later attack noun ("قتل عناصر ... في غارات أمريكية")
             objs = [x for x in post if not x[2].prep and x[2].prep != "BY" and not any(x[2] is a for a in sources)
-                    and not (x[2].head == "nisba" and x[0] > tj and _is_trigger(doc, sent, x[0] - 1))]
+                    and not (x[2].head == "nisba" and x[0] > tj and _is_trigger(doc, sent, x[0] - 1))
+                    and not (p.cameo[:2] in ("18", "19", "20") and _next_clause(toks, tj, x[0]))]
             free = [x for x in pre_free if not any(x[2] is a for a in sources)]
             if free and tj - ti > 1 and toks[tj - 1].norm in PREDICATE_PREPS:
                 # "إن الحكومة السورية والروس مسؤولان عن مجزرة المدنيين": after a predicate's preposition stands
@@ -4065,6 +4070,38 @@ def _judged_act(toks: list[Token], ti: int, tj: int) -> str | None:
         if _hits(t, MEANING_AFTER):
             return f"an act evaluated ('{t.text}'), not a report"
     return None
+
+
+# verbs of entering a place: their subject went in ("دخلت القوات المدينة"، "تسلل مسلحون إلى")
+ENTRY_VERBS = _norm_words("دخل دخلت دخلوا يدخل تدخل تسلل تسللت تسللوا يتسلل تتسلل يتسللون توغل توغلت توغلوا "
+                          "اجتاز اجتازت عبر عبرت عبروا")
+# the adjectives of a bomb carried by a vehicle or a person ("سيارة مفخخة"، "عبوة ناسفة"، "شاحنة ملغومة")
+BOMB_ADJECTIVES = _norm_words("مفخخة مفخخات مفخخ مفخختين مفخختان ملغومة ملغومات ملغومتين ملغومتان ناسفة ناسفتين ناسفتان")
+BOMB_SUBJECT_REACH = 5  # tokens after the verb searched for its subject
+
+
+def _bomb_entered(toks: list[Token], ti: int, tj: int) -> str | None:
+    """Why a verb of entering whose subject right after it is a bomb ("تسللت أمس ثلاث سيارات مفخخة إلى المنطقة"،
+    "ودخلت سيارة مفخخة الحي") is no occupation or infiltration by a party, or None. The bomb's own attack is
+    told by the bombing words, not by its way in."""
+    if tj - ti != 1 or toks[ti].norm.lstrip("وف") not in ENTRY_VERBS:
+        return None
+    for k in range(tj, min(len(toks), tj + BOMB_SUBJECT_REACH)):
+        t = toks[k]
+        if t.is_punct or t.norm in PREP_WORDS or (t.prefix and k > tj and t.prefix[:1] in ("و", "ف")):
+            return None
+        if _hits(t, BOMB_ADJECTIVES):
+            return f"a bomb entered ('{toks[ti].text} ... {t.text}'): no occupation or infiltration by a party"
+    return None
+
+
+PASSIVE_SUBJECT_REACH = 6  # tokens after a passive verb within which its subject may stand past a comma
+
+
+def _next_clause(toks: list[Token], tj: int, at: int) -> bool:
+    """The phrase at ``at`` stands past a comma, far after the passive verb ending at ``tj`` ("وقتلت حوالي مائة
+    عامل، على الفور أصدر رئيس الوزراء ..."): it belongs to the next clause, not to the verb."""
+    return at - tj > PASSIVE_SUBJECT_REACH and any(t.text in "،," for t in toks[tj:at])
 
 
 def _justified_masdar(toks: list[Token], ti: int) -> str | None:

@@ -29,6 +29,9 @@ NOT_A_PARTY = [
                  id="locative-coordinated-not-passive-subject"),
     pytest.param("target", "NONE", "وأعلن التنظيم مسؤوليته عن مقتل العشرات من الجنود في هجمات انتحارية خلال"
                  " العام الماضي.", id="suicide-adjective-not-target"),
+    # the subject of a passive verb does not stand far past a comma, in the next clause
+    pytest.param("target", "IRQGOV", "وقتل حوالي عشرين عاملا في انفجار بسوق شعبي أمس في المدينة، وعلى الفور أعلن"
+                 " رئيس الوزراء العراقي حظر التجول.", id="passive-subject-not-next-clause"),
     pytest.param("source", "NONE", "وقال المتحدث إن هجوما مسلحا استهدف دورية للشرطة أمس، مما أدى إلى إصابة"
                  " ثلاثة عناصر.", id="armed-adjective-not-source"),
 ]
@@ -49,6 +52,8 @@ NOT_VIOLENT = [
                  id="only-adjective-candidate"),
     pytest.param("وقال الداعية إن وراء كل تفجير فتوى متشددة تبرر قتل الأبرياء.", id="justified-verbal-noun"),
     pytest.param("ويرى الحقوقيون أن القانون يبرر قتل المتظاهرين.", id="justified-verbal-noun-law"),
+    # a bomb that went in is no infiltration or occupation by a party
+    pytest.param("وتسللت أمس سيارتان مفخختان إلى المنطقة الخضراء، لكن الحراس اكتشفوهما.", id="bomb-infiltrated"),
     # the conjunct after a prepositional phrase shares its preposition: no subject of the attack noun
     pytest.param("واعتبر الكاتب أن الاستيطان عدوان على فلسطين وشعبها ومقدساتها.", id="prep-conjunct-not-subject"),
 ]
@@ -74,6 +79,7 @@ STILL_CODED = [
     # a place after a definite role phrase is not its genitive: the forces besiege the place (not "forces of")
     pytest.param("19", "USAMIL", "IRQ", "وحاصرت القوات الأميركية مدينة الصدر أمس بعد اشتباكات.",
                  id="place-after-definite-role-is-object"),
+    pytest.param("19", "*", "IRQGOV", "وتسلل مسلحون إلى المنطقة الخضراء أمس.", id="gunmen-infiltrated"),
     pytest.param("19", "ISR*", "*", "واقتحم الجيش الإسرائيلي مخيم جنين في الضفة الغربية فجر أمس.",
                  id="locative-after-subject-kept"),
 ]

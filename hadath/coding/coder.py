@@ -1747,6 +1747,10 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, entered))
             return []
+        if p.cameo.startswith("191") and (blockade := _crowd_blockade(toks, ti, tj)) is not None:
+            if self._tracing:
+                self.trace.append((m, blockade))
+            return []
         if voice in ("active", "passive") and (judged := _justified_masdar(toks, ti)) is not None:
             if self._tracing:
                 self.trace.append((m, judged))
@@ -4102,6 +4106,21 @@ def _next_clause(toks: list[Token], tj: int, at: int) -> bool:
     """The phrase at ``at`` stands past a comma, far after the passive verb ending at ``tj`` ("وقتلت حوالي مائة
     عامل، على الفور أصدر رئيس الوزراء ..."): it belongs to the next clause, not to the verb."""
     return at - tj > PASSIVE_SUBJECT_REACH and any(t.text in "،," for t in toks[tj:at])
+
+
+# a protest or its crowd as the doer of a light verb ("قامت مظاهرة بمحاصرة"، "قام المتظاهرون بتطويق")
+PROTEST_DOERS = _norm_words("مظاهرة مظاهرات تظاهرة تظاهرات مسيرة مسيرات المظاهرة المظاهرات التظاهرة المسيرة "
+                            "متظاهرون متظاهرين المتظاهرون المتظاهرين محتجون محتجين المحتجون المحتجين")
+CROWD_DOER_REACH = 4  # tokens before a blockade trigger searched for its doer
+
+
+def _crowd_blockade(toks: list[Token], ti: int, tj: int) -> str | None:
+    """Why a siege or blockade done by a demonstration or its protesters ("وقامت مظاهرة لحماس بمحاصرة منزل
+    ..."، "وطوق المحتجون مبنى البلدية") is no military blockade (it is part of the protest), or None."""
+    for t in _clause_before(toks, ti, CROWD_DOER_REACH) + toks[tj:tj + 1]:
+        if _hits(t, PROTEST_DOERS):
+            return f"a blockade by protesters ('{t.text}'), part of the protest, not force"
+    return None
 
 
 def _justified_masdar(toks: list[Token], ti: int) -> str | None:

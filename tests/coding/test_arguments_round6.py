@@ -54,6 +54,9 @@ NOT_VIOLENT = [
     pytest.param("ويرى الحقوقيون أن القانون يبرر قتل المتظاهرين.", id="justified-verbal-noun-law"),
     # a bomb that went in is no infiltration or occupation by a party
     pytest.param("وتسللت أمس سيارتان مفخختان إلى المنطقة الخضراء، لكن الحراس اكتشفوهما.", id="bomb-infiltrated"),
+    # a siege by a demonstration or its protesters is part of the protest
+    pytest.param("وطوق المحتجون مقر الحكومة المحلية في البصرة أمس.", id="protesters-surround"),
+    pytest.param("وقامت مظاهرة لأنصار الحركة أمس بمحاصرة مقر الحكومة المحلية في المدينة.", id="demonstration-besieges"),
     # the conjunct after a prepositional phrase shares its preposition: no subject of the attack noun
     pytest.param("واعتبر الكاتب أن الاستيطان عدوان على فلسطين وشعبها ومقدساتها.", id="prep-conjunct-not-subject"),
 ]
@@ -79,6 +82,7 @@ STILL_CODED = [
     # a place after a definite role phrase is not its genitive: the forces besiege the place (not "forces of")
     pytest.param("19", "USAMIL", "IRQ", "وحاصرت القوات الأميركية مدينة الصدر أمس بعد اشتباكات.",
                  id="place-after-definite-role-is-object"),
+    pytest.param("19", "IRQMIL", "*", "وقام الجيش العراقي بمحاصرة البلدة أمس.", id="army-besieges"),
     pytest.param("19", "*", "IRQGOV", "وتسلل مسلحون إلى المنطقة الخضراء أمس.", id="gunmen-infiltrated"),
     pytest.param("19", "ISR*", "*", "واقتحم الجيش الإسرائيلي مخيم جنين في الضفة الغربية فجر أمس.",
                  id="locative-after-subject-kept"),

@@ -24,7 +24,7 @@ import datetime as dt
 import hashlib
 import weakref
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from hadath.coding import cameo
@@ -370,6 +370,17 @@ def _subject_before_object(toks: list[Token], sp: _Span) -> bool:
             or any(x[0] == sp.tj and not x[2].prep for x in sp.post))
 
 
+def _unsplit_resumptive(t: Token) -> Token | None:
+    """A verb of doing left whole with its resumptive pronoun ("شنه"، "شنها": the stem is too short for the
+    segmenter), as a token with the pronoun split off; None when the word is no such verb."""
+    if t.suffix or t.prefix:
+        return None
+    for pron in sorted(RESUMPTIVE, key=len, reverse=True):
+        if t.norm.endswith(pron) and t.norm[: -len(pron)] in DOER_VERBS:
+            return replace(t, key=t.norm[: -len(pron)], suffix=pron)
+    return None
+
+
 def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k: int, end: int
                  ) -> tuple[ActorMention | None, ActorMention | None, bool]:
     """The perpetrator of the attack named by the cause noun at ``k``, the party it hit, and whether that party
@@ -399,6 +410,8 @@ def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k:
         if t.is_punct:
             break
         verb = t.key in DOER_VERBS or (t.suffix and t.norm[: -len(t.suffix)] in DOER_VERBS)
+        if not verb and (short := _unsplit_resumptive(t)) is not None:
+            verb, t = True, short  # "هجوم شنه مسلحون": a short verb the segmenter leaves with its pronoun
         if verb and t.suffix in RESUMPTIVE:
             at = v + 1
         elif verb and v + 1 < len(toks) and toks[v + 1].norm in DOER_PRONOUN_PREPS:
@@ -1907,7 +1920,8 @@ class EventCoder:
                     sources = conj_chain(post, gen[0][2])
                     targets = conj_chain(post, second[2])
                 elif gen and "OBJ" in target_preps and not any(
-                        x[2].prep and x[2].prep in target_preps for x in post if x is not gen[0]):
+                        x[2].prep and x[2].prep in target_preps for x in post if x is not gen[0]
+                        and not (p.cameo[:2] >= "17" and _role_genitive(gen[0], x))):
                     # a transitive masdar's genitive is its object: "تدريب الجيش الليبي", "اعتقال نافالني"
                     # (unless a prepositional target follows: "زيارة الرئيس الصيني إلى الولايات المتحدة")
                     targets = conj_chain(post, gen[0][2])
@@ -2496,6 +2510,9 @@ class EventCoder:
         victims = [a for a in casualties if a.tok_start < 0 or a.tok_start - sent.start < k]
         if not victims and sp.pre_free:
             victims = [sp.pre_free[-1][2]]  # "63 شخصا لقوا مصرعهم جراء قصف قوات النظام": the subject before the verb
+        if agent is not None and not agent.ref.code and (part := next((x for x in sp.rel if x[2] is agent), None)):
+            # "في هجوم شنه مسلحون من حركة الشباب": the uncoded attackers are a part of the coded whole after من
+            agent = _partitive_whole(sorted(sp.rel, key=lambda x: x[0]), part, toks) or agent
         if agent is not None and not agent.ref.code:
             # "في هجوم انتحاري"، "هجوم نفذه مسلحون": an unidentified attacker is no source (nor a casualty)
             return ([], victims, self._cause_code(doc, sent, k), None) if victims else None
@@ -2951,6 +2968,13 @@ RESUMPTIVE_PREPS = frozenset(["عليه", "عليها", "عليهم", "فيه", 
                               "به", "بها", "معه", "معها", "ضده", "ضدها"])
 
 
+def _role_genitive(head: tuple[int, int, ActorMention], x: tuple[int, int, ActorMention]) -> bool:
+    """The ل phrase ``x`` right after a phrase ending in a role noun is that role's genitive ("اغتيال صلاح
+    شحادة القائد العام لكتائب القسام"، "اعتقال الأمين العام لحزب ..."): it belongs to the phrase, it is no
+    prepositional target of the trigger."""
+    return x[2].prep == "ل" and x[0] == head[1] and bool(head[2].role)
+
+
 def _prep_conjunct(post: list[tuple[int, int, ActorMention]], x: tuple[int, int, ActorMention]) -> bool:
     """The phrase is a conjunct with و right after a prepositional phrase ("عدوان على فلسطين وشعبها"): it shares
     that preposition, so it is no bare subject or object of the trigger."""
@@ -3168,7 +3192,10 @@ def _performed_by(toks: list[Token], post: list[tuple[int, int, ActorMention]],
     k = tj
     if k < len(toks) and toks[k].is_punct:
         return None
-    if k >= len(toks) or toks[k].suffix not in RESUMPTIVE or toks[k].key not in LIGHT_VERBS:
+    if k >= len(toks):
+        return None
+    verb = toks[k] if toks[k].suffix else (_unsplit_resumptive(toks[k]) or toks[k])  # "شنه"
+    if verb.suffix not in RESUMPTIVE or verb.key not in LIGHT_VERBS:
         return None
     k += 1
     for hedge in HEDGES:

@@ -32,6 +32,9 @@ NOT_A_PARTY = [
     # the subject of a passive verb does not stand far past a comma, in the next clause
     pytest.param("target", "IRQGOV", "وقتل حوالي عشرين عاملا في انفجار بسوق شعبي أمس في المدينة، وعلى الفور أعلن"
                  " رئيس الوزراء العراقي حظر التجول.", id="passive-subject-not-next-clause"),
+    # the ل phrase after the victim's title is that title's genitive: the masdar's genitive is still its object
+    pytest.param("source", "IMGHAM", "وشهدت غزة أمس اغتيال صلاح شحادة القائد العام لكتائب عز الدين القسام بقنبلة"
+                 " ألقتها طائرة.", id="role-genitive-victim-not-source"),
     pytest.param("source", "NONE", "وقال المتحدث إن هجوما مسلحا استهدف دورية للشرطة أمس، مما أدى إلى إصابة"
                  " ثلاثة عناصر.", id="armed-adjective-not-source"),
 ]
@@ -82,6 +85,13 @@ STILL_CODED = [
     # a place after a definite role phrase is not its genitive: the forces besiege the place (not "forces of")
     pytest.param("19", "USAMIL", "IRQ", "وحاصرت القوات الأميركية مدينة الصدر أمس بعد اشتباكات.",
                  id="place-after-definite-role-is-object"),
+    # the doers of a relative verb too short for the segmenter ("شنه"), and the coded whole they belong to
+    pytest.param("19", "SOM*", "*", "وقتل ثلاثة جنود أمس في هجوم شنه مسلحون صوماليون على ثكنة عسكرية جنوب مقديشو.",
+                 id="unsplit-resumptive-doer"),
+    pytest.param("19", "SOMREB", "*", "وقتل ثلاثة جنود أمس في هجوم شنه مسلحون من حركة الشباب على ثكنة عسكرية جنوب"
+                 " مقديشو.", id="unsplit-resumptive-partitive-whole"),
+    pytest.param("18", "ISR*", "IMGHAM", "ونفذت طائرة إسرائيلية أمس عملية اغتيال صلاح شحادة القائد العام لكتائب عز"
+                 " الدين القسام في غزة.", id="role-genitive-victim-target"),
     pytest.param("19", "IRQMIL", "*", "وقام الجيش العراقي بمحاصرة البلدة أمس.", id="army-besieges"),
     pytest.param("19", "*", "IRQGOV", "وتسلل مسلحون إلى المنطقة الخضراء أمس.", id="gunmen-infiltrated"),
     pytest.param("19", "ISR*", "*", "واقتحم الجيش الإسرائيلي مخيم جنين في الضفة الغربية فجر أمس.",

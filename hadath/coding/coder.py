@@ -34,6 +34,7 @@ from hadath.coding.places import (
     DEST,
     LOC,
     PLANNED,
+    chain_locative,
     direct_prep,
     movement_word,
     place_role,
@@ -1702,6 +1703,12 @@ class EventCoder:
             # for the state where the violence happened: "هاجموا مسجدا جنوب بغداد")
             pre = [x for x in pre if id(x[2]) not in loc]
             pre_free = [x for x in pre_free if id(x[2]) not in loc]
+        if p.cameo[:2] in ("18", "19", "20") and any(
+                not x[2].prep and x[2].ref.type == "state" and chain_locative(self.kb, toks, x[0]) for x in post):
+            # "قتلوا في ضربات جوية في جنوب شرقي أفغانستان"، "في قلب العاصمة نيودلهي": a state governed by في
+            # through place nouns is where it happened, never the bare object
+            post = [x for x in post if x[2].prep or x[2].ref.type != "state"
+                    or not chain_locative(self.kb, toks, x[0])]
         if any(_attack_adjective(toks, x[0], x[2]) for x in rel):
             # "مقتل المئات في هجمات انتحارية"، "هجوم مسلح": the adjective of an attack noun names no party
             rel = [x for x in rel if not _attack_adjective(toks, x[0], x[2])]

@@ -101,6 +101,31 @@ def _is_locative(toks: list[Token], k: int, kb: KnowledgeBase) -> bool:
     return False
 
 
+# a noun of the middle of a place, inside a chain after a preposition ("في قلب العاصمة نيودلهي")
+CENTRE_WORDS = frozenset(["قلب"])
+CHAIN_PREPS = frozenset(["في", "داخل"])
+
+
+def chain_locative(kb: KnowledgeBase, toks: list[Token], k: int) -> bool:
+    """The place at token ``k`` is governed by a locative preposition through a chain of place nouns, directions
+    and nationality adjectives ("في جنوب شرقي أفغانستان"، "في قلب العاصمة نيودلهي"، "بمدينة طبرق"): a
+    location, never the bare object of a verb (unlike "شمال بغداد" after a noun, or "قصفت شمال العراق")."""
+    j, chain = k - 1, 0
+    while j >= 0 and k - j <= 5:
+        t = toks[j]
+        if t.key in PLACE_CHAIN or t.norm in PLACE_CHAIN or t.key in CENTRE_WORDS or (
+                chain and t.key in kb.nisba_of):
+            if t.prefix.lstrip("وف")[:1] == "ب":
+                return True
+            if j > 0 and toks[j - 1].norm in CHAIN_PREPS:
+                return True
+            chain += 1
+            j -= 1
+            continue
+        return False
+    return False
+
+
 def _movement_forms(t: Token) -> tuple[bool, bool]:
     """(is a movement word, marked as not yet done: the purpose ل of "لزيارة" or the future س of "سيزور")."""
     return _movement_forms_of(t.key, t.norm, t.prefix.lstrip("وف")[:1] in ("ل", "س"))

@@ -29,6 +29,9 @@ NOT_A_PARTY = [
                  id="locative-coordinated-not-passive-subject"),
     pytest.param("target", "NONE", "وأعلن التنظيم مسؤوليته عن مقتل العشرات من الجنود في هجمات انتحارية خلال"
                  " العام الماضي.", id="suicide-adjective-not-target"),
+    # a state governed by في through place nouns is where it happened, not the object
+    pytest.param("target", "AFG", "وقال المتحدث إن 40 عنصرا من طالبان قتلوا ليلة أمس في ضربات جوية في جنوب شرقي"
+                 " أفغانستان.", id="chain-locative-not-object"),
     # the subject of a passive verb does not stand far past a comma, in the next clause
     pytest.param("target", "IRQGOV", "وقتل حوالي عشرين عاملا في انفجار بسوق شعبي أمس في المدينة، وعلى الفور أعلن"
                  " رئيس الوزراء العراقي حظر التجول.", id="passive-subject-not-next-clause"),
@@ -92,6 +95,7 @@ STILL_CODED = [
                  " مقديشو.", id="unsplit-resumptive-partitive-whole"),
     pytest.param("18", "ISR*", "IMGHAM", "ونفذت طائرة إسرائيلية أمس عملية اغتيال صلاح شحادة القائد العام لكتائب عز"
                  " الدين القسام في غزة.", id="role-genitive-victim-target"),
+    pytest.param("19", "TUR", "IRQ", "وقصفت الطائرات التركية شمال العراق أمس.", id="direction-object-still-target"),
     pytest.param("19", "IRQMIL", "*", "وقام الجيش العراقي بمحاصرة البلدة أمس.", id="army-besieges"),
     pytest.param("19", "*", "IRQGOV", "وتسلل مسلحون إلى المنطقة الخضراء أمس.", id="gunmen-infiltrated"),
     pytest.param("19", "ISR*", "*", "واقتحم الجيش الإسرائيلي مخيم جنين في الضفة الغربية فجر أمس.",

@@ -1703,6 +1703,9 @@ class EventCoder:
             # for the state where the violence happened: "هاجموا مسجدا جنوب بغداد")
             pre = [x for x in pre if id(x[2]) not in loc]
             pre_free = [x for x in pre_free if id(x[2]) not in loc]
+        if p.cameo[:2] in ("18", "19", "20") and (stop := _result_clause_at(toks, tj, sp.right)) is not None:
+            # "هاجموا قرى قرب نابلس، مما دعا أولمرت إلى ...": the result clause has its own parties
+            post = [x for x in post if x[0] < stop]
         if p.cameo[:2] in ("18", "19", "20") and any(
                 not x[2].prep and x[2].ref.type == "state" and chain_locative(self.kb, toks, x[0]) for x in post):
             # "قتلوا في ضربات جوية في جنوب شرقي أفغانستان"، "في قلب العاصمة نيودلهي": a state governed by في
@@ -2980,6 +2983,18 @@ def _role_genitive(head: tuple[int, int, ActorMention], x: tuple[int, int, Actor
     شحادة القائد العام لكتائب القسام"، "اعتقال الأمين العام لحزب ..."): it belongs to the phrase, it is no
     prepositional target of the trigger."""
     return x[2].prep == "ل" and x[0] == head[1] and bool(head[2].role)
+
+
+RESULT_WORDS = frozenset(["مما", "ومما"])  # "..., مما أدى/دعا/أسفر ...": a clause of result
+
+
+def _result_clause_at(toks: list[Token], tj: int, right: int) -> int | None:
+    """Where a clause of result ("، مما دعا ...") begins after the trigger, within its window; None if none. (Not
+    one telling the act's casualties, "مما أسفر عن إصابة ثلاثة أشخاص": those are its victims.)"""
+    k = next((k for k in range(tj, min(right, len(toks))) if toks[k].norm in RESULT_WORDS), None)
+    if k is None or (k + 1 < len(toks) and _hits(toks[k + 1], RESULT_LINKS)):
+        return None
+    return k
 
 
 def _prep_conjunct(post: list[tuple[int, int, ActorMention]], x: tuple[int, int, ActorMention]) -> bool:

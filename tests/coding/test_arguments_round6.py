@@ -32,6 +32,9 @@ NOT_A_PARTY = [
     # a state governed by في through place nouns is where it happened, not the object
     pytest.param("target", "AFG", "وقال المتحدث إن 40 عنصرا من طالبان قتلوا ليلة أمس في ضربات جوية في جنوب شرقي"
                  " أفغانستان.", id="chain-locative-not-object"),
+    # the party of a clause of result is not the attack's
+    pytest.param("target", "ISRGOV", "وكان مستوطنون قد هاجموا أمس عدة قرى قرب نابلس، مما دعا رئيس الوزراء"
+                 " الإسرائيلي إلى عقد اجتماع طارئ.", id="result-clause-party-not-target"),
     # the subject of a passive verb does not stand far past a comma, in the next clause
     pytest.param("target", "IRQGOV", "وقتل حوالي عشرين عاملا في انفجار بسوق شعبي أمس في المدينة، وعلى الفور أعلن"
                  " رئيس الوزراء العراقي حظر التجول.", id="passive-subject-not-next-clause"),
@@ -95,6 +98,8 @@ STILL_CODED = [
                  " مقديشو.", id="unsplit-resumptive-partitive-whole"),
     pytest.param("18", "ISR*", "IMGHAM", "ونفذت طائرة إسرائيلية أمس عملية اغتيال صلاح شحادة القائد العام لكتائب عز"
                  " الدين القسام في غزة.", id="role-genitive-victim-target"),
+    pytest.param("18", "*", "IRQMIL", "وانفجرت قنبلة في سوق المدينة أمس، مما أسفر عن إصابة ثلاثة جنود عراقيين.",
+                 id="casualties-of-result-clause-still-victims"),
     pytest.param("19", "TUR", "IRQ", "وقصفت الطائرات التركية شمال العراق أمس.", id="direction-object-still-target"),
     pytest.param("19", "IRQMIL", "*", "وقام الجيش العراقي بمحاصرة البلدة أمس.", id="army-besieges"),
     pytest.param("19", "*", "IRQGOV", "وتسلل مسلحون إلى المنطقة الخضراء أمس.", id="gunmen-infiltrated"),

@@ -107,17 +107,17 @@ CHAIN_PREPS = frozenset(["في", "داخل"])
 
 
 def chain_locative(kb: KnowledgeBase, toks: list[Token], k: int) -> bool:
-    """The place at token ``k`` is governed by a locative preposition through a chain of place nouns, directions
-    and nationality adjectives ("في جنوب شرقي أفغانستان"، "في قلب العاصمة نيودلهي"، "بمدينة طبرق"): a
-    location, never the bare object of a verb (unlike "شمال بغداد" after a noun, or "قصفت شمال العراق")."""
-    j, chain = k - 1, 0
+    """The place at token ``k`` is governed by a locative preposition through a chain of place nouns and
+    nationality adjectives that names a part of it, a direction or its centre ("في جنوب شرقي أفغانستان"، "في
+    قلب العاصمة نيودلهي"، "بشمال البلاد"): a location, never the bare object of a verb (unlike "شمال بغداد"
+    after a noun, "قصفت شمال العراق", or a strike "في الأراضي السورية", which hits the state)."""
+    j, chain, part = k - 1, 0, False
     while j >= 0 and k - j <= 5:
         t = toks[j]
         if t.key in PLACE_CHAIN or t.norm in PLACE_CHAIN or t.key in CENTRE_WORDS or (
                 chain and t.key in kb.nisba_of):
-            if t.prefix.lstrip("وف")[:1] == "ب":
-                return True
-            if j > 0 and toks[j - 1].norm in CHAIN_PREPS:
+            part = part or t.key in DIRECTIONS or t.key in CENTRE_WORDS
+            if part and (t.prefix.lstrip("وف")[:1] == "ب" or (j > 0 and toks[j - 1].norm in CHAIN_PREPS)):
                 return True
             chain += 1
             j -= 1

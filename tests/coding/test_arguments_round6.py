@@ -100,6 +100,8 @@ STILL_CODED = [
                  " الدين القسام في غزة.", id="role-genitive-victim-target"),
     pytest.param("18", "*", "IRQMIL", "وانفجرت قنبلة في سوق المدينة أمس، مما أسفر عن إصابة ثلاثة جنود عراقيين.",
                  id="casualties-of-result-clause-still-victims"),
+    pytest.param("19", "USA", "SYR", "ووجهت الولايات المتحدة أمس ضربة صاروخية في الأراضي السورية ردا على الهجوم"
+                 " الكيماوي.", id="strike-on-territory-still-target"),
     pytest.param("19", "TUR", "IRQ", "وقصفت الطائرات التركية شمال العراق أمس.", id="direction-object-still-target"),
     pytest.param("19", "IRQMIL", "*", "وقام الجيش العراقي بمحاصرة البلدة أمس.", id="army-besieges"),
     pytest.param("19", "*", "IRQGOV", "وتسلل مسلحون إلى المنطقة الخضراء أمس.", id="gunmen-infiltrated"),

@@ -1790,6 +1790,7 @@ class EventCoder:
                 and p.cameo[:2] in ("18", "19", "20", "14", "17")):
             conf -= 0.15  # a definite plural ("الاغتيالات") is usually generic
         subj_post: tuple[int, int, ActorMention] | None = None
+        cause_victims = False  # the phrase before a casualty verb is the victims of the attack noun (trigger)
         # "الزيارتين اللتين قام بهما كل من X للمغرب، وY لرواندا": each doer named after the relative with its own
         # destination (see _visit_doers)
         doer_pairs = _visit_doers(toks, sp.post, tj) if p.cameo.startswith(MOVEMENT_CODES[0]) and voice == "noun" \
@@ -1942,6 +1943,12 @@ class EventCoder:
                 elif gen:
                     subj_post = gen[0]
                     sources = conj_chain(post, gen[0][2])
+                elif (pre_free and p.cameo[:2] in ("18", "19", "20")
+                      and _casualties_before_cause(doc, sent, pre_free[-1], ti, self.kb.patterns)):
+                    # "جنديا أميركيا قتل وأصيب 10 آخرون في هجوم انتحاري": the phrase before the casualty verb
+                    # is the attack's victims, not its perpetrator (whom the phrases after it do not name either)
+                    targets = [pre_free[-1][2]]
+                    cause_victims = True
                 elif pre_free:
                     sources = conj_chain(pre, pre_free[0][2])
                     conf -= 0.15
@@ -2013,7 +2020,7 @@ class EventCoder:
                     chain = conj_chain(post, btw[0][2])
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
-            if not sources and near and voice == "noun" and not toks[ti].suffix:
+            if not sources and near and voice == "noun" and not toks[ti].suffix and not cause_victims:
                 if p.cameo[:2] in ("18", "19", "20") and voice != "active" and (_aimed_at(toks, tj, near[0][0])
                                                           or _victim_between(toks, tj, near[0][0])):
                     # "انفجرت سيارة مفخخة، مستهدفة دورية أمريكية": the phrase after the aiming word is what the
@@ -2995,6 +3002,20 @@ def _result_clause_at(toks: list[Token], tj: int, right: int) -> int | None:
     if k is None or (k + 1 < len(toks) and _hits(toks[k + 1], RESULT_LINKS)):
         return None
     return k
+
+
+def _casualties_before_cause(doc: Document, sent: _Sent, x: tuple[int, int, ActorMention], ti: int,
+                             patterns: dict[str, Pattern]) -> bool:
+    """The attack noun at ``ti`` is governed by a causal or locative preposition ("في هجوم"، "جراء قصف"،
+    "بانفجار") and a violent trigger (the casualty verb) stands between the phrase ``x`` and it: the phrase is
+    the casualties of the attack."""
+    toks = sent.toks
+    t = toks[ti]
+    if not (t.prefix.lstrip("و").startswith("ب") or (ti > 0 and toks[ti - 1].norm in CASUALTY_CAUSE_PREPS)):
+        return False
+    return any(m.kind == MentionKind.TRIGGER and m.sentence == sent.idx and x[1] <= m.tok_start - sent.start < ti - 1
+               and (pt := patterns.get(m.entry_id)) is not None and pt.cameo[:2] in ("18", "19", "20")
+               for m in doc.mentions)
 
 
 def _prep_conjunct(post: list[tuple[int, int, ActorMention]], x: tuple[int, int, ActorMention]) -> bool:

@@ -32,6 +32,9 @@ NOT_A_PARTY = [
     # a state governed by في through place nouns is where it happened, not the object
     pytest.param("target", "AFG", "وقال المتحدث إن 40 عنصرا من طالبان قتلوا ليلة أمس في ضربات جوية في جنوب شرقي"
                  " أفغانستان.", id="chain-locative-not-object"),
+    # the casualties before the verb are the victims of the attack noun after it, not its perpetrator
+    pytest.param("source", "USA*", "وقالت الشرطة إن جنديا أمريكيا قتل وأصيب خمسة آخرون في هجوم انتحاري بمحافظة"
+                 " ديالى شمال شرقي بغداد.", id="casualties-not-attack-source"),
     # the party of a clause of result is not the attack's
     pytest.param("target", "ISRGOV", "وكان مستوطنون قد هاجموا أمس عدة قرى قرب نابلس، مما دعا رئيس الوزراء"
                  " الإسرائيلي إلى عقد اجتماع طارئ.", id="result-clause-party-not-target"),

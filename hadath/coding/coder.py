@@ -1959,6 +1959,10 @@ class EventCoder:
                 # singular verb with و that cannot agree with that clause's subject goes on with the speaker
                 sources = [resumed]
                 conf -= 0.1
+            elif pre_free and p.cameo[:2] in ("18", "19", "20") and _attack_noun_subject(toks, pre_free, ti):
+                # "قتل جندي في هجوم مسلح استهدف دوريته": the verb describes the attack noun right before it, its
+                # subject; the phrases before that are no doers of it
+                pass
             elif pre_free:
                 # SVO / topicalised subject after a complementizer: "... أن حفتر زار ..."
                 sources = conj_chain(pre, pre_free[0][2])
@@ -3016,6 +3020,23 @@ def _casualties_before_cause(doc: Document, sent: _Sent, x: tuple[int, int, Acto
     return any(m.kind == MentionKind.TRIGGER and m.sentence == sent.idx and x[1] <= m.tok_start - sent.start < ti - 1
                and (pt := patterns.get(m.entry_id)) is not None and pt.cameo[:2] in ("18", "19", "20")
                for m in doc.mentions)
+
+
+ATTACK_SUBJECT_REACH = 3  # tokens before a violent verb searched for the attack noun that is its subject
+
+
+def _attack_noun_subject(toks: list[Token], pre_free: list[tuple[int, int, ActorMention]], ti: int) -> bool:
+    """An attack noun (with its adjectives) stands right before the violent verb, after the last free phrase
+    ("... في هجوم مسلح استهدف"، "انفجار عبوة ناسفة استهدف"): the verb describes that attack, whose subject it
+    is; the free phrase before is not."""
+    last = pre_free[-1][1]
+    for k in range(ti - 1, max(last - 1, ti - 1 - ATTACK_SUBJECT_REACH), -1):
+        t = toks[k]
+        if t.is_punct:
+            return False
+        if t.key in ATTACK_SUBJECTS or t.norm.lstrip("و") in ATTACK_SUBJECTS:
+            return True
+    return False
 
 
 def _prep_conjunct(post: list[tuple[int, int, ActorMention]], x: tuple[int, int, ActorMention]) -> bool:

@@ -35,6 +35,9 @@ NOT_A_PARTY = [
     # the casualties before the verb are the victims of the attack noun after it, not its perpetrator
     pytest.param("source", "USA*", "وقالت الشرطة إن جنديا أمريكيا قتل وأصيب خمسة آخرون في هجوم انتحاري بمحافظة"
                  " ديالى شمال شرقي بغداد.", id="casualties-not-attack-source"),
+    # the verb right after an attack noun describes that attack: the casualties before are not its subject
+    pytest.param("source", "IRQ*", "وقال الضابط إن «شرطيا عراقيا قتل وأصيب آخر بجروح في هجوم مسلح استهدف دوريتهما"
+                 " قرب كركوك».", id="attack-noun-is-verb-subject"),
     # the party of a clause of result is not the attack's
     pytest.param("target", "ISRGOV", "وكان مستوطنون قد هاجموا أمس عدة قرى قرب نابلس، مما دعا رئيس الوزراء"
                  " الإسرائيلي إلى عقد اجتماع طارئ.", id="result-clause-party-not-target"),

@@ -1838,6 +1838,8 @@ class EventCoder:
             elif pre_free:
                 # SVO passive: the nearest free phrase before the verb is its subject ("... فإن التنظيم يقف وراء")
                 free = [x for x in pre_free if not sources or x[2] is not sources[0]]
+                # "ثمانية أشخاص، بينهم طفلان، قتلوا": the members named after بينهم are a part of the subject
+                free = [x for x in free if not _member_phrase(toks, x[0])] or free
                 if free:
                     targets = [free[-1][2]]
         else:
@@ -2530,7 +2532,10 @@ class EventCoder:
         agent, aim, replace = _cause_roles(toks, sp.rel, k, min(len(toks), k + CAUSE_REACH))
         victims = [a for a in casualties if a.tok_start < 0 or a.tok_start - sent.start < k]
         if not victims and sp.pre_free:
-            victims = [sp.pre_free[-1][2]]  # "63 شخصا لقوا مصرعهم جراء قصف قوات النظام": the subject before the verb
+            # "63 شخصا لقوا مصرعهم جراء قصف قوات النظام": the subject before the verb (not the members named
+            # after بينهم: "خمسة أشخاص، بينهم ثلاثة أطفال، قتلوا")
+            free = [x for x in sp.pre_free if not _member_phrase(toks, x[0])] or sp.pre_free
+            victims = [free[-1][2]]
         if agent is not None and not agent.ref.code and (part := next((x for x in sp.rel if x[2] is agent), None)):
             # "في هجوم شنه مسلحون من حركة الشباب": the uncoded attackers are a part of the coded whole after من
             agent = _partitive_whole(sorted(sp.rel, key=lambda x: x[0]), part, toks) or agent
@@ -3037,6 +3042,16 @@ def _attack_noun_subject(toks: list[Token], pre_free: list[tuple[int, int, Actor
         if t.key in ATTACK_SUBJECTS or t.norm.lstrip("و") in ATTACK_SUBJECTS:
             return True
     return False
+
+
+MEMBER_MARKERS = frozenset(["بينهم", "بينها", "بينهن", "بينهما", "منهم", "منهن", "وبينهم", "ومنهم"])
+
+
+def _member_phrase(toks: list[Token], k: int) -> bool:
+    """The phrase at ``k`` names some members of the one before ("بينهم طفلان"، "منهم ثلاثة جنود")."""
+    if k > 1 and _numeral_before(toks, k):
+        k -= 1  # past the count: "بينهم ثلاثة أطفال"
+    return k > 0 and toks[k - 1].norm in MEMBER_MARKERS
 
 
 def _prep_conjunct(post: list[tuple[int, int, ActorMention]], x: tuple[int, int, ActorMention]) -> bool:

@@ -142,3 +142,20 @@ def test_elative_adjective_is_no_place(code_text: Any, text: str, at_mosque: boo
     assert bool(placed) == at_mosque, coded.why()
     if not at_mosque:
         assert not hit, coded.why()
+
+
+MEMBERS = [
+    # (text, the casualties' word): the members named after بينهم are a part of the casualties, not the whole
+    pytest.param("وقالت مصادر طبية إن «خمسة أشخاص، بينهم ثلاثة أطفال، قتلوا جراء غارة جوية أمريكية على القرية».",
+                 "أشخاص", id="members-after-count"),
+    pytest.param("وقال مصدر في الشرطة إن «سبعة أشخاص، بينهم طفلان، قتلوا جراء ضربة جوية أمريكية».", "أشخاص",
+                 id="members-dual"),
+]
+
+
+@pytest.mark.parametrize("text,word", MEMBERS)
+def test_casualties_not_their_members(code_text: Any, text: str, word: str) -> None:
+    """The violent event's target is the whole of the casualties."""
+    coded = code_text(text, date=D)
+    got = [e for e in coded.events if e.cameo[:2] in VIOLENT and e.target is not None]
+    assert got and all(word in e.target.name for e in got), coded.why()

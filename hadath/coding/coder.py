@@ -1845,7 +1845,8 @@ class EventCoder:
         else:
             near = [x for x in post if x[0] - tj <= 4 and not x[2].prep and not _governed_nisba(toks, tj, x)
                     and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])
-                    and not _prep_conjunct(post, x)]
+                    and not _prep_conjunct(post, x)
+                    and not (p.cameo[:2] in ("18", "19", "20") and _clitic_pp_genitive(toks, tj, x[0]))]
             resumptive = _resumptive_subject(toks, tj, post)
             receive = voice == "noun" and any(t.key in RECEIVE_VERBS or t.norm in RECEIVE_VERBS
                                                for t in toks[max(left - 1, 0):ti])
@@ -3052,6 +3053,15 @@ def _member_phrase(toks: list[Token], k: int) -> bool:
     if k > 1 and _numeral_before(toks, k):
         k -= 1  # past the count: "بينهم ثلاثة أطفال"
     return k > 0 and toks[k - 1].norm in MEMBER_MARKERS
+
+
+def _clitic_pp_genitive(toks: list[Token], tj: int, k: int) -> bool:
+    """The phrase at ``k`` is the genitive of a noun after the trigger that carries a clitic preposition ("ضربات
+    جوية لقواعد الدفاع الجوي"، "بمساعدة الجيش"): part of that prepositional phrase, no bare subject or object."""
+    if k - 1 < tj:
+        return False
+    t = toks[k - 1]
+    return not t.is_punct and t.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك") and len(t.key) >= 3
 
 
 def _prep_conjunct(post: list[tuple[int, int, ActorMention]], x: tuple[int, int, ActorMention]) -> bool:

@@ -38,6 +38,9 @@ NOT_A_PARTY = [
     # the verb right after an attack noun describes that attack: the casualties before are not its subject
     pytest.param("source", "IRQ*", "وقال الضابط إن «شرطيا عراقيا قتل وأصيب آخر بجروح في هجوم مسلح استهدف دوريتهما"
                  " قرب كركوك».", id="attack-noun-is-verb-subject"),
+    # the genitive of a noun with a clitic preposition is part of that phrase: no perpetrator of the strikes
+    pytest.param("source", "SYR*", "وتمت أمس ضربات جوية متتالية لقواعد الدفاع الجوي السوري قرب العاصمة.",
+                 id="clitic-pp-genitive-not-source"),
     # the party of a clause of result is not the attack's
     pytest.param("target", "ISRGOV", "وكان مستوطنون قد هاجموا أمس عدة قرى قرب نابلس، مما دعا رئيس الوزراء"
                  " الإسرائيلي إلى عقد اجتماع طارئ.", id="result-clause-party-not-target"),

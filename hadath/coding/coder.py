@@ -1835,8 +1835,9 @@ class EventCoder:
                 targets = conj_chain(pre, free[0][2])
             elif objs:
                 targets = conj_chain(post, objs[0][2])
-            elif pre_free:
-                # SVO passive: the nearest free phrase before the verb is its subject ("... فإن التنظيم يقف وراء")
+            elif pre_free and not (p.cameo[:2] in ("18", "19", "20") and _attack_noun_subject(toks, pre_free, ti)):
+                # SVO passive: the nearest free phrase before the verb is its subject ("... فإن التنظيم يقف وراء");
+                # not past an attack noun right before the verb, its subject ("ودخلت سيارة مفخخة وقتلت ...")
                 free = [x for x in pre_free if not sources or x[2] is not sources[0]]
                 # "ثمانية أشخاص، بينهم طفلان، قتلوا": the members named after بينهم are a part of the subject
                 free = [x for x in free if not _member_phrase(toks, x[0])] or free
@@ -3041,8 +3042,12 @@ def _attack_noun_subject(toks: list[Token], pre_free: list[tuple[int, int, Actor
         if t.is_punct:
             return False
         if t.key in ATTACK_SUBJECTS or t.norm.lstrip("و") in ATTACK_SUBJECTS:
-            return True
+            # (a vehicle only as a car bomb: "سيارة مفخخة"; "أصاب صاروخ السيارة" names what was hit)
+            return t.key not in VEHICLE_NOUNS or (k + 1 < len(toks) and _hits(toks[k + 1], BOMB_ADJECTIVES))
     return False
+
+
+VEHICLE_NOUNS = frozenset(["سياره", "سيارات", "شاحنه", "حافله", "دراجه"])
 
 
 MEMBER_MARKERS = frozenset(["بينهم", "بينها", "بينهن", "بينهما", "منهم", "منهن", "وبينهم", "ومنهم"])

@@ -41,6 +41,9 @@ NOT_A_PARTY = [
     # the genitive of a noun with a clitic preposition is part of that phrase: no perpetrator of the strikes
     pytest.param("source", "SYR*", "وتمت أمس ضربات جوية متتالية لقواعد الدفاع الجوي السوري قرب العاصمة.",
                  id="clitic-pp-genitive-not-source"),
+    # a car bomb right before the casualty verb is its subject: the forces named before are not its victims
+    pytest.param("target", "USA*", "وعندما أغلقت القوات الأمريكية الحي وحدث اختراق أمني ودخلت سيارة مفخخة وقتلت"
+                 " حوالي مائة عامل.", id="car-bomb-subject-not-passive"),
     # the party of a clause of result is not the attack's
     pytest.param("target", "ISRGOV", "وكان مستوطنون قد هاجموا أمس عدة قرى قرب نابلس، مما دعا رئيس الوزراء"
                  " الإسرائيلي إلى عقد اجتماع طارئ.", id="result-clause-party-not-target"),

@@ -1827,7 +1827,8 @@ class EventCoder:
             # not the nationality adjective of a later attack noun ("قتل عناصر ... في غارات أمريكية")
             objs = [x for x in post if not x[2].prep and x[2].prep != "BY" and not any(x[2] is a for a in sources)
                     and not (x[2].head == "nisba" and x[0] > tj and _is_trigger(doc, sent, x[0] - 1))
-                    and not (p.cameo[:2] in ("18", "19", "20") and _next_clause(toks, tj, x[0]))]
+                    and not (p.cameo[:2] in ("18", "19", "20") and (_next_clause(toks, tj, x[0])
+                                                                     or _other_act_object(doc, sent, tj, x[0])))]
             free = [x for x in pre_free if not any(x[2] is a for a in sources)]
             if free and tj - ti > 1 and toks[tj - 1].norm in PREDICATE_PREPS:
                 # "إن الحكومة السورية والروس مسؤولان عن مجزرة المدنيين": after a predicate's preposition stands
@@ -4242,6 +4243,13 @@ def _crowd_blockade(toks: list[Token], ti: int, tj: int) -> str | None:
         if _hits(t, PROTEST_DOERS):
             return f"a blockade by protesters ('{t.text}'), part of the protest, not force"
     return None
+
+
+def _other_act_object(doc: Document, sent: _Sent, tj: int, at: int) -> bool:
+    """The phrase at ``at`` is the genitive or object of another trigger right before it, past a comma after the
+    trigger ending at ``tj`` ("مقتل شرطي وإصابة آخرين، وحرق المدرسة الأميركية"): that act's, not this one's."""
+    return (at - 1 > tj and _is_trigger(doc, sent, at - 1)
+            and any(t.text in "،," for t in sent.toks[tj:at - 1]))
 
 
 def _justified_masdar(toks: list[Token], ti: int) -> str | None:

@@ -44,6 +44,9 @@ NOT_A_PARTY = [
     # a car bomb right before the casualty verb is its subject: the forces named before are not its victims
     pytest.param("target", "USA*", "وعندما أغلقت القوات الأمريكية الحي وحدث اختراق أمني ودخلت سيارة مفخخة وقتلت"
                  " حوالي مائة عامل.", id="car-bomb-subject-not-passive"),
+    # the object of another act after a comma is not this act's victim
+    pytest.param("target", "USAEDU", "وشهدت المدينة ليلة أمس مقتل شرطي وإصابة آخرين، وحرق المدرسة الأميركية الخاصة.",
+                 id="other-act-object-not-target"),
     # the party of a clause of result is not the attack's
     pytest.param("target", "ISRGOV", "وكان مستوطنون قد هاجموا أمس عدة قرى قرب نابلس، مما دعا رئيس الوزراء"
                  " الإسرائيلي إلى عقد اجتماع طارئ.", id="result-clause-party-not-target"),

@@ -4239,10 +4239,21 @@ CROWD_DOER_REACH = 4  # tokens before a blockade trigger searched for its doer
 def _crowd_blockade(toks: list[Token], ti: int, tj: int) -> str | None:
     """Why a siege or blockade done by a demonstration or its protesters ("وقامت مظاهرة لحماس بمحاصرة منزل
     ..."، "وطوق المحتجون مبنى البلدية") is no military blockade (it is part of the protest), or None."""
-    for t in _clause_before(toks, ti, CROWD_DOER_REACH) + toks[tj:tj + 1]:
+    # the subject: right after the verb ("وطوق المحتجون")، right before it ("المحتجون حاصروا") or after the light
+    # verb whose masdar the trigger is ("وقامت مظاهرة لحماس بمحاصرة"); not the object of another verb before
+    # ("فرقت الشرطة المتظاهرين وحاصرت المقر")
+    subject = toks[tj:tj + 1] + (toks[max(0, ti - 1):ti] if not toks[ti].prefix.startswith("و") else [])
+    before = _clause_before(toks, ti, CROWD_DOER_REACH)
+    for n, t in enumerate(before):
+        if n + 1 < len(before) and before[n + 1].norm.lstrip("و") in PROTEST_LIGHT_VERBS:
+            subject.append(t)
+    for t in subject:
         if _hits(t, PROTEST_DOERS):
             return f"a blockade by protesters ('{t.text}'), part of the protest, not force"
     return None
+
+
+PROTEST_LIGHT_VERBS = frozenset(["قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون"])
 
 
 def _other_act_object(doc: Document, sent: _Sent, tj: int, at: int) -> bool:

@@ -118,6 +118,8 @@ STILL_CODED = [
     pytest.param("19", "USA", "SYR", "ووجهت الولايات المتحدة أمس ضربة صاروخية في الأراضي السورية ردا على الهجوم"
                  " الكيماوي.", id="strike-on-territory-still-target"),
     pytest.param("19", "TUR", "IRQ", "وقصفت الطائرات التركية شمال العراق أمس.", id="direction-object-still-target"),
+    pytest.param("19", "IRQCOP", "*", "وفرقت الشرطة العراقية المتظاهرين بالقوة وحاصرت مقر الحزب أمس.",
+                 id="police-besiege-after-protesters-object"),
     pytest.param("19", "IRQMIL", "*", "وقام الجيش العراقي بمحاصرة البلدة أمس.", id="army-besieges"),
     pytest.param("19", "*", "IRQGOV", "وتسلل مسلحون إلى المنطقة الخضراء أمس.", id="gunmen-infiltrated"),
     pytest.param("19", "ISR*", "*", "واقتحم الجيش الإسرائيلي مخيم جنين في الضفة الغربية فجر أمس.",

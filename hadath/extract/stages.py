@@ -997,6 +997,8 @@ class ActorResolver:
             elif m.kind == MentionKind.NISBA or m.kind == MentionKind.STATE:
                 if m.entry_id in CONTEXT_METONYMS and not CONTEXT_METONYMS[m.entry_id] & (self.context | self.places_in):
                     continue  # "قيادة الاحتلال" in an article that names neither Israel nor Palestine
+                if _bare_articled_metonym(kb, self.doc.tokens, m):
+                    continue  # "تطهير عرقي، وتهجير، واحتلال": an occupation, not "the occupation"
                 if m.entry_id in kb.metonyms:
                     metonym_code = metonym_code or kb.metonyms[m.entry_id].code
                     country = country or kb.metonyms[m.entry_id].code[:3]
@@ -1209,6 +1211,16 @@ class ActorStage(KBStage):
         role = next((m.entry_id for m in group if m.kind == MentionKind.AGENT), "")
         actors.append(ActorMention(group[0].tok_start, group[-1].tok_end, group[0].start, group[-1].end,
                                    group[0].sentence, ref, head, prep, conj=clitic[:1] == "و", role=role))
+
+
+def _bare_articled_metonym(kb: KnowledgeBase, toks: list[Token], m: Mention) -> bool:
+    """A one-word metonym the dictionary writes with the article ("الاحتلال"، "الكنيست") found without it
+    ("واحتلال"): the common noun, not the body it stands for."""
+    mt = kb.metonyms.get(m.entry_id)
+    if mt is None or m.tok_end - m.tok_start != 1 or not mt.form.strip().startswith("ال") or " " in mt.form.strip():
+        return False
+    pre = toks[m.tok_start].prefix
+    return "ال" not in pre and not pre.endswith("لل")
 
 
 def _given_surname(toks: list[Token], m: Mention) -> bool:

@@ -3,6 +3,7 @@
 * a state named as where something is or happened ("المستوطنون في الضفة الغربية وإسرائيل"، "(120 كلم جنوب
   بغداد)") does not do the violence named after it;
 * the adjective of an attack noun ("هجمات انتحارية"، "هجوم مسلح") describes the attack, it names no party;
+* a one-word metonym written with the article ("الاحتلال") is the common noun without it ("واحتلال");
 * a verb-shaped trigger right after a verb of justifying or evaluating is its object, a verbal noun ("فتوى تبرر
   قتل الأبرياء"): an act evaluated, not a report.
 
@@ -47,6 +48,9 @@ NOT_A_PARTY = [
     # the object of another act after a comma is not this act's victim
     pytest.param("target", "USAEDU", "وشهدت المدينة ليلة أمس مقتل شرطي وإصابة آخرين، وحرق المدرسة الأميركية الخاصة.",
                  id="other-act-object-not-target"),
+    # a metonym the dictionary writes with the article ("الاحتلال") is the common noun without it
+    pytest.param("target", "ISRMIL", "وندد الكاتب بما تقوم به إسرائيل من تطهير عرقي، وتهجير، واحتلال، واستيطان"
+                 " للأرض.", id="bare-articled-metonym"),
     # the party of a clause of result is not the attack's
     pytest.param("target", "ISRGOV", "وكان مستوطنون قد هاجموا أمس عدة قرى قرب نابلس، مما دعا رئيس الوزراء"
                  " الإسرائيلي إلى عقد اجتماع طارئ.", id="result-clause-party-not-target"),
@@ -117,6 +121,7 @@ STILL_CODED = [
                  id="casualties-of-result-clause-still-victims"),
     pytest.param("19", "USA", "SYR", "ووجهت الولايات المتحدة أمس ضربة صاروخية في الأراضي السورية ردا على الهجوم"
                  " الكيماوي.", id="strike-on-territory-still-target"),
+    pytest.param("19", "ISRMIL", "*", "وقال إن الاحتلال قصف منازل في غزة أمس.", id="articled-metonym-kept"),
     pytest.param("19", "TUR", "IRQ", "وقصفت الطائرات التركية شمال العراق أمس.", id="direction-object-still-target"),
     pytest.param("19", "IRQCOP", "*", "وفرقت الشرطة العراقية المتظاهرين بالقوة وحاصرت مقر الحزب أمس.",
                  id="police-besiege-after-protesters-object"),

@@ -1985,8 +1985,9 @@ class EventCoder:
                 targets = conj_chain(post, near[0][2])
                 subj_post = near[0]
             elif near and _numeral_before(toks, near[0][0]) and p.cameo[:2] in ("18", "19", "20", "17"):
-                # "قتل 26 شخصا في غارات ...": a counted NP after the verb is its (passive) object
-                targets = [near[0][2]]
+                # "قتل 26 شخصا في غارات ...": a counted NP after the verb is its (passive) object (the coded whole
+                # of a counted part: "قتل 150 متمردا من طالبان")
+                targets = [_partitive_whole(post, near[0], toks) or near[0][2]]
                 subj_post = near[0]
                 conf -= 0.1
             elif not near and "OBJ" not in target_preps and any(

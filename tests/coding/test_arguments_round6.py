@@ -122,6 +122,9 @@ STILL_CODED = [
     pytest.param("19", "USA", "SYR", "ووجهت الولايات المتحدة أمس ضربة صاروخية في الأراضي السورية ردا على الهجوم"
                  " الكيماوي.", id="strike-on-territory-still-target"),
     pytest.param("19", "ISRMIL", "*", "وقال إن الاحتلال قصف منازل في غزة أمس.", id="articled-metonym-kept"),
+    # a counted part of a coded group after the verb: the group is the victim
+    pytest.param("19", "IGONAT", "img-taliban|AFG*", "وأكد حلف شمال الأطلسي أنه قتل نحو 40 متمردا من طالبان في ولاية هلمند.",
+                 id="counted-part-of-group-target"),
     pytest.param("19", "TUR", "IRQ", "وقصفت الطائرات التركية شمال العراق أمس.", id="direction-object-still-target"),
     pytest.param("19", "IRQCOP", "*", "وفرقت الشرطة العراقية المتظاهرين بالقوة وحاصرت مقر الحزب أمس.",
                  id="police-besiege-after-protesters-object"),

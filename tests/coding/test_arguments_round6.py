@@ -1,11 +1,22 @@
 """Argument choice, round 6: words taken as parties of violence that are none.
 
 * a state named as where something is or happened ("المستوطنون في الضفة الغربية وإسرائيل"، "(120 كلم جنوب
-  بغداد)") does not do the violence named after it;
+  بغداد)") does not do the violence named after it; one governed by في through a direction or centre noun ("في
+  جنوب شرقي أفغانستان"، "في قلب العاصمة") is no bare object either;
 * the adjective of an attack noun ("هجمات انتحارية"، "هجوم مسلح") describes the attack, it names no party;
-* a one-word metonym written with the article ("الاحتلال") is the common noun without it ("واحتلال");
 * a verb-shaped trigger right after a verb of justifying or evaluating is its object, a verbal noun ("فتوى تبرر
-  قتل الأبرياء"): an act evaluated, not a report.
+  قتل الأبرياء"): an act evaluated, not a report;
+* "الأقصى" after a definite noun it qualifies ("الحد الأقصى"، "الشرق الأقصى") is an adjective, not the mosque;
+* a place after a definite role phrase is not its genitive ("أغلقت القوات الأميركية مدينة الصدر"); a conjunct
+  after a prepositional phrase shares its preposition ("عدوان على فلسطين وشعبها");
+* a bomb that entered is no infiltration; a siege by protesters is part of the protest;
+* the ل phrase after a victim's title is the title's genitive ("اغتيال صلاح شحادة القائد العام لكتائب القسام");
+  a short doer verb left whole with its pronoun ("هجوم شنه مسلحون") names the attacker;
+* casualties before a casualty verb are the victims of the attack noun after it, which is itself the subject
+  of a violent verb right after it ("في هجوم مسلح استهدف دوريتهما"، "سيارة مفخخة وقتلت");
+* clauses of result ("، مما دعا ...") and other acts' objects past a comma hold no party; the members named
+  after بينهم are a part of the casualties; a counted part of a coded group stands for the group;
+* a one-word metonym written with the article ("الاحتلال") is the common noun without it ("واحتلال").
 
 All sentences are invented for these tests.
 """

@@ -24,7 +24,7 @@ import datetime as dt
 import hashlib
 import weakref
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from hadath.coding import cameo
@@ -34,6 +34,7 @@ from hadath.coding.places import (
     DEST,
     LOC,
     PLANNED,
+    chain_locative,
     direct_prep,
     movement_word,
     place_role,
@@ -370,6 +371,17 @@ def _subject_before_object(toks: list[Token], sp: _Span) -> bool:
             or any(x[0] == sp.tj and not x[2].prep for x in sp.post))
 
 
+def _unsplit_resumptive(t: Token) -> Token | None:
+    """A verb of doing left whole with its resumptive pronoun ("شنه"، "شنها": the stem is too short for the
+    segmenter), as a token with the pronoun split off; None when the word is no such verb."""
+    if t.suffix or t.prefix:
+        return None
+    for pron in sorted(RESUMPTIVE, key=len, reverse=True):
+        if t.norm.endswith(pron) and t.norm[: -len(pron)] in DOER_VERBS:
+            return replace(t, key=t.norm[: -len(pron)], suffix=pron)
+    return None
+
+
 def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k: int, end: int
                  ) -> tuple[ActorMention | None, ActorMention | None, bool]:
     """The perpetrator of the attack named by the cause noun at ``k``, the party it hit, and whether that party
@@ -399,6 +411,8 @@ def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k:
         if t.is_punct:
             break
         verb = t.key in DOER_VERBS or (t.suffix and t.norm[: -len(t.suffix)] in DOER_VERBS)
+        if not verb and (short := _unsplit_resumptive(t)) is not None:
+            verb, t = True, short  # "هجوم شنه مسلحون": a short verb the segmenter leaves with its pronoun
         if verb and t.suffix in RESUMPTIVE:
             at = v + 1
         elif verb and v + 1 < len(toks) and toks[v + 1].norm in DOER_PRONOUN_PREPS:
@@ -1861,6 +1875,29 @@ class EventCoder:
         actors = sp.actors
         rel = sp.rel
         pre, post = sp.pre, sp.post
+        pre_free = sp.pre_free
+        if p.cameo[:2] in ("18", "19", "20") and (loc := self._locative_parties(sent, pi.target_preps)):
+            # "وقال إن المستوطنين في الضفة الغربية وإسرائيل هاجموا ..."، "(550 كلم جنوب بغداد)": a state named as
+            # where something is or happened does not do the violence named after it (as its target it stands
+            # for the state where the violence happened: "هاجموا مسجدا جنوب بغداد")
+            pre = [x for x in pre if id(x[2]) not in loc]
+            pre_free = [x for x in pre_free if id(x[2]) not in loc]
+        if p.cameo[:2] in ("18", "19", "20") and (stop := _result_clause_at(toks, tj, sp.right)) is not None:
+            # "هاجموا قرى قرب نابلس، مما دعا أولمرت إلى ...": the result clause has its own parties
+            post = [x for x in post if x[0] < stop]
+        if p.cameo[:2] in ("18", "19", "20") and any(
+                not x[2].prep and x[2].ref.type == "state" and chain_locative(self.kb, toks, x[0]) for x in post):
+            # "قتلوا في ضربات جوية في جنوب شرقي أفغانستان"، "في قلب العاصمة نيودلهي": a state governed by في
+            # through place nouns is where it happened, never the bare object
+            post = [x for x in post if x[2].prep or x[2].ref.type != "state"
+                    or not chain_locative(self.kb, toks, x[0])]
+        if any(_attack_adjective(toks, x[0], x[2]) for x in rel):
+            # "مقتل المئات في هجمات انتحارية"، "هجوم مسلح": the adjective of an attack noun names no party
+            rel = [x for x in rel if not _attack_adjective(toks, x[0], x[2])]
+            actors = [x[2] for x in rel]
+            pre = [x for x in pre if not _attack_adjective(toks, x[0], x[2])]
+            post = [x for x in post if not _attack_adjective(toks, x[0], x[2])]
+            pre_free = [x for x in pre_free if not _attack_adjective(toks, x[0], x[2])]
         sources: list[ActorMention] = []
         targets: list[ActorMention] = []
         conf = 0.85
@@ -1919,6 +1956,18 @@ class EventCoder:
                                 and toks[ti].norm.lstrip("وف") not in _first_words(p))) and (
                 charged := _charged_act(toks, ti) if p.cameo[:2] not in ("11", "12") else None) is not None:
             return self._unreported(sent, sp, m, p, charged)
+        if p.cameo[:2] == "19" and voice == "active" and (entered := _bomb_entered(toks, ti, tj)) is not None:
+            if self._tracing:
+                self.trace.append((m, entered))
+            return []
+        if p.cameo.startswith("191") and (blockade := _crowd_blockade(toks, ti, tj)) is not None:
+            if self._tracing:
+                self.trace.append((m, blockade))
+            return []
+        if voice in ("active", "passive") and (judged := _justified_masdar(toks, ti)) is not None:
+            if self._tracing:
+                self.trace.append((m, judged))
+            return []
         if (past := _background(toks, ti) or _demanded_act(toks, ti, p) or _discussed_act(toks, ti, p)
                 or _aimed_act(toks, ti, p) or _vox_pop(toks, sp.rel, ti, p)) is not None:
             return self._unreported(sent, sp, m, p, past)
@@ -1932,11 +1981,11 @@ class EventCoder:
                 and p.cameo[:2] in ("18", "19", "20", "14", "17")):
             conf -= 0.15  # a definite plural ("الاغتيالات") is usually generic
         subj_post: tuple[int, int, ActorMention] | None = None
+        cause_victims = False  # the phrase before a casualty verb is the victims of the attack noun (trigger)
         # "الزيارتين اللتين قام بهما كل من X للمغرب، وY لرواندا": each doer named after the relative with its own
         # destination (see _visit_doers)
         doer_pairs = _visit_doers(toks, sp.post, tj) if p.cameo.startswith(MOVEMENT_CODES[0]) and voice == "noun" \
             else []
-        pre_free = sp.pre_free
         next_tok = toks[tj] if tj < len(toks) else None
         if voice == SAID_VOICE:
             # an evaluation coded from what a reported statement says (see _said_roles)
@@ -1968,7 +2017,9 @@ class EventCoder:
                 conf -= 0.05
             # not the nationality adjective of a later attack noun ("قتل عناصر ... في غارات أمريكية")
             objs = [x for x in post if not x[2].prep and x[2].prep != "BY" and not any(x[2] is a for a in sources)
-                    and not (x[2].head == "nisba" and x[0] > tj and _is_trigger(doc, sent, x[0] - 1))]
+                    and not (x[2].head == "nisba" and x[0] > tj and _is_trigger(doc, sent, x[0] - 1))
+                    and not (p.cameo[:2] in ("18", "19", "20") and (_next_clause(toks, tj, x[0])
+                                                                     or _other_act_object(doc, sent, tj, x[0])))]
             free = [x for x in pre_free if not any(x[2] is a for a in sources)]
             if free and tj - ti > 1 and toks[tj - 1].norm in PREDICATE_PREPS:
                 # "إن الحكومة السورية والروس مسؤولان عن مجزرة المدنيين": after a predicate's preposition stands
@@ -1976,15 +2027,20 @@ class EventCoder:
                 targets = conj_chain(pre, free[0][2])
             elif objs:
                 targets = conj_chain(post, objs[0][2])
-            elif pre_free:
-                # SVO passive: the nearest free phrase before the verb is its subject ("... فإن التنظيم يقف وراء")
+            elif pre_free and not (p.cameo[:2] in ("18", "19", "20") and _attack_noun_subject(toks, pre_free, ti)):
+                # SVO passive: the nearest free phrase before the verb is its subject ("... فإن التنظيم يقف وراء");
+                # not past an attack noun right before the verb, its subject ("ودخلت سيارة مفخخة وقتلت ...")
                 free = [x for x in pre_free if not sources or x[2] is not sources[0]]
+                # "ثمانية أشخاص، بينهم طفلان، قتلوا": the members named after بينهم are a part of the subject
+                free = [x for x in free if not _member_phrase(toks, x[0])] or free
                 if free:
                     targets = [free[-1][2]]
         else:
             near = [x for x in post if x[0] - tj <= 4 and not x[2].prep and not _governed_nisba(toks, tj, x)
                     and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])
-                    and not (p.cameo[:2] in ("18", "19", "20") and _toward(toks, tj, x[0]))]
+                    and not _prep_conjunct(post, x)
+                    and not (p.cameo[:2] in ("18", "19", "20") and _toward(toks, tj, x[0]))
+                    and not (p.cameo[:2] in ("18", "19", "20") and _clitic_pp_genitive(toks, tj, x[0]))]
             resumptive = _resumptive_subject(toks, tj, post)
             receive = voice == "noun" and any(t.key in RECEIVE_VERBS or t.norm in RECEIVE_VERBS
                                                for t in toks[max(left - 1, 0):ti])
@@ -2073,7 +2129,8 @@ class EventCoder:
                     sources = conj_chain(post, gen[0][2])
                     targets = conj_chain(post, second[2])
                 elif gen and "OBJ" in target_preps and not any(
-                        x[2].prep and x[2].prep in target_preps for x in post if x is not gen[0]):
+                        x[2].prep and x[2].prep in target_preps for x in post if x is not gen[0]
+                        and not (p.cameo[:2] >= "17" and _role_genitive(gen[0], x))):
                     # a transitive masdar's genitive is its object: "تدريب الجيش الليبي", "اعتقال نافالني"
                     # (unless a prepositional target follows: "زيارة الرئيس الصيني إلى الولايات المتحدة")
                     targets = conj_chain(post, gen[0][2])
@@ -2084,6 +2141,12 @@ class EventCoder:
                 elif gen:
                     subj_post = gen[0]
                     sources = conj_chain(post, gen[0][2])
+                elif (pre_free and p.cameo[:2] in ("18", "19", "20")
+                      and _casualties_before_cause(doc, sent, pre_free[-1], ti, self.kb.patterns)):
+                    # "جنديا أميركيا قتل وأصيب 10 آخرون في هجوم انتحاري": the phrase before the casualty verb
+                    # is the attack's victims, not its perpetrator (whom the phrases after it do not name either)
+                    targets = [pre_free[-1][2]]
+                    cause_victims = True
                 elif pre_free:
                     sources = conj_chain(pre, pre_free[0][2])
                     conf -= 0.15
@@ -2094,6 +2157,10 @@ class EventCoder:
                 # singular verb with و that cannot agree with that clause's subject goes on with the speaker
                 sources = [resumed]
                 conf -= 0.1
+            elif pre_free and p.cameo[:2] in ("18", "19", "20") and _attack_noun_subject(toks, pre_free, ti):
+                # "قتل جندي في هجوم مسلح استهدف دوريته": the verb describes the attack noun right before it, its
+                # subject; the phrases before that are no doers of it
+                pass
             elif pre_free:
                 # SVO / topicalised subject after a complementizer: "... أن حفتر زار ..."
                 sources = conj_chain(pre, pre_free[0][2])
@@ -2111,8 +2178,9 @@ class EventCoder:
                 targets = conj_chain(post, near[0][2])
                 subj_post = near[0]
             elif near and _numeral_before(toks, near[0][0]) and p.cameo[:2] in ("18", "19", "20", "17"):
-                # "قتل 26 شخصا في غارات ...": a counted NP after the verb is its (passive) object
-                targets = [near[0][2]]
+                # "قتل 26 شخصا في غارات ...": a counted NP after the verb is its (passive) object (the coded whole
+                # of a counted part: "قتل 150 متمردا من طالبان")
+                targets = [_partitive_whole(post, near[0], toks) or near[0][2]]
                 subj_post = near[0]
                 conf -= 0.1
             elif not near and "OBJ" not in target_preps and any(
@@ -2155,7 +2223,7 @@ class EventCoder:
                     chain = conj_chain(post, btw[0][2])
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
-            if not sources and near and voice == "noun" and not toks[ti].suffix and not (
+            if not sources and near and voice == "noun" and not toks[ti].suffix and not cause_victims and not (
                     p.cameo.startswith(ACTS_ON_PERSONS) and p.voice == "noun" and any(near[0][2] is t for t in targets)):
                 # (not the genitive already read as the object of an act on a person: "عملية اغتيال رئيس الوزراء
                 # اللبناني رفيق الحريري"; an attack's genitive may be its doer: "قصف طيران التحالف مواقع ...")
@@ -2725,7 +2793,13 @@ class EventCoder:
         agent, aim, replace = _cause_roles(toks, sp.rel, k, min(len(toks), k + CAUSE_REACH))
         victims = [a for a in casualties if a.tok_start < 0 or a.tok_start - sent.start < k]
         if not victims and sp.pre_free:
-            victims = [sp.pre_free[-1][2]]  # "63 شخصا لقوا مصرعهم جراء قصف قوات النظام": the subject before the verb
+            # "63 شخصا لقوا مصرعهم جراء قصف قوات النظام": the subject before the verb (not the members named
+            # after بينهم: "خمسة أشخاص، بينهم ثلاثة أطفال، قتلوا")
+            free = [x for x in sp.pre_free if not _member_phrase(toks, x[0])] or sp.pre_free
+            victims = [free[-1][2]]
+        if agent is not None and not agent.ref.code and (part := next((x for x in sp.rel if x[2] is agent), None)):
+            # "في هجوم شنه مسلحون من حركة الشباب": the uncoded attackers are a part of the coded whole after من
+            agent = _partitive_whole(sorted(sp.rel, key=lambda x: x[0]), part, toks) or agent
         if agent is not None and not agent.ref.code:
             # "في هجوم انتحاري"، "هجوم نفذه مسلحون": an unidentified attacker is no source (nor a casualty)
             return ([], victims, self._cause_code(doc, sent, k), None) if victims else None
@@ -2926,6 +3000,17 @@ class EventCoder:
             out.append((pm, role))
             prev, prev_role = pm, role
         return out
+
+    def _locative_parties(self, sent: _Sent, target_preps: tuple[str, ...]) -> frozenset[int]:
+        """The ids of the sentence's state mentions that are the place of a locative phrase ("في سورية ولبنان"،
+        "شمال بغداد"، "في جنوب شرقي أفغانستان"; see :func:`hadath.coding.places.place_role`): where something
+        is or happened, not who did it or suffered it. Not one governed by a preposition of the pattern's targets
+        ("توغلت القوات في الأراضي السورية" names the state entered)."""
+        starts = {pm.tok_start for pm, role in self._place_roles(sent) if role == LOC}
+        if not starts:
+            return frozenset()
+        return frozenset(id(a) for a in sent.actors if a.tok_start in starts and a.ref.type == "state"
+                         and not (a.prep and a.prep in target_preps))
 
     def _place(self, sent: _Sent, ti: int, tj: int, sources: list[ActorMention], targets: list[ActorMention],
                code: str) -> PlaceRef | None:
@@ -3170,6 +3255,108 @@ RESUMPTIVE_PREPS = frozenset(["عليه", "عليها", "عليهم", "فيه", 
                               "به", "بها", "معه", "معها", "ضده", "ضدها"])
 
 
+def _role_genitive(head: tuple[int, int, ActorMention], x: tuple[int, int, ActorMention]) -> bool:
+    """The ل phrase ``x`` right after a phrase ending in a role noun is that role's genitive ("اغتيال صلاح
+    شحادة القائد العام لكتائب القسام"، "اعتقال الأمين العام لحزب ..."): it belongs to the phrase, it is no
+    prepositional target of the trigger."""
+    return x[2].prep == "ل" and x[0] == head[1] and bool(head[2].role)
+
+
+RESULT_WORDS = frozenset(["مما", "ومما"])  # "..., مما أدى/دعا/أسفر ...": a clause of result
+
+
+def _result_clause_at(toks: list[Token], tj: int, right: int) -> int | None:
+    """Where a clause of result ("، مما دعا ...") begins after the trigger, within its window; None if none. (Not
+    one telling the act's casualties, "مما أسفر عن إصابة ثلاثة أشخاص": those are its victims.)"""
+    k = next((k for k in range(tj, min(right, len(toks))) if toks[k].norm in RESULT_WORDS), None)
+    if k is None or (k + 1 < len(toks) and _hits(toks[k + 1], RESULT_LINKS)):
+        return None
+    return k
+
+
+def _casualties_before_cause(doc: Document, sent: _Sent, x: tuple[int, int, ActorMention], ti: int,
+                             patterns: dict[str, Pattern]) -> bool:
+    """The attack noun at ``ti`` is governed by a causal or locative preposition ("في هجوم"، "جراء قصف"،
+    "بانفجار") and a violent trigger (the casualty verb) stands between the phrase ``x`` and it: the phrase is
+    the casualties of the attack."""
+    toks = sent.toks
+    t = toks[ti]
+    if not (t.prefix.lstrip("و").startswith("ب") or (ti > 0 and toks[ti - 1].norm in CASUALTY_CAUSE_PREPS)):
+        return False
+    return any(m.kind == MentionKind.TRIGGER and m.sentence == sent.idx and x[1] <= m.tok_start - sent.start < ti - 1
+               and (pt := patterns.get(m.entry_id)) is not None and pt.cameo[:2] in ("18", "19", "20")
+               for m in doc.mentions)
+
+
+ATTACK_SUBJECT_REACH = 3  # tokens before a violent verb searched for the attack noun that is its subject
+
+
+def _attack_noun_subject(toks: list[Token], pre_free: list[tuple[int, int, ActorMention]], ti: int) -> bool:
+    """An attack noun (with its adjectives) stands right before the violent verb, after the last free phrase
+    ("... في هجوم مسلح استهدف"، "انفجار عبوة ناسفة استهدف"): the verb describes that attack, whose subject it
+    is; the free phrase before is not."""
+    last = pre_free[-1][1]
+    for k in range(ti - 1, max(last - 1, ti - 1 - ATTACK_SUBJECT_REACH), -1):
+        t = toks[k]
+        if t.is_punct:
+            return False
+        if t.key in ATTACK_SUBJECTS or t.norm.lstrip("و") in ATTACK_SUBJECTS:
+            # (a vehicle only as a car bomb: "سيارة مفخخة"; "أصاب صاروخ السيارة" names what was hit)
+            return t.key not in VEHICLE_NOUNS or (k + 1 < len(toks) and _hits(toks[k + 1], BOMB_ADJECTIVES))
+    return False
+
+
+VEHICLE_NOUNS = frozenset(["سياره", "سيارات", "شاحنه", "حافله", "دراجه"])
+
+
+MEMBER_MARKERS = frozenset(["بينهم", "بينها", "بينهن", "بينهما", "منهم", "منهن", "وبينهم", "ومنهم"])
+
+
+def _member_phrase(toks: list[Token], k: int) -> bool:
+    """The phrase at ``k`` names some members of the one before ("بينهم طفلان"، "منهم ثلاثة جنود")."""
+    if k > 1 and _numeral_before(toks, k):
+        k -= 1  # past the count: "بينهم ثلاثة أطفال"
+    return k > 0 and toks[k - 1].norm in MEMBER_MARKERS
+
+
+def _clitic_pp_genitive(toks: list[Token], tj: int, k: int) -> bool:
+    """The phrase at ``k`` is the genitive of a noun after the trigger that carries a clitic preposition ("ضربات
+    جوية لقواعد الدفاع الجوي"، "بمساعدة الجيش"): part of that prepositional phrase, no bare subject or object."""
+    if k - 1 < tj:
+        return False
+    t = toks[k - 1]
+    return not t.is_punct and t.prefix.lstrip("وف")[:1] in ("ب", "ل", "ك") and len(t.key) >= 3
+
+
+def _prep_conjunct(post: list[tuple[int, int, ActorMention]], x: tuple[int, int, ActorMention]) -> bool:
+    """The phrase is a conjunct with و right after a prepositional phrase ("عدوان على فلسطين وشعبها"): it shares
+    that preposition, so it is no bare subject or object of the trigger."""
+    return x[2].conj and any(e == x[0] and a.prep for _s, e, a in post)
+
+
+# attack nouns an adjective of doing may describe ("هجوم انتحاري"، "هجمات انتحارية"، "هجوم مسلح")
+ADJECTIVE_HEADS = frozenset(
+    ["هجوم", "هجمات", "هجومين", "عمليه", "عمليات", "عمليتين", "تفجير", "تفجيرات", "اعتداء", "اعتداءات", "غاره",
+     "غارات", "ضربه", "ضربات", "هجمه", "كمين", "سطو", "اقتحام", "تمرد", "عصيان", "حمله", "مواجهات", "اشتباكات",
+     "اشتباك", "انفجار", "انفجارات"]
+)
+# the agent words whose singular forms are also adjectives: suicide (bomber), armed (man)
+ADJECTIVE_AGENTS = frozenset(["انتحاري", "انتحاريه", "مسلح", "مسلحه"])
+
+
+def _attack_adjective(toks: list[Token], k: int, a: ActorMention) -> bool:
+    """True when the actor phrase at sentence token ``k`` is a single agent word that is the adjective of the
+    attack noun right before it ("في هجمات انتحارية"، "الهجوم الانتحاري"، "هجوم مسلح"): it describes the
+    attack, it names no party. (A plural after the noun is its genitive, the attackers: "هجوم مسلحين"; so is a
+    definite word after an indefinite noun: "هجوم الانتحاري".)"""
+    if a.head != "agent" or a.tok_end - a.tok_start != 1 or k < 1 or k >= len(toks):
+        return False
+    t, head = toks[k], toks[k - 1]
+    if t.key not in ADJECTIVE_AGENTS or t.prefix.lstrip("وف") not in ("", "ال"):
+        return False
+    return head.key in ADJECTIVE_HEADS and ("ال" in head.prefix) == (t.prefix.lstrip("وف") == "ال")
+
+
 def _relative_antecedent(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: int) -> ActorMention | None:
     """The coded actor phrase a relative pronoun right before the verb ``ti`` refers to, when that phrase is the
     verb's subject: "لافروف، الذي التقى نظيره"، "الوفد الذي يزور القاهرة". Not when a resumptive pronoun on the
@@ -3358,7 +3545,10 @@ def _performed_by(toks: list[Token], post: list[tuple[int, int, ActorMention]],
     k = tj
     if k < len(toks) and toks[k].is_punct:
         return None
-    if k >= len(toks) or toks[k].suffix not in RESUMPTIVE or toks[k].key not in LIGHT_VERBS:
+    if k >= len(toks):
+        return None
+    verb = toks[k] if toks[k].suffix else (_unsplit_resumptive(toks[k]) or toks[k])  # "شنه"
+    if verb.suffix not in RESUMPTIVE or verb.key not in LIGHT_VERBS:
         return None
     k += 1
     for hedge in HEDGES:
@@ -4263,6 +4453,83 @@ def _judged_act(toks: list[Token], ti: int, tj: int) -> str | None:
             break
         if _hits(t, MEANING_AFTER):
             return f"an act evaluated ('{t.text}'), not a report"
+    return None
+
+
+# verbs of entering a place: their subject went in ("دخلت القوات المدينة"، "تسلل مسلحون إلى")
+ENTRY_VERBS = _norm_words("دخل دخلت دخلوا يدخل تدخل تسلل تسللت تسللوا يتسلل تتسلل يتسللون توغل توغلت توغلوا "
+                          "اجتاز اجتازت عبر عبرت عبروا")
+# the adjectives of a bomb carried by a vehicle or a person ("سيارة مفخخة"، "عبوة ناسفة"، "شاحنة ملغومة")
+BOMB_ADJECTIVES = _norm_words("مفخخة مفخخات مفخخ مفخختين مفخختان ملغومة ملغومات ملغومتين ملغومتان ناسفة ناسفتين ناسفتان")
+BOMB_SUBJECT_REACH = 5  # tokens after the verb searched for its subject
+
+
+def _bomb_entered(toks: list[Token], ti: int, tj: int) -> str | None:
+    """Why a verb of entering whose subject right after it is a bomb ("تسللت أمس ثلاث سيارات مفخخة إلى المنطقة"،
+    "ودخلت سيارة مفخخة الحي") is no occupation or infiltration by a party, or None. The bomb's own attack is
+    told by the bombing words, not by its way in."""
+    if tj - ti != 1 or toks[ti].norm.lstrip("وف") not in ENTRY_VERBS:
+        return None
+    for k in range(tj, min(len(toks), tj + BOMB_SUBJECT_REACH)):
+        t = toks[k]
+        if t.is_punct or t.norm in PREP_WORDS or (t.prefix and k > tj and t.prefix[:1] in ("و", "ف")):
+            return None
+        if _hits(t, BOMB_ADJECTIVES):
+            return f"a bomb entered ('{toks[ti].text} ... {t.text}'): no occupation or infiltration by a party"
+    return None
+
+
+PASSIVE_SUBJECT_REACH = 6  # tokens after a passive verb within which its subject may stand past a comma
+
+
+def _next_clause(toks: list[Token], tj: int, at: int) -> bool:
+    """The phrase at ``at`` stands past a comma, far after the passive verb ending at ``tj`` ("وقتلت حوالي مائة
+    عامل، على الفور أصدر رئيس الوزراء ..."): it belongs to the next clause, not to the verb."""
+    return at - tj > PASSIVE_SUBJECT_REACH and any(t.text in "،," for t in toks[tj:at])
+
+
+# a protest or its crowd as the doer of a light verb ("قامت مظاهرة بمحاصرة"، "قام المتظاهرون بتطويق")
+PROTEST_DOERS = _norm_words("مظاهرة مظاهرات تظاهرة تظاهرات مسيرة مسيرات المظاهرة المظاهرات التظاهرة المسيرة "
+                            "متظاهرون متظاهرين المتظاهرون المتظاهرين محتجون محتجين المحتجون المحتجين")
+CROWD_DOER_REACH = 4  # tokens before a blockade trigger searched for its doer
+
+
+def _crowd_blockade(toks: list[Token], ti: int, tj: int) -> str | None:
+    """Why a siege or blockade done by a demonstration or its protesters ("وقامت مظاهرة لحماس بمحاصرة منزل
+    ..."، "وطوق المحتجون مبنى البلدية") is no military blockade (it is part of the protest), or None."""
+    # the subject: right after the verb ("وطوق المحتجون")، right before it ("المحتجون حاصروا") or after the light
+    # verb whose masdar the trigger is ("وقامت مظاهرة لحماس بمحاصرة"); not the object of another verb before
+    # ("فرقت الشرطة المتظاهرين وحاصرت المقر")
+    subject = toks[tj:tj + 1] + (toks[max(0, ti - 1):ti] if not toks[ti].prefix.startswith("و") else [])
+    before = _clause_before(toks, ti, CROWD_DOER_REACH)
+    for n, t in enumerate(before):
+        if n + 1 < len(before) and before[n + 1].norm.lstrip("و") in PROTEST_LIGHT_VERBS:
+            subject.append(t)
+    for t in subject:
+        if _hits(t, PROTEST_DOERS):
+            return f"a blockade by protesters ('{t.text}'), part of the protest, not force"
+    return None
+
+
+PROTEST_LIGHT_VERBS = frozenset(["قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون"])
+
+
+def _other_act_object(doc: Document, sent: _Sent, tj: int, at: int) -> bool:
+    """The phrase at ``at`` is the genitive or object of another trigger right before it, past a comma after the
+    trigger ending at ``tj`` ("مقتل شرطي وإصابة آخرين، وحرق المدرسة الأميركية"): that act's, not this one's."""
+    return (at - 1 > tj and _is_trigger(doc, sent, at - 1)
+            and any(t.text in "،," for t in sent.toks[tj:at - 1]))
+
+
+def _justified_masdar(toks: list[Token], ti: int) -> str | None:
+    """Why a verb-shaped trigger right after a verb of evaluating or justifying is that verb's object, a verbal
+    noun ("فتوى تبرر قتل الأبرياء"، "اعتبر قتل المدنيين جريمة"), or None: a finite verb cannot follow them
+    directly, so the act is what is evaluated, not a report."""
+    if ti == 0 or toks[ti].prefix:
+        return None
+    t = toks[ti - 1]
+    if _hits(t, EVALUATING_VERBS) and not t.suffix:
+        return f"an act evaluated ('{t.text} {toks[ti].text}', a verbal noun), not a report"
     return None
 
 

@@ -101,6 +101,31 @@ def _is_locative(toks: list[Token], k: int, kb: KnowledgeBase) -> bool:
     return False
 
 
+# a noun of the middle of a place, inside a chain after a preposition ("في قلب العاصمة نيودلهي")
+CENTRE_WORDS = frozenset(["قلب"])
+CHAIN_PREPS = frozenset(["في", "داخل"])
+
+
+def chain_locative(kb: KnowledgeBase, toks: list[Token], k: int) -> bool:
+    """The place at token ``k`` is governed by a locative preposition through a chain of place nouns and
+    nationality adjectives that names a part of it, a direction or its centre ("في جنوب شرقي أفغانستان"، "في
+    قلب العاصمة نيودلهي"، "بشمال البلاد"): a location, never the bare object of a verb (unlike "شمال بغداد"
+    after a noun, "قصفت شمال العراق", or a strike "في الأراضي السورية", which hits the state)."""
+    j, chain, part = k - 1, 0, False
+    while j >= 0 and k - j <= 5:
+        t = toks[j]
+        if t.key in PLACE_CHAIN or t.norm in PLACE_CHAIN or t.key in CENTRE_WORDS or (
+                chain and t.key in kb.nisba_of):
+            part = part or t.key in DIRECTIONS or t.key in CENTRE_WORDS
+            if part and (t.prefix.lstrip("وف")[:1] == "ب" or (j > 0 and toks[j - 1].norm in CHAIN_PREPS)):
+                return True
+            chain += 1
+            j -= 1
+            continue
+        return False
+    return False
+
+
 def _movement_forms(t: Token) -> tuple[bool, bool]:
     """(is a movement word, marked as not yet done: the purpose ل of "لزيارة" or the future س of "سيزور")."""
     return _movement_forms_of(t.key, t.norm, t.prefix.lstrip("وف")[:1] in ("ل", "س"))
@@ -156,6 +181,22 @@ def _written_without_article(kb: KnowledgeBase, toks: list[Token], k: int, pm: P
     return "ال" not in pre and not pre.endswith("لل")
 
 
+def _elative_adjective(toks: list[Token], k: int, actors: list[ActorMention], sent_start: int) -> bool:
+    """A one-word place name with the article that is an elative adjective (أفعل of a weak root: "الأقصى") right
+    after a definite noun it qualifies ("الحد الأقصى"، "الشرق الأقصى"، "الطرف الأقصى"): an adjective, not the
+    place. Not after a place noun ("المسجد الأقصى" is matched whole anyway; a direction with the article is the
+    noun qualified: "الشرق الأقصى" is the Far East) nor after an actor phrase, whose
+    object the name may be ("اقتحم المستوطنون الأقصى")."""
+    t = toks[k]
+    if not (k > 0 and t.prefix.lstrip("وف") == "ال" and len(t.key) == 4 and t.key[0] == "ا" and t.text.endswith("ى")):
+        return False
+    prev = toks[k - 1]
+    if not prev.prefix.lstrip("وف").endswith("ال") or prev.key in PLACE_NOUNS or prev.norm in PLACE_NOUNS:
+        return False
+    at = sent_start + k - 1
+    return not any(a.tok_start <= at < a.tok_end for a in actors)
+
+
 def place_role(kb: KnowledgeBase, toks: list[Token], sent_start: int, pm: PlaceMention,
                actors: list[ActorMention], prev_role: str | None = None,
                prev: PlaceMention | None = None) -> str | None:
@@ -175,6 +216,8 @@ def place_role(kb: KnowledgeBase, toks: list[Token], sent_start: int, pm: PlaceM
         return None  # a place name takes no possessive pronoun: "في أزمته" is "in its crisis", not İzmit
     if span == 1 and (toks[k].key in NEEDS_PLACE_NOUN or toks[k].norm in NEEDS_PLACE_NOUN) and not (
             k > 0 and toks[k - 1].key in PLACE_NOUNS):
+        return None
+    if span == 1 and _elative_adjective(toks, k, actors, sent_start):
         return None
     end = pm.tok_end - sent_start
     if (k > 0 and toks[k - 1].text in "«\"“" and end < len(toks) and toks[end].text in "»\"”"

@@ -734,6 +734,13 @@ def _closed(toks: list[Token], m: Mention) -> bool:
     return (n.endswith("ون") and len(n) >= 5) or (n.endswith("ين") and len(n) >= 6)
 
 
+def _definite_end(toks: list[Token], group: list[Mention]) -> bool:
+    """The phrase ends in a definite word (article or possessive pronoun: "القوات الأميركية"، "قواته"), which
+    governs no genitive after it."""
+    t = toks[group[-1].tok_end - 1]
+    return "ال" in t.prefix or t.prefix.endswith("لل") or bool(t.suffix)
+
+
 def _collective(toks: list[Token], m: Mention) -> bool:
     """A role noun naming a body or a group (السلطات، الحكومة، المسلحون): never followed by one person's name."""
     first, last = toks[m.tok_start], toks[m.tok_end - 1]
@@ -990,6 +997,8 @@ class ActorResolver:
             elif m.kind == MentionKind.NISBA or m.kind == MentionKind.STATE:
                 if m.entry_id in CONTEXT_METONYMS and not CONTEXT_METONYMS[m.entry_id] & (self.context | self.places_in):
                     continue  # "قيادة الاحتلال" in an article that names neither Israel nor Palestine
+                if _bare_articled_metonym(kb, self.doc.tokens, m):
+                    continue  # "تطهير عرقي، وتهجير، واحتلال": an occupation, not "the occupation"
                 if m.entry_id in kb.metonyms:
                     metonym_code = metonym_code or kb.metonyms[m.entry_id].code
                     country = country or kb.metonyms[m.entry_id].code[:3]
@@ -1129,9 +1138,12 @@ class ActorStage(KBStage):
                 clitic = self._clitic(toks, nxt_span)
                 if clitic[:1] in ("و", "ف", "ب", "ل", "ك") and not (not gap and _possessive_lam(kb, toks, group, nxt_span, clitic)):
                     break
-                if (nxt.kind == MentionKind.PLACE and not any(g.kind == MentionKind.AGENT for g in group)
+                if (nxt.kind == MentionKind.PLACE
+                        and (not any(g.kind == MentionKind.AGENT for g in group) or _definite_end(toks, group))
                         and not any(k.kind in (MentionKind.STATE, MentionKind.NISBA) for k in ents[j:j + 3]
                                     if (k.tok_start, k.tok_end) == (nxt.tok_start, nxt.tok_end))):
+                    # (a place is the genitive of a role noun only when that noun can govern one: "شرطة
+                    # الناصرية"، not "أغلقت القوات الأميركية مدينة الصدر")
                     break
                 group.append(nxt)
                 j += 1
@@ -1199,6 +1211,16 @@ class ActorStage(KBStage):
         role = next((m.entry_id for m in group if m.kind == MentionKind.AGENT), "")
         actors.append(ActorMention(group[0].tok_start, group[-1].tok_end, group[0].start, group[-1].end,
                                    group[0].sentence, ref, head, prep, conj=clitic[:1] == "و", role=role))
+
+
+def _bare_articled_metonym(kb: KnowledgeBase, toks: list[Token], m: Mention) -> bool:
+    """A one-word metonym the dictionary writes with the article ("الاحتلال"، "الكنيست") found without it
+    ("واحتلال"): the common noun, not the body it stands for."""
+    mt = kb.metonyms.get(m.entry_id)
+    if mt is None or m.tok_end - m.tok_start != 1 or not mt.form.strip().startswith("ال") or " " in mt.form.strip():
+        return False
+    pre = toks[m.tok_start].prefix
+    return "ال" not in pre and not pre.endswith("لل")
 
 
 def _given_surname(toks: list[Token], m: Mention) -> bool:

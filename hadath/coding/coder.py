@@ -42,12 +42,15 @@ from hadath.coding.places import (
 from hadath.kb.kb import KIND_TRIGGER, KnowledgeBase, phrase_key
 from hadath.kb.schema import Pattern
 from hadath.model import (
+    MK_ACTOR,
+    MK_NISBA,
+    MK_STATE,
+    MK_TRIGGER,
     ActorMention,
     ActorRef,
     Document,
     Event,
     Mention,
-    MentionKind,
     PlaceMention,
     PlaceRef,
     TimeExpr,
@@ -278,7 +281,7 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document) -> list[Mention]:
             if not cands:
                 continue
             if covered is None:
-                covered = {k for m in doc.mentions if m.kind == MentionKind.TRIGGER for k in range(m.tok_start, m.tok_end)}
+                covered = {k for m in doc.mentions if m.kind == MK_TRIGGER for k in range(m.tok_start, m.tok_end)}
             if s.tok_start + i in covered or i + 1 >= len(toks) or not _count_word(toks[i + 1]):
                 continue
             for j in range(i + 2, min(len(toks), i + 2 + GAP_MAX)):
@@ -288,7 +291,7 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document) -> list[Mention]:
                 pids = [pid for second, pid in cands if toks[j].key in second and not toks[j].prefix]
                 if pids:
                     a = s.tok_start + i
-                    out.extend(Mention(MentionKind.TRIGGER, a, a + 1, t.start, t.end, t.text, pid, si) for pid in pids)
+                    out.extend(Mention(MK_TRIGGER, a, a + 1, t.start, t.end, t.text, pid, si) for pid in pids)
                     break
     return out
 
@@ -1285,7 +1288,7 @@ def _borrowed_crowd_code(doc: Document, code: str, sa: ActorMention | None, toks
     a, b = max(0, sa.tok_start - start), min(len(toks), sa.tok_end - start)
     if any(_new_crowd(toks, k) for k in range(a, b)):
         return 0.0
-    own = (MentionKind.STATE, MentionKind.NISBA, MentionKind.ACTOR)
+    own = (MK_STATE, MK_NISBA, MK_ACTOR)
     if any(m.kind in own and sa.tok_start <= m.tok_start < sa.tok_end for m in doc.mentions):
         return 0.0
     return UNCODED_SOURCE_PENALTY
@@ -1454,7 +1457,7 @@ class EventCoder:
         self._last_accusation = None
         events: list[Event] = []
         last_subject: ActorRef | None = None
-        trig = [m for m in doc.mentions if m.kind == MentionKind.TRIGGER]
+        trig = [m for m in doc.mentions if m.kind == MK_TRIGGER]
         gapped = _gapped_forms(self.kb, doc)
         if gapped:
             trig = sorted(trig + gapped, key=lambda m: (m.tok_start, m.tok_end))
@@ -2507,7 +2510,7 @@ class EventCoder:
         if v < len(toks) and toks[v].norm in ("ان", "ما"):
             v += 1  # "بعد أن"
         pats = [self.kb.patterns[m.entry_id] for m in doc.mentions
-                if m.kind == MentionKind.TRIGGER and m.tok_start == sent.start + v and m.entry_id in self.kb.patterns]
+                if m.kind == MK_TRIGGER and m.tok_start == sent.start + v and m.entry_id in self.kb.patterns]
         pats = [p for p in pats if p.cameo[:2] in ("18", "19", "20") and p.voice == "active"]
         if not pats:
             return None
@@ -2540,7 +2543,7 @@ class EventCoder:
         "في غارة" is not 195 before "من دون طيار", the noun "غارة" there is 1952)."""
         toks = sent.toks
         spans = [(self.kb.patterns[m.entry_id], m.tok_start - sent.start, m.tok_end - sent.start) for m in doc.mentions
-                 if m.kind == MentionKind.TRIGGER and m.sentence == sent.idx
+                 if m.kind == MK_TRIGGER and m.sentence == sent.idx
                  and m.tok_start - sent.start <= k < m.tok_end - sent.start]
         spans += [(self.kb.patterns[pid], k, k + 1) for kind, pid in self.kb.index.get(toks[k].key, ())
                   if kind == KIND_TRIGGER and pid in self.kb.patterns]
@@ -3430,7 +3433,7 @@ def _same_country(a: ActorRef, b: ActorRef) -> bool:
 def _is_trigger(doc: Document, sent: _Sent, k: int) -> bool:
     """Token ``k`` of the sentence is (part of) a trigger: "والتقى" is a verb, not a descriptor."""
     if sent.trigger_toks is None:
-        sent.trigger_toks = frozenset(i for m in doc.mentions if m.kind == MentionKind.TRIGGER and m.sentence == sent.idx
+        sent.trigger_toks = frozenset(i for m in doc.mentions if m.kind == MK_TRIGGER and m.sentence == sent.idx
                                       for i in range(m.tok_start, m.tok_end))
     return sent.start + k in sent.trigger_toks
 

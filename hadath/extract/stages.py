@@ -71,6 +71,8 @@ _Hit = tuple[int, int, str, str]
 
 def _select_longest(items: list[_Hit]) -> list[_Hit]:
     """Longest-first, non-overlapping; hits of other kinds on exactly the same span are kept too."""
+    if len(items) < 2:
+        return list(items)  # (most sentences have at most one trigger: nothing to sort or to overlap)
     chosen: list[_Hit] = []
     spans: set[tuple[int, int]] = set()  # the chosen spans
     used: set[int] = set()  # the token positions they cover
@@ -145,9 +147,9 @@ class MentionStage(KBStage):
                     (trigs if kind == KIND_TRIGGER else ents).append((s0 + i, s0 + j, kind, id_))
             if roles:
                 ents = self._role_holders(ents, roles)
-            chosen = self._other_bearers(doc, s0, [_mention(tokens, text, h, si) for h in _select_longest(ents)])
-            chosen.extend(self._accusative_nisbas(doc, s.tok_start, s.tok_end, si, chosen))
-            chosen.extend(self._unknown_names(doc, s.tok_start, s.tok_end, si, chosen, trigs))
+            chosen = self._other_bearers(kb, doc, s0, [_mention(tokens, text, h, si) for h in _select_longest(ents)])
+            chosen.extend(self._accusative_nisbas(kb, doc, s.tok_start, s.tok_end, si, chosen))
+            chosen.extend(self._unknown_names(kb, doc, s.tok_start, s.tok_end, si, chosen, trigs))
             chosen.sort(key=lambda m: (m.tok_start, m.tok_end))
             out.extend(chosen)
             # a trigger word inside a name is not an event: "الأمم" in "الأمم المتحدة", "التعاون" in "مجلس التعاون"
@@ -158,8 +160,8 @@ class MentionStage(KBStage):
                         named.setdefault(k, []).append((m.tok_start, m.tok_end))
             if named:
                 # inside a longer name: a name span covering its first token (a <= t[0] < b) that also holds its end
-                trigs = [t for t in trigs if not any(t[1] <= b and (b - a) > (t[1] - t[0])
-                                                     for a, b in named.get(t[0], ()))]
+                trigs = [t for t in trigs if t[0] not in named or not any(t[1] <= b and (b - a) > (t[1] - t[0])
+                                                                         for a, b in named[t[0]])]
             out.extend(_mention(tokens, text, h, si) for h in _select_longest(trigs))
         out.extend(self._surnames(doc, out))
         out.sort(key=lambda m: (m.tok_start, m.kind != MK_TRIGGER))
@@ -218,12 +220,12 @@ class MentionStage(KBStage):
         return out
 
 
-    def _other_bearers(self, doc: Document, a: int, ents: list[Mention]) -> list[Mention]:
+    def _other_bearers(self, kb: KnowledgeBase, doc: Document, a: int, ents: list[Mention]) -> list[Mention]:
         """A known person's surname after a different given name is another person: "زياد غندور" is not
-        "إبراهيم غندور", "إيفانكا ترامب" is not Donald Trump. The two words become an unknown name."""
+        "إبراهيم غندور", "إيفانكا ترامب" is not Donald Trump. The two words become an unknown name.
+        (``kb`` is the stage's, passed in: the property costs a lookup per sentence.)"""
         from hadath.extract.ner import AMBIGUOUS_GIVEN, _given_names
 
-        kb = self.kb
         toks = doc.tokens
         taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
         out: list[Mention] = []
@@ -250,11 +252,11 @@ class MentionStage(KBStage):
             got = _NAME_WORDS[key] = frozenset(w for f in [a.name_ar, *a.aliases] for w in phrase_key(f).split())
         return got
 
-    def _accusative_nisbas(self, doc: Document, a: int, b: int, si: int, ents: list[Mention]) -> list[Mention]:
+    def _accusative_nisbas(self, kb: KnowledgeBase, doc: Document, a: int, b: int, si: int,
+                           ents: list[Mention]) -> list[Mention]:
         """Nisbas in the indefinite accusative, written with the alif of tanwīn ("صحفيا عراقيا", "جنديا
         تركيا"), which the adjective lists give only as عراقي/تركي. A word that is itself an entity (سوريا،
         روسيا) keeps its own reading."""
-        kb = self.kb
         toks = doc.tokens
         taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
         out: list[Mention] = []
@@ -267,10 +269,9 @@ class MentionStage(KBStage):
                 out.append(Mention(MK_NISBA, i, i + 1, t.start, t.end, t.text, iso, si))
         return out
 
-    def _unknown_names(self, doc: Document, a: int, b: int, si: int, ents: list[Mention],
+    def _unknown_names(self, kb: KnowledgeBase, doc: Document, a: int, b: int, si: int, ents: list[Mention],
                        trigs: list[_Hit]) -> list[Mention]:
         """Names the dictionaries lack, after a role noun or المدعو: "الناشط الطلابي آرش صادقي"."""
-        kb = self.kb
         toks = doc.tokens
         taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
         taken.update(i for t in trigs for i in range(t[0], t[1]))
@@ -681,9 +682,13 @@ def _kinds(span: list[Mention]) -> set[MentionKind]:
 
 def _named_actor(kb: KnowledgeBase, span: list[Mention]) -> ActorEntry | None:
     """The dictionary actor a span names, unless the same words are also a generic role (مجلس النواب)."""
-    if any(m.kind == MK_AGENT for m in span):
-        return None
-    return next((kb.actors[m.entry_id] for m in span if m.kind == MK_ACTOR), None)
+    actor: Mention | None = None  # (a loop, not any() and next(): ~100 calls per article)
+    for m in span:
+        if m.kind == MK_AGENT:
+            return None
+        if actor is None and m.kind == MK_ACTOR:
+            actor = m
+    return kb.actors[actor.entry_id] if actor is not None else None
 
 
 def _is_person(kb: KnowledgeBase, span: list[Mention]) -> bool:
@@ -1107,7 +1112,7 @@ class ActorStage(KBStage):
                     break
                 nxt_span = [e for e in ents[j:j + 4] if (e.tok_start, e.tok_end) == (nxt.tok_start, nxt.tok_end)]
                 appos = False
-                if any(t.text not in GROUP_GLUE for t in gap):
+                if gap and any(t.text not in GROUP_GLUE for t in gap):  # (adjacent phrases: no generator)
                     words = [t for t in gap if t.text not in GROUP_GLUE]
                     # apposition after a role noun: "الطراد الكبير، حاملة الطائرات الروسية"
                     appos = (group[-1].kind == MK_AGENT and len(words) <= 2
@@ -1135,13 +1140,13 @@ class ActorStage(KBStage):
                                  and len(gap[0].norm) >= 5 and _possessed(kb, toks, group))
                     if not (appos or title_chain or honorific or adj or possessor):
                         break
-                if any(t.text in "،,()" for t in gap):
+                if gap and any(t.text in "،,()" for t in gap):
                     # across a comma the phrases are appositions or list items: "عضو اللجنة التنفيذية، أحمد مجدلاني،"
                     if _two_heads(kb, group, nxt):
                         break
                 elif not appos and _new_phrase(kb, toks, group, nxt_span, _following(ents, j + len(nxt_span))):
                     break
-                clitic = self._clitic(toks, nxt_span)
+                clitic = self._clitic(toks, nxt_span, kb)
                 if clitic[:1] in ("و", "ف", "ب", "ل", "ك") and not (not gap and _possessive_lam(kb, toks, group, nxt_span, clitic)):
                     break
                 if (nxt.kind == MK_PLACE and not any(g.kind == MK_AGENT for g in group)
@@ -1158,23 +1163,26 @@ class ActorStage(KBStage):
         doc.actor_mentions = actors
         doc.place_mentions = places
 
-    def _clitic(self, toks: list[Token], span: list[Mention]) -> str:
+    def _clitic(self, toks: list[Token], span: list[Mention], kb: KnowledgeBase | None = None) -> str:
         """The proclitics of the span's first word, less letters that belong to the name itself: the ف of
-        "فيصل بن فرحان" is not the conjunction, although the word also reads ف + يصل."""
+        "فيصل بن فرحان" is not the conjunction, although the word also reads ف + يصل. (``kb``: the stage's,
+        when the caller has it at hand.)"""
         t = toks[span[0].tok_start]
         if not t.prefix:
             return ""
+        if kb is None:
+            kb = self.kb
         for m in span:
-            if t.norm in self._first_words(m):
+            if t.norm in self._first_words(m, kb):
                 return ""
         return t.prefix
 
-    def _first_words(self, m: Mention) -> frozenset[str]:
+    @staticmethod
+    def _first_words(m: Mention, kb: KnowledgeBase) -> frozenset[str]:
         """The normalised first words of the dictionary forms of a name mention (actors, states, places)."""
-        key = (id(self.kb), m.kind.value, m.entry_id)
+        key = (id(kb), m.kind, m.entry_id)  # (the kind itself: its .value is a Python-level property)
         got = _FIRST_WORDS.get(key)
         if got is None:
-            kb = self.kb
             forms: list[str] = []
             if m.kind == MK_ACTOR and m.entry_id in kb.actors:
                 a = kb.actors[m.entry_id]
@@ -1193,7 +1201,8 @@ class ActorStage(KBStage):
         kb = res.kb
         toks = doc.tokens
         kinds = {m.kind for m in group}
-        clitic = self._clitic(toks, [m for m in group if (m.tok_start, m.tok_end) == (group[0].tok_start, group[0].tok_end)])
+        clitic = self._clitic(toks, [m for m in group if (m.tok_start, m.tok_end) == (group[0].tok_start, group[0].tok_end)],
+                              kb)
         prep = _prep_before(toks, group[0].tok_start, sent_start, clitic)
         # a place (optionally with its nisba: بطبرق الليبية) is a place, not an actor
         place_ms = [m for m in group if m.kind == MK_PLACE]

@@ -4252,10 +4252,12 @@ def _so_far(toks: list[Token], ti: int, tj: int) -> str | None:
     """"حتى الآن"، "لحد الآن"، "حتى اليوم" next to a violent trigger, in its clause: the words, or None."""
     lo, hi = max(0, ti - SO_FAR_REACH), min(len(toks) - 1, tj + SO_FAR_REACH)
     for k in range(lo, hi):
+        # (the words first: the clause test makes a generator, and the words are rarely there)
+        if not (_hits(toks[k], SO_FAR_HEADS) and _hits(toks[k + 1], SO_FAR_NOWS)):
+            continue
         if ti <= k < tj or any(t.text in CLAUSE_PUNCT for t in toks[min(k, ti):max(k, tj)]):
             continue
-        if _hits(toks[k], SO_FAR_HEADS) and _hits(toks[k + 1], SO_FAR_NOWS):
-            return f"{toks[k].text} {toks[k + 1].text}"
+        return f"{toks[k].text} {toks[k + 1].text}"
     return None
 
 

@@ -691,23 +691,36 @@ def _named_actor(kb: KnowledgeBase, span: list[Mention]) -> ActorEntry | None:
     return kb.actors[actor.entry_id] if actor is not None else None
 
 
+def _has_name(span: list[Mention]) -> bool:
+    """The span holds an unknown name (a loop: these span tests run a few hundred times per article, and any()
+    makes a generator each time)."""
+    for m in span:  # noqa: SIM110
+        if m.kind == MK_NAME:
+            return True
+    return False
+
+
 def _is_person(kb: KnowledgeBase, span: list[Mention]) -> bool:
     """A person's name: a dictionary person or an unknown name found after a title."""
     a = _named_actor(kb, span)
-    return MK_NAME in _kinds(span) or (a is not None and a.type == "person")
+    return _has_name(span) or (a is not None and a.type == "person")
 
 
 def _is_org(kb: KnowledgeBase, span: list[Mention]) -> bool:
     """The complete name of an organisation, party, armed group, IGO or medium."""
     a = _named_actor(kb, span)
-    return a is not None and a.type != "person" and MK_NAME not in _kinds(span)
+    return a is not None and a.type != "person" and not _has_name(span)
 
 
 def _role(kb: KnowledgeBase, span: list[Mention]) -> Mention | None:
     """The role-noun mention of a span, when the span is not a complete name."""
-    if _is_person(kb, span) or _is_org(kb, span):
+    # (a complete name, _is_person or _is_org: an unknown name or a dictionary actor, whatever its type)
+    if _named_actor(kb, span) is not None or _has_name(span):
         return None
-    return next((m for m in span if m.kind == MK_AGENT), None)
+    for m in span:
+        if m.kind == MK_AGENT:
+            return m
+    return None
 
 
 def _country_of(kb: KnowledgeBase, span: list[Mention]) -> str:

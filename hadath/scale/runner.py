@@ -13,6 +13,7 @@ its pipeline once, in the pool's initializer (the compiled knowledge base is loa
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -92,6 +93,7 @@ def worker_pipeline(cfg: dict[str, Any]) -> Any:
 
         get_kb(cfg.get("kb", {}).get("extra_dirs", ()))
         _PIPELINES[key] = nlp
+        _freeze_loaded()
     return nlp
 
 
@@ -100,7 +102,17 @@ def register_pipeline(nlp: Any) -> dict[str, Any]:
     the config dict, which is what workers are given."""
     cfg: dict[str, Any] = nlp.config
     _PIPELINES[_config_key(cfg)] = nlp
+    _freeze_loaded()
     return cfg
+
+
+def _freeze_loaded() -> None:
+    """Move every object alive now (the pipeline and its knowledge base, loaded once per process and kept to
+    the end) out of the cyclic garbage collector's reach (:func:`gc.freeze`): each full collection during a run
+    traversed them all again, some 2% of the CPU time of a 600-article run. Reference counting still frees
+    them; only cycles among them would never be collected, and they live as long as the process anyway.
+    (With ``fork`` the workers also stop touching, and so copying, the parent's pages of them.)"""
+    gc.freeze()
 
 
 _WORKER_CFG: dict[str, Any] = {}

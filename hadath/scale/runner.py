@@ -106,13 +106,25 @@ def register_pipeline(nlp: Any) -> dict[str, Any]:
     return cfg
 
 
+# net new container objects between two young collections of the cyclic GC (Python's default is 700)
+GC_YOUNG_THRESHOLD = 10_000
+
+
 def _freeze_loaded() -> None:
-    """Move every object alive now (the pipeline and its knowledge base, loaded once per process and kept to
-    the end) out of the cyclic garbage collector's reach (:func:`gc.freeze`): each full collection during a run
-    traversed them all again, some 2% of the CPU time of a 600-article run. Reference counting still frees
-    them; only cycles among them would never be collected, and they live as long as the process anyway.
-    (With ``fork`` the workers also stop touching, and so copying, the parent's pages of them.)"""
+    """Prepare the cyclic garbage collector for a long run of articles.
+
+    Every object alive now (the pipeline and its knowledge base, loaded once per process and kept to the end) is
+    moved out of the collector's reach (:func:`gc.freeze`): each full collection during a run traversed them all
+    again, some 2% of the CPU time of a 600-article run. Reference counting still frees them; only cycles among
+    them would never be collected, and they live as long as the process anyway. (With ``fork`` the workers also
+    stop touching, and so copying, the parent's pages of them.) The young generation is collected after
+    :data:`GC_YOUNG_THRESHOLD` net allocations instead of 700: coding an article keeps thousands of small objects
+    alive for a moment, which at 700 made ~1.4 young collections per article, another ~2-3% of the CPU time
+    (1.3% of the instructions); the extra memory is a few MB at most."""
     gc.freeze()
+    young, mid, old = gc.get_threshold()
+    if 0 < young < GC_YOUNG_THRESHOLD:  # (0: collection disabled by the caller; left as it is)
+        gc.set_threshold(GC_YOUNG_THRESHOLD, mid, old)
 
 
 _WORKER_CFG: dict[str, Any] = {}

@@ -669,7 +669,7 @@ def _spans(ms: list[Mention]) -> list[list[Mention]]:
     """Mentions grouped by identical token span, in order."""
     out: list[list[Mention]] = []
     for m in ms:
-        if out and (out[-1][0].tok_start, out[-1][0].tok_end) == (m.tok_start, m.tok_end):
+        if out and out[-1][0].tok_start == m.tok_start and out[-1][0].tok_end == m.tok_end:
             out[-1].append(m)
         else:
             out.append([m])
@@ -1123,7 +1123,7 @@ class ActorStage(KBStage):
                 gap = toks[group[-1].tok_end:nxt.tok_start]
                 if nxt.tok_start < group[-1].tok_end:
                     break
-                nxt_span = [e for e in ents[j:j + 4] if (e.tok_start, e.tok_end) == (nxt.tok_start, nxt.tok_end)]
+                nxt_span = [e for e in ents[j:j + 4] if e.tok_start == nxt.tok_start and e.tok_end == nxt.tok_end]
                 appos = False
                 if gap and any(t.text not in GROUP_GLUE for t in gap):  # (adjacent phrases: no generator)
                     words = [t for t in gap if t.text not in GROUP_GLUE]
@@ -1214,8 +1214,10 @@ class ActorStage(KBStage):
         kb = res.kb
         toks = doc.tokens
         kinds = {m.kind for m in group}
-        clitic = self._clitic(toks, [m for m in group if (m.tok_start, m.tok_end) == (group[0].tok_start, group[0].tok_end)],
-                              kb)
+        g0 = group[0]
+        # (no clitic on the first word: _clitic's own first test, without building the span for it)
+        clitic = "" if not toks[g0.tok_start].prefix else self._clitic(
+            toks, [m for m in group if m.tok_start == g0.tok_start and m.tok_end == g0.tok_end], kb)
         prep = _prep_before(toks, group[0].tok_start, sent_start, clitic)
         # a place (optionally with its nisba: بطبرق الليبية) is a place, not an actor
         place_ms = [m for m in group if m.kind == MK_PLACE]

@@ -115,7 +115,7 @@ def _freeze_loaded() -> None:
 
     Every object alive now (the pipeline and its knowledge base, loaded once per process and kept to the end) is
     moved out of the collector's reach (:func:`gc.freeze`): each full collection during a run traversed them all
-    again, some 2% of the CPU time of a 600-article run. Reference counting still frees them; only cycles among
+    again, some 3-4% of the CPU time of a 600-article run. Reference counting still frees them; only cycles among
     them would never be collected, and they live as long as the process anyway. (With ``fork`` the workers also
     stop touching, and so copying, the parent's pages of them.) The young generation is collected after
     :data:`GC_YOUNG_THRESHOLD` net allocations instead of 700: coding an article keeps thousands of small objects

@@ -43,12 +43,15 @@ from hadath.coding.places import (
 from hadath.kb.kb import KIND_TRIGGER, KnowledgeBase, phrase_key
 from hadath.kb.schema import Pattern
 from hadath.model import (
+    MK_ACTOR,
+    MK_NISBA,
+    MK_STATE,
+    MK_TRIGGER,
     ActorMention,
     ActorRef,
     Document,
     Event,
     Mention,
-    MentionKind,
     PlaceMention,
     PlaceRef,
     TimeExpr,
@@ -279,7 +282,7 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document) -> list[Mention]:
             if not cands:
                 continue
             if covered is None:
-                covered = {k for m in doc.mentions if m.kind == MentionKind.TRIGGER for k in range(m.tok_start, m.tok_end)}
+                covered = {k for m in doc.mentions if m.kind == MK_TRIGGER for k in range(m.tok_start, m.tok_end)}
             if s.tok_start + i in covered or i + 1 >= len(toks) or not _count_word(toks[i + 1]):
                 continue
             for j in range(i + 2, min(len(toks), i + 2 + GAP_MAX)):
@@ -289,7 +292,7 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document) -> list[Mention]:
                 pids = [pid for second, pid in cands if toks[j].key in second and not toks[j].prefix]
                 if pids:
                     a = s.tok_start + i
-                    out.extend(Mention(MentionKind.TRIGGER, a, a + 1, t.start, t.end, t.text, pid, si) for pid in pids)
+                    out.extend(Mention(MK_TRIGGER, a, a + 1, t.start, t.end, t.text, pid, si) for pid in pids)
                     break
     return out
 
@@ -687,17 +690,27 @@ def _token_forms(t: Token) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1 << 16)
 def _forms_of(norm: str, key: str) -> tuple[str, ...]:
-    forms = [norm, key]
+    bare = _bare_form(norm)
+    return (norm, key) if bare is None else (norm, key, bare)
+
+
+@lru_cache(maxsize=1 << 16)
+def _bare_form(norm: str) -> str | None:
+    """The normalised form without its first conjunction or preposition clitic (3 letters must remain), or None."""
     for c in _CLITICS:
         if norm.startswith(c) and len(norm) - len(c) >= 3:
-            forms.append(norm[len(c):])
-            break
-    return tuple(forms)
+            return norm[len(c):]
+    return None
 
 
 def _hits(t: Token, words: frozenset[str]) -> bool:
-    """One of the token's forms (:func:`_token_forms`) is in ``words`` (a set test at C level)."""
-    return not words.isdisjoint(_forms_of(t.norm, t.key))
+    """One of the token's forms (:func:`_token_forms`) is in ``words``: the form and the key first, the bare
+    form (cached per form) only when neither is (the hot path: ~1,000 calls per article, most of them misses)."""
+    norm = t.norm
+    if norm in words or t.key in words:
+        return True
+    bare = _bare_form(norm)
+    return bare is not None and bare in words
 
 
 def _clause_before(toks: list[Token], ti: int, n: int) -> list[Token]:
@@ -1452,7 +1465,7 @@ def _borrowed_crowd_code(doc: Document, code: str, sa: ActorMention | None, toks
     a, b = max(0, sa.tok_start - start), min(len(toks), sa.tok_end - start)
     if any(_new_crowd(toks, k) for k in range(a, b)):
         return 0.0
-    own = (MentionKind.STATE, MentionKind.NISBA, MentionKind.ACTOR)
+    own = (MK_STATE, MK_NISBA, MK_ACTOR)
     if any(m.kind in own and sa.tok_start <= m.tok_start < sa.tok_end for m in doc.mentions):
         return 0.0
     return UNCODED_SOURCE_PENALTY
@@ -1637,7 +1650,7 @@ class EventCoder:
         self._last_accusation = None
         events: list[Event] = []
         last_subject: ActorRef | None = None
-        trig = [m for m in doc.mentions if m.kind == MentionKind.TRIGGER]
+        trig = [m for m in doc.mentions if m.kind == MK_TRIGGER]
         gapped = _gapped_forms(self.kb, doc)
         if gapped:
             trig = sorted(trig + gapped, key=lambda m: (m.tok_start, m.tok_end))
@@ -2838,7 +2851,7 @@ class EventCoder:
         if v < len(toks) and toks[v].norm in ("ان", "ما"):
             v += 1  # "بعد أن"
         pats = [self.kb.patterns[m.entry_id] for m in doc.mentions
-                if m.kind == MentionKind.TRIGGER and m.tok_start == sent.start + v and m.entry_id in self.kb.patterns]
+                if m.kind == MK_TRIGGER and m.tok_start == sent.start + v and m.entry_id in self.kb.patterns]
         pats = [p for p in pats if p.cameo[:2] in ("18", "19", "20") and p.voice == "active"]
         if not pats:
             return None
@@ -2871,7 +2884,7 @@ class EventCoder:
         "في غارة" is not 195 before "من دون طيار", the noun "غارة" there is 1952)."""
         toks = sent.toks
         spans = [(self.kb.patterns[m.entry_id], m.tok_start - sent.start, m.tok_end - sent.start) for m in doc.mentions
-                 if m.kind == MentionKind.TRIGGER and m.sentence == sent.idx
+                 if m.kind == MK_TRIGGER and m.sentence == sent.idx
                  and m.tok_start - sent.start <= k < m.tok_end - sent.start]
         spans += [(self.kb.patterns[pid], k, k + 1) for kind, pid in self.kb.index.get(toks[k].key, ())
                   if kind == KIND_TRIGGER and pid in self.kb.patterns]
@@ -3283,7 +3296,7 @@ def _casualties_before_cause(doc: Document, sent: _Sent, x: tuple[int, int, Acto
     t = toks[ti]
     if not (t.prefix.lstrip("و").startswith("ب") or (ti > 0 and toks[ti - 1].norm in CASUALTY_CAUSE_PREPS)):
         return False
-    return any(m.kind == MentionKind.TRIGGER and m.sentence == sent.idx and x[1] <= m.tok_start - sent.start < ti - 1
+    return any(m.kind == MK_TRIGGER and m.sentence == sent.idx and x[1] <= m.tok_start - sent.start < ti - 1
                and (pt := patterns.get(m.entry_id)) is not None and pt.cameo[:2] in ("18", "19", "20")
                for m in doc.mentions)
 
@@ -3877,7 +3890,7 @@ def _same_country(a: ActorRef, b: ActorRef) -> bool:
 def _is_trigger(doc: Document, sent: _Sent, k: int) -> bool:
     """Token ``k`` of the sentence is (part of) a trigger: "والتقى" is a verb, not a descriptor."""
     if sent.trigger_toks is None:
-        sent.trigger_toks = frozenset(i for m in doc.mentions if m.kind == MentionKind.TRIGGER and m.sentence == sent.idx
+        sent.trigger_toks = frozenset(i for m in doc.mentions if m.kind == MK_TRIGGER and m.sentence == sent.idx
                                       for i in range(m.tok_start, m.tok_end))
     return sent.start + k in sent.trigger_toks
 
@@ -4785,10 +4798,12 @@ def _so_far(toks: list[Token], ti: int, tj: int) -> str | None:
     """"حتى الآن"، "لحد الآن"، "حتى اليوم" next to a violent trigger, in its clause: the words, or None."""
     lo, hi = max(0, ti - SO_FAR_REACH), min(len(toks) - 1, tj + SO_FAR_REACH)
     for k in range(lo, hi):
+        # (the words first: the clause test makes a generator, and the words are rarely there)
+        if not (_hits(toks[k], SO_FAR_HEADS) and _hits(toks[k + 1], SO_FAR_NOWS)):
+            continue
         if ti <= k < tj or any(t.text in CLAUSE_PUNCT for t in toks[min(k, ti):max(k, tj)]):
             continue
-        if _hits(toks[k], SO_FAR_HEADS) and _hits(toks[k + 1], SO_FAR_NOWS):
-            return f"{toks[k].text} {toks[k + 1].text}"
+        return f"{toks[k].text} {toks[k + 1].text}"
     return None
 
 

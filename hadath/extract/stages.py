@@ -28,7 +28,22 @@ from hadath.kb.kb import (
     phrase_key,
 )
 from hadath.kb.schema import ActorEntry, AgentEntry
-from hadath.model import ActorMention, ActorRef, Document, Mention, MentionKind, PlaceMention, Token
+from hadath.model import (
+    MK_ACTOR,
+    MK_AGENT,
+    MK_NAME,
+    MK_NISBA,
+    MK_PLACE,
+    MK_STATE,
+    MK_TRIGGER,
+    ActorMention,
+    ActorRef,
+    Document,
+    Mention,
+    MentionKind,
+    PlaceMention,
+    Token,
+)
 from hadath.pipeline import KBStage, register_stage
 from hadath.text.normalize import norm_word
 
@@ -44,9 +59,9 @@ _STOP_CHAIN = frozenset(["ان", "انه", "انها", "الذي", "التي", "
 _NAME_INTRODUCERS = frozenset(["المدعو", "المدعوه", "المواطن", "المواطنه"])
 GROUP_GLUE = frozenset(["،", ",", "(", ")", "«", "»", '"', "“", "”"])
 _KIND_ENUM = {
-    KIND_ACTOR: MentionKind.ACTOR, KIND_AGENT: MentionKind.AGENT, KIND_STATE: MentionKind.STATE,
-    KIND_NISBA: MentionKind.NISBA, KIND_METONYM: MentionKind.STATE, KIND_PLACE: MentionKind.PLACE,
-    KIND_TRIGGER: MentionKind.TRIGGER,
+    KIND_ACTOR: MK_ACTOR, KIND_AGENT: MK_AGENT, KIND_STATE: MK_STATE,
+    KIND_NISBA: MK_NISBA, KIND_METONYM: MK_STATE, KIND_PLACE: MK_PLACE,
+    KIND_TRIGGER: MK_TRIGGER,
 }
 
 
@@ -56,6 +71,8 @@ _Hit = tuple[int, int, str, str]
 
 def _select_longest(items: list[_Hit]) -> list[_Hit]:
     """Longest-first, non-overlapping; hits of other kinds on exactly the same span are kept too."""
+    if len(items) < 2:
+        return list(items)  # (most sentences have at most one trigger: nothing to sort or to overlap)
     chosen: list[_Hit] = []
     spans: set[tuple[int, int]] = set()  # the chosen spans
     used: set[int] = set()  # the token positions they cover
@@ -130,24 +147,24 @@ class MentionStage(KBStage):
                     (trigs if kind == KIND_TRIGGER else ents).append((s0 + i, s0 + j, kind, id_))
             if roles:
                 ents = self._role_holders(ents, roles)
-            chosen = self._other_bearers(doc, s0, [_mention(tokens, text, h, si) for h in _select_longest(ents)])
-            chosen.extend(self._accusative_nisbas(doc, s.tok_start, s.tok_end, si, chosen))
-            chosen.extend(self._unknown_names(doc, s.tok_start, s.tok_end, si, chosen, trigs))
+            chosen = self._other_bearers(kb, doc, s0, [_mention(tokens, text, h, si) for h in _select_longest(ents)])
+            chosen.extend(self._accusative_nisbas(kb, doc, s.tok_start, s.tok_end, si, chosen))
+            chosen.extend(self._unknown_names(kb, doc, s.tok_start, s.tok_end, si, chosen, trigs))
             chosen.sort(key=lambda m: (m.tok_start, m.tok_end))
             out.extend(chosen)
             # a trigger word inside a name is not an event: "الأمم" in "الأمم المتحدة", "التعاون" in "مجلس التعاون"
             named: dict[int, list[tuple[int, int]]] = {}  # token position -> the named spans covering it
             for m in chosen:
-                if m.kind in (MentionKind.ACTOR, MentionKind.PLACE, MentionKind.STATE):
+                if m.kind in (MK_ACTOR, MK_PLACE, MK_STATE):
                     for k in range(m.tok_start, m.tok_end):
                         named.setdefault(k, []).append((m.tok_start, m.tok_end))
             if named:
                 # inside a longer name: a name span covering its first token (a <= t[0] < b) that also holds its end
-                trigs = [t for t in trigs if not any(t[1] <= b and (b - a) > (t[1] - t[0])
-                                                     for a, b in named.get(t[0], ()))]
+                trigs = [t for t in trigs if t[0] not in named or not any(t[1] <= b and (b - a) > (t[1] - t[0])
+                                                                         for a, b in named[t[0]])]
             out.extend(_mention(tokens, text, h, si) for h in _select_longest(trigs))
         out.extend(self._surnames(doc, out))
-        out.sort(key=lambda m: (m.tok_start, m.kind != MentionKind.TRIGGER))
+        out.sort(key=lambda m: (m.tok_start, m.kind != MK_TRIGGER))
         doc.mentions = out
 
     def _role_holders(self, ents: list[_Hit], role_hits: set[_Hit]) -> list[_Hit]:
@@ -174,7 +191,7 @@ class MentionStage(KBStage):
         covered: set[int] = {k for m in mentions for k in range(m.tok_start, m.tok_end)}
         full: list[tuple[int, str, str]] = []  # (token after the full name, surname key, actor id)
         for m in mentions:
-            if (m.kind == MentionKind.ACTOR and m.tok_end - m.tok_start >= 2 and m.entry_id in kb.actors
+            if (m.kind == MK_ACTOR and m.tok_end - m.tok_start >= 2 and m.entry_id in kb.actors
                     and kb.actors[m.entry_id].type == "person"):
                 t = toks[m.tok_end - 1]
                 if (not t.suffix and len(t.key) >= 3 and t.key not in kb.common and t.key not in kb.index
@@ -199,28 +216,28 @@ class MentionStage(KBStage):
                     continue  # another bearer of the surname: "جيمي كارتر"
                 if t.key in _given_names() and i + 1 < s.tok_end and _name_word(kb, toks[i + 1]):
                     continue  # a given name that is also the surname, here before a surname: another person
-                out.append(Mention(MentionKind.ACTOR, i, i + 1, t.start, t.end, t.text, next(iter(ids)), si))
+                out.append(Mention(MK_ACTOR, i, i + 1, t.start, t.end, t.text, next(iter(ids)), si))
         return out
 
 
-    def _other_bearers(self, doc: Document, a: int, ents: list[Mention]) -> list[Mention]:
+    def _other_bearers(self, kb: KnowledgeBase, doc: Document, a: int, ents: list[Mention]) -> list[Mention]:
         """A known person's surname after a different given name is another person: "زياد غندور" is not
-        "إبراهيم غندور", "إيفانكا ترامب" is not Donald Trump. The two words become an unknown name."""
+        "إبراهيم غندور", "إيفانكا ترامب" is not Donald Trump. The two words become an unknown name.
+        (``kb`` is the stage's, passed in: the property costs a lookup per sentence.)"""
         from hadath.extract.ner import AMBIGUOUS_GIVEN, _given_names
 
-        kb = self.kb
         toks = doc.tokens
         taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
         out: list[Mention] = []
         for m in ents:
             i = m.tok_start
-            if (m.kind == MentionKind.ACTOR and m.tok_end - i == 1 and i - 1 >= a and i - 1 not in taken
+            if (m.kind == MK_ACTOR and m.tok_end - i == 1 and i - 1 >= a and i - 1 not in taken
                     and kb.actors[m.entry_id].type == "person"):
                 g = toks[i - 1]
                 if (not g.prefix and not g.is_punct and g.key in _given_names() and g.key not in AMBIGUOUS_GIVEN
                         and g.key not in self._name_words(m.entry_id)):
                     text = doc.text[g.start:toks[i].end]
-                    out.append(Mention(MentionKind.NAME, i - 1, i + 1, g.start, toks[i].end, text, f"name:{text}",
+                    out.append(Mention(MK_NAME, i - 1, i + 1, g.start, toks[i].end, text, f"name:{text}",
                                        m.sentence))
                     continue
             out.append(m)
@@ -235,11 +252,11 @@ class MentionStage(KBStage):
             got = _NAME_WORDS[key] = frozenset(w for f in [a.name_ar, *a.aliases] for w in phrase_key(f).split())
         return got
 
-    def _accusative_nisbas(self, doc: Document, a: int, b: int, si: int, ents: list[Mention]) -> list[Mention]:
+    def _accusative_nisbas(self, kb: KnowledgeBase, doc: Document, a: int, b: int, si: int,
+                           ents: list[Mention]) -> list[Mention]:
         """Nisbas in the indefinite accusative, written with the alif of tanwīn ("صحفيا عراقيا", "جنديا
         تركيا"), which the adjective lists give only as عراقي/تركي. A word that is itself an entity (سوريا،
         روسيا) keeps its own reading."""
-        kb = self.kb
         toks = doc.tokens
         taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
         out: list[Mention] = []
@@ -249,21 +266,20 @@ class MentionStage(KBStage):
                 continue
             iso = kb.nisba_of.get(t.key[:-1])
             if iso:
-                out.append(Mention(MentionKind.NISBA, i, i + 1, t.start, t.end, t.text, iso, si))
+                out.append(Mention(MK_NISBA, i, i + 1, t.start, t.end, t.text, iso, si))
         return out
 
-    def _unknown_names(self, doc: Document, a: int, b: int, si: int, ents: list[Mention],
+    def _unknown_names(self, kb: KnowledgeBase, doc: Document, a: int, b: int, si: int, ents: list[Mention],
                        trigs: list[_Hit]) -> list[Mention]:
         """Names the dictionaries lack, after a role noun or المدعو: "الناشط الطلابي آرش صادقي"."""
-        kb = self.kb
         toks = doc.tokens
         taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
         taken.update(i for t in trigs for i in range(t[0], t[1]))
         out: list[Mention] = []
         starts: list[int] = []
         for m in ents:
-            if (m.kind == MentionKind.AGENT and _person_title(kb, m)) or (
-                    m.kind == MentionKind.NISBA and starts and starts[-1] == m.tok_start):
+            if (m.kind == MK_AGENT and _person_title(kb, m)) or (
+                    m.kind == MK_NISBA and starts and starts[-1] == m.tok_start):
                 starts.append(m.tok_end)
         starts.extend([i + 1 for i in range(a, b) if toks[i].norm in _NAME_INTRODUCERS])
         for j in sorted(set(starts)):
@@ -281,7 +297,7 @@ class MentionStage(KBStage):
                 k += 1
             if (k - j >= 2 and toks[j].prefix == "" and not any(t.prefix.startswith("و") for t in toks[j + 1:k])
                     and not toks[j].norm.startswith("ال")):
-                out.append(Mention(MentionKind.NAME, j, k, toks[j].start, toks[k - 1].end,
+                out.append(Mention(MK_NAME, j, k, toks[j].start, toks[k - 1].end,
                                    doc.text[toks[j].start:toks[k - 1].end], f"name:{doc.text[toks[j].start:toks[k - 1].end]}", si))
                 taken.update(range(j, k))
         return out
@@ -391,7 +407,7 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     toks = doc.tokens
     taken: dict[int, list[Mention]] = {}  # token position -> the entity mentions covering it
     for m in doc.mentions:
-        if m.kind != MentionKind.TRIGGER:
+        if m.kind != MK_TRIGGER:
             for k in range(m.tok_start, m.tok_end):
                 taken.setdefault(k, []).append(m)
     starts = [t.start for t in toks]  # (in text order: a time's tokens are a slice found by bisection)
@@ -408,7 +424,7 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
             if (t.key not in ANAPHORIC_HEADS and t.key not in ANAPHORIC_ROLES) or not _definite(t):
                 continue
             existing = by_start.get((i, i + 1))
-            if any(existing is None or m.kind != MentionKind.AGENT or (m.tok_start, m.tok_end) != (i, i + 1)
+            if any(existing is None or m.kind != MK_AGENT or (m.tok_start, m.tok_end) != (i, i + 1)
                    for m in taken.get(i, ())):
                 continue  # part of a longer name or phrase
             if existing is not None and (existing.head != KIND_AGENT or existing.ref.id):
@@ -447,7 +463,7 @@ def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMentio
     by the surname alone later in the article ("وأضاف دعبول"): the surname takes the full name's actor. The
     surname must name one person in the article and stand alone (no mention on it, no given name before it)."""
     toks = doc.tokens
-    names = [m for m in doc.mentions if m.kind == MentionKind.NAME and m.tok_end - m.tok_start >= 2]
+    names = [m for m in doc.mentions if m.kind == MK_NAME and m.tok_end - m.tok_start >= 2]
     if not names:
         return
     refs: dict[str, list[tuple[int, ActorRef]]] = {}  # surname key -> (end of the full name, its actor)
@@ -491,7 +507,7 @@ def _embedded(kb: KnowledgeBase, doc: Document, actors: list[ActorMention]) -> l
     at = {k: a for a in actors for k in range(a.tok_start, a.tok_end)}  # token position -> its actor phrase
     for m in doc.mentions:
         a = at.get(m.tok_start)
-        if m.kind == MentionKind.ACTOR and a is not None and m.tok_end <= a.tok_end and m.entry_id != a.ref.id \
+        if m.kind == MK_ACTOR and a is not None and m.tok_end <= a.tok_end and m.entry_id != a.ref.id \
                 and m.entry_id in kb.actors:
             e = kb.actors[m.entry_id]
             if e.type != "person":
@@ -509,7 +525,7 @@ def _bare_after(kb: KnowledgeBase, nxt: Token, named: list[Mention], time: bool)
         return False
     if named:
         kinds = {m.kind for m in named}
-        return MentionKind.NISBA not in kinds and kinds != {MentionKind.PLACE}
+        return MK_NISBA not in kinds and kinds != {MK_PLACE}
     return not _definite(nxt)
 
 
@@ -570,7 +586,7 @@ def _context_alias(kb: KnowledgeBase, doc: Document, m: Mention) -> frozenset[st
     context metonym: "قوات الاحتلال"، "جيش الاحتلال"، "سلطات الاحتلال" are Israel's in news about Israel and
     Palestine but the US-led forces' in an Iraq-war article. None for any other mention, and for a name that also
     writes the nationality ("قوات الاحتلال الإسرائيلي"، "جيش الاحتلال الصهيوني")."""
-    if m.kind != MentionKind.ACTOR:
+    if m.kind != MK_ACTOR:
         return None
     toks = doc.tokens[m.tok_start:m.tok_end]
     need = next((CONTEXT_METONYMS[t.key] for t in toks if t.key in CONTEXT_METONYMS), None)
@@ -586,7 +602,7 @@ def _country_facts(kb: KnowledgeBase, doc: Document) -> tuple[set[str], str]:
     out: set[str] = set()
     counts: dict[str, int] = {}  # country -> states, nisbas and actors naming it (insertion order kept)
     countries, metonyms, actors, places = kb.countries, kb.metonyms, kb.actors, kb.places
-    state, nisba, actor, place = MentionKind.STATE, MentionKind.NISBA, MentionKind.ACTOR, MentionKind.PLACE
+    state, nisba, actor, place = MK_STATE, MK_NISBA, MK_ACTOR, MK_PLACE
     for m in doc.mentions:
         k = m.kind
         if k in (state, nisba):
@@ -653,7 +669,7 @@ def _spans(ms: list[Mention]) -> list[list[Mention]]:
     """Mentions grouped by identical token span, in order."""
     out: list[list[Mention]] = []
     for m in ms:
-        if out and (out[-1][0].tok_start, out[-1][0].tok_end) == (m.tok_start, m.tok_end):
+        if out and out[-1][0].tok_start == m.tok_start and out[-1][0].tok_end == m.tok_end:
             out[-1].append(m)
         else:
             out.append([m])
@@ -666,34 +682,51 @@ def _kinds(span: list[Mention]) -> set[MentionKind]:
 
 def _named_actor(kb: KnowledgeBase, span: list[Mention]) -> ActorEntry | None:
     """The dictionary actor a span names, unless the same words are also a generic role (مجلس النواب)."""
-    if any(m.kind == MentionKind.AGENT for m in span):
-        return None
-    return next((kb.actors[m.entry_id] for m in span if m.kind == MentionKind.ACTOR), None)
+    actor: Mention | None = None  # (a loop, not any() and next(): ~100 calls per article)
+    for m in span:
+        if m.kind == MK_AGENT:
+            return None
+        if actor is None and m.kind == MK_ACTOR:
+            actor = m
+    return kb.actors[actor.entry_id] if actor is not None else None
+
+
+def _has_name(span: list[Mention]) -> bool:
+    """The span holds an unknown name (a loop: these span tests run a few hundred times per article, and any()
+    makes a generator each time)."""
+    for m in span:  # noqa: SIM110
+        if m.kind == MK_NAME:
+            return True
+    return False
 
 
 def _is_person(kb: KnowledgeBase, span: list[Mention]) -> bool:
     """A person's name: a dictionary person or an unknown name found after a title."""
     a = _named_actor(kb, span)
-    return MentionKind.NAME in _kinds(span) or (a is not None and a.type == "person")
+    return _has_name(span) or (a is not None and a.type == "person")
 
 
 def _is_org(kb: KnowledgeBase, span: list[Mention]) -> bool:
     """The complete name of an organisation, party, armed group, IGO or medium."""
     a = _named_actor(kb, span)
-    return a is not None and a.type != "person" and MentionKind.NAME not in _kinds(span)
+    return a is not None and a.type != "person" and not _has_name(span)
 
 
 def _role(kb: KnowledgeBase, span: list[Mention]) -> Mention | None:
     """The role-noun mention of a span, when the span is not a complete name."""
-    if _is_person(kb, span) or _is_org(kb, span):
+    # (a complete name, _is_person or _is_org: an unknown name or a dictionary actor, whatever its type)
+    if _named_actor(kb, span) is not None or _has_name(span):
         return None
-    return next((m for m in span if m.kind == MentionKind.AGENT), None)
+    for m in span:
+        if m.kind == MK_AGENT:
+            return m
+    return None
 
 
 def _country_of(kb: KnowledgeBase, span: list[Mention]) -> str:
     """The ISO3 country a span names or implies (state, nisba, metonym, a dictionary actor's country)."""
     for m in span:
-        if m.kind in (MentionKind.STATE, MentionKind.NISBA):
+        if m.kind in (MK_STATE, MK_NISBA):
             if m.entry_id in kb.countries:
                 return m.entry_id
             if m.entry_id in kb.metonyms:
@@ -706,7 +739,7 @@ def _countries_of(kb: KnowledgeBase, span: list[Mention]) -> set[str]:
     """Every country a state span may name ("عمان": Oman, or Amman for Jordan)."""
     out = set()
     for m in span:
-        if m.kind in (MentionKind.STATE, MentionKind.NISBA):
+        if m.kind in (MK_STATE, MK_NISBA):
             if m.entry_id in kb.countries:
                 out.add(m.entry_id)
             elif m.entry_id in kb.metonyms:
@@ -717,7 +750,7 @@ def _countries_of(kb: KnowledgeBase, span: list[Mention]) -> set[str]:
 def _phrase_country(kb: KnowledgeBase, spans: list[list[Mention]]) -> str:
     """The phrase's country: its first state or nisba, else its organisation's country."""
     for sp in spans:
-        if _kinds(sp) & {MentionKind.STATE, MentionKind.NISBA}:
+        if _kinds(sp) & {MK_STATE, MK_NISBA}:
             c = _country_of(kb, sp)
             if c:
                 return c
@@ -786,9 +819,9 @@ def _ahead(kb: KnowledgeBase, spans: list[list[Mention]]) -> tuple[bool, str]:
     for sp in spans:
         if _is_person(kb, sp):
             return True, country or _country_of(kb, sp)
-        if not country and _kinds(sp) & {MentionKind.STATE, MentionKind.NISBA, MentionKind.ACTOR}:
+        if not country and _kinds(sp) & {MK_STATE, MK_NISBA, MK_ACTOR}:
             country = _country_of(kb, sp)
-        if not (_kinds(sp) & {MentionKind.STATE, MentionKind.NISBA, MentionKind.ACTOR, MentionKind.AGENT}):
+        if not (_kinds(sp) & {MK_STATE, MK_NISBA, MK_ACTOR, MK_AGENT}):
             break
     return False, country
 
@@ -813,9 +846,9 @@ def _new_phrase(kb: KnowledgeBase, toks: list[Token], group: list[Mention], nxt:
     if _is_org(kb, nxt):
         return True  # "هدد بوتين | حلف الناتو"
     kinds = _kinds(nxt)
-    if MentionKind.STATE in kinds:
+    if MK_STATE in kinds:
         return True  # "هدد بوتين | أوكرانيا", "توعد الحوثي | السعودية"
-    if MentionKind.NISBA in kinds:
+    if MK_NISBA in kinds:
         return _plural_nisba(toks, nxt)  # "وعد الدبيبة | الليبيين"
     role = _role(kb, nxt)
     if role is not None:
@@ -857,25 +890,25 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
     head = _role(kb, spans[0])
     last_role = _role(kb, last)
     open_role = last_role is not None and not _closed(toks, last_role)  # "رئيس", "زعيم", "أمير": a genitive follows
-    if MentionKind.PLACE in lk and not lk & {MentionKind.STATE, MentionKind.NISBA, MentionKind.AGENT, MentionKind.ACTOR}:
-        return MentionKind.STATE in nk and any(MentionKind.STATE in _kinds(sp) for sp in spans)
+    if MK_PLACE in lk and not lk & {MK_STATE, MK_NISBA, MK_AGENT, MK_ACTOR}:
+        return MK_STATE in nk and any(MK_STATE in _kinds(sp) for sp in spans)
     if _is_person(kb, nxt):
         if open_role:
             return False  # a genitive: "حكومة سلام فياض", "إدارة بايدن", "رئيس أركان الجيش X"
         if head is None:
             # a state or an organisation followed by a name: two phrases ("اعتقلت الشرطة الإسرائيلية | منى الكرد")
-            return any(_is_org(kb, sp) or MentionKind.STATE in _kinds(sp) for sp in spans)
+            return any(_is_org(kb, sp) or MK_STATE in _kinds(sp) for sp in spans)
         if _collective(toks, head):
             return True  # "اعتقلت السلطات السعودية | الداعية سلمان العودة"
         country = _country_of(kb, nxt)
         return not _compatible(country, holder or _phrase_country(kb, spans))
     if _is_org(kb, nxt):
         return not open_role  # "زعيم حزب الله" continues; "الحكومة الإثيوبية | جبهة تحرير تيغراي" does not
-    if MentionKind.STATE in nk:
-        if MentionKind.NISBA in nk and (last_role is not None or _is_org(kb, last)) and MentionKind.NISBA not in lk:
+    if MK_STATE in nk:
+        if MK_NISBA in nk and (last_role is not None or _is_org(kb, last)) and MK_NISBA not in lk:
             # a nisba adjective of the noun: "السلطات السعودية", "شركة أرامكو السعودية"
             return _is_org(kb, last) and not _compatible(_country_of(kb, last), _country_of(kb, nxt))
-        if all(_kinds(sp) <= {MentionKind.NISBA, MentionKind.PLACE} for sp in spans) and MentionKind.NISBA in lk:
+        if all(_kinds(sp) <= {MK_NISBA, MK_PLACE} for sp in spans) and MK_NISBA in lk:
             # a nationality whose noun the dictionaries lack, then the state it names: "العاصمة المصرية القاهرة"
             return _country_of(kb, last) not in _countries_of(kb, nxt)
         return not open_role  # "أمير قطر" continues; "زار رئيس الوزراء | لبنان", "حزب الله | إسرائيل" do not
@@ -889,8 +922,8 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
             return False
         # a rank after a role and nationality, its name not in the dictionary, continues the phrase
         return not (_is_title(kb, role.entry_id) and head is not None and not _ahead(kb, ahead)[0]
-                    and bool(lk & {MentionKind.NISBA, MentionKind.STATE}))
-    if MentionKind.NISBA in nk and _is_org(kb, last) and MentionKind.NISBA not in lk:
+                    and bool(lk & {MK_NISBA, MK_STATE}))
+    if MK_NISBA in nk and _is_org(kb, last) and MK_NISBA not in lk:
         return not _compatible(_country_of(kb, last), _country_of(kb, nxt))  # "حزب الله اللبناني"
     return False
 
@@ -898,22 +931,22 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
 def _two_heads(kb: KnowledgeBase, group: list[Mention], nxt: Mention) -> bool:
     """Across a comma (an apposition or a list): True when ``nxt`` starts a second noun phrase: state after
     state, person after person, and a role noun after a complete role + nationality phrase."""
-    if (nxt.kind == MentionKind.AGENT and group[-1].kind in (MentionKind.NISBA, MentionKind.STATE)
-            and any(m.kind == MentionKind.AGENT for m in group) and not _is_title(kb, nxt.entry_id)):
+    if (nxt.kind == MK_AGENT and group[-1].kind in (MK_NISBA, MK_STATE)
+            and any(m.kind == MK_AGENT for m in group) and not _is_title(kb, nxt.entry_id)):
         return True
-    if nxt.kind == MentionKind.STATE and any(m.kind == MentionKind.STATE for m in group):
+    if nxt.kind == MK_STATE and any(m.kind == MK_STATE for m in group):
         return True
-    if nxt.kind == MentionKind.NAME:
-        return any(m.kind in (MentionKind.NAME, MentionKind.ACTOR) for m in group)
-    if nxt.kind == MentionKind.ACTOR:
+    if nxt.kind == MK_NAME:
+        return any(m.kind in (MK_NAME, MK_ACTOR) for m in group)
+    if nxt.kind == MK_ACTOR:
         nxt_person = kb.actors[nxt.entry_id].type == "person"
         for m in group:
-            if m.kind == MentionKind.ACTOR:
+            if m.kind == MK_ACTOR:
                 is_person = kb.actors[m.entry_id].type == "person"
                 if is_person or not nxt_person:
                     return True  # person+person, org+org, person+org: two phrases
-    if nxt.kind == MentionKind.ACTOR and any(m.kind == MentionKind.STATE for m in group):
-        return not any(m.kind == MentionKind.AGENT for m in group)
+    if nxt.kind == MK_ACTOR and any(m.kind == MK_STATE for m in group):
+        return not any(m.kind == MK_AGENT for m in group)
     return False
 
 
@@ -981,9 +1014,9 @@ class ActorResolver:
         agents: list[AgentEntry] = []
         country = ""
         metonym_code = ""
-        generic_agent_span: set[tuple[int, int]] = {(m.tok_start, m.tok_end) for m in ms if m.kind == MentionKind.AGENT}
+        generic_agent_span: set[tuple[int, int]] = {(m.tok_start, m.tok_end) for m in ms if m.kind == MK_AGENT}
         for m in ms:
-            if m.kind == MentionKind.ACTOR:
+            if m.kind == MK_ACTOR:
                 a = kb.actors[m.entry_id]
                 if (m.tok_start, m.tok_end) in generic_agent_span:
                     continue  # decided below, once the country is known
@@ -991,10 +1024,10 @@ class ActorResolver:
                 if need is not None and not need & (self.context | self.places_in):
                     continue  # "قوات الاحتلال" in an Iraq-war article: not Israel's army
                 (persons if a.type == "person" else orgs).append(a)
-            elif m.kind == MentionKind.AGENT:
+            elif m.kind == MK_AGENT:
                 if not any(g.id == m.entry_id for g in agents):
                     agents.append(kb.agents[m.entry_id])
-            elif m.kind == MentionKind.NISBA or m.kind == MentionKind.STATE:
+            elif m.kind == MK_NISBA or m.kind == MK_STATE:
                 if m.entry_id in CONTEXT_METONYMS and not CONTEXT_METONYMS[m.entry_id] & (self.context | self.places_in):
                     continue  # "قيادة الاحتلال" in an article that names neither Israel nor Palestine
                 if _bare_articled_metonym(kb, self.doc.tokens, m):
@@ -1004,23 +1037,23 @@ class ActorResolver:
                     country = country or kb.metonyms[m.entry_id].code[:3]
                 else:
                     country = country or m.entry_id
-            elif m.kind == MentionKind.PLACE:
+            elif m.kind == MK_PLACE:
                 p = kb.places.get(m.entry_id)
                 if p and not country:
                     country = p.country
         if not country:
             # a nationality inside a dictionary phrase: "قوات الاحتلال الإسرائيلي"
             toks = self.doc.tokens
-            country = next((kb.nisba_of[toks[i].key] for m in ms if m.kind in (MentionKind.ACTOR, MentionKind.AGENT)
+            country = next((kb.nisba_of[toks[i].key] for m in ms if m.kind in (MK_ACTOR, MK_AGENT)
                             for i in range(m.tok_start, m.tok_end) if toks[i].key in kb.nisba_of), "")
         # an actor whose name is also a generic agent phrase (مجلس النواب): only when the country fits
         for m in ms:
-            if m.kind == MentionKind.ACTOR and (m.tok_start, m.tok_end) in generic_agent_span:
+            if m.kind == MK_ACTOR and (m.tok_start, m.tok_end) in generic_agent_span:
                 a = kb.actors[m.entry_id]
                 if country and a.country == country:
                     (persons if a.type == "person" else orgs).append(a)
         surface = self.doc.text[ms[0].start:ms[-1].end]
-        names = [m for m in ms if m.kind == MentionKind.NAME]
+        names = [m for m in ms if m.kind == MK_NAME]
         if names and not persons:
             head = agents[0] if agents else None
             if head is not None and not head.full_code and not country:
@@ -1055,7 +1088,7 @@ class ActorResolver:
             return ActorRef(surface, mt.name_en, metonym_code, None, "state", metonym_code[:3], [surface]), KIND_METONYM
         if country:
             c = kb.countries.get(country)
-            kind = KIND_STATE if any(m.kind == MentionKind.STATE for m in ms) else KIND_NISBA
+            kind = KIND_STATE if any(m.kind == MK_STATE for m in ms) else KIND_NISBA
             return (ActorRef(c.names_ar[0] if c and c.names_ar else surface, c.name_en if c else None, country, None,
                              "state", country, [surface]), kind)
         return None
@@ -1076,12 +1109,12 @@ class ActorStage(KBStage):
         kb = self.kb
         res = ActorResolver(kb, doc)
         res.context, res.dominant = _country_facts(kb, doc)
-        res.places_in = {p.country for m in doc.mentions if m.kind == MentionKind.PLACE
+        res.places_in = {p.country for m in doc.mentions if m.kind == MK_PLACE
                          and (p := kb.places.get(m.entry_id)) is not None and p.country}
         actors: list[ActorMention] = []
         places: list[PlaceMention] = []
-        ents = [m for m in doc.mentions if m.kind != MentionKind.TRIGGER]
-        trig_spans = [m for m in doc.mentions if m.kind == MentionKind.TRIGGER]
+        ents = [m for m in doc.mentions if m.kind != MK_TRIGGER]
+        trig_spans = [m for m in doc.mentions if m.kind == MK_TRIGGER]
         toks = doc.tokens
         # group by sentence, then by adjacency
         i = 0
@@ -1099,16 +1132,16 @@ class ActorStage(KBStage):
                 gap = toks[group[-1].tok_end:nxt.tok_start]
                 if nxt.tok_start < group[-1].tok_end:
                     break
-                nxt_span = [e for e in ents[j:j + 4] if (e.tok_start, e.tok_end) == (nxt.tok_start, nxt.tok_end)]
+                nxt_span = [e for e in ents[j:j + 4] if e.tok_start == nxt.tok_start and e.tok_end == nxt.tok_end]
                 appos = False
-                if any(t.text not in GROUP_GLUE for t in gap):
+                if gap and any(t.text not in GROUP_GLUE for t in gap):  # (adjacent phrases: no generator)
                     words = [t for t in gap if t.text not in GROUP_GLUE]
                     # apposition after a role noun: "الطراد الكبير، حاملة الطائرات الروسية"
-                    appos = (group[-1].kind == MentionKind.AGENT and len(words) <= 2
+                    appos = (group[-1].kind == MK_AGENT and len(words) <= 2
                              and all(t.prefix == "ال" for t in words)
                              and any(t.text in "،," for t in gap))
                     # a title's genitive chain before a name: "رئيس مكتبها السياسي خالد مشعل"
-                    title_chain = (group[-1].kind == MentionKind.AGENT and nxt.kind == MentionKind.ACTOR
+                    title_chain = (group[-1].kind == MK_AGENT and nxt.kind == MK_ACTOR
                                    and kb.actors[nxt.entry_id].type == "person" and len(gap) <= 3
                                    and not any(t.is_punct or t.norm in PREPOSITIONS or t.norm in _STOP_CHAIN
                                                for t in gap)
@@ -1121,26 +1154,26 @@ class ActorStage(KBStage):
                     honorific = (len(gap) <= 2 and all(t.norm in PERSON_TITLES for t in gap)
                                  and _honorific_chain(kb, toks, group, nxt_span))
                     # an adjective between a role noun and its nationality: "زعماء سياسيين عراقيين"
-                    adj = (group[-1].kind == MentionKind.AGENT and nxt.kind == MentionKind.NISBA and len(words) == 1
+                    adj = (group[-1].kind == MK_AGENT and nxt.kind == MK_NISBA and len(words) == 1
                            and not words[0].prefix and words[0].norm.endswith(("ين", "ون", "يه", "ي"))
                            and words[0].key not in kb.lexicon)
                     # a possessor the dictionaries miss, with its nationality: "نقطة تفتيش للجيش الأفغاني"
-                    possessor = (len(gap) == 1 and nxt.kind == MentionKind.NISBA and gap[0].norm.startswith("لل")
+                    possessor = (len(gap) == 1 and nxt.kind == MK_NISBA and gap[0].norm.startswith("لل")
                                  and len(gap[0].norm) >= 5 and _possessed(kb, toks, group))
                     if not (appos or title_chain or honorific or adj or possessor):
                         break
-                if any(t.text in "،,()" for t in gap):
+                if gap and any(t.text in "،,()" for t in gap):
                     # across a comma the phrases are appositions or list items: "عضو اللجنة التنفيذية، أحمد مجدلاني،"
                     if _two_heads(kb, group, nxt):
                         break
                 elif not appos and _new_phrase(kb, toks, group, nxt_span, _following(ents, j + len(nxt_span))):
                     break
-                clitic = self._clitic(toks, nxt_span)
+                clitic = self._clitic(toks, nxt_span, kb)
                 if clitic[:1] in ("و", "ف", "ب", "ل", "ك") and not (not gap and _possessive_lam(kb, toks, group, nxt_span, clitic)):
                     break
-                if (nxt.kind == MentionKind.PLACE
-                        and (not any(g.kind == MentionKind.AGENT for g in group) or _definite_end(toks, group))
-                        and not any(k.kind in (MentionKind.STATE, MentionKind.NISBA) for k in ents[j:j + 3]
+                if (nxt.kind == MK_PLACE
+                        and (not any(g.kind == MK_AGENT for g in group) or _definite_end(toks, group))
+                        and not any(k.kind in (MK_STATE, MK_NISBA) for k in ents[j:j + 3]
                                     if (k.tok_start, k.tok_end) == (nxt.tok_start, nxt.tok_end))):
                     # (a place is the genitive of a role noun only when that noun can govern one: "شرطة
                     # الناصرية"، not "أغلقت القوات الأميركية مدينة الصدر")
@@ -1155,31 +1188,34 @@ class ActorStage(KBStage):
         doc.actor_mentions = actors
         doc.place_mentions = places
 
-    def _clitic(self, toks: list[Token], span: list[Mention]) -> str:
+    def _clitic(self, toks: list[Token], span: list[Mention], kb: KnowledgeBase | None = None) -> str:
         """The proclitics of the span's first word, less letters that belong to the name itself: the ف of
-        "فيصل بن فرحان" is not the conjunction, although the word also reads ف + يصل."""
+        "فيصل بن فرحان" is not the conjunction, although the word also reads ف + يصل. (``kb``: the stage's,
+        when the caller has it at hand.)"""
         t = toks[span[0].tok_start]
         if not t.prefix:
             return ""
+        if kb is None:
+            kb = self.kb
         for m in span:
-            if t.norm in self._first_words(m):
+            if t.norm in self._first_words(m, kb):
                 return ""
         return t.prefix
 
-    def _first_words(self, m: Mention) -> frozenset[str]:
+    @staticmethod
+    def _first_words(m: Mention, kb: KnowledgeBase) -> frozenset[str]:
         """The normalised first words of the dictionary forms of a name mention (actors, states, places)."""
-        key = (id(self.kb), m.kind.value, m.entry_id)
+        key = (id(kb), m.kind, m.entry_id)  # (the kind itself: its .value is a Python-level property)
         got = _FIRST_WORDS.get(key)
         if got is None:
-            kb = self.kb
             forms: list[str] = []
-            if m.kind == MentionKind.ACTOR and m.entry_id in kb.actors:
+            if m.kind == MK_ACTOR and m.entry_id in kb.actors:
                 a = kb.actors[m.entry_id]
                 forms = [a.name_ar, *a.aliases]
-            elif m.kind == MentionKind.PLACE and m.entry_id in kb.places:
+            elif m.kind == MK_PLACE and m.entry_id in kb.places:
                 p = kb.places[m.entry_id]
                 forms = [p.name_ar, *p.aliases]
-            elif m.kind == MentionKind.STATE and m.entry_id in kb.countries:
+            elif m.kind == MK_STATE and m.entry_id in kb.countries:
                 forms = list(kb.countries[m.entry_id].names_ar)
             got = frozenset(norm_word(f.split()[0]) for f in forms if f.split())
             _FIRST_WORDS[key] = got
@@ -1190,12 +1226,15 @@ class ActorStage(KBStage):
         kb = res.kb
         toks = doc.tokens
         kinds = {m.kind for m in group}
-        clitic = self._clitic(toks, [m for m in group if (m.tok_start, m.tok_end) == (group[0].tok_start, group[0].tok_end)])
+        g0 = group[0]
+        # (no clitic on the first word: _clitic's own first test, without building the span for it)
+        clitic = "" if not toks[g0.tok_start].prefix else self._clitic(
+            toks, [m for m in group if m.tok_start == g0.tok_start and m.tok_end == g0.tok_end], kb)
         prep = _prep_before(toks, group[0].tok_start, sent_start, clitic)
         # a place (optionally with its nisba: بطبرق الليبية) is a place, not an actor
-        place_ms = [m for m in group if m.kind == MentionKind.PLACE]
-        actorish = kinds & {MentionKind.ACTOR, MentionKind.AGENT, MentionKind.STATE}
-        if place_ms and (not actorish or MentionKind.STATE in kinds or prep in LOCATIVE_PREPS):
+        place_ms = [m for m in group if m.kind == MK_PLACE]
+        actorish = kinds & {MK_ACTOR, MK_AGENT, MK_STATE}
+        if place_ms and (not actorish or MK_STATE in kinds or prep in LOCATIVE_PREPS):
             ids = [m.entry_id for m in place_ms if m.tok_start == place_ms[0].tok_start]
             p = kb.best_place(ids, res.context)
             if p:
@@ -1208,7 +1247,7 @@ class ActorStage(KBStage):
         if got is None:
             return
         ref, head = got
-        role = next((m.entry_id for m in group if m.kind == MentionKind.AGENT), "")
+        role = next((m.entry_id for m in group if m.kind == MK_AGENT), "")
         actors.append(ActorMention(group[0].tok_start, group[-1].tok_end, group[0].start, group[-1].end,
                                    group[0].sentence, ref, head, prep, conj=clitic[:1] == "و", role=role))
 

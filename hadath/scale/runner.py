@@ -13,6 +13,7 @@ its pipeline once, in the pool's initializer (the compiled knowledge base is loa
 
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -92,6 +93,7 @@ def worker_pipeline(cfg: dict[str, Any]) -> Any:
 
         get_kb(cfg.get("kb", {}).get("extra_dirs", ()))
         _PIPELINES[key] = nlp
+        _freeze_loaded()
     return nlp
 
 
@@ -100,7 +102,29 @@ def register_pipeline(nlp: Any) -> dict[str, Any]:
     the config dict, which is what workers are given."""
     cfg: dict[str, Any] = nlp.config
     _PIPELINES[_config_key(cfg)] = nlp
+    _freeze_loaded()
     return cfg
+
+
+# net new container objects between two young collections of the cyclic GC (Python's default is 700)
+GC_YOUNG_THRESHOLD = 10_000
+
+
+def _freeze_loaded() -> None:
+    """Prepare the cyclic garbage collector for a long run of articles.
+
+    Every object alive now (the pipeline and its knowledge base, loaded once per process and kept to the end) is
+    moved out of the collector's reach (:func:`gc.freeze`): each full collection during a run traversed them all
+    again, some 3-4% of the CPU time of a 600-article run. Reference counting still frees them; only cycles among
+    them would never be collected, and they live as long as the process anyway. (With ``fork`` the workers also
+    stop touching, and so copying, the parent's pages of them.) The young generation is collected after
+    :data:`GC_YOUNG_THRESHOLD` net allocations instead of 700: coding an article keeps thousands of small objects
+    alive for a moment, which at 700 made ~1.4 young collections per article, another ~2-3% of the CPU time
+    (1.3% of the instructions); the extra memory is a few MB at most."""
+    gc.freeze()
+    young, mid, old = gc.get_threshold()
+    if 0 < young < GC_YOUNG_THRESHOLD:  # (0: collection disabled by the caller; left as it is)
+        gc.set_threshold(GC_YOUNG_THRESHOLD, mid, old)
 
 
 _WORKER_CFG: dict[str, Any] = {}

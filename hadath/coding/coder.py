@@ -24,6 +24,7 @@ import datetime as dt
 import hashlib
 import weakref
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -969,14 +970,22 @@ YEARS_PLURAL = _norm_words("السنوات سنوات الأعوام أعوام 
 PERIOD_GAP = 2  # words between the frame and the plural of years ("خلال الـ 5 سنوات")
 
 
+def _period_frame(toks: list[Token], lo: int, hi: int, frame: Callable[[Token], bool], periods: frozenset[str],
+                  gap: int) -> Token | None:
+    """The first token of ``lo``..``hi`` that ``frame`` accepts and that a word of ``periods`` follows within
+    ``gap`` words ("خلال السنوات الست الماضية"، "منذ أكثر من ثمانية أشهر"), or None: the frame of a long period."""
+    for k in range(lo, hi):
+        if frame(toks[k]) and any(_hits(u, periods) for u in toks[k + 1:k + 2 + gap]):
+            return toks[k]
+    return None
+
+
 def _period_of_years(toks: list[Token], ti: int, tj: int) -> str | None:
     """The frame of a span of years in the trigger's clause ("وخلال السنوات الست الماضية ... تسببت في قتل 15
     مدنيا"), or None: acts counted over years are a total, not a happening."""
     lo, hi = _year_window(toks, ti, tj)
-    for k in range(lo, hi):
-        if _hits(toks[k], PERIOD_FRAMES) and any(_hits(u, YEARS_PLURAL) for u in toks[k + 1:k + 2 + PERIOD_GAP]):
-            return toks[k].text
-    return None
+    frame = _period_frame(toks, lo, hi, lambda t: _hits(t, PERIOD_FRAMES), YEARS_PLURAL, PERIOD_GAP)
+    return frame.text if frame is not None else None
 
 
 def _chronology_entry(toks: list[Token], ti: int) -> bool:
@@ -4589,7 +4598,9 @@ def _charged_act(toks: list[Token], ti: int) -> str | None:
 SINCE = _norm_words("منذ")
 CAMPAIGN_NOUNS = _norm_words("قتال حرب حملة معركة مواجهة مواجهات")  # long-running fights named with their owner
 LONG_PERIODS = _norm_words("أعوام سنوات سنين عقود عقد أشهر شهور العام السنة الأعوام السنوات الأشهر الشهور عامين سنتين")
+RUNNING_FRAMES = frozenset(["مدار", "طوال"])  # "على مدار العام"، "طوال أشهر" (the token's form itself)
 PERIOD_REACH = 10  # tokens after the trigger searched for the long period its clause spans
+LONG_PERIOD_GAP = 3  # words between a frame of a long period and its period ("منذ أكثر من ثمانية أشهر")
 
 
 def _background(toks: list[Token], ti: int) -> str | None:
@@ -4605,13 +4616,13 @@ def _background(toks: list[Token], ti: int) -> str | None:
         return f"the frame of a campaign ('في {t.text}'), not a happening"
     # "حملة عسكرية موسعة منذ سنوات"، "تم إبرامها منذ أكثر من ثمانية أشهر"، "التقى سفراء 25 دولة على مدار العام":
     # an act that has gone on, or was done, over months or years is a state or a tally, not a happening
-    for k in range(ti + 1, min(len(toks), ti + PERIOD_REACH)):
-        t = toks[k]
-        if t.text in CLAUSE_PUNCT or t.text in "،,":
-            break
-        if (_hits(t, SINCE) or t.norm in ("مدار", "طوال", "طيلة")) and any(
-                _hits(u, LONG_PERIODS) for u in toks[k + 1:k + 5]):
-            return f"a state or tally over a long period ('{t.text}'), not a happening"
+    hi = ti + 1
+    while hi < min(len(toks), ti + PERIOD_REACH) and toks[hi].text not in CLAUSE_PUNCT and toks[hi].text not in "،,":
+        hi += 1
+    frame = _period_frame(toks, ti + 1, hi, lambda u: _hits(u, SINCE) or u.norm in RUNNING_FRAMES, LONG_PERIODS,
+                          LONG_PERIOD_GAP)
+    if frame is not None:
+        return f"a state or tally over a long period ('{frame.text}'), not a happening"
     return None
 
 

@@ -1009,7 +1009,7 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
     "هجوم محتمل") is not an act; a definite abstract masdar in a list or after a generic head ("عمليات الخطف
     والقتل") names a kind of act.
     """
-    if p.cameo[:2] not in ("14", "18", "19", "20"):
+    if p.cameo[:2] not in HAPPENING_ROOTS:
         return None
     before = _clause_before(toks, ti, 6)
     noun = _noun_reading(toks, ti, p)
@@ -1541,11 +1541,12 @@ PRECISION_ORDER = {"site": 0, "city": 1, "region": 2, "country": 3}
 RELATIVES = frozenset(["الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"])
 PREPOSITIONS_IMPLICIT = frozenset(["في", "على", "علي", "الى", "الي", "مع", "من", "عن", "ب", "ل", "امس", "اليوم", "خلال", "بعد", "قبل", "ان", "انه", "انها", "بان"])
 # what an intention to do a thing is coded as (CAMEO practice: "سيزور" is 036, not 042)
+# the roots of protest and violence (14, 18-20), coded only for acts that happened: dropped under the moods below
+# (see _code_trigger) and when not reported (_not_reported); their fates are shared by their further conjuncts
+# (see EventCoder._conjunct_fate)
+HAPPENING_ROOTS = ("14", "18", "19", "20")
 # moods under which a violent or protest trigger reports nothing that happened (see _code_trigger)
 UNREAL_MODALITIES = ("question", "conditional")
-UNREAL_DROPPED_ROOTS = ("14", "18", "19", "20")
-# the fates of violent and protest triggers that their further conjuncts share (see EventCoder._conjunct_fate)
-FATE_ROOTS = ("14", "18", "19", "20")
 FATE_SEEN, FATE_CODED, FATE_UNREPORTED = "seen", "coded", "unreported"
 CONJUNCT_REACH = 12  # tokens back (across the commas of a list) from a further conjunct to the first
 CIRCUMSTANCE_REACH = 6  # tokens back from "في" + attack noun to the casualties it tells the circumstance of
@@ -1686,7 +1687,7 @@ class EventCoder:
                     trig_sub = list(trig[i:j])
             else:
                 trig_sub = list(trig[i:j])
-            violent_span = any(pt.cameo[:2] in FATE_ROOTS for pt in pats)
+            violent_span = any(pt.cameo[:2] in HAPPENING_ROOTS for pt in pats)
             if violent_span:
                 self._fate[trig[i].tok_start] = FATE_SEEN
             readings = [(self._code_trigger(doc, sent, m, pt, last_subject, sp), pt.voice)
@@ -1866,7 +1867,7 @@ class EventCoder:
         ti, tj = sp.ti, sp.tj
         if not sp.ready:
             self._ready(sent, sp)
-        fate = self._conjunct_fate(sent, sp, p) if p.cameo[:2] in FATE_ROOTS else None
+        fate = self._conjunct_fate(sent, sp, p) if p.cameo[:2] in HAPPENING_ROOTS else None
         sp.intent = sp.intent or fate == "intent"  # "تعتزم قصف المواقع وتدمير الجسور": intended too
         sp.future = sp.future or fate == "future"
         # filters
@@ -1884,7 +1885,7 @@ class EventCoder:
             modality = "conditional"
         elif sp.question:
             modality = "question"
-        if modality in UNREAL_MODALITIES and p.cameo[:2] in UNREAL_DROPPED_ROOTS:
+        if modality in UNREAL_MODALITIES and p.cameo[:2] in HAPPENING_ROOTS:
             # "أو بضربة جوية إسرائيلية على المفاعل؟"، "لو هاجمت ...": violence or protest asked about or supposed
             # has not happened (gsr rules); other roots keep the event with its modality
             if self._tracing:
@@ -3619,7 +3620,6 @@ def _participle(t: Token) -> bool:
 
 
 DOER_WORDS = frozenset(["قام", "قامت", "قاموا", "اجري", "اجرت", "اجروا", "اجراها", "اجراهما"])
-DOER_PRONOUNS = frozenset(["به", "بها", "بهما", "بهم"])
 DEST_PREPS = frozenset(["ل", "الى"])
 
 
@@ -3633,7 +3633,7 @@ def _visit_doers(toks: list[Token], post: list[tuple[int, int, ActorMention]], t
         k += 1
     else:
         return []
-    if not (k + 1 < len(toks) and toks[k].norm in DOER_WORDS and toks[k + 1].norm in DOER_PRONOUNS):
+    if not (k + 1 < len(toks) and toks[k].norm in DOER_WORDS and toks[k + 1].norm in DOER_PRONOUN_PREPS):
         return []
     k += 2
     if k + 1 < len(toks) and toks[k].norm in ("كل", "كلا") and toks[k + 1].norm == "من":
@@ -4846,7 +4846,7 @@ def _agent_phrase(toks: list[Token], rel: list[tuple[int, int, ActorMention]], t
 
 
 IMPERSONAL_PASSIVE = _norm_words("تم يتم جرى يجري")  # "تم اعتقاله"، "جرى اغتياله": the passive of a verbal noun
-OBJECT_PRONOUNS = ("ه", "ها", "هم", "هما", "هن")  # a pronoun on a verbal noun: its object ("اغتصابها")
+OBJECT_PRONOUNS = tuple(RESUMPTIVE)  # a pronoun on a verbal noun: its object ("اغتصابها")
 
 
 def _impersonal_passive(toks: list[Token], ti: int) -> bool:
@@ -4923,7 +4923,7 @@ def _exposed_subject(toks: list[Token], rel: list[tuple[int, int, ActorMention]]
 
 
 TOWARD_WORDS = _norm_words("اتجاه باتجاه نحو صوب")  # "أطلقوا صواريخ في اتجاه إسرائيل": where fire was aimed
-NAME_QUOTES = frozenset("«»\"“”")  # around a name ("صواريخ «كاتيوشا»"): no clause boundary
+NAME_QUOTES = QUOTE_MARKS | QUOTE_CLOSERS  # around a name ("صواريخ «كاتيوشا»"): no clause boundary
 TOWARD_REACH = 3  # tokens between the direction word and the party ("في اتجاه شمال إسرائيل")
 
 

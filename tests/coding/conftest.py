@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from typing import Any
 
 import pytest
 
@@ -25,6 +26,7 @@ from hadath import Article
 from hadath.model import ActorRef, Event
 
 DEFAULT_DATE = "2021-05-03"  # a Monday
+VIOLENT_ROOTS = ("18", "19", "20")  # PLOVER ASSAULT
 
 
 def actor_matches(ref: ActorRef | None, spec: str) -> bool:
@@ -104,3 +106,36 @@ def code_text(nlp) -> Callable[..., Coded]:
         return Coded(text, list(doc.events))
 
     return run
+
+
+def violent(got: Coded) -> list[Event]:
+    """The events of roots 18-20 (PLOVER ASSAULT)."""
+    return [e for r in VIOLENT_ROOTS for e in got.find(r)]
+
+
+def event_case(cid: str, root: str, code: str | None, source: str, target: str, text: str) -> Any:
+    """A parametrised positive case (``root, code, source, target, text``): an event of ``root`` (``code``
+    prefix) with these actors; run it with :func:`expect_event`."""
+    return pytest.param(root, code, source, target, text, id=cid)
+
+
+def expect_event(code_text: Callable[..., Coded], root: str, code: str | None, source: str, target: str,
+                 text: str, date: str = DEFAULT_DATE) -> None:
+    """Code ``text`` and assert an event of ``root`` (``code`` as a prefix of its code) with these actors."""
+    coded = code_text(text, date=date)
+    assert coded.find(root, code, source, target), f"expected {code or root}: {source} -> {target}" + coded.why()
+
+
+def expect_no_event(code_text: Callable[..., Coded], root: str, code: str | None, text: str,
+                    date: str = DEFAULT_DATE) -> None:
+    """Code ``text`` and assert no event of ``root`` (``code`` as a prefix of its code)."""
+    coded = code_text(text, date=date)
+    assert not coded.find(root, code), coded.why()
+
+
+def expect_no_party(code_text: Callable[..., Coded], root: str, role: str, spec: str, text: str,
+                    date: str = DEFAULT_DATE) -> None:
+    """Code ``text`` and assert that no event of ``root`` has an actor matching ``spec`` as its ``role``
+    (``"source"`` or ``"target"``)."""
+    coded = code_text(text, date=date)
+    assert not any(actor_matches(getattr(e, role), spec) for e in coded.events if e.cameo[:2] == root), coded.why()

@@ -21,110 +21,105 @@ from typing import Any
 
 import pytest
 
-from tests.coding.conftest import actor_matches
+from tests.coding.conftest import actor_matches, event_case, expect_event
 
 D = "2021-05-03"
 
 
-def _case(cid: str, root: str, code: str | None, source: str, target: str, text: str) -> Any:
-    return pytest.param(root, code, source, target, text, id=cid)
-
-
 CASES = [
     # "حصلت X على مساعدة من Y وZ": Y and Z are both givers, X the receiver
-    _case("receive-from-first", "07", None, "USA", "JORGOV",
-          "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
+    event_case("receive-from-first", "07", None, "USA", "JORGOV",
+               "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
     # "اتهم البيان X ..."، "..., مطالبا Y": the statement is the subject, its author (named before) the source
-    _case("statement-subject-accuse", "11", "112", "IRQMIL", "USAMIL",
-          'وأصدر "كتائب حزب الله" بيانا مساء الأحد. واتهم البيان القوات الأمريكية بانتهاك السيادة العراقية.'),
-    _case("statement-subject-participle", "10", None, "IRQMIL", "IRQGOV",
-          'وندد بيان "كتائب حزب الله" بالغارة. واتهم البيان القوات الأمريكية بانتهاك السيادة، مطالبا الحكومة'
-          ' العراقية بفتح تحقيق في الحادث.'),
+    event_case("statement-subject-accuse", "11", "112", "IRQMIL", "USAMIL",
+               'وأصدر "كتائب حزب الله" بيانا مساء الأحد. واتهم البيان القوات الأمريكية بانتهاك السيادة العراقية.'),
+    event_case("statement-subject-participle", "10", None, "IRQMIL", "IRQGOV",
+               'وندد بيان "كتائب حزب الله" بالغارة. واتهم البيان القوات الأمريكية بانتهاك السيادة، مطالبا الحكومة'
+               ' العراقية بفتح تحقيق في الحادث.'),
     # "إن X مسؤول عن مجزرة Y": the party of a predicate is its subject, not the genitive of the act after عن
-    _case("predicate-subject-first", "11", "112", "FRAGOV", "SYRGOV",
-          "وقال وزير الخارجية الفرنسي إن الحكومة السورية والميليشيات الموالية لها مسؤولة عن مجزرة المدنيين في حلب."),
+    event_case("predicate-subject-first", "11", "112", "FRAGOV", "SYRGOV",
+               "وقال وزير الخارجية الفرنسي إن الحكومة السورية والميليشيات الموالية لها مسؤولة عن مجزرة المدنيين في حلب."),
     # "اعتقلت الشرطة 200 مواطن تركي ... يشتبه في أنهم ينتمون لداعش": the group is the party, not the counted
     # people (even when their nationality codes them as civilians)
-    _case("arrest-belonging-coded-people", "17", "173", "TURCOP", "IMGISIS",
-          "اعتقلت الشرطة التركية قرابة 200 مواطن تركي في حملات أمس ضد من يشتبه في أنهم ينتمون لداعش."),
+    event_case("arrest-belonging-coded-people", "17", "173", "TURCOP", "IMGISIS",
+               "اعتقلت الشرطة التركية قرابة 200 مواطن تركي في حملات أمس ضد من يشتبه في أنهم ينتمون لداعش."),
     # "حث X نظيره Y في اجتماعهما ... على احترام قرارات الأمم المتحدة": the meeting is between X and Y
-    _case("dual-meeting-over-later-phrase", "04", None, "fra-emmanuel-macron", "usa-donald-trump",
-          "وحث الرئيس الفرنسي إيمانويل ماكرون نظيره الأمريكي دونالد ترامب في اجتماعهما أمس في باريس على الالتزام"
-          " بقرارات الأمم المتحدة."),
+    event_case("dual-meeting-over-later-phrase", "04", None, "fra-emmanuel-macron", "usa-donald-trump",
+               "وحث الرئيس الفرنسي إيمانويل ماكرون نظيره الأمريكي دونالد ترامب في اجتماعهما أمس في باريس على الالتزام"
+               " بقرارات الأمم المتحدة."),
     # "مع قادة X وزعماء عراقيين من بينهم W": W is a member of the last conjunct (a nationality adjective between);
     # the earlier conjunct stays a party
-    _case("among-after-nisba-member", "04", "040", "USAMIL", "irq-mustafa-al-kadhimi",
-          "بحث وزير الدفاع الأمريكي مع قادة عسكريين أمريكيين وزعماء سياسيين عراقيين من بينهم رئيس الوزراء مصطفى"
-          " الكاظمي تطورات الحملة في بغداد."),
-    _case("among-after-nisba-first-conjunct", "04", "040", "USAMIL", "USAMIL",
-          "بحث وزير الدفاع الأمريكي مع قادة عسكريين أمريكيين وزعماء سياسيين عراقيين من بينهم رئيس الوزراء مصطفى"
-          " الكاظمي تطورات الحملة في بغداد."),
+    event_case("among-after-nisba-member", "04", "040", "USAMIL", "irq-mustafa-al-kadhimi",
+               "بحث وزير الدفاع الأمريكي مع قادة عسكريين أمريكيين وزعماء سياسيين عراقيين من بينهم رئيس الوزراء مصطفى"
+               " الكاظمي تطورات الحملة في بغداد."),
+    event_case("among-after-nisba-first-conjunct", "04", "040", "USAMIL", "USAMIL",
+               "بحث وزير الدفاع الأمريكي مع قادة عسكريين أمريكيين وزعماء سياسيين عراقيين من بينهم رئيس الوزراء مصطفى"
+               " الكاظمي تطورات الحملة في بغداد."),
     # "قال X إنه يتعين على Y ...": the phrase the trigger's own preposition governs is the target, the speaker
     # the source (not the phrase after it)
-    _case("trigger-prep-object-modal", "10", None, "usa-adam-schiff", "usa-jeff-sessions",
-          "وقال آدم شيف إنه يتعين على سيشنز الانسحاب من تحقيق مكتب التحقيقات الفيدرالي في القضية."),
+    event_case("trigger-prep-object-modal", "10", None, "usa-adam-schiff", "usa-jeff-sessions",
+               "وقال آدم شيف إنه يتعين على سيشنز الانسحاب من تحقيق مكتب التحقيقات الفيدرالي في القضية."),
     # "الوزيران التقيا ... مع X": the dual noun stands for the two people named in the sentence before
-    _case("dual-noun-antecedent-first", "04", None, "sau-adel-al-jubeir", "usa-john-kerry",
-          "وزار وزير الخارجية السعودي عادل الجبير موسكو لمناقشة الأزمة مع نظيره الروسي سيرغي لافروف. وكان الوزيران"
-          " التقيا في الدوحة الشهر الماضي مع نظيرهما الأمريكي جون كيري."),
-    _case("dual-noun-antecedent-second", "04", None, "rus-sergei-lavrov", "usa-john-kerry",
-          "وزار وزير الخارجية السعودي عادل الجبير موسكو لمناقشة الأزمة مع نظيره الروسي سيرغي لافروف. وكان الوزيران"
-          " التقيا في الدوحة الشهر الماضي مع نظيرهما الأمريكي جون كيري."),
+    event_case("dual-noun-antecedent-first", "04", None, "sau-adel-al-jubeir", "usa-john-kerry",
+               "وزار وزير الخارجية السعودي عادل الجبير موسكو لمناقشة الأزمة مع نظيره الروسي سيرغي لافروف. وكان الوزيران"
+               " التقيا في الدوحة الشهر الماضي مع نظيرهما الأمريكي جون كيري."),
+    event_case("dual-noun-antecedent-second", "04", None, "rus-sergei-lavrov", "usa-john-kerry",
+               "وزار وزير الخارجية السعودي عادل الجبير موسكو لمناقشة الأزمة مع نظيره الروسي سيرغي لافروف. وكان الوزيران"
+               " التقيا في الدوحة الشهر الماضي مع نظيرهما الأمريكي جون كيري."),
     # "اتهمت X Y بالتدخل في العملية الديمقراطية": an attack noun after a non-violent word does not make it passive
-    _case("accuse-active-despite-attack-noun", "11", "112", "FRA", "RUS",
-          "اتهمت فرنسا روسيا بالتدخل في العملية الديمقراطية خلال الانتخابات الأخيرة."),
+    event_case("accuse-active-despite-attack-noun", "11", "112", "FRA", "RUS",
+               "اتهمت فرنسا روسيا بالتدخل في العملية الديمقراطية خلال الانتخابات الأخيرة."),
     # "اتهمت X Y بـ...، لكن Y ينفي ذلك": the denial answers the accuser
-    _case("denial-answers-accuser", "01", "016", "IRNGOV", "GBR",
-          "واتهمت بريطانيا إيران بالتدخل في شؤون المنطقة، لكن الحكومة الإيرانية تنفي ذلك."),
+    event_case("denial-answers-accuser", "01", "016", "IRNGOV", "GBR",
+               "واتهمت بريطانيا إيران بالتدخل في شؤون المنطقة، لكن الحكومة الإيرانية تنفي ذلك."),
     # "قال X إن Y ...، وV": a masculine verb with و after the reported clause goes on with the speaker when the
     # clause's subject (a state, a plural) cannot be its subject
-    _case("speaker-resumed-after-state", "11", "111", "usa-john-kerry", "*",
-          "قال وزير الخارجية الأمريكي جون كيري إن مصر قدمت تضحيات كبيرة في مكافحة الإرهاب، وأدان اغتيال النائب"
-          " العام المصري."),
-    _case("speaker-resumed-after-plural", "13", None, "TURGOV", "*",
-          "وقال رئيس الوزراء التركي إن المتشددين هاجموا نقاط التفتيش، وتعهد بمحاربة تنظيم داعش."),
+    event_case("speaker-resumed-after-state", "11", "111", "usa-john-kerry", "*",
+               "قال وزير الخارجية الأمريكي جون كيري إن مصر قدمت تضحيات كبيرة في مكافحة الإرهاب، وأدان اغتيال النائب"
+               " العام المصري."),
+    event_case("speaker-resumed-after-plural", "13", None, "TURGOV", "*",
+               "وقال رئيس الوزراء التركي إن المتشددين هاجموا نقاط التفتيش، وتعهد بمحاربة تنظيم داعش."),
     # "الزيارتين اللتين قام بهما كل من X لـA، وY لـB": each doer visits its own destination
-    _case("visit-doers-first", "04", "042", "fra-emmanuel-macron", "DEU",
-          "وتحسنت العلاقات بين البلدين بعد الزيارتين اللتين قام بهما كل من الرئيس الفرنسي إيمانويل ماكرون لألمانيا"
-          " في مارس، والمستشار الألماني أولاف شولتس لفرنسا في مايو."),
-    _case("visit-doers-second", "04", "042", "deu-olaf-scholz", "FRA",
-          "وتحسنت العلاقات بين البلدين بعد الزيارتين اللتين قام بهما كل من الرئيس الفرنسي إيمانويل ماكرون لألمانيا"
-          " في مارس، والمستشار الألماني أولاف شولتس لفرنسا في مايو."),
-    _case("receive-from-second", "07", None, "GBR", "JORGOV",
-          "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
+    event_case("visit-doers-first", "04", "042", "fra-emmanuel-macron", "DEU",
+               "وتحسنت العلاقات بين البلدين بعد الزيارتين اللتين قام بهما كل من الرئيس الفرنسي إيمانويل ماكرون لألمانيا"
+               " في مارس، والمستشار الألماني أولاف شولتس لفرنسا في مايو."),
+    event_case("visit-doers-second", "04", "042", "deu-olaf-scholz", "FRA",
+               "وتحسنت العلاقات بين البلدين بعد الزيارتين اللتين قام بهما كل من الرئيس الفرنسي إيمانويل ماكرون لألمانيا"
+               " في مارس، والمستشار الألماني أولاف شولتس لفرنسا في مايو."),
+    event_case("receive-from-second", "07", None, "GBR", "JORGOV",
+               "وتواجه الحكومة الأردنية أزمة اقتصادية وحصلت على مساعدة من الولايات المتحدة وبريطانيا."),
     # "نشر مقاتلات في قاعدة ... للمشاركة في الحرب على X": the deployment's target is the enemy, not the host
-    _case("deploy-war-enemy", "15", "154", "FRA", "IMGISIS",
-          'وأعلنت فرنسا أمس نشر مقاتلات من طراز "رافال" في قاعدة جوية في الأردن للمشاركة في الحرب على تنظيم'
-          " داعش."),
+    event_case("deploy-war-enemy", "15", "154", "FRA", "IMGISIS",
+               'وأعلنت فرنسا أمس نشر مقاتلات من طراز "رافال" في قاعدة جوية في الأردن للمشاركة في الحرب على تنظيم'
+               " داعش."),
     # "..., كما اتهم جهات بالفساد، لافتا إلى إحالة مسؤولين ... من قبل X": كما goes on with the clause's subject, the
     # phrase after the verb is its object, and the agent of the later إحالة is not the accuser
-    _case("kama-object-later-agent", "11", "1121", "IRQMIL", "*",
-          "وأكد وزير الدفاع العراقي أن الجيش لم يتلق سوى القليل من الأموال، كما اتهم جهات حكومية لم يحددها بالفساد"
-          " المالي، لافتا إلى إحالة مسؤولين إلى التحقيق من قبل المدعي العام العسكري."),
+    event_case("kama-object-later-agent", "11", "1121", "IRQMIL", "*",
+               "وأكد وزير الدفاع العراقي أن الجيش لم يتلق سوى القليل من الأموال، كما اتهم جهات حكومية لم يحددها بالفساد"
+               " المالي، لافتا إلى إحالة مسؤولين إلى التحقيق من قبل المدعي العام العسكري."),
     # with its own subject and object after it, the verb after كما keeps them
-    _case("kama-own-subject", "11", "112", "IRQGOV", "USA",
-          "وعقد البرلمان العراقي جلسة طارئة أمس، كما اتهم رئيس الوزراء العراقي الولايات المتحدة بالتدخل في شؤون"
-          " بلاده."),
+    event_case("kama-own-subject", "11", "112", "IRQGOV", "USA",
+               "وعقد البرلمان العراقي جلسة طارئة أمس، كما اتهم رئيس الوزراء العراقي الولايات المتحدة بالتدخل في شؤون"
+               " بلاده."),
     # "وفي القاهرة من المقرر أن يجتمع X مع Y": the place after "وفي" is no subject
-    _case("wa-fi-place-not-subject", "03", "036", "RUSGOV", "USAGOV",
-          "وفي القاهرة من المقرر أن يجتمع وزير الخارجية الروسي سيرغي لافروف مع نظيره الأمريكي جون كيري الذي يزور"
-          " مصر لإجراء محادثات."),
+    event_case("wa-fi-place-not-subject", "03", "036", "RUSGOV", "USAGOV",
+               "وفي القاهرة من المقرر أن يجتمع وزير الخارجية الروسي سيرغي لافروف مع نظيره الأمريكي جون كيري الذي يزور"
+               " مصر لإجراء محادثات."),
     # "اجتماع X مع Y الذي سيشارك فيه Z": Z joins the meeting of X, not the topic named after it
-    _case("joins-meeting-host", "03", "036", "SAUGOV", "FRAGOV",
-          "وقال مسؤولون أمريكيون إن اجتماع وزير الخارجية الفرنسي جان إيف لودريان مع لافروف الذي سيشارك فيه أيضا"
-          " وزير الخارجية السعودي عادل الجبير سيركز على الحرب في اليمن."),
+    event_case("joins-meeting-host", "03", "036", "SAUGOV", "FRAGOV",
+               "وقال مسؤولون أمريكيون إن اجتماع وزير الخارجية الفرنسي جان إيف لودريان مع لافروف الذي سيشارك فيه أيضا"
+               " وزير الخارجية السعودي عادل الجبير سيركز على الحرب في اليمن."),
     # "نسبت الوكالة إلى X قوله، لدى اجتماعه مع Y": "his" meeting is the quoted X's, not the agency's
-    _case("quoted-party-possessive", "04", "040", "IRQGOV", "USAGOV",
-          "ونسبت وكالة الأنباء العراقية الرسمية إلى رئيس الوزراء العراقي قوله، لدى اجتماعه أمس مع السفير الأمريكي"
-          " في بغداد، إن الحكومة ستواصل الإصلاحات."),
+    event_case("quoted-party-possessive", "04", "040", "IRQGOV", "USAGOV",
+               "ونسبت وكالة الأنباء العراقية الرسمية إلى رئيس الوزراء العراقي قوله، لدى اجتماعه أمس مع السفير الأمريكي"
+               " في بغداد، إن الحكومة ستواصل الإصلاحات."),
 ]
 
 
 @pytest.mark.parametrize("root,code,source,target,text", CASES)
 def test_argument_round3(code_text: Any, root: str, code: str | None, source: str, target: str, text: str) -> None:
     """The expected event is coded with these roles."""
-    coded = code_text(text, date=D)
-    assert coded.find(root, code, source, target), f"expected {code or root}: {source} -> {target}" + coded.why()
+    expect_event(code_text, root, code, source, target, text, date=D)
 
 
 def test_statement_without_author_not_accuser(code_text: Any) -> None:

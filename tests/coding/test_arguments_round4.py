@@ -23,70 +23,65 @@ from typing import Any
 
 import pytest
 
-from tests.coding.conftest import actor_matches
+from tests.coding.conftest import event_case, expect_event, expect_no_party
 
 D = "2021-05-03"
 
 
-def _case(cid: str, root: str, code: str | None, source: str, target: str, text: str) -> Any:
-    return pytest.param(root, code, source, target, text, id=cid)
-
-
 CASES = [
     # a quote mark opening at the trigger: the subject before it is still the source
-    _case("quoted-meeting-name", "04", "040", "egy-sameh-shoukry", "JOR*",
-          "وعقد وزير الخارجية المصري سامح شكري “اجتماعا تنسيقيا” مع نظيره الأردني أيمن الصفدي في عمان."),
-    _case("quoted-talks-name", "04", "040", "FRAGOV", "DEUGOV",
-          'وأجرى الرئيس الفرنسي إيمانويل ماكرون "محادثات معمقة" مع المستشارة الألمانية أنغيلا ميركل في برلين.'),
+    event_case("quoted-meeting-name", "04", "040", "egy-sameh-shoukry", "JOR*",
+               "وعقد وزير الخارجية المصري سامح شكري “اجتماعا تنسيقيا” مع نظيره الأردني أيمن الصفدي في عمان."),
+    event_case("quoted-talks-name", "04", "040", "FRAGOV", "DEUGOV",
+               'وأجرى الرئيس الفرنسي إيمانويل ماكرون "محادثات معمقة" مع المستشارة الألمانية أنغيلا ميركل في برلين.'),
     # a quotation opened mid-clause keeps the subject before it for the verbs inside it
-    _case("quoted-predicate-dual-subject", "03", "030", "RUSGOV", "CHNGOV",
-          'وقالت وكالة الأنباء الرسمية إن الرئيس الروسي فلاديمير بوتين والرئيس الصيني شي جين بينغ "تبادلا التهاني'
-          ' بالعام الجديد، وتعهدا بتعزيز التعاون بين البلدين".'),
-    _case("quoted-predicate-dual-subject-mirror", "03", "030", "CHNGOV", "RUSGOV",
-          'وقالت وكالة الأنباء الرسمية إن الرئيس الروسي فلاديمير بوتين والرئيس الصيني شي جين بينغ "تبادلا التهاني'
-          ' بالعام الجديد، وتعهدا بتعزيز التعاون بين البلدين".'),
+    event_case("quoted-predicate-dual-subject", "03", "030", "RUSGOV", "CHNGOV",
+               'وقالت وكالة الأنباء الرسمية إن الرئيس الروسي فلاديمير بوتين والرئيس الصيني شي جين بينغ "تبادلا التهاني'
+               ' بالعام الجديد، وتعهدا بتعزيز التعاون بين البلدين".'),
+    event_case("quoted-predicate-dual-subject-mirror", "03", "030", "CHNGOV", "RUSGOV",
+               'وقالت وكالة الأنباء الرسمية إن الرئيس الروسي فلاديمير بوتين والرئيس الصيني شي جين بينغ "تبادلا التهاني'
+               ' بالعام الجديد، وتعهدا بتعزيز التعاون بين البلدين".'),
     # a possessive pronoun on a verbal noun with no subject of its own: the last person named before it
-    _case("possessive-visit-last-person", "04", "042", "USAGOV", "JOR",
-          "وأوضحت الوزارة في بيان وزع على الصحافيين المرافقين لوزير الخارجية الأمريكي أنتوني بلينكن في زيارته إلى"
-          " الأردن، أن المحادثات كانت مثمرة."),
+    event_case("possessive-visit-last-person", "04", "042", "USAGOV", "JOR",
+               "وأوضحت الوزارة في بيان وزع على الصحافيين المرافقين لوزير الخارجية الأمريكي أنتوني بلينكن في زيارته إلى"
+               " الأردن، أن المحادثات كانت مثمرة."),
     # the genitive of a target head noun after the trigger's preposition is the target ("على مواقع X")
-    _case("head-genitive-attack", "19", None, "IRQMIL", "IMGAQ",
-          "شنت القوات العراقية أمس هجوما على معاقل تنظيم القاعدة غرب الأنبار."),
-    _case("head-genitive-possessive-attack", "19", None, "TURMIL", "IMGISIS",
-          "واصلت مقاتلات حربية تركية أمس، هجومها على مواقع تنظيم داعش في سورية."),
+    event_case("head-genitive-attack", "19", None, "IRQMIL", "IMGAQ",
+               "شنت القوات العراقية أمس هجوما على معاقل تنظيم القاعدة غرب الأنبار."),
+    event_case("head-genitive-possessive-attack", "19", None, "TURMIL", "IMGISIS",
+               "واصلت مقاتلات حربية تركية أمس، هجومها على مواقع تنظيم داعش في سورية."),
     # "العمل مع X": working with a party is an interaction whose partner is the target
-    _case("work-with-partner", "03", None, "FRAGOV", "DEU",
-          "وفي تغريدة على موقع تويتر، تعهد الرئيس الفرنسي إيمانويل ماكرون بالعمل مع ألمانيا من أجل حل أزمة اللاجئين."),
+    event_case("work-with-partner", "03", None, "FRAGOV", "DEU",
+               "وفي تغريدة على موقع تويتر، تعهد الرئيس الفرنسي إيمانويل ماكرون بالعمل مع ألمانيا من أجل حل أزمة اللاجئين."),
     # the nationality adjective of a noun a preposition of the trigger governs names the party
-    _case("nisba-of-governed-noun-lam", "06", "062", "TUR", "USA",
-          "وأكدت تركيا أمس أنها فتحت قاعدة إنجرليك الجوية للطائرات الأمريكية."),
-    _case("nisba-of-governed-noun-ba", "03", None, "YEM", "EGY",
-          "وأكد الرئيس اليمني أن اليمن سيستعين بالخبرات المصرية في مختلف المجالات."),
+    event_case("nisba-of-governed-noun-lam", "06", "062", "TUR", "USA",
+               "وأكدت تركيا أمس أنها فتحت قاعدة إنجرليك الجوية للطائرات الأمريكية."),
+    event_case("nisba-of-governed-noun-ba", "03", None, "YEM", "EGY",
+               "وأكد الرئيس اليمني أن اليمن سيستعين بالخبرات المصرية في مختلف المجالات."),
     # "وأضاف أنه ...": the pronoun after the complementizer is the speaker the speech verb goes on with
-    _case("complementizer-pronoun-last-speaker", "04", "041", "FRAGOV", "USAGOV",
-          "قال الرئيس الفرنسي إيمانويل ماكرون إن بلاده ستواصل دعم لبنان. وأضاف أنه حصل اتصال مع الرئيس الأمريكي"
-          " جو بايدن أمس."),
+    event_case("complementizer-pronoun-last-speaker", "04", "041", "FRAGOV", "USAGOV",
+               "قال الرئيس الفرنسي إيمانويل ماكرون إن بلاده ستواصل دعم لبنان. وأضاف أنه حصل اتصال مع الرئيس الأمريكي"
+               " جو بايدن أمس."),
     # a surname that is also a given name ("برناردينو ليون") still names the person named in full before
-    _case("given-name-surname-later", "04", "040", "DZAGOV", "esp-bernardino-leon",
-          "وصل المبعوث الأممي برناردينو ليون إلى الجزائر أمس. وعقد وزير الخارجية الجزائري رمطان لعمامرة اجتماعا مع"
-          " ليون في العاصمة."),
+    event_case("given-name-surname-later", "04", "040", "DZAGOV", "esp-bernardino-leon",
+               "وصل المبعوث الأممي برناردينو ليون إلى الجزائر أمس. وعقد وزير الخارجية الجزائري رمطان لعمامرة اجتماعا مع"
+               " ليون في العاصمة."),
     # the phrase after an adjective of allegiance ("التابعة للمعارضة") describes the subject: the target is after
-    _case("affiliation-not-target", "19", "194", "SYRREB", "SYRMIL",
-          "شنت قوات جيش الفتح التابعة للمعارضة السورية قصفا مدفعيا على مواقع الجيش السوري في ريف إدلب."),
+    event_case("affiliation-not-target", "19", "194", "SYRREB", "SYRMIL",
+               "شنت قوات جيش الفتح التابعة للمعارضة السورية قصفا مدفعيا على مواقع الجيش السوري في ريف إدلب."),
     # "قصف أهداف لحزب X": the ل genitive of a target head is what was hit, not the attacker
-    _case("lam-genitive-not-attacker", "19", None, "*", "IMGPKK",
-          "وأعلن الجيش التركي أن مدفعيات القوات البرية قامت بقصف أهداف لحزب العمال الكردستاني في شمال العراق."),
+    event_case("lam-genitive-not-attacker", "19", None, "*", "IMGPKK",
+               "وأعلن الجيش التركي أن مدفعيات القوات البرية قامت بقصف أهداف لحزب العمال الكردستاني في شمال العراق."),
     # only the noun right before the phrase is its head: "على موقع فيسبوك المتظاهرين" keeps the object bare
-    _case("head-genitive-not-across-name", "02", None, "BLROPP", "*",
-          "ودعا زعيم المعارضة البيلاروسية في رسالة على موقع فيسبوك المتظاهرين إلى مواصلة الاحتجاج."),
+    event_case("head-genitive-not-across-name", "02", None, "BLROPP", "*",
+               "ودعا زعيم المعارضة البيلاروسية في رسالة على موقع فيسبوك المتظاهرين إلى مواصلة الاحتجاج."),
 ]
 
 
 @pytest.mark.parametrize("root,code,source,target,text", CASES)
 def test_argument_round4(code_text: Any, root: str, code: str | None, source: str, target: str, text: str) -> None:
     """The expected event is coded with these roles."""
-    coded = code_text(text, date=D)
-    assert coded.find(root, code, source, target), f"expected {code or root}: {source} -> {target}" + coded.why()
+    expect_event(code_text, root, code, source, target, text, date=D)
 
 
 NEGATIVE = [
@@ -114,5 +109,4 @@ NEGATIVE = [
 @pytest.mark.parametrize("root,role,spec,text", NEGATIVE)
 def test_argument_round4_not(code_text: Any, root: str, role: str, spec: str, text: str) -> None:
     """No event of this root has this actor in this role."""
-    coded = code_text(text, date=D)
-    assert not any(actor_matches(getattr(e, role), spec) for e in coded.events if e.cameo[:2] == root), coded.why()
+    expect_no_party(code_text, root, role, spec, text, date=D)

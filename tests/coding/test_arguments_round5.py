@@ -16,34 +16,29 @@ from typing import Any
 
 import pytest
 
-from tests.coding.conftest import actor_matches
+from tests.coding.conftest import event_case, expect_event, expect_no_party
 
 D = "2021-05-03"
 
 
-def _case(cid: str, root: str, code: str | None, source: str, target: str, text: str) -> Any:
-    return pytest.param(root, code, source, target, text, id=cid)
-
-
 CASES = [
     # the doer of the evaluated act is named by the nationality adjective of the relative clause's subject
-    _case("relative-nisba-doer-condemn", "11", "111", "IRQ*", "TUR",
-          "ودانت الحكومة العراقية أمس القصف الجوي الذي شنته الطائرات التركية على قرى في شمال البلاد."),
-    _case("relative-nisba-doer-praise", "05", None, "LBN*", "FRA",
-          "وأشاد رئيس الوزراء اللبناني بالمساعدات التي قدمتها الفرق الفرنسية للمتضررين من الانفجار."),
+    event_case("relative-nisba-doer-condemn", "11", "111", "IRQ*", "TUR",
+               "ودانت الحكومة العراقية أمس القصف الجوي الذي شنته الطائرات التركية على قرى في شمال البلاد."),
+    event_case("relative-nisba-doer-praise", "05", None, "LBN*", "FRA",
+               "وأشاد رئيس الوزراء اللبناني بالمساعدات التي قدمتها الفرق الفرنسية للمتضررين من الانفجار."),
     # a pronoun on the trigger's preposition after the parties imposing: the state named before
-    _case("pronoun-preposition-sanctions", "16", "163", "CAN", "VEN",
-          "وتشكو فنزويلا من العقوبات الأمريكية والكندية المفروضة عليها."),
-    _case("pronoun-preposition-sanctions-joined", "16", "163", "GBR", "IRN",
-          "وتعاني إيران من العقوبات الأمريكية والبريطانية عليها ومن تراجع أسعار النفط."),
+    event_case("pronoun-preposition-sanctions", "16", "163", "CAN", "VEN",
+               "وتشكو فنزويلا من العقوبات الأمريكية والكندية المفروضة عليها."),
+    event_case("pronoun-preposition-sanctions-joined", "16", "163", "GBR", "IRN",
+               "وتعاني إيران من العقوبات الأمريكية والبريطانية عليها ومن تراجع أسعار النفط."),
 ]
 
 
 @pytest.mark.parametrize("root,code,source,target,text", CASES)
 def test_argument_round5(code_text: Any, root: str, code: str | None, source: str, target: str, text: str) -> None:
     """The expected event is coded with these roles."""
-    coded = code_text(text, date=D)
-    assert coded.find(root, code, source, target), f"expected {code or root}: {source} -> {target}" + coded.why()
+    expect_event(code_text, root, code, source, target, text, date=D)
 
 
 NEGATIVE = [
@@ -66,5 +61,4 @@ NEGATIVE = [
 @pytest.mark.parametrize("root,role,spec,text", NEGATIVE)
 def test_argument_round5_not(code_text: Any, root: str, role: str, spec: str, text: str) -> None:
     """No event of this root has this actor in this role."""
-    coded = code_text(text, date=D)
-    assert not any(actor_matches(getattr(e, role), spec) for e in coded.events if e.cameo[:2] == root), coded.why()
+    expect_no_party(code_text, root, role, spec, text, date=D)

@@ -13,16 +13,9 @@ from collections.abc import Callable
 import pytest
 
 from hadath.coding.coder import _attack_outcome
-from hadath.model import Event
-from tests.coding.conftest import Coded
+from tests.coding.conftest import Coded, violent
 
-VIOLENT = ("18", "19", "20")
 DATE = "2008-05-01"
-
-
-def violent(got: Coded) -> list[Event]:
-    """The events of roots 18-20 (PLOVER ASSAULT)."""
-    return [e for r in VIOLENT for e in got.find(r)]
 
 
 # a bombing with its outcome, nobody named as its perpetrator

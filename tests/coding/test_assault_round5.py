@@ -17,16 +17,9 @@ from collections.abc import Callable
 
 import pytest
 
-from hadath.model import Event
-from tests.coding.conftest import Coded
+from tests.coding.conftest import Coded, violent
 
-VIOLENT = ("18", "19", "20")
 DATE = "2008-05-01"
-
-
-def violent(got: Coded) -> list[Event]:
-    """The events of roots 18-20 (PLOVER ASSAULT)."""
-    return [e for r in VIOLENT for e in got.find(r)]
 
 
 # (text, the code of the speaker that says it killed, in an attack named after the verb)

@@ -32,16 +32,9 @@ from collections.abc import Callable
 
 import pytest
 
-from hadath.model import Event
-from tests.coding.conftest import Coded, actor_matches
+from tests.coding.conftest import Coded, actor_matches, violent
 
-VIOLENT = ("18", "19", "20")
 DATE = "2007-06-10"
-
-
-def violent(got: Coded) -> list[Event]:
-    """The events of roots 18-20 (PLOVER ASSAULT)."""
-    return [e for r in VIOLENT for e in got.find(r)]
 
 
 # (text, code of the event, CAMEO code of the perpetrator named by the agent phrase)

@@ -12,16 +12,9 @@ import pytest
 
 from hadath import Article
 from hadath.coding.coder import EventCoder
-from hadath.model import Event
-from tests.coding.conftest import Coded
+from tests.coding.conftest import Coded, violent
 
-VIOLENT = ("18", "19", "20")
 DATE = "2008-05-01"
-
-
-def violent(got: Coded) -> list[Event]:
-    """The events of roots 18-20 (PLOVER ASSAULT)."""
-    return [e for r in VIOLENT for e in got.find(r)]
 
 
 # (text, what the sentence does with the violence)

@@ -12,15 +12,7 @@ from collections.abc import Callable
 
 import pytest
 
-from hadath.model import Event
-from tests.coding.conftest import Coded
-
-VIOLENT = ("18", "19", "20")
-
-
-def violent(got: Coded) -> list[Event]:
-    """The events of roots 18-20 (PLOVER ASSAULT)."""
-    return [e for r in VIOLENT for e in got.find(r)]
+from tests.coding.conftest import Coded, violent
 
 
 @pytest.mark.parametrize("text", [

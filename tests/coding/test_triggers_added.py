@@ -20,79 +20,72 @@ Groups:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
-from tests.coding.conftest import Coded
-
-
-def case(cid: str, root: str, code: str | None, source: str, target: str, text: str) -> Any:
-    """A parametrised positive case: an event of ``root`` (``code`` prefix) with these actors."""
-    return pytest.param(root, code, source, target, text, id=cid)
-
+from tests.coding.conftest import Coded, event_case, expect_event, expect_no_event
 
 POSITIVE = [
     # proclitic shadowing (17.tsv 173.dahama requires)
-    case("wa-itaqalat", "17", "173", "TURCOP", "*",
-         "واعتقلت الشرطة التركية عشرات من أنصار فتح الله غولن في إسطنبول."),
+    event_case("wa-itaqalat", "17", "173", "TURCOP", "*",
+               "واعتقلت الشرطة التركية عشرات من أنصار فتح الله غولن في إسطنبول."),
     # 015 claim with the subject between أعلن and the noun (01.tsv 015.masuliya_aalana)
-    case("claim-aalana-subject", "01", "015", "IMGISIS", "*",
-         "وأعلن تنظيم داعش مسؤوليته عن التفجير الذي استهدف نقطة للجيش العراقي غرب الأنبار."),
+    event_case("claim-aalana-subject", "01", "015", "IMGISIS", "*",
+               "وأعلن تنظيم داعش مسؤوليته عن التفجير الذي استهدف نقطة للجيش العراقي غرب الأنبار."),
     # 015 acknowledgement "اعترف X بمسؤوليته" (01.tsv 015.itarafa_bi requires)
-    case("acknowledge-bimasuliyatihi", "01", "015", "USA*", "*",
-         "واعترفت وزارة الدفاع الأمريكية بمسؤوليتها عن الغارة التي قتلت مدنيين في كابول."),
+    event_case("acknowledge-bimasuliyatihi", "01", "015", "USA*", "*",
+               "واعترفت وزارة الدفاع الأمريكية بمسؤوليتها عن الغارة التي قتلت مدنيين في كابول."),
     # 012 "أبدى X تشاؤمه إزاء" (01.tsv 012.tashaama forms and target)
-    case("pessimism-possessive", "01", "012", "IGOUNO", "YEM",
-         "وأبدى المبعوث الأممي تشاؤمه بشأن فرص التهدئة مع اليمن."),
+    event_case("pessimism-possessive", "01", "012", "IGOUNO", "YEM",
+               "وأبدى المبعوث الأممي تشاؤمه بشأن فرص التهدئة مع اليمن."),
     # 040 "لقائه X" with a direct object (04.tsv 040.liqa_pron)
-    case("liqa-pron-obj", "04", "040", "pse-mahmoud-abbas", "USAGOV",
-         "وأكد الرئيس محمود عباس خلال لقائه وزير الخارجية الأمريكي في رام الله رفضه للاستيطان."),
+    event_case("liqa-pron-obj", "04", "040", "pse-mahmoud-abbas", "USAGOV",
+               "وأكد الرئيس محمود عباس خلال لقائه وزير الخارجية الأمريكي في رام الله رفضه للاستيطان."),
     # 040 joint press conference (04.tsv 040.mutamar_mushtarak)
-    case("joint-press-conference", "04", "040", "TURGOV", "RUSGOV",
-         "وعقد وزير الخارجية التركي مؤتمرا صحفيا مشتركا مع نظيره الروسي في أنقرة."),
+    event_case("joint-press-conference", "04", "040", "TURGOV", "RUSGOV",
+               "وعقد وزير الخارجية التركي مؤتمرا صحفيا مشتركا مع نظيره الروسي في أنقرة."),
     # 041 a letter received from X (04.tsv 041.risala_min)
-    case("letter-received-vso", "04", "041", "SAUGOV", "EGYGOV",
-         "وتسلم الرئيس المصري رسالة خطية من العاهل السعودي تتعلق بالعلاقات الثنائية."),
+    event_case("letter-received-vso", "04", "041", "SAUGOV", "EGYGOV",
+               "وتسلم الرئيس المصري رسالة خطية من العاهل السعودي تتعلق بالعلاقات الثنائية."),
     # 051 expressed support (05.tsv 051.daam_noun)
-    case("support-noun", "05", "051", "FRAGOV", "IRQGOV",
-         "وأعرب الرئيس الفرنسي عن دعمه للحكومة العراقية في حربها على الإرهاب."),
+    event_case("support-noun", "05", "051", "FRAGOV", "IRQGOV",
+               "وأعرب الرئيس الفرنسي عن دعمه للحكومة العراقية في حربها على الإرهاب."),
     # 0841 "أطلقت X سراح Y" (08.tsv 0841.sarah_req)
-    case("release-sarah-vso", "08", "084", "ISR*", "PSE*",
-         "وأطلقت إسرائيل سراح عشرين أسيرا فلسطينيا بموجب اتفاق التهدئة."),
+    event_case("release-sarah-vso", "08", "084", "ISR*", "PSE*",
+               "وأطلقت إسرائيل سراح عشرين أسيرا فلسطينيا بموجب اتفاق التهدئة."),
     # 085 "رفعت X العقوبات عن Y" (08.tsv 085.uqubat_req)
-    case("lift-sanctions-vso", "08", "085", "IGOEU", "MMR",
-         "ورفع الاتحاد الأوروبي العقوبات عن ميانمار بعد الانتخابات."),
+    event_case("lift-sanctions-vso", "08", "085", "IGOEU", "MMR",
+               "ورفع الاتحاد الأوروبي العقوبات عن ميانمار بعد الانتخابات."),
     # 0874 "سحبت X قواتها من Y" (08.tsv 0874.quwwat_sahb)
-    case("withdraw-forces-vso", "08", "087", "FRA*", "MLI",
-         "وسحبت فرنسا قواتها من مالي بعد تسع سنوات من التدخل العسكري."),
+    event_case("withdraw-forces-vso", "08", "087", "FRA*", "MLI",
+               "وسحبت فرنسا قواتها من مالي بعد تسع سنوات من التدخل العسكري."),
     # 111 "ودانت X": دانت is a common word (ignored alone) and "ودانت" is not split (11.tsv 111.adana)
-    case("wa-danat", "11", "111", "EGY*", "ISR*",
-         "ودانت مصر الهجوم الإسرائيلي على قطاع غزة."),
+    event_case("wa-danat", "11", "111", "EGY*", "ISR*",
+               "ودانت مصر الهجوم الإسرائيلي على قطاع غزة."),
     # 111 a verbal attack named by وصف, written without the conjunction (11.tsv 111.hajama-kalami requires)
-    case("hajama-wasafa", "11", "111", "tur-recep-tayyip-erdogan", "ISR*",
-         "وهاجم الرئيس التركي رجب طيب أردوغان إسرائيل، إذ وصف سياستها في غزة بالإبادة."),
+    event_case("hajama-wasafa", "11", "111", "tur-recep-tayyip-erdogan", "ISR*",
+               "وهاجم الرئيس التركي رجب طيب أردوغان إسرائيل، إذ وصف سياستها في غزة بالإبادة."),
     # 112 "حملت X Y المسؤولية" (11.tsv 112.hammala-req)
-    case("hold-responsible-vso", "11", "112", "PSEGOV", "ISR*",
-         "وحملت الحكومة الفلسطينية إسرائيل المسؤولية الكاملة عن التصعيد في الضفة الغربية."),
+    event_case("hold-responsible-vso", "11", "112", "PSEGOV", "ISR*",
+               "وحملت الحكومة الفلسطينية إسرائيل المسؤولية الكاملة عن التصعيد في الضفة الغربية."),
     # 112 "ألقى X باللوم على Y" (11.tsv 112.alqa-req requires)
-    case("blame-vso", "11", "112", "USAGOV", "CHN",
-         "وألقى الرئيس الأمريكي باللوم على الصين في تفاقم الأزمة التجارية."),
+    event_case("blame-vso", "11", "112", "USAGOV", "CHN",
+               "وألقى الرئيس الأمريكي باللوم على الصين في تفاقم الأزمة التجارية."),
     # 130 a promise of action against X is a threat (13.tsv 130.wad_did)
-    case("promise-against", "13", "130", "tur-recep-tayyip-erdogan", "IMGPKK",
-         "ووعد الرئيس التركي رجب طيب أردوغان باتخاذ إجراءات حاسمة ضد حزب العمال الكردستاني."),
+    event_case("promise-against", "13", "130", "tur-recep-tayyip-erdogan", "IMGPKK",
+               "ووعد الرئيس التركي رجب طيب أردوغان باتخاذ إجراءات حاسمة ضد حزب العمال الكردستاني."),
     # 154 reservists called up (15.tsv 154.ihtiyat_req)
-    case("reservists-vso", "15", "154", "KOR*", "*",
-         "واستدعت كوريا الجنوبية جنود الاحتياط بعد التجربة الصاروخية الكورية الشمالية."),
+    event_case("reservists-vso", "15", "154", "KOR*", "*",
+               "واستدعت كوريا الجنوبية جنود الاحتياط بعد التجربة الصاروخية الكورية الشمالية."),
     # 170 raid on premises (17.tsv 170.dahama_maqarr)
-    case("raid-premises", "17", None, "EGYCOP", "*",
-         "وداهمت الشرطة المصرية مقر حزب الوفد في القاهرة."),
+    event_case("raid-premises", "17", None, "EGYCOP", "*",
+               "وداهمت الشرطة المصرية مقر حزب الوفد في القاهرة."),
     # 173 "أوقفت X متظاهرين" (17.tsv 173.awqafa_req)
-    case("detain-awqafa", "17", "173", "TUN*", "*",
-         "وأوقفت السلطات التونسية عشرات المحتجين في العاصمة."),
+    event_case("detain-awqafa", "17", "173", "TUN*", "*",
+               "وأوقفت السلطات التونسية عشرات المحتجين في العاصمة."),
     # 174 deportation no longer hidden by 063 "رحلت السلطات" (06.tsv 063.tasleem_noun)
-    case("deport-not-extradite", "17", "174", "TUR*", "SYR*",
-         "ورحلت السلطات التركية مئات اللاجئين السوريين إلى الشمال السوري."),
+    event_case("deport-not-extradite", "17", "174", "TUR*", "SYR*",
+               "ورحلت السلطات التركية مئات اللاجئين السوريين إلى الشمال السوري."),
 ]
 
 
@@ -100,8 +93,7 @@ POSITIVE = [
 def test_added_trigger_codes_the_event(code_text: Callable[..., Coded], root: str, code: str | None,
                                        source: str, target: str, text: str) -> None:
     """The sentence yields an event of the expected root/code with the expected actors."""
-    got = code_text(text)
-    assert got.find(root, code, source, target), got.why()
+    expect_event(code_text, root, code, source, target, text)
 
 
 NEGATIVE = [
@@ -125,5 +117,4 @@ NEGATIVE = [
 @pytest.mark.parametrize("root,code,text", NEGATIVE)
 def test_added_trigger_stays_silent(code_text: Callable[..., Coded], root: str, code: str, text: str) -> None:
     """The new patterns do not fire on these look-alike contexts."""
-    got = code_text(text)
-    assert not got.find(root, code), got.why()
+    expect_no_event(code_text, root, code, text)

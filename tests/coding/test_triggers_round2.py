@@ -21,42 +21,34 @@ Groups:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
-from tests.coding.conftest import Coded
-
-
-def case(cid: str, root: str, code: str | None, source: str, target: str, text: str) -> Any:
-    """A parametrised positive case: an event of ``root`` (``code`` prefix) with these actors."""
-    return pytest.param(root, code, source, target, text, id=cid)
-
+from tests.coding.conftest import Coded, event_case, expect_event, expect_no_event
 
 POSITIVE = [
     # form-borne clitic word: 194 requires بالمدفعية (19.tsv)
-    case("shell-bil-madfaiya", "19", "194", "SYRMIL", "*",
-         "وقصف الجيش السوري بلدة كفرنبل بالمدفعية الثقيلة."),
+    event_case("shell-bil-madfaiya", "19", "194", "SYRMIL", "*",
+               "وقصف الجيش السوري بلدة كفرنبل بالمدفعية الثقيلة."),
     # form-borne clitic word: 194 requires بالهاون (19.tsv)
-    case("shell-bil-hawun", "19", "194", "SYRMIL", "*",
-         "وقصف الجيش السوري أحياء المدينة بالهاون."),
+    event_case("shell-bil-hawun", "19", "194", "SYRMIL", "*",
+               "وقصف الجيش السوري أحياء المدينة بالهاون."),
     # shelling companions: صاروخيا (19.tsv 194.qasafa-madfaiya requires)
-    case("shell-sarukhiyan", "19", "194", "TURMIL", "IMGPKK",
-         "وقصف الجيش التركي مواقع حزب العمال الكردستاني صاروخيا في شمال العراق."),
+    event_case("shell-sarukhiyan", "19", "194", "TURMIL", "IMGPKK",
+               "وقصف الجيش التركي مواقع حزب العمال الكردستاني صاروخيا في شمال العراق."),
     # form-borne clitic word: 1121 requires بالفساد (11.tsv)
-    case("accuse-bil-fasad", "11", "1121", "IRQLEG", "*",
-         "واتهم البرلمان العراقي وزير الكهرباء بالفساد."),
+    event_case("accuse-bil-fasad", "11", "1121", "IRQLEG", "*",
+               "واتهم البرلمان العراقي وزير الكهرباء بالفساد."),
     # form-borne clitic word: 138 requires بالانتقام (13.tsv 138.tawaada)
-    case("threaten-bil-intiqam", "13", "138", "IRNMIL", "ISR",
-         "وتوعد الحرس الثوري الإيراني إسرائيل بالانتقام."),
+    event_case("threaten-bil-intiqam", "13", "138", "IRNMIL", "ISR",
+               "وتوعد الحرس الثوري الإيراني إسرائيل بالانتقام."),
 ]
 
 
 @pytest.mark.parametrize("root,code,source,target,text", POSITIVE)
 def test_round2_trigger_codes_the_event(code_text: Callable[..., Coded], root: str, code: str | None,
                                         source: str, target: str, text: str) -> None:
-    got = code_text(text)
-    assert got.find(root, code, source, target), got.why()
+    expect_event(code_text, root, code, source, target, text)
 
 
 NEGATIVE = [
@@ -73,8 +65,7 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("root,code,text", NEGATIVE)
 def test_round2_trigger_stays_silent(code_text: Callable[..., Coded], root: str, code: str, text: str) -> None:
-    got = code_text(text)
-    assert not got.find(root, code), got.why()
+    expect_no_event(code_text, root, code, text)
 
 
 def test_ctx_only_clitic_words_do_not_shadow_bare_words() -> None:

@@ -20,74 +20,66 @@ Groups:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
-from tests.coding.conftest import Coded
-
-
-def case(cid: str, root: str, code: str | None, source: str, target: str, text: str) -> Any:
-    """A parametrised positive case: an event of ``root`` (``code`` prefix) with these actors."""
-    return pytest.param(root, code, source, target, text, id=cid)
-
+from tests.coding.conftest import Coded, event_case, expect_event, expect_no_event
 
 POSITIVE = [
     # 195.hujum-jawwi: an air word far after "هجوما" vetoed 190.hujum and no 195 reading read the noun
-    case("hujum-air-word-later", "19", "195", "IMGISIS", "IRQMIL",
-         "شن تنظيم داعش في الأيام الماضية هجوما على القوات العراقية المتمركزة في قاعدة جوية غرب الأنبار."),
+    event_case("hujum-air-word-later", "19", "195", "IMGISIS", "IRQMIL",
+               "شن تنظيم داعش في الأيام الماضية هجوما على القوات العراقية المتمركزة في قاعدة جوية غرب الأنبار."),
     # 195.shanna-hujum-jawwi: "شن هجوما" took the span from "هجوما جويا" and was vetoed by جويا
-    case("shanna-hujum-jawwan", "19", "195", "ISR*", "*",
-         "وكان الجيش الإسرائيلي قد شن هجوما جويا على مواقع لحركة حماس شمال قطاع غزة."),
+    event_case("shanna-hujum-jawwan", "19", "195", "ISR*", "*",
+               "وكان الجيش الإسرائيلي قد شن هجوما جويا على مواقع لحركة حماس شمال قطاع غزة."),
     # 1952.shanna-hujum-musayyara: the same with a drone
-    case("shanna-hujum-drone", "19", "1952", "SAU*", "IMGHOU",
-         "شن الجيش السعودي هجوما بطائرات مسيرة على مواقع لجماعة الحوثي قرب صنعاء."),
+    event_case("shanna-hujum-drone", "19", "1952", "SAU*", "IMGHOU",
+               "شن الجيش السعودي هجوما بطائرات مسيرة على مواقع لجماعة الحوثي قرب صنعاء."),
     # 1952.ghara-musayyara: the accusative هجوما is one of its forms
-    case("hujuman-drone", "19", "1952", "*", "IMGHOU",
-         "وكان الجيش قد نفذ قبل يومين هجوما بطائرات مسيرة على مواقع الحوثيين في مأرب."),
+    event_case("hujuman-drone", "19", "1952", "*", "IMGHOU",
+               "وكان الجيش قد نفذ قبل يومين هجوما بطائرات مسيرة على مواقع الحوثيين في مأرب."),
     # 195.qasf-sarukhi: 194.qasf-madfai hands missile fire from warships off to 195
-    case("qasf-sarukhi-ships", "19", "195", "USA*", "SYR",
-         "وأطلقت البوارج الأمريكية قصفا صاروخيا على مطار الشعيرات السوري."),
+    event_case("qasf-sarukhi-ships", "19", "195", "USA*", "SYR",
+               "وأطلقت البوارج الأمريكية قصفا صاروخيا على مطار الشعيرات السوري."),
     # 195.darba-sarukhiya: a missile strike is an aerial weapon
-    case("darba-sarukhiya", "19", "195", "USA*", "*",
-         "ونفذت الولايات المتحدة ضربة صاروخية على مطار عسكري تابع للجيش السوري قرب حمص."),
+    event_case("darba-sarukhiya", "19", "195", "USA*", "*",
+               "ونفذت الولايات المتحدة ضربة صاروخية على مطار عسكري تابع للجيش السوري قرب حمص."),
     # 194.qasf-madfai: a rocket attack on the ground (no aircraft, no warship) is shelling
-    case("hujum-sarukhi-ground", "19", "194", "IMGISIS", "*",
-         "وشن تنظيم داعش هجوما صاروخيا على مواقع الجيش العراقي في قضاء الحويجة."),
+    event_case("hujum-sarukhi-ground", "19", "194", "IMGISIS", "*",
+               "وشن تنظيم داعش هجوما صاروخيا على مواقع الجيش العراقي في قضاء الحويجة."),
     # 1952.ghara-musayyara: "غارات جوية" (a 195 form) with a drone named after it
-    case("ghara-jawwiya-drone", "19", "1952", "SAUMIL", "IMGHOU",
-         "وشن الجيش السعودي غارات جوية بطائرات مسيرة على مواقع جماعة الحوثي قرب صعدة."),
-    case("darba-askariya-drone", "19", "1952", "TURMIL", "IMGPKK",
-         "ونفذت القوات التركية ضربة عسكرية بطائرات مسيرة على مواقع حزب العمال الكردستاني شمال العراق."),
+    event_case("ghara-jawwiya-drone", "19", "1952", "SAUMIL", "IMGHOU",
+               "وشن الجيش السعودي غارات جوية بطائرات مسيرة على مواقع جماعة الحوثي قرب صعدة."),
+    event_case("darba-askariya-drone", "19", "1952", "TURMIL", "IMGPKK",
+               "ونفذت القوات التركية ضربة عسكرية بطائرات مسيرة على مواقع حزب العمال الكردستاني شمال العراق."),
     # 195.darba-askariya-jawwiya: 190.darba-askariya hands an air strike off to 195
-    case("darba-askariya-jawwiya", "19", "195", "ISR", "IMGHAM",
-         "ووجهت إسرائيل ضربة عسكرية جوية لمواقع حركة حماس في قطاع غزة."),
+    event_case("darba-askariya-jawwiya", "19", "195", "ISR", "IMGHAM",
+               "ووجهت إسرائيل ضربة عسكرية جوية لمواقع حركة حماس في قطاع غزة."),
     # 1451.shaghab / 1411.hatafa list the forms their generic patterns hand off for leadership-change demands
-    case("ahdath-shaghab-rahil", "14", "1451", "KEN", "*",
-         "واندلعت أحداث شغب في مدينة مومباسا الكينية للمطالبة برحيل الحكومة."),
-    case("rafau-shiarat-rahil", "14", "1411", "SDN*", "*",
-         "وكان طلاب جامعة الخرطوم قد رفعوا شعارات تطالب برحيل الرئيس السوداني عمر البشير."),
+    event_case("ahdath-shaghab-rahil", "14", "1451", "KEN", "*",
+               "واندلعت أحداث شغب في مدينة مومباسا الكينية للمطالبة برحيل الحكومة."),
+    event_case("rafau-shiarat-rahil", "14", "1411", "SDN*", "*",
+               "وكان طلاب جامعة الخرطوم قد رفعوا شعارات تطالب برحيل الرئيس السوداني عمر البشير."),
     # 1056: "للقصف" is لل + قصف again once 03.tsv no longer lists لقصف (the demand is de-escalation)
-    case("lil-qasf-1056", "10", "1056", "IGOUNO", "RUS",
-         "وطالبت الأمم المتحدة روسيا بوضع حد للقصف على الأحياء الشرقية لمدينة حلب."),
+    event_case("lil-qasf-1056", "10", "1056", "IGOUNO", "RUS",
+               "وطالبت الأمم المتحدة روسيا بوضع حد للقصف على الأحياء الشرقية لمدينة حلب."),
     # 1832.infijar-req: the rigged vehicle is a word the segmenter does not split (بسيارتين)
     # 1831.fajjara-intihari: VSO "فجر انتحاري حزامه" (183.fajjara hands the bomber off to 1831)
-    case("fajjara-intihari-vso", "18", "1831", "*", "AFG*",
-         "وفجر انتحاري حزامه الناسف وسط تجمع لقوات الأمن الأفغانية في كابل."),
+    event_case("fajjara-intihari-vso", "18", "1831", "*", "AFG*",
+               "وفجر انتحاري حزامه الناسف وسط تجمع لقوات الأمن الأفغانية في كابل."),
     # 042.tawajjaha: an official heading to a capital is still a visit
-    case("tawajjaha-wazir", "04", "042", "IRNGOV", "RUS", "وتوجه وزير الخارجية الإيراني إلى موسكو في زيارة رسمية تستغرق يومين."),
+    event_case("tawajjaha-wazir", "04", "042", "IRNGOV", "RUS", "وتوجه وزير الخارجية الإيراني إلى موسكو في زيارة رسمية تستغرق يومين."),
     # 150.manawarat: real exercises are still coded after the idiom excludes
-    case("manawarat-askariya", "15", "150", "IRNMIL", "*", "وأجرت البحرية الإيرانية مناورات عسكرية في مضيق هرمز."),
-    case("tafjirayn-malghumatayn", "18", "1832", "IMGISIS", "IRQ*",
-         "وشن تنظيم داعش تفجيرين بسيارتين ملغومتين على حاجز للجيش العراقي قرب مدينة الرمادي."),
+    event_case("manawarat-askariya", "15", "150", "IRNMIL", "*", "وأجرت البحرية الإيرانية مناورات عسكرية في مضيق هرمز."),
+    event_case("tafjirayn-malghumatayn", "18", "1832", "IMGISIS", "IRQ*",
+               "وشن تنظيم داعش تفجيرين بسيارتين ملغومتين على حاجز للجيش العراقي قرب مدينة الرمادي."),
 ]
 
 
 @pytest.mark.parametrize("root,code,source,target,text", POSITIVE)
 def test_round3_trigger_codes_the_event(code_text: Callable[..., Coded], root: str, code: str | None,
                                         source: str, target: str, text: str) -> None:
-    got = code_text(text)
-    assert got.find(root, code, source, target), got.why()
+    expect_event(code_text, root, code, source, target, text)
 
 
 NEGATIVE = [
@@ -116,8 +108,7 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("root,code,text", NEGATIVE)
 def test_round3_trigger_stays_silent(code_text: Callable[..., Coded], root: str, code: str, text: str) -> None:
-    got = code_text(text)
-    assert not got.find(root, code), got.why()
+    expect_no_event(code_text, root, code, text)
 
 
 @pytest.mark.parametrize("word,key", [("للقصف", "قصف"), ("للهجوم", "هجوم"), ("للغارات", "غارات")])

@@ -28,117 +28,109 @@ Groups:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 
-from tests.coding.conftest import Coded
-
-
-def case(cid: str, root: str, code: str | None, source: str, target: str, text: str) -> Any:
-    """A parametrised positive case: an event of ``root`` (``code`` prefix) with these actors."""
-    return pytest.param(root, code, source, target, text, id=cid)
-
+from tests.coding.conftest import Coded, event_case, expect_event, expect_no_event
 
 POSITIVE = [
     # 112.arjaa-sabab: أرجع سبب X إلى Y (Y's act is blamed)
-    case("arjaa-sabab", "11", "112", "IRNGOV", "ISR",
-         "وأرجع وزير الخارجية الإيراني سبب تعثر المفاوضات إلى التدخل الإسرائيلي."),
-    case("arjaat-asbab", "11", "112", "LBYGOV", "TUR",
-         "وأرجعت الحكومة الليبية أسباب الأزمة إلى التدخل التركي في شؤون البلاد."),
+    event_case("arjaa-sabab", "11", "112", "IRNGOV", "ISR",
+               "وأرجع وزير الخارجية الإيراني سبب تعثر المفاوضات إلى التدخل الإسرائيلي."),
+    event_case("arjaat-asbab", "11", "112", "LBYGOV", "TUR",
+               "وأرجعت الحكومة الليبية أسباب الأزمة إلى التدخل التركي في شؤون البلاد."),
     # STANCE_HEADS: the blamed act is a noun with the party as its adjective
-    case("arjaa-qarsana", "11", "112", "USAGOV", "RUS",
-         "وأرجع وزير الخارجية الأمريكي سبب تعطل مواقع الوزارة إلى القرصنة الروسية."),
+    event_case("arjaa-qarsana", "11", "112", "USAGOV", "RUS",
+               "وأرجع وزير الخارجية الأمريكي سبب تعطل مواقع الوزارة إلى القرصنة الروسية."),
     # 111.athara-vso: the subject stands between the verb and "تساؤلات"
-    case("athara-vso", "11", "111", "NGO", "EGY*",
-         "وأثارت منظمة العفو الدولية تساؤلات بشأن ممارسات الشرطة المصرية في سيناء."),
+    event_case("athara-vso", "11", "111", "NGO", "EGY*",
+               "وأثارت منظمة العفو الدولية تساؤلات بشأن ممارسات الشرطة المصرية في سيناء."),
     # 130.taahhada-radd: "الرد" with the article, after باتخاذ
-    case("taahhada-al-radd", "13", "130", "USAGOV", "RUS",
-         "وتعهد الرئيس الأمريكي جو بايدن باتخاذ الرد المناسب على الاستفزازات الروسية."),
+    event_case("taahhada-al-radd", "13", "130", "USAGOV", "RUS",
+               "وتعهد الرئيس الأمريكي جو بايدن باتخاذ الرد المناسب على الاستفزازات الروسية."),
     # 111.adana-req: bare "دان" is a common word (not indexed alone); it is read with the condemned act after it
-    case("dana-bishidda", "11", "111", "FRAGOV", "RUS",
-         "دان الرئيس الفرنسي بشدة الهجوم الروسي على مدينة خاركيف الأوكرانية."),
-    case("fima-danat", "11", "111", "IRQGOV", "TUR",
-         "فيما دانت قيادة إقليم كردستان العراق أمس القصف الجوي التركي على مواقع حزب العمال."),
+    event_case("dana-bishidda", "11", "111", "FRAGOV", "RUS",
+               "دان الرئيس الفرنسي بشدة الهجوم الروسي على مدينة خاركيف الأوكرانية."),
+    event_case("fima-danat", "11", "111", "IRQGOV", "TUR",
+               "فيما دانت قيادة إقليم كردستان العراق أمس القصف الجوي التركي على مواقع حزب العمال."),
     # 051.hannaa-req: "هنأ" reads as the common word "هنا" (here); it is read with what is congratulated after it
-    case("hannaa-bifawz", "05", "051", "JORGOV", "TUNGOV",
-         "وهنأ الملك الأردني عبد الله الثاني الرئيس التونسي قيس سعيد بفوزه في الانتخابات الرئاسية."),
+    event_case("hannaa-bifawz", "05", "051", "JORGOV", "TUNGOV",
+               "وهنأ الملك الأردني عبد الله الثاني الرئيس التونسي قيس سعيد بفوزه في الانتخابات الرئاسية."),
     # STANCE_HEADS: the return / election / appointment of a party is what is welcomed
-    case("rahhaba-bi-awdat", "05", "051", "PSEGOV", "JORGOV",
-         "ورحب الرئيس الفلسطيني محمود عباس بعودة السفير الأردني إلى رام الله."),
-    case("rahhaba-bi-intikhab", "05", "051", "AREGOV", "LBN*",
-         "ورحب وزير الخارجية الإماراتي بانتخاب الرئيس اللبناني جوزاف عون."),
+    event_case("rahhaba-bi-awdat", "05", "051", "PSEGOV", "JORGOV",
+               "ورحب الرئيس الفلسطيني محمود عباس بعودة السفير الأردني إلى رام الله."),
+    event_case("rahhaba-bi-intikhab", "05", "051", "AREGOV", "LBN*",
+               "ورحب وزير الخارجية الإماراتي بانتخاب الرئيس اللبناني جوزاف عون."),
     # protest forms holding their own subject ("أحرق المتظاهرون") left the coder no source: the verb alone now
     # requires the protesters after it (145.adrama-vso, 145.iqtaham-muhtajjun, 144.qataa-vso, 144.manaa-vso)
-    case("ahraqa-mutazahirun", "14", "145", "IRQCVL", "*",
-         "وأحرق المتظاهرون العراقيون مقر حزب الدعوة في البصرة."),
-    case("adrama-muhtajjun", "14", "145", "IRQCVL", "*",
-         "وأضرم محتجون عراقيون غاضبون النار في مقر حزب الدعوة في البصرة."),
-    case("iqtahama-mutazahirun", "14", "145", "IRQCVL", "*",
-         "واقتحم المتظاهرون العراقيون مبنى البرلمان في بغداد."),
-    case("qataa-turuq-vso", "14", "144", "IRQCVL", "*",
-         "وقطع المحتجون العراقيون الطرق الرئيسية في الناصرية احتجاجا على نقص الكهرباء."),
-    case("aghlaqa-tariq-vso", "14", "144", "DZACVL", "*",
-         "وأغلق المحتجون الجزائريون الطريق السريع في العاصمة."),
-    case("hasara-mutazahirun", "14", "144", "SDNCVL", "*",
-         "وحاصر المتظاهرون السودانيون مقر قيادة الجيش في الخرطوم."),
+    event_case("ahraqa-mutazahirun", "14", "145", "IRQCVL", "*",
+               "وأحرق المتظاهرون العراقيون مقر حزب الدعوة في البصرة."),
+    event_case("adrama-muhtajjun", "14", "145", "IRQCVL", "*",
+               "وأضرم محتجون عراقيون غاضبون النار في مقر حزب الدعوة في البصرة."),
+    event_case("iqtahama-mutazahirun", "14", "145", "IRQCVL", "*",
+               "واقتحم المتظاهرون العراقيون مبنى البرلمان في بغداد."),
+    event_case("qataa-turuq-vso", "14", "144", "IRQCVL", "*",
+               "وقطع المحتجون العراقيون الطرق الرئيسية في الناصرية احتجاجا على نقص الكهرباء."),
+    event_case("aghlaqa-tariq-vso", "14", "144", "DZACVL", "*",
+               "وأغلق المحتجون الجزائريون الطريق السريع في العاصمة."),
+    event_case("hasara-mutazahirun", "14", "144", "SDNCVL", "*",
+               "وحاصر المتظاهرون السودانيون مقر قيادة الجيش في الخرطوم."),
     # 144.itarat-vso: burning tyres with the subject between verb and object
-    case("ahraqa-itarat-vso", "14", "144", "LBNCVL", "*",
-         "وأحرق المتظاهرون اللبنانيون الإطارات أمام مقر الحكومة في بيروت."),
+    event_case("ahraqa-itarat-vso", "14", "144", "LBNCVL", "*",
+               "وأحرق المتظاهرون اللبنانيون الإطارات أمام مقر الحكومة في بيروت."),
     # 183.alqa-qunbula-vso: a thrown bomb, the subject between verb and object
-    case("alqa-qunbula-vso", "18", "183", "*", "IRQ*",
-         "وألقى مسلحون مجهولون قنبلة على دورية للشرطة العراقية في البصرة."),
+    event_case("alqa-qunbula-vso", "18", "183", "*", "IRQ*",
+               "وألقى مسلحون مجهولون قنبلة على دورية للشرطة العراقية في البصرة."),
     # 190.asqata-vso: an aircraft shot down, the subject between verb and object
-    case("asqata-taira-vso", "19", "190", "SYRMIL", "ISR",
-         "وأسقطت الدفاعات الجوية السورية طائرة إسرائيلية فوق الجولان."),
+    event_case("asqata-taira-vso", "19", "190", "SYRMIL", "ISR",
+               "وأسقطت الدفاعات الجوية السورية طائرة إسرائيلية فوق الجولان."),
     # 174.tard-noun ("طرد السفير") held the expelled diplomat inside the trigger: 174.tarada-diblomasi reads it now
-    case("tard-safir", "17", "174", "BOLGOV", "ISRGOV",
-         "وقررت الحكومة البوليفية أمس طرد السفير الإسرائيلي من لاباز."),
+    event_case("tard-safir", "17", "174", "BOLGOV", "ISRGOV",
+               "وقررت الحكومة البوليفية أمس طرد السفير الإسرائيلي من لاباز."),
     # 182.itada-vso: beating, the subject between verb and "بالضرب" (180.itada hands it off)
-    case("itada-bildarb", "18", "182", "IRNCOP", "*",
-         "واعتدت الشرطة الإيرانية بالضرب على الطالبة الإيرانية في طهران أمس."),
+    event_case("itada-bildarb", "18", "182", "IRNCOP", "*",
+               "واعتدت الشرطة الإيرانية بالضرب على الطالبة الإيرانية في طهران أمس."),
     # 114.istadaa-safir-ihtijaj ("استدعت السفير") held the summoned envoy inside the trigger; 114.istadaa-req reads it
-    case("istadaat-safir", "11", "114", "JORGOV", "ISRGOV",
-         "وكانت وزارة الخارجية الأردنية قد استدعت السفير الإسرائيلي في عمان أمس."),
+    event_case("istadaat-safir", "11", "114", "JORGOV", "ISRGOV",
+               "وكانت وزارة الخارجية الأردنية قد استدعت السفير الإسرائيلي في عمان أمس."),
     # 154.arsala-vso: troops sent, the subject between verb and object
-    case("arsalat-quwwat-vso", "15", "154", "TUR", "LBY",
-         "وأرسلت تركيا قوات إلى ليبيا لدعم حكومة الوفاق."),
+    event_case("arsalat-quwwat-vso", "15", "154", "TUR", "LBY",
+               "وأرسلت تركيا قوات إلى ليبيا لدعم حكومة الوفاق."),
     # 180.dahs: "دهس جنود" held the run-over soldiers inside the trigger
-    case("dahs-junud", "18", "180", "PSE", "ISRMIL",
-         "وأقدم فلسطيني أمس على دهس جنود إسرائيليين قرب الخليل."),
+    event_case("dahs-junud", "18", "180", "PSE", "ISRMIL",
+               "وأقدم فلسطيني أمس على دهس جنود إسرائيليين قرب الخليل."),
     # 143.idrab-impf: the imperfect of أضرب (go on strike) is written as the imperfect of ضرب (hit)
-    case("yudribu-an-al-amal", "14", "143", "JOREDU", "*",
-         "ويضرب المعلمون الأردنيون عن العمل منذ أسبوعين للمطالبة بزيادة الرواتب."),
+    event_case("yudribu-an-al-amal", "14", "143", "JOREDU", "*",
+               "ويضرب المعلمون الأردنيون عن العمل منذ أسبوعين للمطالبة بزيادة الرواتب."),
     # attack forms that held the attacking arm ("قصفت المدفعية"، "أغارت المقاتلات"، "دخلت القوات") took the source
     # from elsewhere in the sentence; the verb alone now reads it (194.qasafa-madfaiya, 195.qasafa-jawwi,
     # 195.aghara, 192.tawaghghul-fixed)
-    case("qasafat-madfaiya", "19", "194", "TURMIL", "IMGYPG",
-         "وقصفت المدفعية التركية أمس مواقع لوحدات حماية الشعب الكردية في عفرين."),
-    case("qasafat-tairat", "19", "195", "RUSMIL", "SYR*",
-         "وقصفت الطائرات الروسية أمس مواقع المعارضة السورية في إدلب."),
-    case("aghara-muqatilat", "19", "195", "ISRMIL", "*",
-         "وأغارت المقاتلات الإسرائيلية أمس على مواقع لحركة حماس في غزة."),
-    case("dakhalat-quwwat", "19", "192", "IRQMIL", "*",
-         "ودخلت القوات العراقية أمس مدينة الفلوجة بعد معارك عنيفة مع تنظيم داعش."),
+    event_case("qasafat-madfaiya", "19", "194", "TURMIL", "IMGYPG",
+               "وقصفت المدفعية التركية أمس مواقع لوحدات حماية الشعب الكردية في عفرين."),
+    event_case("qasafat-tairat", "19", "195", "RUSMIL", "SYR*",
+               "وقصفت الطائرات الروسية أمس مواقع المعارضة السورية في إدلب."),
+    event_case("aghara-muqatilat", "19", "195", "ISRMIL", "*",
+               "وأغارت المقاتلات الإسرائيلية أمس على مواقع لحركة حماس في غزة."),
+    event_case("dakhalat-quwwat", "19", "192", "IRQMIL", "*",
+               "ودخلت القوات العراقية أمس مدينة الفلوجة بعد معارك عنيفة مع تنظيم داعش."),
     # 116.hakama: "قضت المحكمة" held the court (the source) inside the trigger
-    case("qadat-mahkama", "11", "116", "EGYJUD", "EGYOPP",
-         "وقضت المحكمة المصرية أمس بسجن الناشط علاء عبد الفتاح خمس سنوات."),
+    event_case("qadat-mahkama", "11", "116", "EGYJUD", "EGYOPP",
+               "وقضت المحكمة المصرية أمس بسجن الناشط علاء عبد الفتاح خمس سنوات."),
     # 040.ijtama_wafd ("التقى وفدا") held the delegation inside the trigger: 040.iltaqa / 043.istaqbala read it
-    case("iltaqa-wafdan", "04", "040", "EGYGOV", "IMGHAM",
-         "وكان الرئيس المصري قد التقى وفدا من حركة حماس في القاهرة أمس."),
-    case("istaqbala-wafdan", "04", None, "EGYGOV", "USAGOV",
-         "وكان الرئيس المصري قد استقبل وفدا أمريكيا في القاهرة أمس."),
+    event_case("iltaqa-wafdan", "04", "040", "EGYGOV", "IMGHAM",
+               "وكان الرئيس المصري قد التقى وفدا من حركة حماس في القاهرة أمس."),
+    event_case("istaqbala-wafdan", "04", None, "EGYGOV", "USAGOV",
+               "وكان الرئيس المصري قد استقبل وفدا أمريكيا في القاهرة أمس."),
     # 1833.infijar-ubwa: تفجرت (exploded), as انفجرت
-    case("tafajjarat-ubwa", "18", "1833", "SOMREB", "*",
-         "وتفجرت عبوة ناسفة زرعها مسلحو حركة الشباب في موكب للجيش الصومالي قرب مقديشو."),
+    event_case("tafajjarat-ubwa", "18", "1833", "SOMREB", "*",
+               "وتفجرت عبوة ناسفة زرعها مسلحو حركة الشباب في موكب للجيش الصومالي قرب مقديشو."),
 ]
 
 
 @pytest.mark.parametrize("root,code,source,target,text", POSITIVE)
 def test_round4_trigger_codes_the_event(code_text: Callable[..., Coded], root: str, code: str | None,
                                         source: str, target: str, text: str) -> None:
-    got = code_text(text)
-    assert got.find(root, code, source, target), got.why()
+    expect_event(code_text, root, code, source, target, text)
 
 
 NEGATIVE = [
@@ -188,8 +180,7 @@ NEGATIVE = [
 
 @pytest.mark.parametrize("root,code,text", NEGATIVE)
 def test_round4_trigger_stays_silent(code_text: Callable[..., Coded], root: str, code: str, text: str) -> None:
-    got = code_text(text)
-    assert not got.find(root, code), got.why()
+    expect_no_event(code_text, root, code, text)
 
 
 def test_withdrawal_with_min_is_read_both_ways() -> None:

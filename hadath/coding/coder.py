@@ -641,8 +641,8 @@ _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 ATTEMPT = _norm_words("محاولة محاولات تعمد")  # "بمحاولة قتل"، "بتعمد قصف": transparent to what governs them
 RESPONSIBILITY = _norm_words("مسؤولية المسؤولية مسؤوليته مسؤوليتها مسؤوليتهم مسؤوليتهما")
 # denying responsibility, or laying it on another: "نفى"، "عدم"، "حمّل"، "يحمل"
-DISCLAIM = NEGATING_VERBS | _norm_words("عدم نفى نفت نفوا ينفي تنفي حمل حملت حملوا يحمل تحمل محملا محملة تحميل")
 LAY_ON = _norm_words("حمل حملت حملوا يحمل تحمل محملا محملة تحميل")  # laying responsibility on another
+DISCLAIM = NEGATING_VERBS | LAY_ON | _norm_words("عدم نفى نفت نفوا ينفي تنفي")
 LAY_ON_REACH = 16  # tokens back from "مسؤولية" + act to the verb that lays it on someone
 COUNT_HEADS = _norm_words("عدد أعداد حصيلة")  # the number of casualties, updated or discussed: a statistic
 LIKE = _norm_words("مثل أمثال أنواع أنواعا نوع أشكال أشكالا صنوف ضروب")  # "مثل هذه المظاهرات": acts of a kind
@@ -3941,12 +3941,11 @@ def _speaker(toks: list[Token], sent: _Sent, ti: int) -> ActorMention | None:
 
 # the voice of patterns that are evaluative words, coded only inside reported speech (hadath/data/patterns/said.tsv)
 SAID_VOICE = "said"
-# verbs that open a reported statement or an evaluation ("وصف X الهجوم بأنه ..."، "نقلت الوكالة عن الوزير قوله: ...")
-SAID_VERBS = SPEECH_VERBS | frozenset(norm_word(w) for w in (
-    "وصف وصفت وصفوا يصف تصف واصفا واصفة قوله قولها قولهم شدد شددت يشدد تشدد مشددا مشددة اتهم اتهمت "
-    "متهما متهمة").split())
 # verbs whose object is the thing described: "وصف X الهجوم بأنه ..." (its party is the one evaluated)
 DESCRIBE_VERBS = frozenset(norm_word(w) for w in "وصف وصفت وصفوا يصف تصف واصفا واصفة".split())
+# verbs that open a reported statement or an evaluation ("وصف X الهجوم بأنه ..."، "نقلت الوكالة عن الوزير قوله: ...")
+SAID_VERBS = SPEECH_VERBS | DESCRIBE_VERBS | frozenset(norm_word(w) for w in (
+    "قوله قولها قولهم شدد شددت يشدد تشدد مشددا مشددة اتهم اتهمت متهما متهمة").split())
 # speech participles after a main clause: their subject is the main clause's ("..., قائلا: ...")
 SAID_PARTICIPLES = frozenset(norm_word(w) for w in (
     "قائلا قائلة قائلين مضيفا مضيفة مؤكدا مؤكدة معتبرا معتبرة واصفا واصفة مشددا مشددة متهما متهمة").split())
@@ -4446,9 +4445,8 @@ def _known_act(toks: list[Token], ti: int, tj: int, post: list[tuple[int, int, A
 
 # verbs that evaluate or place an act named as their subject or object: "وتعد الغارات أقوى تحرك"، "اعتبرت الحكومة
 # الهجوم عملا إرهابيا"، "تأتي الزيارة في وقت ..."
-EVALUATING_BEFORE = _norm_words("تعد يعد تعتبر يعتبر اعتبر اعتبرت اعتبروا تأتي يأتي تجيء يجيء جاءت جاء برر بررت "
-                                "يبرر تبرر")
 EVALUATING_VERBS = _norm_words("تعتبر يعتبر اعتبر اعتبرت اعتبروا برر بررت يبرر تبرر")  # with their own subject first
+EVALUATING_BEFORE = EVALUATING_VERBS | _norm_words("تعد يعد تأتي يأتي تجيء يجيء جاءت جاء")
 # verbs that say what an act named as their subject means: "مقتل السوداني يدل على ..."، "الهجوم يأتي بعد ..."
 MEANING_AFTER = _norm_words("يدل تدل يعكس تعكس يمثل تمثل يشكل تشكل يعني تعني يكشف تكشف يؤكد تؤكد يثبت تثبت "
                             "يأتي تأتي جاء جاءت")

@@ -41,7 +41,7 @@ from hadath.coding.places import (
     place_role,
     prefer_actor_country,
 )
-from hadath.kb.kb import KIND_TRIGGER, KnowledgeBase, phrase_key
+from hadath.kb.kb import KIND_TRIGGER, PLACE_NOUNS, KnowledgeBase, phrase_key
 from hadath.kb.schema import Pattern
 from hadath.model import (
     MK_ACTOR,
@@ -4734,7 +4734,8 @@ OUTCOME_BONUS = 0.25  # as much as casualties reported with their attack (see _r
 
 
 # nouns of a settlement or a region that anchor a report in a place even unnamed: "في العاصمة"، "في المدينة"
-GENERIC_PLACE_NOUNS = frozenset(["عاصمه", "مدينه", "بلده", "قريه", "اقليم", "محافظه", "ولايه", "حي", "منطقه"])
+# (the place nouns of the KB but for sites, offices and the districts that need their name)
+GENERIC_PLACE_NOUNS = PLACE_NOUNS - frozenset(["مخيم", "مركز", "ميناء", "جزيره", "بلديه", "ناحيه", "قضاء", "مديريه"])
 
 
 GENERIC_PLACE_PREPS = frozenset(["في", "وسط"])

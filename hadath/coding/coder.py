@@ -633,10 +633,9 @@ THREAT_WORDS = _norm_words(
 GENERIC_VIOLENCE = _norm_words(
     "قتل خطف اختطاف تعذيب اغتصاب اغتيال اغتيالات اعتداءات تفجيرات تصفية ذبح عنف إرهاب اعتقال تهجير تفجير"
 )
-GENERIC_HEADS = _norm_words(
-    "عمليات حوادث أعمال جرائم ظاهرة أساليب أسلوب سياسة مسلسل موجة سلسلة حالات ممارسات انتشار تصاعد "
-    "استعمال استخدام ممارسة"
-)
+# plural heads of a kind of act: "عمليات خطف"، "حوادث اغتصاب"، "أعمال قتل"، "جرائم القتل"
+PLURAL_HEADS = _norm_words("عمليات حوادث أعمال جرائم أساليب ممارسات حالات موجة سلسلة")
+GENERIC_HEADS = PLURAL_HEADS | _norm_words("ظاهرة أسلوب سياسة مسلسل انتشار تصاعد استعمال استخدام ممارسة")
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 ATTEMPT = _norm_words("محاولة محاولات تعمد")  # "بمحاولة قتل"، "بتعمد قصف": transparent to what governs them
 RESPONSIBILITY = _norm_words("مسؤولية المسؤولية مسؤوليته مسؤوليتها مسؤوليتهم مسؤوليتهما")
@@ -670,8 +669,6 @@ def _words_before(toks: list[Token], ti: int, n: int) -> list[Token]:
             break
         out.append(toks[k])
     return out
-# plural heads of a kind of act: "عمليات خطف"، "حوادث اغتصاب"، "أعمال قتل"، "جرائم القتل"
-PLURAL_HEADS = _norm_words("عمليات حوادث أعمال جرائم أساليب ممارسات حالات موجة سلسلة")
 # the masdars of light verbs, which with ل / إلى state what an act is for: "لشن هجمات"، "لتوجيه ضربة عسكرية"،
 # "للقيام بعمليات عسكرية"، "لتنفيذ سلسلة اعتداءات"، "لارتكاب أعمال قتل"
 LIGHT_MASDARS = _norm_words("شن توجيه تنفيذ القيام قيام ارتكاب تسديد")
@@ -1168,9 +1165,8 @@ TOPIC_ATTACK_NOUNS = _norm_words(
     "الانفجار انفجارات الانفجارات غارة الغارة غارات الغارات ضربة الضربة ضربات الضربات قصف القصف عملية العملية "
     "كمين الكمين")
 # what links a clause to the attack noun before it: a relative pronoun, or a verb or participle of result
-RESULT_LINKS = _norm_words(
-    "الذي التي الذين اللذين اللتين والذي والتي أسفر أسفرت اسفر اسفرت يسفر تسفر مسفرا مسفرة أدى أدت ادى ادت يؤدي تؤدي مؤديا خلف خلفت مخلفا مخلفة أوقع أوقعت "
-    "موقعا موقعة استهدف استهدفت مستهدفا مستهدفة")
+RESULT_LINKS = RESULT_VERBS | _norm_words(
+    "الذي التي الذين اللذين اللتين والذي والتي مسفرا مسفرة مؤديا موقعا موقعة استهدف استهدفت مستهدفا مستهدفة")
 # "على الرغم من مقتل"، "رغم مقتل": a concession names a known act
 CONCESSIVE = _norm_words("رغم الرغم")
 CONSEQUENCE_REACH = 14  # tokens back from a violent trigger to the attack noun whose consequence it tells
@@ -4845,7 +4841,7 @@ def _agent_phrase(toks: list[Token], rel: list[tuple[int, int, ActorMention]], t
 
 
 IMPERSONAL_PASSIVE = _norm_words("تم يتم جرى يجري")  # "تم اعتقاله"، "جرى اغتياله": the passive of a verbal noun
-OBJECT_PRONOUNS = tuple(RESUMPTIVE)  # a pronoun on a verbal noun: its object ("اغتصابها")
+OBJECT_PRONOUNS = tuple(sorted(RESUMPTIVE))  # a pronoun on a verbal noun: its object ("اغتصابها")
 
 
 def _impersonal_passive(toks: list[Token], ti: int) -> bool:

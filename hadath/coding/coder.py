@@ -1044,7 +1044,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
         return "an imperfect verb of violence: a habit or an ongoing state, not a happening"
     if (habit := _habitual(toks, ti)) is not None:
         return f"a habit ('{habit} ما'), not a happening"
-    today = _reported_day(toks, ti, tj) if noun else None  # dated by the day: reported, not known
+    # dated by the day, or the subject of a verb of result ("أدى تفجير انتحاري إلى مقتل ..."): reported, not known
+    today = (_reported_day(toks, ti, tj) or (toks[ti - 1] if _result_subject(toks, ti) else None)) if noun else None
     if noun and today is None and (latest := _latest_act(toks, tj)) is not None:
         return f"a known act ('{latest}'), not a report"
     if noun and today is None and _what_of(toks, ti):

@@ -102,3 +102,17 @@ def test_exposed_variants_not_purpose(nlp, text: str) -> None:  # noqa: ANN001
     """The ل of the attack noun after a person of تعرض is the verb's own, not a purpose."""
     reasons = trace_reasons(nlp, text)
     assert not any("a purpose (ل + verbal noun)" in r for r in reasons), reasons
+
+
+# a bombing that is the subject of a verb of result is reported, whatever recalling word stands far before it
+RESULT_REPORTED = [
+    "وفي تذكير بهشاشة الوضع الأمني، أدى تفجير انتحاري في سوق شعبية ببغداد إلى مقتل عشرة أشخاص.",
+    "وفي تذكير بهشاشة الوضع الأمني، أسفر انفجار سيارة مفخخة في كركوك عن مقتل سبعة أشخاص.",
+]
+
+
+@pytest.mark.parametrize("text", RESULT_REPORTED, ids=range(len(RESULT_REPORTED)))
+def test_result_subject_not_recalled(code_text: Callable[..., Coded], text: str) -> None:
+    """The bombing (root 18) is coded."""
+    got = code_text(text, date=DATE)
+    assert got.find("18"), got.why()

@@ -620,7 +620,8 @@ CALLS = _norm_words(
     "داعية داعين دعوة دعوات الدعوة ناشد ناشدت يناشد"
 )
 # verbs of undergoing whose ل-phrase reports the act: "تعرضت القافلة لهجوم"، "يتعرضون للقصف"
-EXPOSED_TO = _norm_words("تعرض تعرضت تعرضوا تعرضا يتعرض تتعرض يتعرضون تعرضه تعرضها تعرضهم عرضة")
+EXPOSED_TO = _norm_words("تعرض تعرضت تعرضوا تعرضا تعرضتا تعرضن تعرضنا يتعرض تتعرض يتعرضون يتعرضن نتعرض تعرضه "
+                         "تعرضها تعرضهم عرضة")
 # adjectives after the noun: "هجوم محتمل"، "الهجوم المرتقب"
 HYPOTHETICAL_AFTER = _norm_words("محتمل محتملة المحتمل المحتملة مرتقب مرتقبة المرتقب المرتقبة المزمع المزمعة المنتظر")
 # threats and plans of violence: coded as a threat (138), not as the violence itself (CAMEO)
@@ -789,6 +790,25 @@ def _clause_verb_cue(toks: list[Token], tj: int) -> bool:
         if u.norm.endswith("ون") and len(u.key) > 4:
             return True
     return False
+
+
+# words that date an act by the day of the report ("أمس"، "صباح اليوم"، "الخميس"): news tells what happened so,
+# whatever points it back to a known act ("الهجوم الانتحاري الأخير ... أمس") or recalls one
+REPORT_DAYS = _norm_words("أمس امس اليوم الليلة صباح مساء فجر ظهر السبت الأحد الاحد الاثنين الإثنين الثلاثاء "
+                          "الأربعاء الاربعاء الخميس الجمعة")
+REPORT_DAY_REACH = 10  # tokens after a violent noun (its adjectives, target and place) searched for its day
+REPORT_DAY_BACK = 3  # tokens before it ("وأدى أمس تفجير ...")
+
+
+def _reported_day(toks: list[Token], ti: int, tj: int) -> Token | None:
+    """The word of the day of the report in the violent noun's own clause ("عن الهجوم الانتحاري الأخير على قاعدة
+    للجيش أمس"، "أدى تفجير انتحاري أمس إلى"), or None: an act so dated is a happening reported, not a known one."""
+    for u in toks[tj:tj + REPORT_DAY_REACH]:
+        if u.text in CLAUSE_PUNCT or u.text in "،,":
+            break
+        if _hits(u, REPORT_DAYS):
+            return u
+    return next((u for u in _clause_before(toks, ti, REPORT_DAY_BACK) if _hits(u, REPORT_DAYS)), None)
 
 
 # adverbs that with "ما" make the verb after them a habit: "غالبا ما تقوم بقتل"، "كثيرا ما يتعرضون للضرب"
@@ -997,7 +1017,13 @@ def _chronology_entry(toks: list[Token], ti: int) -> bool:
     return False
 
 
-def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None:
+def _article_year(doc: Document) -> int | None:
+    """The year of the article's date, or None when it has none."""
+    d = parse_iso(doc.article.date)
+    return d.year if d else None
+
+
+def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int | None = None) -> str | None:
     """Why a violent or protest trigger (roots 14, 18-20) does not report a happening, or None when it does.
 
     Event data codes violence and protest that a sentence reports as having happened (CAMEO). A noun governed
@@ -1037,11 +1063,13 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
         return "an imperfect verb of violence: a habit or an ongoing state, not a happening"
     if (habit := _habitual(toks, ti)) is not None:
         return f"a habit ('{habit} ما'), not a happening"
-    if noun and (latest := _latest_act(toks, tj)) is not None:
+    # dated by the day, or the subject of a verb of result ("أدى تفجير انتحاري إلى مقتل ..."): reported, not known
+    today = (_reported_day(toks, ti, tj) or (toks[ti - 1] if _result_subject(toks, ti) else None)) if noun else None
+    if noun and today is None and (latest := _latest_act(toks, tj)) is not None:
         return f"a known act ('{latest}'), not a report"
-    if noun and _what_of(toks, ti):
+    if noun and today is None and _what_of(toks, ti):
         return "what a party does or did, told in kind ('ما ... من'), not a report"
-    if noun and (recalled := _recalled(toks, ti)) is not None:
+    if noun and today is None and (recalled := _recalled(toks, ti)) is not None:
         return f"a known act recalled ('{recalled}'), not a report"
     t = toks[ti]
     if (noun and t.prefix.lstrip("وف").startswith("ل") and not (before and _hits(before[0], EXPOSED_TO))
@@ -1084,7 +1112,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern) -> str | None
     if p.cameo[:2] == "14" and not noun and (like := _kind_complement(toks, tj)) is not None:
         return f"a kind of protest ('{like.text}'), not a happening"  # "تشارك في مثل هذه المظاهرات"
     year = _dated_by_year(toks, ti, tj) or _dated_opening_clause(toks, ti)
-    if year is not None:
+    if year is not None and not (now_year is not None and int(year) >= now_year):
+        # (the article's own year dates what it reports: "حينما وصلت القافلة في مايو 2008" in a 2008 article)
         return f"background (dated by the year {year})"
     if _chronology_entry(toks, ti):
         return "background (an entry of a chronology)"
@@ -1990,7 +2019,7 @@ class EventCoder:
         if (past := _background(toks, ti) or _demanded_act(toks, ti, p) or _discussed_act(toks, ti, p)
                 or _aimed_act(toks, ti, p) or _vox_pop(toks, sp.rel, ti, p)) is not None:
             return self._unreported(sent, sp, m, p, past)
-        if (unreported := _not_reported(toks, ti, tj, p)) is not None:  # violence/protest as a topic (gsr rules)
+        if (unreported := _not_reported(toks, ti, tj, p, _article_year(doc))) is not None:  # violence/protest as a topic (gsr rules)
             return self._unreported(sent, sp, m, p, unreported)
         if fate == FATE_UNREPORTED:  # "حوادث اغتصاب وسوء معاملة"، "لمقتل 9 من عناصره في الهجوم": as the first
             return self._unreported(sent, sp, m, p, "shares the fate of an act not reported before it (its further "
@@ -4412,6 +4441,7 @@ def _addressee(toks: list[Token], rel: list[tuple[int, int, ActorMention]], at: 
 DEMONSTRATIVES = _norm_words("هذا هذه ذلك تلك هذان هاتان هذين هاتين هؤلاء أولئك")
 # the words that attach a party to an event noun: "الزيارة إلى موسكو"، "الاجتماع مع"، "الهجوم على"، "التصدي لـ"
 ATTACHING_PREPS = _norm_words("إلى الى على علي مع بين ضد من عن لدى")
+KNOWN_ACT_ADJECTIVES = 2  # definite adjectives between an event noun and the phrase of its party
 
 
 def _known_act(toks: list[Token], ti: int, tj: int, post: list[tuple[int, int, ActorMention]]) -> str | None:
@@ -4435,6 +4465,13 @@ def _known_act(toks: list[Token], ti: int, tj: int, post: list[tuple[int, int, A
                            or toks[tj].norm in ATTACHING_PREPS):
         return None  # "التصدي للميليشيات"، "التوصل إلى اتفاق"، "الزيارتين اللتين قام بهما"
     if any(s == tj and (a.prep or "") in ("ل", "الى", "على", "مع", "ضد") for s, _e, a in post):
+        return None
+    k = tj  # past its definite adjectives: "الهجوم الانتحاري الأخير على قاعدة"، "الزيارة الأخيرة إلى موسكو"
+    while k < min(tj + KNOWN_ACT_ADJECTIVES, len(toks)) and toks[k].prefix.endswith("ال") \
+            and not any(s == k for s, _e, _a in post):
+        k += 1
+    if k > tj and k < len(toks) and (toks[k].norm in ATTACHING_PREPS or toks[k].norm in RELATIVES) \
+            and any(s == k + 1 for s, _e, _a in post):
         return None
     return "a definite event noun naming no party (an act known from before), not a report"
 
@@ -4883,7 +4920,7 @@ def _result_subject(toks: list[Token], ti: int) -> bool:
     return False
 
 
-EXPOSED_VERBS = _norm_words("تعرض تعرضت تعرضوا تعرضا تعرضن يتعرض تتعرض يتعرضون")  # (not "عرضة": liable to)
+EXPOSED_VERBS = _norm_words("تعرض تعرضت تعرضوا تعرضا تعرضتا تعرضن تعرضنا يتعرض تتعرض يتعرضون يتعرضن نتعرض")  # (not "عرضة": liable to)
 EXPOSED_REACH = 16  # tokens between تعرض and the ل of its attack noun (its subject and adverbials, commas between)
 
 

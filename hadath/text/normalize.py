@@ -35,6 +35,11 @@ for _i, _d in enumerate("۰۱۲۳۴۵۶۷۸۹"):
     _CHAR_MAP[ord(_d)] = str(_i)
 _CHAR_MAP[ord("٫")] = "."  # Arabic decimal separator: ٣٫٥ → 3.5
 _CHAR_MAP[ord("٬")] = ","  # Arabic thousands separator
+# the diacritics deleted and _CHAR_MAP applied in one ``str.translate`` (norm_word): the same as removing them
+# first, since no _CHAR_MAP key is a diacritic (tatweel, in both, maps to "" either way) and no value contains one
+_WORD_MAP: dict[int, str | None] = {c: None for a, b in ((0x610, 0x61A), (0x64B, 0x65F), (0x670, 0x670),
+                                                          (0x6D6, 0x6ED), (0x640, 0x640)) for c in range(a, b + 1)}
+_WORD_MAP.update(_CHAR_MAP)
 
 # Arabic letters, incl. the presentation forms of old PDFs and web pages (ﻻ، ﻹ، ﷲ)
 ARABIC_LETTER_RE = re.compile("[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]")
@@ -66,8 +71,7 @@ def norm_word(word: str) -> str:
     w = word
     if _PRESENTATION_RE.search(w):
         w = unicodedata.normalize("NFKC", w)
-    w = DIACRITICS_RE.sub("", w)
-    w = w.translate(_CHAR_MAP)
+    w = w.translate(_WORD_MAP)  # (DIACRITICS_RE removed, then _CHAR_MAP)
     if w.isascii() or _LATIN_RE.search(w):
         w = w.lower()
     if len(_NORM_CACHE) >= _NORM_CACHE_MAX:

@@ -54,11 +54,33 @@ _L_INITIAL_VERBS: frozenset[str] = frozenset(
 )
 ENCLITICS: tuple[str, ...] = ("هما", "كما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
 _ARTICLE_PREFIXES = tuple(p for p, art in _PROCLITICS if art)
+_ARTICLES = ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")  # (strip_article's order: longest first)
+
+
+def _by_letter(items: tuple[str, ...], last: bool = False) -> dict[str, tuple[str, ...]]:
+    """The strings of ``items`` grouped by their first (or last) letter, each group in the order of ``items``.
+
+    A word can only start with (end with) a string of the group of its own first (last) letter, so a loop over
+    that group tests the same candidates in the same order as a loop over all of ``items``, minus the ones
+    that cannot match (segmentation runs for every new word: ~20 ``startswith`` tests each saved)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for x in items:
+        c = x[-1] if last else x[0]
+        out[c] = (*out.get(c, ()), x)
+    return out
+
+
+_PROCLITICS_BY_FIRST: dict[str, tuple[tuple[str, bool], ...]] = {
+    c: tuple(pa for pa in _PROCLITICS if pa[0] in group)
+    for c, group in _by_letter(tuple(p for p, _ in _PROCLITICS)).items()}
+_ENCLITICS_BY_LAST = _by_letter(ENCLITICS, last=True)
+_ARTICLE_PREFIXES_BY_FIRST = _by_letter(_ARTICLE_PREFIXES)
+_ARTICLES_BY_FIRST = _by_letter(_ARTICLES)
 
 
 def strip_article(w: str) -> str:
     """Remove a leading article (and its conjunction/preposition) from a normalised word."""
-    for p in ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال"):
+    for p in _ARTICLES_BY_FIRST.get(w[:1], ()):
         if w.startswith(p) and len(w) - len(p) >= 2:
             return w[len(p) :]
     return w
@@ -118,11 +140,11 @@ class Segmenter:
             return "", w, ""
         if w in lex or w in _L_INITIAL_VERBS:
             return "", w, ""
-        for p in ("و", "ف"):
-            if w.startswith(p) and w[1:] in _L_INITIAL_VERBS:
-                return p, w[1:], ""
-        # proclitics only, shortest first
-        for p, _art in _PROCLITICS:
+        first = w[0]
+        if first in ("و", "ف") and w[1:] in _L_INITIAL_VERBS:
+            return first, w[1:], ""
+        # proclitics only, shortest first (of those starting with the word's first letter)
+        for p, _art in _PROCLITICS_BY_FIRST.get(first, ()):
             if w.startswith(p) and len(w) - len(p) >= 2:
                 stem = w[len(p) :]
                 if p.endswith("س") and not stem.startswith(_IMPERFECT_PREFIXES):
@@ -133,10 +155,11 @@ class Segmenter:
                 if s2 != stem and s2 in lex:
                     return p + stem[: len(stem) - len(s2)], s2, ""
         # enclitic pronoun, with or without proclitics
-        for e in ENCLITICS if enclitics else ():
+        for e in _ENCLITICS_BY_LAST.get(w[-1], ()) if enclitics else ():
             if w.endswith(e) and len(w) - len(e) >= 3:
                 base = w[: -len(e)]
-                cands = [("", base)] + [(p, base[len(p) :]) for p, _ in _PROCLITICS if base.startswith(p)]
+                cands = [("", base)] + [(p, base[len(p) :]) for p, _ in _PROCLITICS_BY_FIRST.get(base[0], ())
+                                        if base.startswith(p)]
                 for p, stem in cands:
                     if len(stem) < 2:
                         continue
@@ -145,7 +168,7 @@ class Segmenter:
                         if s and s in lex:
                             return p, s, e
         # unknown: drop an article-bearing prefix only
-        for p in _ARTICLE_PREFIXES:
+        for p in _ARTICLE_PREFIXES_BY_FIRST.get(first, ()):
             if w.startswith(p) and len(w) - len(p) >= 2:
                 return p, w[len(p) :], ""
         return "", w, ""
@@ -190,7 +213,9 @@ def _analyse_token(raw: str, seg: Segmenter) -> tuple[()] | tuple[str, str, str,
     return (norm, key, pre, suf, False)
 
 
-_FINAL_LETTER_RE = re.compile(r"([^\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d])[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d]*$")
+# the marks a word may end with after its last letter (diacritics, tatweel, ZWNJ/ZWJ)
+_FINAL_MARKS = "".join(chr(c) for a, b in ((0x610, 0x61A), (0x64B, 0x65F), (0x670, 0x670), (0x6D6, 0x6ED),
+                                           (0x640, 0x640), (0x200C, 0x200D)) for c in range(a, b + 1))
 
 
 def _analyse(raw: str, kind: str | None, seg: Segmenter) -> tuple[str, str, str, str]:
@@ -202,7 +227,7 @@ def _analyse(raw: str, kind: str | None, seg: Segmenter) -> tuple[str, str, str,
         while i < len(norm) and not norm[i].isdigit():
             i += 1
         return norm, norm[:i], norm[i:], ""
-    last = _FINAL_LETTER_RE.search(raw)
-    closed = last is not None and last.group(1) in "ةى"
+    # (the last character that is no mark: rstrip, not a regex search, which would try every position)
+    closed = raw.rstrip(_FINAL_MARKS)[-1:] in ("ة", "ى")
     pre, key, suf = seg.segment(norm, enclitics=not closed)
     return norm, pre, key, suf

@@ -2385,6 +2385,12 @@ class EventCoder:
                         # "في كل من قطر وغانا"، "حث كلا من واشنطن وسيول": the من of "كل من" is partitive; the
                         # phrase takes the government of "كل"
                         aprep, at = kull
+                    if p.cameo[:2] >= "17" and "على" in target_preps and aprep in ("", "نحو") \
+                            and _toward(toks, start_at, at):
+                        # "أطلق الجنود النار نحو المتظاهرين"، "باتجاه"، "صوب": the party fire was aimed at is the
+                        # target, as with على
+                        targets = conj_chain(post, a)
+                        break
                     if aprep and aprep in target_preps and aprep not in seen_preps:
                         # only the first phrase governed by this preposition ("غارات على عدة محاور ..." has no actor)
                         first = _first_prep_at(toks, start_at, right, aprep)

@@ -1,0 +1,49 @@
+"""Robustness round 7: fire aimed by a direction word (نحو، باتجاه، صوب) and the actors of an impersonal passive
+(تم/جرى + verbal noun).
+
+Every sentence here was written for these tests (plausible, not real, news).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.coding.conftest import Coded, event_case, expect_event
+
+# fire aimed at a party by a direction word: the party is the target, as with على
+FIRE_TOWARD = [
+    event_case("nahw-protesters", "17", "175", "ISRMIL", "PSE*",
+               "وأطلق الجنود الإسرائيليون النار نحو المتظاهرين الفلسطينيين قرب الحاجز."),
+    event_case("bittijah-protesters", "17", "175", "ISRMIL", "PSE*",
+               "وأطلق الجنود الإسرائيليون النار باتجاه المتظاهرين الفلسطينيين عند السياج."),
+    event_case("sawb-police", "17", "175", "EGYCOP", "*",
+               "وفتحت الشرطة المصرية النار صوب المحتجين في ميدان المحطة."),
+    event_case("bittijah-positions", "19", "193", "ISRMIL", "IMGHEZ",
+               "وأطلق الجنود الإسرائيليون النار باتجاه مواقع حزب الله في الجنوب."),
+    event_case("nahw-border-state", "19", "193", "TURMIL", "SYR",
+               "وأطلقت القوات التركية النار نحو الحدود السورية صباح اليوم."),
+]
+
+
+@pytest.mark.parametrize(("root", "code", "source", "target", "text"), FIRE_TOWARD)
+def test_fire_toward_target(code_text: Callable[..., Coded], root: str, code: str | None, source: str,
+                            target: str, text: str) -> None:
+    """The party a direction word names after an open-fire verb is its target."""
+    expect_event(code_text, root, code, source, target, text)
+
+
+# the direction word in another clause (after a comma): where someone else went, not where fire was aimed
+FIRE_TOWARD_OTHER_CLAUSE = [
+    "وأطلق الجنود الإسرائيليون النار في الهواء، وفر المتظاهرون الفلسطينيون نحو الأزقة.",
+    "وأطلقت الشرطة المصرية النار في الهواء، ثم توجه وزير الداخلية نحو مقر الحكومة.",
+]
+
+
+@pytest.mark.parametrize("text", FIRE_TOWARD_OTHER_CLAUSE)
+def test_fire_toward_other_clause(code_text: Callable[..., Coded], text: str) -> None:
+    """A direction word past a clause boundary names no target of the fire."""
+    got = code_text(text)
+    assert not [e for e in got.events if e.cameo[:2] in ("17", "19") and e.target is not None
+                and e.target.code and e.target.code[:3] in ("PSE", "EGY")], got.why()

@@ -2604,6 +2604,13 @@ class EventCoder:
             # "تم اغتصابها من قبل عدة ضباط"، "اغتيل على يد مسلحين": the agent phrase names the perpetrator
             sources = [agent]
             targets = [t for t in targets if t is not agent]
+        if p.cameo[:2] in ("18", "19", "20") and _passive_masdar(toks, ti, tj) and (
+                obj := _passive_noun_object(toks, rel, tj, right)) is not None and (
+                not targets or any(a is obj for a in sources)):
+            # "تم قصف مواقع حزب الله من قبل الطائرات الإسرائيلية"، "جرى اغتيال القيادي في حركة الجهاد": the
+            # genitive of the verbal noun of an impersonal passive is its object, never its doer
+            targets = conj_chain(post, obj) if any(x[2] is obj for x in post) else [obj]
+            sources = [a for a in sources if not any(a is t for t in targets)]
         if p.cameo.startswith(TORTURE_CODE) and not sources and (jailer := _jailer(toks, rel, tj, right)) is not None:
             # "توفوا نتيجة التعذيب في السجون الإسرائيلية": the state whose prisons they are tortures in them
             sources = [jailer]
@@ -4892,6 +4899,40 @@ def _impersonal_passive(toks: list[Token], ti: int) -> bool:
     light verb تم/جرى right before it, so the word is a noun whose doer comes in an agent phrase, not a verb whose
     object follows."""
     return ti > 0 and _hits(toks[ti - 1], IMPERSONAL_PASSIVE) and not toks[ti].prefix
+
+
+PASSIVE_OBJECT_HEAD_GAP = 2  # target head nouns between a passive verbal noun and its party ("تم قصف مواقع حزب الله")
+
+
+def _passive_masdar(toks: list[Token], ti: int, tj: int) -> bool:
+    """Whether the trigger ti..tj is the verbal noun of an impersonal passive, on its own after تم/جرى ("تم
+    قصف") or with the light verb in its form ("تم اغتيال"), with no object pronoun on it ("تم اغتياله")."""
+    if tj - ti == 1:
+        light = _impersonal_passive(toks, ti)
+    else:
+        light = tj - ti == 2 and _hits(toks[ti], IMPERSONAL_PASSIVE) and not toks[ti + 1].prefix
+    return light and not toks[tj - 1].suffix
+
+
+def _passive_noun_object(toks: list[Token], rel: list[tuple[int, int, ActorMention]], tj: int, right: int
+                         ) -> ActorMention | None:
+    """The party the verbal noun of an impersonal passive ending at tj governs as its object: the first phrase
+    after it, a genitive right after it or after target head nouns ("تم قصف مواقع حزب الله")، or an uncoded
+    member's group ("جرى اغتيال القيادي في حركة الجهاد"). None when that first phrase is another (an agent
+    phrase, a place, another clause)."""
+    for s, _e, a in sorted(rel, key=lambda x: x[0]):
+        if s < tj or a.tok_start < 0:
+            continue
+        gap = toks[tj:s]
+        if s >= right or a.prep == "BY" or any(t.text in CLAUSE_PUNCT or t.text in "،," for t in gap):
+            return None
+        if not a.prep and len(gap) <= PASSIVE_OBJECT_HEAD_GAP and all(
+                t.key in TARGET_HEADS or t.norm in TARGET_HEADS for t in gap):
+            return a
+        if a.prep in ("في", "من") and _member_object(toks, tj, s):
+            return a
+        return None
+    return None
 
 
 UNNAMED_ATTACKER_ROLES = ("uaf.",)  # suicide bombers, gunmen, attackers: perpetrators CAMEO leaves without a code

@@ -47,3 +47,39 @@ def test_fire_toward_other_clause(code_text: Callable[..., Coded], text: str) ->
     got = code_text(text)
     assert not [e for e in got.events if e.cameo[:2] in ("17", "19") and e.target is not None
                 and e.target.code and e.target.code[:3] in ("PSE", "EGY")], got.why()
+
+
+# an impersonal passive (تم/جرى + verbal noun): the genitive after the noun is its object, the agent phrase its doer
+PASSIVE_MASDAR = [
+    event_case("qasf-positions-agent", "19", "195", "ISR*", "IMGHEZ",
+               "وتم قصف مواقع حزب الله من قبل الطائرات الإسرائيلية فجر اليوم."),
+    event_case("ightiyal-member-agent", "18", "186", "ISRMIL", "IMGPIJ",
+               "وقد تم اغتيال القيادي في حركة الجهاد الإسلامي على يد القوات الإسرائيلية أمس."),
+    event_case("ightiyal-jara-member", "18", "186", "ISRMIL", "IMGHAM",
+               "وجرى اغتيال قيادي في حركة حماس على أيدي القوات الإسرائيلية في رفح."),
+    event_case("qasf-yatim-headquarters", "19", "195", "RUS*", "IMGISI*|IMG*",
+               "ويتم قصف مقرات تنظيم داعش من قبل الطائرات الروسية كل ليلة."),
+]
+
+
+@pytest.mark.parametrize(("root", "code", "source", "target", "text"), PASSIVE_MASDAR)
+def test_passive_masdar_roles(code_text: Callable[..., Coded], root: str, code: str | None, source: str,
+                              target: str, text: str) -> None:
+    """The object of the verbal noun is the target, the agent phrase the source."""
+    expect_event(code_text, root, code, source, target, text)
+
+
+# (text, party): near-variants where that party must never be the doer of the passive act
+PASSIVE_NOT_SOURCE = [
+    ("وتم قصف مواقع حزب الله فجر اليوم.", "IMGHEZ"),
+    ("وجرى اغتيال القيادي في حركة الجهاد الإسلامي في غزة أمس.", "IMGPIJ"),
+    ("وتم قصف مواقع حزب الله من قبل الطائرات الإسرائيلية فجر اليوم.", "IMGHEZ"),
+]
+
+
+@pytest.mark.parametrize(("text", "party"), PASSIVE_NOT_SOURCE)
+def test_passive_masdar_object_not_source(code_text: Callable[..., Coded], text: str, party: str) -> None:
+    """The object of an impersonal passive is never coded as the one who acted."""
+    got = code_text(text)
+    assert not [e for e in got.events if e.cameo[:2] in ("18", "19", "20") and e.source is not None
+                and e.source.code == party], got.why()

@@ -163,7 +163,7 @@ class KnowledgeBase:
             forms.extend((f, KIND_AGENT, g.id) for f in g.forms)
         for c in self.countries.values():
             forms.extend((f, KIND_STATE, c.iso3) for f in c.names_ar)
-            forms.extend((f, KIND_NISBA, c.iso3) for f in c.adjectives)
+            forms.extend((f, KIND_NISBA, c.iso3) for f in with_duals(c.adjectives))
         metonym_keys = list(self.metonyms)
         # role phrases (الأمين العام لحزب الله) are keyed like trigger forms: their words are no name words
         role_forms = sorted({(f, KIND_ROLE, phrase_key(f)) for rs in self.roles.values() for r in rs for f in r.forms})
@@ -230,7 +230,7 @@ class KnowledgeBase:
                 (hamza_ya if "ئ" in f else ya).add(k)
         self.plain_ya_names = frozenset(ya - hamza_ya)
         for c in self.countries.values():
-            for f in c.adjectives:
+            for f in with_duals(c.adjectives):
                 self.nisba_of.setdefault(phrase_key(f), c.iso3)
         for k in metonym_keys:
             add(k, KIND_METONYM, k)
@@ -386,6 +386,23 @@ def _data_files(dirs: Sequence[Path]) -> list[tuple[str, Path]]:
             if (d / sub).is_dir():
                 files.extend((kind, p) for p in sorted((d / sub).glob("*.tsv")))
     return files
+
+
+DUAL_ENDINGS = (("ية", ("يتان", "يتين")), ("ي", ("يان", "يين")))  # feminine first: its ending holds the masculine's
+
+
+def with_duals(adjectives: Sequence[str]) -> list[str]:
+    """The one-word nisba adjectives with their dual forms added ("جنديان أمريكيان"، "طائرتين روسيتين"):
+    the dual is regular, so the country table lists only the singular and plural."""
+    out = list(adjectives)
+    for f in adjectives:
+        if " " in f:
+            continue
+        for sg, duals in DUAL_ENDINGS:
+            if f.endswith(sg):
+                out.extend(f[: -len(sg)] + d for d in duals if f[: -len(sg)] + d not in out)
+                break
+    return out
 
 
 def cache_dir() -> Path:

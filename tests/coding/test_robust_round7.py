@@ -1,5 +1,5 @@
 """Robustness round 7: fire aimed by a direction word (نحو، باتجاه، صوب) and the actors of an impersonal passive
-(تم/جرى + verbal noun).
+(تم/جرى + verbal noun), and the dual of a nationality adjective.
 
 Every sentence here was written for these tests (plausible, not real, news).
 """
@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
+from hadath.kb.kb import with_duals
 from tests.coding.conftest import Coded, event_case, expect_event
 
 # fire aimed at a party by a direction word: the party is the target, as with على
@@ -83,3 +84,33 @@ def test_passive_masdar_object_not_source(code_text: Callable[..., Coded], text:
     got = code_text(text)
     assert not [e for e in got.events if e.cameo[:2] in ("18", "19", "20") and e.source is not None
                 and e.source.code == party], got.why()
+
+
+# the dual of a nationality adjective ("جنديان أمريكيان") names the victims' country like its singular and plural
+DUAL_NISBA = [
+    event_case("dual-masc-nom", "19", "190", "*", "USAMIL",
+               "وقتل جنديان أمريكيان أمس، وجرح ثلاثة آخرون في هجوم بعبوة ناسفة."),
+    event_case("dual-masc-police", "19", "190", "*", "IRQCOP",
+               "وأصيب شرطيان عراقيان في انفجار عبوة ناسفة ببغداد صباح اليوم."),
+]
+
+
+@pytest.mark.parametrize(("root", "code", "source", "target", "text"), DUAL_NISBA)
+def test_dual_nisba_victims(code_text: Callable[..., Coded], root: str, code: str | None, source: str,
+                            target: str, text: str) -> None:
+    """The victims named with a dual nationality adjective are coded with their country."""
+    expect_event(code_text, root, code, source, target, text)
+
+
+@pytest.mark.parametrize(("adjectives", "added", "absent"), [
+    (["أمريكي", "أمريكية", "أمريكيون"], ["أمريكيان", "أمريكيتان", "أمريكيتين", "أمريكيين"], []),
+    (["كوري شمالي"], [], ["كوري شماليان"]),  # several words: no dual is made
+    (["أمريكان"], [], ["أمريكانيان"]),  # no nisba ending
+])
+def test_with_duals(adjectives: list[str], added: list[str], absent: list[str]) -> None:
+    """Dual forms are added to one-word nisbas only, each once."""
+    out = with_duals(adjectives)
+    assert out[: len(adjectives)] == adjectives
+    assert all(f in out for f in added), out
+    assert not any(f in out for f in absent), out
+    assert len(out) == len(set(out)), out

@@ -58,9 +58,10 @@ from hadath.model import (
     TimeExpr,
     Token,
 )
-from hadath.text.dates import parse_iso
+from hadath.text.dates import WEEKDAYS, parse_iso
 from hadath.text.normalize import norm_word
 
+VIOLENT_ROOTS = ("18", "19", "20")  # the roots of violence (PLOVER ASSAULT in the gsr scorer)
 NEGATORS = frozenset(["لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "غير"])
 NEGATING_VERBS = frozenset("نفى نفت ينفي تنفي نفوا نفي".replace("ى", "ي").split())
 INTENT = frozenset(
@@ -172,7 +173,7 @@ def _casualty_report(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
     """Casualties reported with the attack that caused them: a passive killing or wounding verb or a casualty
     noun followed by the attack ("قتل 18 شخصا في انفجار سيارة مفخخة"), or the result of an attack named before it
     ("هجوم انتحاري ... أسفر عن مقتل 15 شخصا"). CAMEO codes such a report with an unknown attacker."""
-    if p.cameo[:2] not in ("18", "19", "20") or p.voice == "noun":
+    if p.cameo[:2] not in VIOLENT_ROOTS or p.voice == "noun":
         return False
     if p.voice == "passive" and _killed_in_attack(toks, tj):
         return True
@@ -242,7 +243,7 @@ def _gapped_table(kb: KnowledgeBase) -> dict[str, list[tuple[frozenset[str], str
         firsts: dict[str, set[str]] = {}
         seconds: dict[str, set[str]] = {}
         for p in kb.patterns.values():
-            if p.cameo[:2] not in ("18", "19", "20") or p.voice != "passive":
+            if p.cameo[:2] not in VIOLENT_ROOTS or p.voice != "passive":
                 continue
             for f in p.forms:
                 words = phrase_key(f).split()
@@ -534,7 +535,7 @@ def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list
     crowd of protesters it introduces ("تجمع مئات المتظاهرين"، "احتشد محتجون", +0.15; see :func:`_new_crowd`)."""
     if not sources and targets and _casualty_report(toks, ti, tj, p):
         return 0.25
-    if (p.cameo[:2] in ("18", "19", "20") and p.voice == "active" and sources and targets
+    if (p.cameo[:2] in VIOLENT_ROOTS and p.voice == "active" and sources and targets
             and any(t.text.isdigit() or _hits(t, NUMERALS) for t in toks[tj:tj + 3])):
         return 0.15  # "قتلت 11 مسلحا"، "خطفوا ما مجموعه 14 شخصا": counted victims of a reported act
     if p.cameo[:2] != "14":
@@ -781,21 +782,22 @@ AIM_LINKS = _norm_words("إلى الى من")  # "تهدف إلى"، "ليتمك
 
 def _clause_verb_cue(toks: list[Token], tj: int) -> bool:
     """A bare form after و ("وقتل") opens a clause of its own, a verb: right after it stand a day, a count or a
-    nominative plural subject (see VERB_CUE_WORDS)."""
+    nominative plural subject (DAY_WORDS, NUMERALS)."""
     for u in toks[tj:tj + VERB_CUE_REACH]:
         if u.is_punct:
             return False
-        if _hits(u, VERB_CUE_WORDS) or u.text.isdigit() or u.key in NUMERALS or u.norm in NUMERALS:
+        if _hits(u, DAY_WORDS) or u.text.isdigit() or u.key in NUMERALS or u.norm in NUMERALS:
             return True
         if u.norm.endswith("ون") and len(u.key) > 4:
             return True
     return False
 
 
+# the words of a day or a time of day ("أمس"، "صباح اليوم")
+DAY_WORDS = _norm_words("أمس امس اليوم الليلة صباح مساء فجر ظهر")
 # words that date an act by the day of the report ("أمس"، "صباح اليوم"، "الخميس"): news tells what happened so,
 # whatever points it back to a known act ("الهجوم الانتحاري الأخير ... أمس") or recalls one
-REPORT_DAYS = _norm_words("أمس امس اليوم الليلة صباح مساء فجر ظهر السبت الأحد الاحد الاثنين الإثنين الثلاثاء "
-                          "الأربعاء الاربعاء الخميس الجمعة")
+REPORT_DAYS = DAY_WORDS | frozenset("ال" + w for w in WEEKDAYS)
 REPORT_DAY_REACH = 10  # tokens after a violent noun (its adjectives, target and place) searched for its day
 REPORT_DAY_BACK = 3  # tokens before it ("وأدى أمس تفجير ...")
 
@@ -1363,7 +1365,7 @@ def _pattern_info(p: Pattern) -> _PatInfo:
                          (w.replace("الي", "الى").replace("علي", "على") for w in p.target))
     place_preps = _PLACE_PREPS.get(p.cameo[:2])
     place_preps_obj = place_preps
-    if place_preps and p.cameo[:2] in ("18", "19", "20"):
+    if place_preps and p.cameo[:2] in VIOLENT_ROOTS:
         place_preps_obj = place_preps + ("",)  # "قصفت قوات المعارضة قريتي نبل والزهراء"
     return _PatInfo(_key_set(tuple(p.requires)) if p.requires else None,
                     _key_set(tuple(p.excludes)) if p.excludes else None, target_preps, place_preps,
@@ -1434,7 +1436,7 @@ VIOLENT_INCIDENTS = tuple(f" {phrase_key(w)} " for w in (
 def _violent_incidents_out(w: _Window, p: Pattern) -> _Window:
     """The window of a violent trigger without the phrases of violent incidents, whose head (حادث، حوادث) vetoes
     a violent reading as an accident; unchanged for other roots or when no such phrase occurs."""
-    if p.cameo[:2] not in ("18", "19", "20") or not any(ph in w[1] for ph in VIOLENT_INCIDENTS):
+    if p.cameo[:2] not in VIOLENT_ROOTS or not any(ph in w[1] for ph in VIOLENT_INCIDENTS):
         return w
     text = w[1]
     for ph in VIOLENT_INCIDENTS:
@@ -1569,16 +1571,15 @@ PREPOSITIONS_IMPLICIT = frozenset(["في", "على", "علي", "الى", "الي
 # the roots of protest and violence (14, 18-20), coded only for acts that happened: dropped under the moods below
 # (see _code_trigger) and when not reported (_not_reported); their fates are shared by their further conjuncts
 # (see EventCoder._conjunct_fate)
-HAPPENING_ROOTS = ("14", "18", "19", "20")
+HAPPENING_ROOTS = ("14", *VIOLENT_ROOTS)
 # moods under which a violent or protest trigger reports nothing that happened (see _code_trigger)
 UNREAL_MODALITIES = ("question", "conditional")
 FATE_SEEN, FATE_CODED, FATE_UNREPORTED = "seen", "coded", "unreported"
 CONJUNCT_REACH = 12  # tokens back (across the commas of a list) from a further conjunct to the first
 CIRCUMSTANCE_REACH = 6  # tokens back from "في" + attack noun to the casualties it tells the circumstance of
 VERB_ENDINGS = ("ت", "وا", "تا", "ا", "ن")  # the subject endings of a perfect verb ("وقتلت"، "وقتلوا")
-# what follows a verb opening a clause of its own, never a verbal noun's object: a day ("وقتل الجيش أمس")، a count
-# ("وقتل 5 جنود") or a subject in the nominative plural ("وقتل مسلحون")
-VERB_CUE_WORDS = _norm_words("أمس امس اليوم الليلة صباح مساء فجر ظهر")
+# tokens after a bare form searched for what follows a verb opening a clause of its own, never a verbal noun's
+# object: a day ("وقتل الجيش أمس")، a count ("وقتل 5 جنود") or a subject in the nominative plural ("وقتل مسلحون")
 VERB_CUE_REACH = 3
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "18": "138", "19": "138", "20": "138"}
 
@@ -1723,7 +1724,7 @@ class EventCoder:
                 modality = modal.pop() if len(modal) == 1 else None
                 self._fate[trig[i].tok_start] = modality if modality in ("intent", "future") else FATE_CODED
             if readings and trig[i].tok_start in self._told_attacks and all(
-                    e.cameo[:2] in ("18", "19", "20") for r in readings for e in r[0]):
+                    e.cameo[:2] in VIOLENT_ROOTS for r in readings for e in r[0]):
                 # "وقتل 7 جنود عندما اقتحم مسلحون ...": the attack is the casualties' event, coded with them
                 if self._tracing:
                     self.trace.extend((m, "the attack of the casualties reported before it (coded with them)")
@@ -1733,7 +1734,7 @@ class EventCoder:
                 chosen = max(readings, key=lambda r: _reading_score(r[0], r[1], has_passive))[0]
                 events.extend(chosen)
                 for e in chosen:
-                    if e.cameo[:2] in ("18", "19", "20") and e.source is not None:
+                    if e.cameo[:2] in VIOLENT_ROOTS and e.source is not None:
                         self._last_attack = e
                     if e.cameo[:2] in ("11", "12") and e.source is not None and e.target is not None:
                         self._last_accusation = e
@@ -1924,16 +1925,16 @@ class EventCoder:
         rel = sp.rel
         pre, post = sp.pre, sp.post
         pre_free = sp.pre_free
-        if p.cameo[:2] in ("18", "19", "20") and (loc := self._locative_parties(sent, pi.target_preps)):
+        if p.cameo[:2] in VIOLENT_ROOTS and (loc := self._locative_parties(sent, pi.target_preps)):
             # "وقال إن المستوطنين في الضفة الغربية وإسرائيل هاجموا ..."، "(550 كلم جنوب بغداد)": a state named as
             # where something is or happened does not do the violence named after it (as its target it stands
             # for the state where the violence happened: "هاجموا مسجدا جنوب بغداد")
             pre = [x for x in pre if id(x[2]) not in loc]
             pre_free = [x for x in pre_free if id(x[2]) not in loc]
-        if p.cameo[:2] in ("18", "19", "20") and (stop := _result_clause_at(toks, tj, sp.right)) is not None:
+        if p.cameo[:2] in VIOLENT_ROOTS and (stop := _result_clause_at(toks, tj, sp.right)) is not None:
             # "هاجموا قرى قرب نابلس، مما دعا أولمرت إلى ...": the result clause has its own parties
             post = [x for x in post if x[0] < stop]
-        if p.cameo[:2] in ("18", "19", "20") and any(
+        if p.cameo[:2] in VIOLENT_ROOTS and any(
                 not x[2].prep and x[2].ref.type == "state" and chain_locative(self.kb, toks, x[0]) for x in post):
             # "قتلوا في ضربات جوية في جنوب شرقي أفغانستان"، "في قلب العاصمة نيودلهي": a state governed by في
             # through place nouns is where it happened, never the bare object
@@ -1971,22 +1972,23 @@ class EventCoder:
                     break
             return out
 
+        impersonal = tj - ti == 1 and p.cameo[:2] in VIOLENT_ROOTS and _impersonal_passive(toks, ti)
         if voice == "active" and tj - ti == 1 and _masdar_like(toks[ti].key) and not toks[ti].prefix.endswith("س"):
             voice = "noun"  # "تدريب الجيش": a verbal noun listed among a verb's forms
-        elif (voice == "active" and tj - ti == 1 and p.cameo[:2] in ("18", "19", "20")
+        elif (voice == "active" and tj - ti == 1 and p.cameo[:2] in VIOLENT_ROOTS
               and (toks[ti].prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS))):
             voice = "noun"  # "في قصف روسي"، "بقصف": a preposition governs a noun, never a verb
-        elif voice == "active" and tj - ti == 1 and p.cameo[:2] in ("18", "19", "20") and _impersonal_passive(toks, ti):
+        elif voice == "active" and impersonal:
             voice = "noun"  # "تم اغتصابها من قبل ضباط": تم + verbal noun is a passive, its agent after من قبل
         # "وتعرضت دورية أمريكية أمس لهجوم مسلح": the verb تعرض governs the attack noun (see _exposed_at)
-        exposed_at = _exposed_at(toks, ti) if voice == "noun" and p.cameo[:2] in ("18", "19", "20") else None
-        if voice == "noun" and tj - ti == 1 and p.cameo[:2] in ("18", "19", "20") and _impersonal_passive(toks, ti):
+        exposed_at = _exposed_at(toks, ti) if voice == "noun" and p.cameo[:2] in VIOLENT_ROOTS else None
+        if voice == "noun" and impersonal:
             # (with its agent named, تم is the light verb of a told act and the pronoun on the noun its victim)
             agent_passive = _agent_phrase(toks, rel, tj, right) is not None
         if voice == "noun" and ti > 0 and (toks[ti - 1].key in FRAME_NOUNS or toks[ti - 1].norm in FRAME_NOUNS):
             # "ذكرى اغتيال"، "مكافحة التفجيرات"، "قضية خطف": the event is a topic, not reported
             return self._unreported(sent, sp, m, p, f"topic, not a report ({toks[ti - 1].text} ...)")
-        if (p.cameo[:2] not in ("14", "18", "19", "20") and voice == "noun" and tj - ti == 1
+        if (p.cameo[:2] not in HAPPENING_ROOTS and voice == "noun" and tj - ti == 1
                 and toks[ti].prefix.lstrip("وف").startswith("ل") and not (ti > 0 and _hits(toks[ti - 1], EXPOSED_TO))):
             # "وجه الدعوة لزيارة موسكو"، "استجابة لدعوة الرئيس": a purpose or a complement, not a report
             if self._tracing:
@@ -2049,7 +2051,7 @@ class EventCoder:
             by = [x for x in post + pre if x[2].prep == "BY"
                   and not (p.cameo[:2] < "17" and x[0] >= tj
                            and any(_is_trigger(doc, sent, k) for k in range(tj, x[0])))]
-            if not by and not p.target and p.cameo[:2] not in ("18", "19", "20"):
+            if not by and not p.target and p.cameo[:2] not in VIOLENT_ROOTS:
                 # "تلقى اتصالا هاتفيا من X": the receiver is the subject, the giver comes with من
                 # (not for violence: "قتلت القوات 11 مسلحا من تنظيم القاعدة" has a partitive من)
                 by = [x for x in post if x[2].prep == "من"]
@@ -2066,7 +2068,7 @@ class EventCoder:
             # not the nationality adjective of a later attack noun ("قتل عناصر ... في غارات أمريكية")
             objs = [x for x in post if not x[2].prep and x[2].prep != "BY" and not any(x[2] is a for a in sources)
                     and not (x[2].head == "nisba" and x[0] > tj and _is_trigger(doc, sent, x[0] - 1))
-                    and not (p.cameo[:2] in ("18", "19", "20") and (_next_clause(toks, tj, x[0])
+                    and not (p.cameo[:2] in VIOLENT_ROOTS and (_next_clause(toks, tj, x[0])
                                                                      or _other_act_object(doc, sent, tj, x[0])))]
             free = [x for x in pre_free if not any(x[2] is a for a in sources)]
             if free and tj - ti > 1 and toks[tj - 1].norm in PREDICATE_PREPS:
@@ -2075,7 +2077,7 @@ class EventCoder:
                 targets = conj_chain(pre, free[0][2])
             elif objs:
                 targets = conj_chain(post, objs[0][2])
-            elif pre_free and not (p.cameo[:2] in ("18", "19", "20") and _attack_noun_subject(toks, pre_free, ti)):
+            elif pre_free and not (p.cameo[:2] in VIOLENT_ROOTS and _attack_noun_subject(toks, pre_free, ti)):
                 # SVO passive: the nearest free phrase before the verb is its subject ("... فإن التنظيم يقف وراء");
                 # not past an attack noun right before the verb, its subject ("ودخلت سيارة مفخخة وقتلت ...")
                 free = [x for x in pre_free if not sources or x[2] is not sources[0]]
@@ -2087,8 +2089,8 @@ class EventCoder:
             near = [x for x in post if x[0] - tj <= 4 and not x[2].prep and not _governed_nisba(toks, tj, x)
                     and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])
                     and not _prep_conjunct(post, x)
-                    and not (p.cameo[:2] in ("18", "19", "20") and _toward(toks, tj, x[0]))
-                    and not (p.cameo[:2] in ("18", "19", "20") and _clitic_pp_genitive(toks, tj, x[0]))]
+                    and not (p.cameo[:2] in VIOLENT_ROOTS and _toward(toks, tj, x[0]))
+                    and not (p.cameo[:2] in VIOLENT_ROOTS and _clitic_pp_genitive(toks, tj, x[0]))]
             resumptive = _resumptive_subject(toks, tj, post)
             receive = voice == "noun" and any(t.key in RECEIVE_VERBS or t.norm in RECEIVE_VERBS
                                                for t in toks[max(left - 1, 0):ti])
@@ -2104,7 +2106,7 @@ class EventCoder:
             attack_agent = next((x for x in post if x[0] == tj and not x[2].prep and x[2].head == "nisba"), None) or \
                 next((x for x in post if x[2].prep == "ل" and x[0] - tj <= 1 and x[2].ref.code
                       and _lam_genitive(toks, tj, x[0]) is None), None)  # "قصف أهداف لحزب العمال": the target
-            if not sources and voice == "noun" and p.cameo[:2] in ("18", "19", "20") and attack_agent is not None:
+            if not sources and voice == "noun" and p.cameo[:2] in VIOLENT_ROOTS and attack_agent is not None:
                 subj_post = attack_agent
                 sources = [attack_agent[2]]
                 conf -= 0.05
@@ -2189,7 +2191,7 @@ class EventCoder:
                 elif gen:
                     subj_post = gen[0]
                     sources = conj_chain(post, gen[0][2])
-                elif (pre_free and p.cameo[:2] in ("18", "19", "20")
+                elif (pre_free and p.cameo[:2] in VIOLENT_ROOTS
                       and _casualties_before_cause(doc, sent, pre_free[-1], ti, self.kb.patterns)):
                     # "جنديا أميركيا قتل وأصيب 10 آخرون في هجوم انتحاري": the phrase before the casualty verb
                     # is the attack's victims, not its perpetrator (whom the phrases after it do not name either)
@@ -2205,7 +2207,7 @@ class EventCoder:
                 # singular verb with و that cannot agree with that clause's subject goes on with the speaker
                 sources = [resumed]
                 conf -= 0.1
-            elif pre_free and p.cameo[:2] in ("18", "19", "20") and _attack_noun_subject(toks, pre_free, ti):
+            elif pre_free and p.cameo[:2] in VIOLENT_ROOTS and _attack_noun_subject(toks, pre_free, ti):
                 # "قتل جندي في هجوم مسلح استهدف دوريته": the verb describes the attack noun right before it, its
                 # subject; the phrases before that are no doers of it
                 pass
@@ -2257,7 +2259,7 @@ class EventCoder:
                 else:
                     subj_post = near[0]
                     sources = conj_chain(post, near[0][2])
-            if voice == "noun" and not sources and p.cameo[:2] in ("18", "19", "20"):
+            if voice == "noun" and not sources and p.cameo[:2] in VIOLENT_ROOTS:
                 # "حريق عمدي نفذه متطرفون"، "هجوم شنه مسلحون": an attack noun described by a relative clause without
                 # a relative pronoun (indefinite antecedent) whose resumptive verb of doing has the doer as subject
                 performer = _performed_by(toks, [(a.tok_start - sent.start, a.tok_end - sent.start, a)
@@ -2275,7 +2277,7 @@ class EventCoder:
                     p.cameo.startswith(ACTS_ON_PERSONS) and p.voice == "noun" and any(near[0][2] is t for t in targets)):
                 # (not the genitive already read as the object of an act on a person: "عملية اغتيال رئيس الوزراء
                 # اللبناني رفيق الحريري"; an attack's genitive may be its doer: "قصف طيران التحالف مواقع ...")
-                if p.cameo[:2] in ("18", "19", "20") and voice != "active" and (_aimed_at(toks, tj, near[0][0])
+                if p.cameo[:2] in VIOLENT_ROOTS and voice != "active" and (_aimed_at(toks, tj, near[0][0])
                                                           or _victim_between(toks, tj, near[0][0])
                                                           or _shells_fell(toks, ti, p)):
                     # "انفجرت سيارة مفخخة، مستهدفة دورية أمريكية": the phrase after the aiming word is what the
@@ -2482,7 +2484,7 @@ class EventCoder:
                 if recip:
                     targets = [recip[0][2]]
                     conf -= 0.05
-        if len(sources) == 1 and _unnamed_attacker(sources[0].ref) and voice == "active" and p.cameo[:2] in ("18", "19", "20"):
+        if len(sources) == 1 and _unnamed_attacker(sources[0].ref) and voice == "active" and p.cameo[:2] in VIOLENT_ROOTS:
             # "اقتحم مسلحون من تنظيم داعش نقطة تفتيش": the uncoded attackers are a part of the coded whole after من
             part = next((x for x in rel if x[2] is sources[0]), None)
             whole = None if part is None else _partitive_whole(sorted(rel, key=lambda x: x[0]), part, toks)
@@ -2508,7 +2510,7 @@ class EventCoder:
         cause_place: PlaceRef | None = None  # the place of the attack a definite noun refers to ("في الغارة")
         # casualties with no agent of their own: the attack that caused them names it ("قتل 26 شخصا في غارات شنتها
         # طائرات النظام"); as confident as the report of casualties with an unknown attacker (see _report_bonus)
-        if (not sources and p.cameo[:2] in ("18", "19", "20") and p.voice != "noun"
+        if (not sources and p.cameo[:2] in VIOLENT_ROOTS and p.voice != "noun"
                 and (cause := self._casualty_roles(doc, sent, sp, targets)) is not None):
             sources, targets, cause_code, cause_place = cause
         if (len(sources) == 1 and not sources[0].ref.code and sources[0].tok_start >= 0 and p.cameo[:2] < "14"
@@ -2569,7 +2571,7 @@ class EventCoder:
             # one event: the party named first is its source, the other its target; no mirrored duplicate)
             pairs: list[tuple[ActorMention | None, ActorMention | None]] = [
                 (a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
-            if p.cameo[:2] in ("18", "19", "20") or any(t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti]):
+            if p.cameo[:2] in VIOLENT_ROOTS or any(t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti]):
                 # "تبادلت X و Y إطلاق النار"، "X و Y اشتبكا": a reciprocal act of force is each one's act on the
                 # other (not a dual verb of cooperation: "أوباما وأردوغان اتفقا" is one joint act, once)
                 pairs += [(b, a) for a, b in pairs]
@@ -2599,12 +2601,12 @@ class EventCoder:
             # right after the attack noun may be its perpetrator ("لهجوم إسرائيلي"، or an agent phrase below)
             targets = [exposed]
             sources = [a for a in sources if any(x[2] is a and tj <= x[0] <= tj + 1 for x in rel)]
-        if p.cameo[:2] in ("18", "19", "20") and voice != "active" and (
+        if p.cameo[:2] in VIOLENT_ROOTS and voice != "active" and (
                 agent := _agent_phrase(toks, rel, tj, right)) is not None and not any(a is agent for a in sources):
             # "تم اغتصابها من قبل عدة ضباط"، "اغتيل على يد مسلحين": the agent phrase names the perpetrator
             sources = [agent]
             targets = [t for t in targets if t is not agent]
-        if p.cameo[:2] in ("18", "19", "20") and _passive_masdar(toks, ti, tj) and (
+        if p.cameo[:2] in VIOLENT_ROOTS and _passive_masdar(toks, ti, tj) and (
                 obj := _passive_noun_object(toks, rel, tj, right)) is not None and (
                 not targets or any(a is obj for a in sources)):
             # "تم قصف مواقع حزب الله من قبل الطائرات الإسرائيلية"، "جرى اغتيال القيادي في حركة الجهاد": the
@@ -2615,19 +2617,19 @@ class EventCoder:
             # "توفوا نتيجة التعذيب في السجون الإسرائيلية": the state whose prisons they are tortures in them
             sources = [jailer]
             targets = [t for t in targets if t is not jailer]
-        if p.cameo[:2] in ("18", "19", "20") and len(sources) == 1 and (
+        if p.cameo[:2] in VIOLENT_ROOTS and len(sources) == 1 and (
                 owner := _forces_owner(toks, rel, sources[0], targets)) is not None:
             # "وأعلن الجيش الأمريكي أن قواته قتلت مسلحا": "its" forces are those of the party named before them
             sources = [owner]
-        if (p.cameo[:2] in ("18", "19", "20") and voice == "active" and len(sources) == 1
+        if (p.cameo[:2] in VIOLENT_ROOTS and voice == "active" and len(sources) == 1
                 and (bomber := _sequel_perpetrator(toks, rel, ti, sources[0])) is not None):
             # "استهدف مفجر انتحاري مركزا لتدريب أفراد الشرطة فقتل 15 شخصا": the verb of result goes on with the
             # attacker of the clause before it, not with the victims named in its object
             sources = [bomber]
             targets = [t for t in targets if t is not bomber]
-        if p.cameo[:2] in ("18", "19", "20") and voice == "active" and _result_of_attacker(toks, rel, ti, sources):
+        if p.cameo[:2] in VIOLENT_ROOTS and voice == "active" and _result_of_attacker(toks, rel, ti, sources):
             conf += UNCODED_SOURCE_PENALTY  # (the attacker of a told attack, no misread party: see _actor_evidence)
-        if (p.cameo[:2] in ("18", "19", "20") and sources
+        if (p.cameo[:2] in VIOLENT_ROOTS and sources
                 and all(a.tok_start - sent.start >= tj and a.prep != "من" and not a.role.startswith(PERPETRATOR_ROLES)
                         for a in sources)
                 and (bomber := next(
@@ -2639,7 +2641,7 @@ class EventCoder:
                                                     and not any(t is a for a in sources)]
         outcome = not sources and not modality and _attack_outcome(toks, ti, tj, p)
         # "تعرض الإقليم لقصف صاروخي ... أسفر عن سقوط خمسة قتلى": a place hit, the attack told with its outcome
-        exposed_outcome = (not sources and not modality and p.cameo[:2] in ("18", "19", "20")
+        exposed_outcome = (not sources and not modality and p.cameo[:2] in VIOLENT_ROOTS
                            and _exposed_outcome(toks, ti, tj, p))
         outcome = outcome or exposed_outcome
         if not sources and not targets and self.s.require_actor and not (
@@ -2678,20 +2680,20 @@ class EventCoder:
             code = INTENT_CODES[code[:2]]
         if not sources:
             conf -= 0.25
-            if p.cameo[:2] in ("18", "19", "20"):
+            if p.cameo[:2] in VIOLENT_ROOTS:
                 conf -= self.s.victims_only_penalty  # "قتل 5 أشخاص" alone: casualties, attacker unknown
-            if voice == "noun" and p.cameo[:2] in ("18", "19", "20") and not outcome and exposed is None \
+            if voice == "noun" and p.cameo[:2] in VIOLENT_ROOTS and not outcome and exposed is None \
                     and not _fired_toward(toks, rel, tj, targets) and not _shells_fell(toks, ti, p):
                 if self._tracing:
                     self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
                 return []
         if relative_state:
             conf -= 0.2
-        if (p.cameo[:2] in ("14", "18", "19", "20") and not sent.times and not sent.places and not outcome
+        if (p.cameo[:2] in HAPPENING_ROOTS and not sent.times and not sent.places and not outcome
                 and not (p.cameo[:2] != "14" and _generic_place(toks))):
             # (a bombing told with its outcome is a report wherever and whenever it was: see _attack_outcome)
             conf -= self.s.unanchored_penalty  # neither when nor where: more often a mention than a report
-        if (p.cameo[:2] in ("18", "19", "20") and sources and sources[0].ref.id is None
+        if (p.cameo[:2] in VIOLENT_ROOTS and sources and sources[0].ref.id is None
                 and (sources[0].ref.code or "").endswith(VICTIM_SECTORS)):
             conf -= 0.3  # "ستة أشخاص" are the casualties, not the attackers
         if p.target and not targets and not (agent_passive and toks[ti].norm.endswith(OBJECT_PRONOUNS)):
@@ -2900,7 +2902,7 @@ class EventCoder:
             v += 1  # "بعد أن"
         pats = [self.kb.patterns[m.entry_id] for m in doc.mentions
                 if m.kind == MK_TRIGGER and m.tok_start == sent.start + v and m.entry_id in self.kb.patterns]
-        pats = [p for p in pats if p.cameo[:2] in ("18", "19", "20") and p.voice == "active"]
+        pats = [p for p in pats if p.cameo[:2] in VIOLENT_ROOTS and p.voice == "active"]
         if not pats:
             return None
         after = sorted((x for x in sp.rel if x[0] > v), key=lambda x: x[0])
@@ -2938,7 +2940,7 @@ class EventCoder:
                   if kind == KIND_TRIGGER and pid in self.kb.patterns]
         best: str | None = None
         for p, ti, tj in spans:
-            if p.cameo[:2] not in ("18", "19", "20"):
+            if p.cameo[:2] not in VIOLENT_ROOTS:
                 continue
             pi = self._pinfo.get(p.id)
             if pi is None:
@@ -2991,7 +2993,7 @@ class EventCoder:
 
     def _future_ctx(self, sp: _Span, toks: list[Token], p: Pattern) -> bool:
         """:meth:`_future_context` once per span and kind of pattern (it asks whether ``p`` is a noun and violent)."""
-        kind = (p.voice == "noun", p.cameo[:2] in ("18", "19", "20"))
+        kind = (p.voice == "noun", p.cameo[:2] in VIOLENT_ROOTS)
         got = sp.future_ctx.get(kind)
         if got is None:
             got = sp.future_ctx[kind] = self._future_context(toks, sp.ti, p)
@@ -3000,7 +3002,7 @@ class EventCoder:
     def _future_context(self, toks: list[Token], ti: int, p: Pattern) -> bool:
         """"من المقرر أن يعقد X اجتماعا", "سيعقد X اجتماعا", "هدد باغتيال": a planned or threatened event (scanned
         back to the clause start)."""
-        violent = p.cameo[:2] in ("18", "19", "20")
+        violent = p.cameo[:2] in VIOLENT_ROOTS
         lo = max(0, ti - (12 if violent else 8))  # a threat's subject can be long: "هدد وزير ...، ليبرمان، باغتيال"
         for k in range(ti - 1, lo - 1, -1):
             t = toks[k]
@@ -3265,8 +3267,8 @@ class EventCoder:
                     folded.add(id(cas))
         events = [e for e in events if id(e) not in folded]
         # casualties ("قتل 26 شخصا") reported with the attack that caused them are the same happening
-        attacked = {e.sentence for e in events if e.cameo[:2] in ("18", "19", "20") and e.source is not None}
-        events = [e for e in events if not (e.source is None and e.cameo[:2] in ("18", "19", "20")
+        attacked = {e.sentence for e in events if e.cameo[:2] in VIOLENT_ROOTS and e.source is not None}
+        events = [e for e in events if not (e.source is None and e.cameo[:2] in VIOLENT_ROOTS
                                             and e.sentence in attacked)]
         # "قتل أربعة فلسطينيين وأصيب أكثر من ثلاثين": the killed and the wounded of one sentence, with no attacker
         # named, are the casualties of one happening: the first of them stands for it
@@ -3282,7 +3284,7 @@ class EventCoder:
             # violence in two places is two happenings, even between the same parties ("قتل 5 مدنيين في حماة
             # جراء غارات روسية ... كما قتل 3 في حمص جراء غارات روسية")
             key = (e.cameo[:2], _actor_key(e.source), _actor_key(e.target),
-                   (e.location.name if e.location else "") if e.cameo[:2] in ("18", "19", "20") else "")
+                   (e.location.name if e.location else "") if e.cameo[:2] in VIOLENT_ROOTS else "")
             old = merged.get(key)
             if old is None:
                 merged[key] = e
@@ -3345,7 +3347,7 @@ def _casualties_before_cause(doc: Document, sent: _Sent, x: tuple[int, int, Acto
     if not (t.prefix.lstrip("و").startswith("ب") or (ti > 0 and toks[ti - 1].norm in CASUALTY_CAUSE_PREPS)):
         return False
     return any(m.kind == MK_TRIGGER and m.sentence == sent.idx and x[1] <= m.tok_start - sent.start < ti - 1
-               and (pt := patterns.get(m.entry_id)) is not None and pt.cameo[:2] in ("18", "19", "20")
+               and (pt := patterns.get(m.entry_id)) is not None and pt.cameo[:2] in VIOLENT_ROOTS
                for m in doc.mentions)
 
 
@@ -4676,7 +4678,7 @@ def _one_casualty_report(events: list[Event]) -> list[Event]:
     seen: set[int] = set()
     out: list[Event] = []
     for e in events:
-        if e.source is None and e.cameo[:2] in ("18", "19", "20"):
+        if e.source is None and e.cameo[:2] in VIOLENT_ROOTS:
             if e.sentence in seen:
                 continue
             seen.add(e.sentence)
@@ -4746,7 +4748,7 @@ def _vox_pop(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: in
     المقاومة»"، "وقال محمد عبدالله: «نبارك عودة رئيس الوزراء»") is an opinion, not a political event, or None. The
     speaker is the phrase between the speech verb and the colon or quote: civilians, or a name no dictionary or
     role word codes. Violence and protest (roots 14, 18-20), which witnesses report, are kept."""
-    if p.cameo[:2] in ("14", "18", "19", "20") or p.voice == SAID_VOICE:
+    if p.cameo[:2] in HAPPENING_ROOTS or p.voice == SAID_VOICE:
         return None
     opener = next((k for k in range(ti - 1, -1, -1) if toks[k].text in QUOTE_OPENERS), None)
     if opener is None or opener == 0:
@@ -4821,7 +4823,7 @@ def _attack_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
 def _told_own_violence(p: Pattern, voice: str) -> bool:
     """An active violent verb after a speaker's complementizer pronoun tells the speaker's own act: "وأكد حلف
     شمال الأطلسي أنه قتل نحو 150 متمردا" (the alliance killed them; see :func:`_pronoun_teller`)."""
-    return p.cameo[:2] in ("18", "19", "20") and voice == "active"
+    return p.cameo[:2] in VIOLENT_ROOTS and voice == "active"
 
 
 # verbs of achieving an act named by the masdar after them: "نجح الجيش في قتل العشرات"، "تمكنت الشرطة من اعتقال"
@@ -4967,7 +4969,7 @@ def _result_subject(toks: list[Token], ti: int) -> bool:
     return False
 
 
-EXPOSED_VERBS = _norm_words("تعرض تعرضت تعرضوا تعرضا تعرضتا تعرضن تعرضنا يتعرض تتعرض يتعرضون يتعرضن نتعرض")  # (not "عرضة": liable to)
+EXPOSED_VERBS = EXPOSED_TO - _norm_words("تعرضه تعرضها تعرضهم عرضة")  # its verbs (not "عرضة": liable to)
 EXPOSED_REACH = 16  # tokens between تعرض and the ل of its attack noun (its subject and adverbials, commas between)
 
 

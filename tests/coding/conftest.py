@@ -23,10 +23,12 @@ from typing import Any
 import pytest
 
 from hadath import Article
+from hadath.coding.coder import EventCoder
 from hadath.model import ActorRef, Event
 
 DEFAULT_DATE = "2021-05-03"  # a Monday
 VIOLENT_ROOTS = ("18", "19", "20")  # PLOVER ASSAULT
+HAPPENING_ROOTS = ("14", *VIOLENT_ROOTS)  # protest and violence
 
 
 def actor_matches(ref: ActorRef | None, spec: str) -> bool:
@@ -139,3 +141,12 @@ def expect_no_party(code_text: Callable[..., Coded], root: str, role: str, spec:
     (``"source"`` or ``"target"``)."""
     coded = code_text(text, date=date)
     assert not any(actor_matches(getattr(e, role), spec) for e in coded.events if e.cameo[:2] == root), coded.why()
+
+
+def trace_reasons(nlp, text: str, roots: tuple[str, ...], date: str = DEFAULT_DATE) -> list[str]:  # noqa: ANN001
+    """The reasons the coder traced for the triggers of ``roots`` in ``text`` that gave no event."""
+    doc = nlp(Article(id="t", text=text, date=date))
+    stage = next(st for st in nlp.stages if st.name == "events")
+    coder = EventCoder(stage.kb, stage.coder_settings)
+    coder.code(doc)
+    return [why for m, why in coder.trace if stage.kb.patterns[m.entry_id].cameo[:2] in roots]

@@ -10,9 +10,7 @@ from collections.abc import Callable
 
 import pytest
 
-from hadath import Article
-from hadath.coding.coder import EventCoder
-from tests.coding.conftest import Coded, violent
+from tests.coding.conftest import HAPPENING_ROOTS, Coded, trace_reasons, violent
 
 DATE = "2008-05-01"
 
@@ -97,15 +95,6 @@ REASONS = {
 }
 
 
-def trace_reasons(nlp, text: str) -> list[str]:  # noqa: ANN001
-    """The reasons the coder traced for the violent and protest triggers of ``text`` that gave no event."""
-    doc = nlp(Article(id="t", text=text, date=DATE))
-    stage = next(st for st in nlp.stages if st.name == "events")
-    coder = EventCoder(stage.kb, stage.coder_settings)
-    coder.code(doc)
-    return [why for m, why in coder.trace if stage.kb.patterns[m.entry_id].cameo[:2] in ("14", "18", "19", "20")]
-
-
 @pytest.mark.parametrize(("text", "kind"), NOT_REPORTED, ids=[k for _, k in NOT_REPORTED])
 def test_violence_not_reported_as_happening(nlp, code_text: Callable[..., Coded], text: str,  # noqa: ANN001
                                             kind: str) -> None:
@@ -113,7 +102,7 @@ def test_violence_not_reported_as_happening(nlp, code_text: Callable[..., Coded]
     and the rule of its kind is the one that drops it (gsr rules)."""
     got = code_text(text, date=DATE)
     assert not violent(got), f"{kind}: {got.why()}"
-    reasons = trace_reasons(nlp, text)
+    reasons = trace_reasons(nlp, text, HAPPENING_ROOTS, DATE)
     assert any(REASONS[kind] in r for r in reasons), f"{kind}: {reasons}"
 
 
@@ -181,7 +170,8 @@ def test_support_and_protest_in_general_are_not_dissent(nlp, code_text: Callable
     got = code_text(text, date=DATE)
     assert not got.find("14"), got.why()
     wanted = (reason,) if isinstance(reason, str) else reason
-    assert any(w in r for w in wanted for r in trace_reasons(nlp, text)), trace_reasons(nlp, text)
+    reasons = trace_reasons(nlp, text, HAPPENING_ROOTS, DATE)
+    assert any(w in r for w in wanted for r in reasons), reasons
 
 
 def test_supporters_in_another_clause_leave_the_protest(code_text: Callable[..., Coded]) -> None:

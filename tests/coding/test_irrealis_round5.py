@@ -11,20 +11,9 @@ from collections.abc import Callable
 
 import pytest
 
-from hadath import Article
-from hadath.coding.coder import EventCoder
-from tests.coding.conftest import Coded, violent
+from tests.coding.conftest import HAPPENING_ROOTS, Coded, trace_reasons, violent
 
 DATE = "2008-05-01"
-
-
-def trace_reasons(nlp, text: str) -> list[str]:  # noqa: ANN001
-    """The reasons the coder traced for the violent and protest triggers of ``text`` that gave no event."""
-    doc = nlp(Article(id="t", text=text, date=DATE))
-    stage = next(st for st in nlp.stages if st.name == "events")
-    coder = EventCoder(stage.kb, stage.coder_settings)
-    coder.code(doc)
-    return [why for m, why in coder.trace if stage.kb.patterns[m.entry_id].cameo[:2] in ("14", "18", "19", "20")]
 
 
 # (text, kind): violence that the sentence does not report as having happened
@@ -92,7 +81,7 @@ def test_violence_not_reported(nlp, code_text: Callable[..., Coded], text: str, 
     """The violent word is not coded as an assault, and the rule of its kind is the one that drops it."""
     got = code_text(text, date=DATE)
     assert not violent(got), f"{kind}: {got.why()}"
-    reasons = trace_reasons(nlp, text)
+    reasons = trace_reasons(nlp, text, HAPPENING_ROOTS, DATE)
     assert any(REASONS[kind] in r for r in reasons), f"{kind}: {reasons}"
 
 
@@ -135,5 +124,5 @@ NOT_THE_REASON = [
 @pytest.mark.parametrize(("text", "reason"), NOT_THE_REASON, ids=range(len(NOT_THE_REASON)))
 def test_not_dropped_for(nlp, text: str, reason: str) -> None:  # noqa: ANN001
     """The violent word is not dropped for ``reason``."""
-    reasons = trace_reasons(nlp, text)
+    reasons = trace_reasons(nlp, text, HAPPENING_ROOTS, DATE)
     assert not any(reason in r for r in reasons), reasons

@@ -11,19 +11,12 @@ from collections.abc import Callable
 import pytest
 
 from hadath import Article
-from hadath.coding.coder import EventCoder, _new_crowd
-from tests.coding.conftest import Coded
+from hadath.coding.coder import _new_crowd
+from tests.coding.conftest import Coded, trace_reasons
 
 DATE = "2008-05-01"
+PROTEST = ("14",)
 
-
-def trace_reasons(nlp, text: str) -> list[str]:  # noqa: ANN001
-    """The reasons the coder traced for the protest triggers of ``text`` that gave no event."""
-    doc = nlp(Article(id="t", text=text, date=DATE))
-    stage = next(st for st in nlp.stages if st.name == "events")
-    coder = EventCoder(stage.kb, stage.coder_settings)
-    coder.code(doc)
-    return [why for m, why in coder.trace if stage.kb.patterns[m.entry_id].cameo[:2] == "14"]
 
 # a crowd the sentence introduces (indefinite, or counted) protests, though it has no country of its own
 NEW_CROWDS = [
@@ -90,13 +83,15 @@ def test_protest_mentioned_not_reported(nlp, code_text: Callable[..., Coded], te
     """A march in favour of a cause ("لصالح") is no dissent; taking part "in such protests" names a kind of act."""
     got = code_text(text, date=DATE)
     assert not got.find("14"), got.why()
-    assert any(reason in r for r in trace_reasons(nlp, text)), trace_reasons(nlp, text)
+    reasons = trace_reasons(nlp, text, PROTEST, DATE)
+    assert any(reason in r for r in reasons), reasons
 
 
 # chants "such as" a slogan are a protest's own chants, not a kind of act
 def test_chants_such_as_are_examples(nlp) -> None:  # noqa: ANN001
     text = "وتجمع مئات المتظاهرين أمس أمام السفارة ورددوا هتافات مثل «لا للحرب»."
-    assert not any("a kind of protest" in r for r in trace_reasons(nlp, text)), trace_reasons(nlp, text)
+    reasons = trace_reasons(nlp, text, PROTEST, DATE)
+    assert not any("a kind of protest" in r for r in reasons), reasons
 
 
 # a resumed crowd whose country the resolver took from the article (Turkey, named three times here), not from a

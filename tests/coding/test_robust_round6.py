@@ -11,27 +11,9 @@ from collections.abc import Callable
 
 import pytest
 
-from hadath import Article
-from hadath.coding.coder import EventCoder
-from hadath.model import Event
-from tests.coding.conftest import Coded
+from tests.coding.conftest import VIOLENT_ROOTS, Coded, trace_reasons, violent
 
-VIOLENT = ("18", "19", "20")
 DATE = "2008-05-01"
-
-
-def violent(got: Coded) -> list[Event]:
-    """The events of roots 18-20 (PLOVER ASSAULT)."""
-    return [e for r in VIOLENT for e in got.find(r)]
-
-
-def trace_reasons(nlp, text: str) -> list[str]:  # noqa: ANN001
-    """The reasons the coder traced for the violent triggers of ``text`` that gave no event."""
-    doc = nlp(Article(id="t", text=text, date=DATE))
-    stage = next(st for st in nlp.stages if st.name == "events")
-    coder = EventCoder(stage.kb, stage.coder_settings)
-    coder.code(doc)
-    return [why for m, why in coder.trace if stage.kb.patterns[m.entry_id].cameo[:2] in VIOLENT]
 
 
 # (text, the reason that must not drop it): attacks reported as new, whatever a round-6 rule of known acts would say
@@ -55,7 +37,7 @@ def test_reported_attack_kept(nlp, code_text: Callable[..., Coded], text: str, r
     """The attack is coded, and no violent trigger of it is dropped for ``reason``."""
     got = code_text(text, date=DATE)
     assert violent(got), got.why()
-    reasons = trace_reasons(nlp, text)
+    reasons = trace_reasons(nlp, text, VIOLENT_ROOTS, DATE)
     assert not any(reason in r for r in reasons), reasons
 
 
@@ -86,7 +68,7 @@ def test_unreported_act_dropped(nlp, code_text: Callable[..., Coded], text: str,
     """No assault is coded, and the rule of its kind is the one that drops it."""
     got = code_text(text, date=DATE)
     assert not violent(got), got.why()
-    reasons = trace_reasons(nlp, text)
+    reasons = trace_reasons(nlp, text, VIOLENT_ROOTS, DATE)
     assert any(reason in r for r in reasons), reasons
 
 
@@ -100,7 +82,7 @@ EXPOSED = [
 @pytest.mark.parametrize("text", EXPOSED, ids=range(len(EXPOSED)))
 def test_exposed_variants_not_purpose(nlp, text: str) -> None:  # noqa: ANN001
     """The ل of the attack noun after a person of تعرض is the verb's own, not a purpose."""
-    reasons = trace_reasons(nlp, text)
+    reasons = trace_reasons(nlp, text, VIOLENT_ROOTS, DATE)
     assert not any("a purpose (ل + verbal noun)" in r for r in reasons), reasons
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from hadath.kb.kb import with_duals
-from tests.coding.conftest import Coded, event_case, expect_event
+from tests.coding.conftest import VIOLENT_ROOTS, Coded, event_case, expect_event
 
 # fire aimed at a party by a direction word: the party is the target, as with على
 FIRE_TOWARD = [
@@ -82,7 +82,7 @@ PASSIVE_NOT_SOURCE = [
 def test_passive_masdar_object_not_source(code_text: Callable[..., Coded], text: str, party: str) -> None:
     """The object of an impersonal passive is never coded as the one who acted."""
     got = code_text(text)
-    assert not [e for e in got.events if e.cameo[:2] in ("18", "19", "20") and e.source is not None
+    assert not [e for e in got.events if e.cameo[:2] in VIOLENT_ROOTS and e.source is not None
                 and e.source.code == party], got.why()
 
 

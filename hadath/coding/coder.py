@@ -1358,6 +1358,11 @@ class _PatInfo:
     target_preps: tuple[str, ...]
     place_preps: tuple[str, ...] | None  # where a place stands for the target (movement and attacks)
     place_preps_obj: tuple[str, ...] | None  # the same while "OBJ" is among the target prepositions
+    # the pattern's CAMEO root and the root tests _code_trigger makes (once here: a slice per test was a new
+    # string each time, dozens per reading)
+    root: str
+    violent: bool  # root in VIOLENT_ROOTS
+    happening: bool  # root in HAPPENING_ROOTS
 
 
 def _pattern_info(p: Pattern) -> _PatInfo:
@@ -1369,7 +1374,7 @@ def _pattern_info(p: Pattern) -> _PatInfo:
         place_preps_obj = place_preps + ("",)  # "قصفت قوات المعارضة قريتي نبل والزهراء"
     return _PatInfo(_key_set(tuple(p.requires)) if p.requires else None,
                     _key_set(tuple(p.excludes)) if p.excludes else None, target_preps, place_preps,
-                    place_preps_obj)
+                    place_preps_obj, p.cameo[:2], p.cameo[:2] in VIOLENT_ROOTS, p.cameo[:2] in HAPPENING_ROOTS)
 
 
 # per knowledge base: pattern id -> _PatInfo (filled lazily; a KB's patterns never change after compile)
@@ -1642,6 +1647,43 @@ def _sentences(doc: Document) -> dict[int, _Sent]:
             by_sent[t.sentence].times.append(t)
     return by_sent
 
+def _all_commas(toks: list[Token], a: int, b: int) -> bool:
+    """Every token of ``toks[a:b]`` is a comma (True for none)."""
+    for k in range(a, b):  # noqa: SIM110 (a loop, not all() over a generator: run for every conjunct)
+        if toks[k].text not in "،,":
+            return False
+    return True
+
+
+def _conj_chain(doc: Document, sent: _Sent, start_list: list[tuple[int, int, ActorMention]], first: ActorMention
+                ) -> list[ActorMention]:
+    """``first`` and the phrases coordinated with it after it in ``start_list`` (sentence-relative spans, in
+    order): "X، Y وZ" (conjunction clitic) or "X و Y" (a detached و between the two), with the preposition of
+    ``first`` or none. (A module function, not a closure made for every reading.)"""
+    toks = sent.toks
+    out = [first]
+    idx = 0
+    while start_list[idx][2] is not first:  # (IndexError if it is not there, as next() raised StopIteration)
+        idx += 1
+    prev_end = start_list[idx][1]
+    for s, e, a in start_list[idx + 1:]:
+        if a.prep and a.prep != first.prep:
+            break
+        # "X، Y وZ" (conj clitic) or "X و Y" (a detached و between the two); ``gap`` is toks[prev_end:s]
+        ok = a.conj and _all_commas(toks, prev_end, s)
+        if not ok:
+            n = s - prev_end
+            ok = n > 0 and toks[s - 1].norm == "و" and _all_commas(toks, prev_end, s - 1)
+            # "ماكين وليندسي غراهام والديمقراطية إيمي كلوبوشار": و on a descriptor before the next name
+            ok = ok or (n == 1 and toks[prev_end].prefix.startswith("وال") and not a.prep
+                        and not _is_trigger(doc, sent, prev_end))
+        if not ok:
+            break
+        out.append(a)
+        prev_end = e
+    return out
+
+
 class EventCoder:
     """Codes the events of one :class:`Document` (needs mentions, actor phrases and times)."""
 
@@ -1878,14 +1920,20 @@ class EventCoder:
             pi = self._pinfo[p.id] = _pattern_info(p)
         if sp is None:
             sp = self._span(sent, m)
+        root, violent, happening = pi.root, pi.violent, pi.happening
         # (what a demand asks for follows it: "قصف ... مطالبا بفتح تحقيق" is no demand to stop the shelling)
-        if p.requires and not (pi.requires is not None and (pi.requires.found(sp.after) or (
-                p.cameo[:2] != "10" and pi.requires.found(sp.before_clause(sent.toks))))):
+        # (most readings end here: the window after the trigger is tested inline, without a method call, and the
+        # clause window before it is made only when that fails; a pattern with requires has ``pi.requires``)
+        req = pi.requires
+        if req is not None and req.words.isdisjoint(sp.after[0]) and not (
+                req.phrases and any(k in sp.after[1] for k in req.phrases)) and (
+                root == "10" or not req.found(sp.before_clause_ or sp.before_clause(sent.toks))):
             if self._tracing:
                 self.trace.append((m, f"pattern {p.id} needs one of {'|'.join(p.requires)} nearby"))
             return []
-        if pi.excludes is not None and (pi.excludes.found(_violent_incidents_out(sp.after, p))
-                                        or pi.excludes.found(_violent_incidents_out(sp.before3(sent.toks), p))):
+        exc = pi.excludes
+        if exc is not None and (exc.found(_violent_incidents_out(sp.after, p) if violent else sp.after) or exc.found(
+                _violent_incidents_out(sp.before3(sent.toks), p) if violent else sp.before3(sent.toks))):
             if self._tracing:
                 self.trace.append((m, f"pattern {p.id} vetoed by one of {'|'.join(p.excludes)}"))
             return []
@@ -1893,7 +1941,7 @@ class EventCoder:
         ti, tj = sp.ti, sp.tj
         if not sp.ready:
             self._ready(sent, sp)
-        fate = self._conjunct_fate(sent, sp, p) if p.cameo[:2] in HAPPENING_ROOTS else None
+        fate = self._conjunct_fate(sent, sp, p) if happening else None
         sp.intent = sp.intent or fate == "intent"  # "تعتزم قصف المواقع وتدمير الجسور": intended too
         sp.future = sp.future or fate == "future"
         # filters
@@ -1911,7 +1959,7 @@ class EventCoder:
             modality = "conditional"
         elif sp.question:
             modality = "question"
-        if modality in UNREAL_MODALITIES and p.cameo[:2] in HAPPENING_ROOTS:
+        if modality in UNREAL_MODALITIES and happening:
             # "أو بضربة جوية إسرائيلية على المفاعل؟"، "لو هاجمت ...": violence or protest asked about or supposed
             # has not happened (gsr rules); other roots keep the event with its modality
             if self._tracing:
@@ -1925,16 +1973,16 @@ class EventCoder:
         rel = sp.rel
         pre, post = sp.pre, sp.post
         pre_free = sp.pre_free
-        if p.cameo[:2] in VIOLENT_ROOTS and (loc := self._locative_parties(sent, pi.target_preps)):
+        if violent and (loc := self._locative_parties(sent, pi.target_preps)):
             # "وقال إن المستوطنين في الضفة الغربية وإسرائيل هاجموا ..."، "(550 كلم جنوب بغداد)": a state named as
             # where something is or happened does not do the violence named after it (as its target it stands
             # for the state where the violence happened: "هاجموا مسجدا جنوب بغداد")
             pre = [x for x in pre if id(x[2]) not in loc]
             pre_free = [x for x in pre_free if id(x[2]) not in loc]
-        if p.cameo[:2] in VIOLENT_ROOTS and (stop := _result_clause_at(toks, tj, sp.right)) is not None:
+        if violent and (stop := _result_clause_at(toks, tj, sp.right)) is not None:
             # "هاجموا قرى قرب نابلس، مما دعا أولمرت إلى ...": the result clause has its own parties
             post = [x for x in post if x[0] < stop]
-        if p.cameo[:2] in VIOLENT_ROOTS and any(
+        if violent and any(
                 not x[2].prep and x[2].ref.type == "state" and chain_locative(self.kb, toks, x[0]) for x in post):
             # "قتلوا في ضربات جوية في جنوب شرقي أفغانستان"، "في قلب العاصمة نيودلهي": a state governed by في
             # through place nouns is where it happened, never the bare object
@@ -1954,41 +2002,23 @@ class EventCoder:
         target_preps = pi.target_preps
         agent_passive = False  # "تم اغتصابها من قبل ضباط": an impersonal passive with its agent (see below)
 
-        def conj_chain(start_list: list[tuple[int, int, ActorMention]], first: ActorMention) -> list[ActorMention]:
-            out = [first]
-            idx = next(i for i, x in enumerate(start_list) if x[2] is first)
-            prev_end = start_list[idx][1]
-            for s, e, a in start_list[idx + 1:]:
-                gap = toks[prev_end:s]
-                # "X، Y وZ" (conj clitic) or "X و Y" (a detached و between the two)
-                loose_and = bool(gap) and gap[-1].norm == "و" and all(t.text in "،," for t in gap[:-1])
-                # "ماكين وليندسي غراهام والديمقراطية إيمي كلوبوشار": و on a descriptor before the next name
-                loose_and = loose_and or (len(gap) == 1 and gap[0].prefix.startswith("وال") and not a.prep
-                                          and not _is_trigger(doc, sent, prev_end))
-                if ((a.conj and all(t.text in "،," for t in gap)) or loose_and) and (not a.prep or a.prep == first.prep):
-                    out.append(a)
-                    prev_end = e
-                else:
-                    break
-            return out
-
-        impersonal = tj - ti == 1 and p.cameo[:2] in VIOLENT_ROOTS and _impersonal_passive(toks, ti)
+        impersonal = tj - ti == 1 and violent and _impersonal_passive(toks, ti)
         if voice == "active" and tj - ti == 1 and _masdar_like(toks[ti].key) and not toks[ti].prefix.endswith("س"):
             voice = "noun"  # "تدريب الجيش": a verbal noun listed among a verb's forms
-        elif (voice == "active" and tj - ti == 1 and p.cameo[:2] in VIOLENT_ROOTS
+        elif (voice == "active" and tj - ti == 1 and violent
               and (toks[ti].prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS))):
             voice = "noun"  # "في قصف روسي"، "بقصف": a preposition governs a noun, never a verb
         elif voice == "active" and impersonal:
             voice = "noun"  # "تم اغتصابها من قبل ضباط": تم + verbal noun is a passive, its agent after من قبل
         # "وتعرضت دورية أمريكية أمس لهجوم مسلح": the verb تعرض governs the attack noun (see _exposed_at)
-        exposed_at = _exposed_at(toks, ti) if voice == "noun" and p.cameo[:2] in VIOLENT_ROOTS else None
+        exposed_at = _exposed_at(toks, ti) if voice == "noun" and violent else None
         if voice == "noun" and impersonal:
             # (with its agent named, تم is the light verb of a told act and the pronoun on the noun its victim)
             agent_passive = _agent_phrase(toks, rel, tj, right) is not None
         if voice == "noun" and ti > 0 and (toks[ti - 1].key in FRAME_NOUNS or toks[ti - 1].norm in FRAME_NOUNS):
             # "ذكرى اغتيال"، "مكافحة التفجيرات"، "قضية خطف": the event is a topic, not reported
             return self._unreported(sent, sp, m, p, f"topic, not a report ({toks[ti - 1].text} ...)")
-        if (p.cameo[:2] not in HAPPENING_ROOTS and voice == "noun" and tj - ti == 1
+        if (not happening and voice == "noun" and tj - ti == 1
                 and toks[ti].prefix.lstrip("وف").startswith("ل") and not (ti > 0 and _hits(toks[ti - 1], EXPOSED_TO))):
             # "وجه الدعوة لزيارة موسكو"، "استجابة لدعوة الرئيس": a purpose or a complement, not a report
             if self._tracing:
@@ -2004,9 +2034,9 @@ class EventCoder:
             return []
         if (voice == "noun" or (voice in ("active", "passive") and _noun_reading(toks, ti, p)
                                 and toks[ti].norm.lstrip("وف") not in _first_words(p))) and (
-                charged := _charged_act(toks, ti) if p.cameo[:2] not in ("11", "12") else None) is not None:
+                charged := _charged_act(toks, ti) if root not in ("11", "12") else None) is not None:
             return self._unreported(sent, sp, m, p, charged)
-        if p.cameo[:2] == "19" and voice == "active" and (entered := _bomb_entered(toks, ti, tj)) is not None:
+        if root == "19" and voice == "active" and (entered := _bomb_entered(toks, ti, tj)) is not None:
             if self._tracing:
                 self.trace.append((m, entered))
             return []
@@ -2028,7 +2058,7 @@ class EventCoder:
                                     "conjunct, or the attack its casualties died in), not a report",
                                     noun=True)
         if (voice == "noun" and toks[ti].prefix.endswith("ال") and toks[ti].key.endswith("ات")
-                and p.cameo[:2] in ("18", "19", "20", "14", "17")):
+                and root in ("18", "19", "20", "14", "17")):
             conf -= 0.15  # a definite plural ("الاغتيالات") is usually generic
         subj_post: tuple[int, int, ActorMention] | None = None
         cause_victims = False  # the phrase before a casualty verb is the victims of the attack noun (trigger)
@@ -2049,9 +2079,9 @@ class EventCoder:
         elif voice == "passive":
             # (not the agent of a later trigger: "اتهم جهات بالفساد، لافتا إلى إحالة مسؤولين من قبل المدعي العام")
             by = [x for x in post + pre if x[2].prep == "BY"
-                  and not (p.cameo[:2] < "17" and x[0] >= tj
+                  and not (root < "17" and x[0] >= tj
                            and any(_is_trigger(doc, sent, k) for k in range(tj, x[0])))]
-            if not by and not p.target and p.cameo[:2] not in VIOLENT_ROOTS:
+            if not by and not p.target and not violent:
                 # "تلقى اتصالا هاتفيا من X": the receiver is the subject, the giver comes with من
                 # (not for violence: "قتلت القوات 11 مسلحا من تنظيم القاعدة" has a partitive من)
                 by = [x for x in post if x[2].prep == "من"]
@@ -2060,24 +2090,24 @@ class EventCoder:
                 if by[0][2].prep == "من" and by[0] in post:
                     # "حصلت على مساعدة من إيران وتركيا": every conjunct of the من phrase is a giver, not the
                     # later ones the object
-                    sources = conj_chain(post, by[0][2])
-            elif p.cameo[:2] in ("11", "12", "13") and (spk := _speaker(toks, sent, ti)) is not None:
+                    sources = _conj_chain(doc, sent, post, by[0][2])
+            elif root in ("11", "12", "13") and (spk := _speaker(toks, sent, ti)) is not None:
                 # "قال متحدث باسم البيت الأبيض إن بوتين متورط في الهجمات": the speaker accuses the subject
                 sources = [spk]
                 conf -= 0.05
             # not the nationality adjective of a later attack noun ("قتل عناصر ... في غارات أمريكية")
             objs = [x for x in post if not x[2].prep and x[2].prep != "BY" and not any(x[2] is a for a in sources)
                     and not (x[2].head == "nisba" and x[0] > tj and _is_trigger(doc, sent, x[0] - 1))
-                    and not (p.cameo[:2] in VIOLENT_ROOTS and (_next_clause(toks, tj, x[0])
+                    and not (violent and (_next_clause(toks, tj, x[0])
                                                                      or _other_act_object(doc, sent, tj, x[0])))]
             free = [x for x in pre_free if not any(x[2] is a for a in sources)]
             if free and tj - ti > 1 and toks[tj - 1].norm in PREDICATE_PREPS:
                 # "إن الحكومة السورية والروس مسؤولان عن مجزرة المدنيين": after a predicate's preposition stands
                 # the act, not the party; the party is the subject before the predicate
-                targets = conj_chain(pre, free[0][2])
+                targets = _conj_chain(doc, sent, pre, free[0][2])
             elif objs:
-                targets = conj_chain(post, objs[0][2])
-            elif pre_free and not (p.cameo[:2] in VIOLENT_ROOTS and _attack_noun_subject(toks, pre_free, ti)):
+                targets = _conj_chain(doc, sent, post, objs[0][2])
+            elif pre_free and not (violent and _attack_noun_subject(toks, pre_free, ti)):
                 # SVO passive: the nearest free phrase before the verb is its subject ("... فإن التنظيم يقف وراء");
                 # not past an attack noun right before the verb, its subject ("ودخلت سيارة مفخخة وقتلت ...")
                 free = [x for x in pre_free if not sources or x[2] is not sources[0]]
@@ -2089,8 +2119,8 @@ class EventCoder:
             near = [x for x in post if x[0] - tj <= 4 and not x[2].prep and not _governed_nisba(toks, tj, x)
                     and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])
                     and not _prep_conjunct(post, x)
-                    and not (p.cameo[:2] in VIOLENT_ROOTS and _toward(toks, tj, x[0]))
-                    and not (p.cameo[:2] in VIOLENT_ROOTS and _clitic_pp_genitive(toks, tj, x[0]))]
+                    and not (violent and _toward(toks, tj, x[0]))
+                    and not (violent and _clitic_pp_genitive(toks, tj, x[0]))]
             resumptive = _resumptive_subject(toks, tj, post)
             receive = voice == "noun" and any(t.key in RECEIVE_VERBS or t.norm in RECEIVE_VERBS
                                                for t in toks[max(left - 1, 0):ti])
@@ -2106,7 +2136,7 @@ class EventCoder:
             attack_agent = next((x for x in post if x[0] == tj and not x[2].prep and x[2].head == "nisba"), None) or \
                 next((x for x in post if x[2].prep == "ل" and x[0] - tj <= 1 and x[2].ref.code
                       and _lam_genitive(toks, tj, x[0]) is None), None)  # "قصف أهداف لحزب العمال": the target
-            if not sources and voice == "noun" and p.cameo[:2] in VIOLENT_ROOTS and attack_agent is not None:
+            if not sources and voice == "noun" and violent and attack_agent is not None:
                 subj_post = attack_agent
                 sources = [attack_agent[2]]
                 conf -= 0.05
@@ -2128,12 +2158,12 @@ class EventCoder:
                 pass
             elif prep_obj is not None:
                 if pre_free:
-                    sources = conj_chain(pre, pre_free[0][2])
+                    sources = _conj_chain(doc, sent, pre, pre_free[0][2])
                     conf -= 0.05
                 elif (spk := _speaker(toks, sent, ti)) is not None and spk is not prep_obj[2]:
                     sources = [spk]
                     conf -= 0.05
-                targets = conj_chain(post, prep_obj[2])
+                targets = _conj_chain(doc, sent, post, prep_obj[2])
                 subj_post = prep_obj
             elif statement_at is not None:
                 # "واتهم البيان القوات الأمريكية ..."، "..., مطالبا الحكومة": the statement is the subject, its
@@ -2150,7 +2180,7 @@ class EventCoder:
                 # "..., مطالبا الحكومة بفتح تحقيق"، "مستهدفة دورية": a circumstantial participle takes its subject
                 # from the main clause before it; the phrase after it is its object
                 if main:
-                    sources = conj_chain(sorted(rel, key=lambda x: x[0]), main[0][2])
+                    sources = _conj_chain(doc, sent, sorted(rel, key=lambda x: x[0]), main[0][2])
                     conf -= 0.1
                 elif last_subject is not None and last_subject.start < toks[ti].start:
                     sources = [ActorMention(-1, -1, -1, -1, sent.idx, last_subject, "implicit")]
@@ -2167,38 +2197,38 @@ class EventCoder:
                     for t in toks[max(left - 1, 0):ti])) or _achieved(toks, ti) or agent_passive \
                     or exposed_at is not None or _shells_fell(toks, ti, p)
                 if pre_free and light:
-                    sources = conj_chain(pre, pre_free[0][2])
+                    sources = _conj_chain(doc, sent, pre, pre_free[0][2])
                     # "يعقد بوتين مع آبي محادثات": the co-participant fronted before the verbal noun
                     fronted = [x for x in pre if x[2].prep and x[2].prep in target_preps and x[0] > pre_free[0][0]
                                and not _affiliation(toks, x[0])]
                     if fronted:
-                        targets = conj_chain(pre, fronted[0][2])
+                        targets = _conj_chain(doc, sent, pre, fronted[0][2])
                 elif gen and "OBJ" in target_preps and (second := _next_free(post, gen[0], toks)) is not None:
                     # "استقبال الرئيس ترامب نظيره الصيني": genitive subject, then the masdar's object
                     subj_post = gen[0]
-                    sources = conj_chain(post, gen[0][2])
-                    targets = conj_chain(post, second[2])
+                    sources = _conj_chain(doc, sent, post, gen[0][2])
+                    targets = _conj_chain(doc, sent, post, second[2])
                 elif gen and "OBJ" in target_preps and not any(
                         x[2].prep and x[2].prep in target_preps for x in post if x is not gen[0]
-                        and not (p.cameo[:2] >= "17" and _role_genitive(gen[0], x))):
+                        and not (root >= "17" and _role_genitive(gen[0], x))):
                     # a transitive masdar's genitive is its object: "تدريب الجيش الليبي", "اعتقال نافالني"
                     # (unless a prepositional target follows: "زيارة الرئيس الصيني إلى الولايات المتحدة")
-                    targets = conj_chain(post, gen[0][2])
+                    targets = _conj_chain(doc, sent, post, gen[0][2])
                     subj_post = gen[0]
                     if pre_free:
-                        sources = conj_chain(pre, pre_free[0][2])
+                        sources = _conj_chain(doc, sent, pre, pre_free[0][2])
                         conf -= 0.1
                 elif gen:
                     subj_post = gen[0]
-                    sources = conj_chain(post, gen[0][2])
-                elif (pre_free and p.cameo[:2] in VIOLENT_ROOTS
+                    sources = _conj_chain(doc, sent, post, gen[0][2])
+                elif (pre_free and violent
                       and _casualties_before_cause(doc, sent, pre_free[-1], ti, self.kb.patterns)):
                     # "جنديا أميركيا قتل وأصيب 10 آخرون في هجوم انتحاري": the phrase before the casualty verb
                     # is the attack's victims, not its perpetrator (whom the phrases after it do not name either)
                     targets = [pre_free[-1][2]]
                     cause_victims = True
                 elif pre_free:
-                    sources = conj_chain(pre, pre_free[0][2])
+                    sources = _conj_chain(doc, sent, pre, pre_free[0][2])
                     conf -= 0.15
                 if not light and not gen:
                     conf -= self.s.bare_noun_penalty
@@ -2207,27 +2237,27 @@ class EventCoder:
                 # singular verb with و that cannot agree with that clause's subject goes on with the speaker
                 sources = [resumed]
                 conf -= 0.1
-            elif pre_free and p.cameo[:2] in VIOLENT_ROOTS and _attack_noun_subject(toks, pre_free, ti):
+            elif pre_free and violent and _attack_noun_subject(toks, pre_free, ti):
                 # "قتل جندي في هجوم مسلح استهدف دوريته": the verb describes the attack noun right before it, its
                 # subject; the phrases before that are no doers of it
                 pass
             elif pre_free:
                 # SVO / topicalised subject after a complementizer: "... أن حفتر زار ..."
-                sources = conj_chain(pre, pre_free[0][2])
+                sources = _conj_chain(doc, sent, pre, pre_free[0][2])
                 conf -= 0.05
             elif voice == "active" and (rel_ante := _relative_antecedent(toks, rel, ti)) is not None:
                 # "لافروف، الذي التقى نظيره السوري": a relative verb with no resumptive pronoun has the antecedent
                 # as its subject; the phrase after the verb is its object
                 sources = [rel_ante]
                 conf -= 0.05
-            elif (voice == "active" and near and p.cameo[:2] < "13" and ti >= 1 and toks[ti - 1].norm in RELATIVES
+            elif (voice == "active" and near and root < "13" and ti >= 1 and toks[ti - 1].norm in RELATIVES
                   and not toks[ti].suffix and not toks[ti].norm.endswith(("ه", "ها", "هم", "هما"))
                   and not any(t.norm in RESUMPTIVE_PREPS for t in toks[ti + 1:ti + 4])):
                 # "البيان الصادر عن اتحاد الصحافيين الذي ساند نقابة X": the subject of a relative verb is its
                 # antecedent (here no coded party); the phrase after the verb is its object, never its subject
-                targets = conj_chain(post, near[0][2])
+                targets = _conj_chain(doc, sent, post, near[0][2])
                 subj_post = near[0]
-            elif near and _numeral_before(toks, near[0][0]) and p.cameo[:2] in ("18", "19", "20", "17"):
+            elif near and _numeral_before(toks, near[0][0]) and root in ("18", "19", "20", "17"):
                 # "قتل 26 شخصا في غارات ...": a counted NP after the verb is its (passive) object (the coded whole
                 # of a counted part: "قتل 150 متمردا من طالبان")
                 targets = [_partitive_whole(post, near[0], toks) or near[0][2]]
@@ -2239,7 +2269,7 @@ class EventCoder:
                 # (not the nationality adjective of a governed noun: "فتحت القاعدة للطائرات الأمريكية")
                 first_free = next(x for x in post if not x[2].prep and not _governed_nisba(toks, tj, x))
                 subj_post = first_free
-                sources = conj_chain(post, first_free[2])
+                sources = _conj_chain(doc, sent, post, first_free[2])
                 conf -= 0.1
             elif near:
                 free_post = [x for x in post if not x[2].prep]
@@ -2258,8 +2288,8 @@ class EventCoder:
                     conf -= 0.1
                 else:
                     subj_post = near[0]
-                    sources = conj_chain(post, near[0][2])
-            if voice == "noun" and not sources and p.cameo[:2] in VIOLENT_ROOTS:
+                    sources = _conj_chain(doc, sent, post, near[0][2])
+            if voice == "noun" and not sources and violent:
                 # "حريق عمدي نفذه متطرفون"، "هجوم شنه مسلحون": an attack noun described by a relative clause without
                 # a relative pronoun (indefinite antecedent) whose resumptive verb of doing has the doer as subject
                 performer = _performed_by(toks, [(a.tok_start - sent.start, a.tok_end - sent.start, a)
@@ -2270,14 +2300,14 @@ class EventCoder:
                 # "اشتباكات بين X و Y"
                 btw = [x for x in post if x[2].prep == "بين" and x[0] - tj <= 2]
                 if btw:
-                    chain = conj_chain(post, btw[0][2])
+                    chain = _conj_chain(doc, sent, post, btw[0][2])
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
             if not sources and near and voice == "noun" and not toks[ti].suffix and not cause_victims and not (
                     p.cameo.startswith(ACTS_ON_PERSONS) and p.voice == "noun" and any(near[0][2] is t for t in targets)):
                 # (not the genitive already read as the object of an act on a person: "عملية اغتيال رئيس الوزراء
                 # اللبناني رفيق الحريري"; an attack's genitive may be its doer: "قصف طيران التحالف مواقع ...")
-                if p.cameo[:2] in VIOLENT_ROOTS and voice != "active" and (_aimed_at(toks, tj, near[0][0])
+                if violent and voice != "active" and (_aimed_at(toks, tj, near[0][0])
                                                           or _victim_between(toks, tj, near[0][0])
                                                           or _shells_fell(toks, ti, p)):
                     # "انفجرت سيارة مفخخة، مستهدفة دورية أمريكية": the phrase after the aiming word is what the
@@ -2285,7 +2315,7 @@ class EventCoder:
                     targets = targets or [near[0][2]]
                 else:
                     subj_post = near[0]
-                    sources = conj_chain(post, near[0][2])
+                    sources = _conj_chain(doc, sent, post, near[0][2])
             if not sources and left > 0 and toks[left - 1].norm in RELATIVES:
                 # "غيراسيموف الذي وصل إلى طبرق": the antecedent of the relative pronoun (not a ل genitive: in "الحليف
                 # الوحيد لكوريا الشمالية الذي ..." the relative is on the head noun before it)
@@ -2293,7 +2323,7 @@ class EventCoder:
                 if ante:
                     sources = [ante[-1]]
                     conf -= 0.1
-            if (not sources and not targets and p.cameo[:2] in SYMMETRIC_ROOTS and self._last_meeting is not None
+            if (not sources and not targets and root in SYMMETRIC_ROOTS and self._last_meeting is not None
                     and ((next_tok is not None and next_tok.norm.lstrip("و") in DUAL_PARTIES)
                          or (ti > 0 and toks[ti - 1].norm in DUAL_PARTIES))):
                 # "وبحث الطرفان ..."، "إن الجانبين ناقشا ...": the two parties of the meeting just reported
@@ -2303,7 +2333,7 @@ class EventCoder:
                     targets = [ActorMention(-1, -1, -1, -1, sent.idx, prev_tgt, "anaphora")]
                     conf -= 0.1
             if (voice == "noun" and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
-                    and toks[ti].norm.lstrip("و") not in INTENT_NOUNS and p.cameo[:2] not in ("03", "04", "05", "06")):
+                    and toks[ti].norm.lstrip("و") not in INTENT_NOUNS and root not in ("03", "04", "05", "06")):
                 # "لاستقبال ظريف والمعلم خلال زيارتهما": "their (two)" visit is the act of the last pair named,
                 # not of the clause's subject
                 pair = _last_pair(sorted(rel, key=lambda x: x[0]), ti)
@@ -2311,14 +2341,14 @@ class EventCoder:
                     sources = list(pair)
                     subj_post = None
                     conf -= 0.1
-            if (not sources and voice == "noun" and p.cameo[:2] < "14"
+            if (not sources and voice == "noun" and root < "14"
                     and (poss := _possessive(toks, ti, tj)) is not None
                     and (owner := _possessor(rel, ti, poss, targets)) is not None):
                 # "المرافقين لوزير الدفاع الأمريكي في زيارته إلى العراق": "his" visit is the last party named
                 # before the noun that agrees with the pronoun
                 sources = [owner]
                 conf -= 0.1
-            if (not sources and (p.cameo[:2] < "14" or _told_own_violence(p, voice)) and left > 0
+            if (not sources and (root < "14" or _told_own_violence(p, voice)) and left > 0
                     and toks[left - 1].norm in PRONOUN_COMPLEMENTIZERS
                     and (teller := _pronoun_teller(doc, toks, sent, left - 1)) is not None
                     and not any(_same_actor(teller.ref, t.ref) for t in targets)):
@@ -2341,13 +2371,13 @@ class EventCoder:
                         t.text in "،," for t in toks[allrel[k - 1][1]:allrel[k][0]]):
                     k -= 1
                 if allrel and allrel[k][2] is not sources[0]:
-                    sources = conj_chain(allrel, allrel[k][2])
+                    sources = _conj_chain(doc, sent, allrel, allrel[k][2])
             # (the segmenter leaves the pronoun on a trigger form it lists, "اجتماعه"; the surface keeps ة apart)
             if voice == "noun" and (toks[ti].suffix in ("ه", "ها") or toks[tj - 1].text.endswith(("ه", "ها"))) \
                     and (quoted := _quoted_party(toks, rel, ti)) is not None and not any(quoted is a for a in targets):
                 # "نسبت الوكالة إلى حفتر قوله، لدى اجتماعه مع ...": "his" meeting is the quoted party's
                 sources = [quoted]
-            if (not targets and sources and p.cameo[:2] in ("03", "04") and voice != "noun"
+            if (not targets and sources and root in ("03", "04") and voice != "noun"
                     and (convener := _meeting_host(toks, rel, ti, tj)) is not None
                     and not any(_same_actor(convener.ref, a.ref) for a in sources)):
                 # "اجتماع كيري مع لافروف الذي سيشارك فيه الجبير": the one joining the meeting meets its host
@@ -2362,7 +2392,7 @@ class EventCoder:
                 seen_preps: set[str] = set()
                 for x in after_subj:
                     a = x[2]
-                    if id(a) in skip or (sources and p.cameo[:2] >= "15" and _part_of(a.ref, sources[0].ref)):
+                    if id(a) in skip or (sources and root >= "15" and _part_of(a.ref, sources[0].ref)):
                         continue
                     if _affiliation(toks, x[0]):
                         continue  # "قوات جيش الفتح التابع للمعارضة": the phrase describes a party, it is none
@@ -2387,11 +2417,11 @@ class EventCoder:
                         # "في كل من قطر وغانا"، "حث كلا من واشنطن وسيول": the من of "كل من" is partitive; the
                         # phrase takes the government of "كل"
                         aprep, at = kull
-                    if p.cameo[:2] >= "17" and "على" in target_preps and aprep in ("", "نحو") \
+                    if root >= "17" and "على" in target_preps and aprep in ("", "نحو") \
                             and _toward(toks, start_at, at):
                         # "أطلق الجنود النار نحو المتظاهرين"، "باتجاه"، "صوب": the party fire was aimed at is the
                         # target, as with على
-                        targets = conj_chain(post, a)
+                        targets = _conj_chain(doc, sent, post, a)
                         break
                     if aprep and aprep in target_preps and aprep not in seen_preps:
                         # only the first phrase governed by this preposition ("غارات على عدة محاور ..." has no actor)
@@ -2403,36 +2433,36 @@ class EventCoder:
                             # belongs to that noun phrase, not to the trigger
                             seen_preps.add(aprep)
                             continue
-                        heads = TARGET_HEADS if p.cameo[:2] >= "14" else TARGET_OR_STANCE_HEADS
+                        heads = TARGET_HEADS if root >= "14" else TARGET_OR_STANCE_HEADS
                         if first is not None and first <= at and at - first <= 4 and all(
                                 t.key in heads or t.norm in heads or t.norm in PREP_WORDS.get(aprep, ())
                                 for t in toks[first:at] if not t.is_punct):
-                            targets = conj_chain(post, a)
+                            targets = _conj_chain(doc, sent, post, a)
                             break
                         seen_preps.add(aprep)
                     elif not aprep and "OBJ" in target_preps:
-                        targets = conj_chain(post, _partitive_whole(post, x, toks) or a)
+                        targets = _conj_chain(doc, sent, post, _partitive_whole(post, x, toks) or a)
                         break
-                    elif (a.prep in ("في", "من", "ل") and "OBJ" in target_preps and p.cameo[:2] >= "17"
+                    elif (a.prep in ("في", "من", "ل") and "OBJ" in target_preps and root >= "17"
                           and _member_object(toks, start_at, x[0])):
                         # "اعتقلت الشرطة قياديا في تنظيم داعش": the uncoded member stands for the group
-                        targets = conj_chain(post, a)
+                        targets = _conj_chain(doc, sent, post, a)
                         break
                     elif (a.prep == "من" and "OBJ" in target_preps and sources
                           and _quantity_object(toks, start_at, x[0])):
                         # "درب مئات من عناصر الجيش": the whole of a quantity is the object
-                        targets = conj_chain(post, a)
+                        targets = _conj_chain(doc, sent, post, a)
                         break
-                    elif (a.prep == "مع" and "OBJ" in target_preps and p.cameo[:2] < "14"
+                    elif (a.prep == "مع" and "OBJ" in target_preps and root < "14"
                           and _interaction_object(toks, start_at, x[0])):
                         # "رفض الحوار مع حركة النهضة": the partner of the interaction masdar that is the object
-                        targets = conj_chain(post, a)
+                        targets = _conj_chain(doc, sent, post, a)
                         break
-                    elif not a.prep and p.cameo[:2] < "14" and self._stance_object(toks, start_at, x[0], target_preps):
+                    elif not a.prep and root < "14" and self._stance_object(toks, start_at, x[0], target_preps):
                         # "رحب بخطوات الرئيس المصري": the party is the genitive of the topic noun after the preposition
-                        targets = conj_chain(post, a)
+                        targets = _conj_chain(doc, sent, post, a)
                         break
-            if (not targets and sources and voice == "noun" and p.cameo[:2] in ("03", "04", "05", "06")
+            if (not targets and sources and voice == "noun" and root in ("03", "04", "05", "06")
                     and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
                     and toks[ti].norm.lstrip("و") not in INTENT_NOUNS):  # "نيتهما": their own intention
                 # "حث وانغ يي نظيره الياباني في اجتماعهما": "their (two)" meeting: the other of the last two parties
@@ -2441,7 +2471,7 @@ class EventCoder:
                 if other:
                     targets = [other[-1]]
                     conf -= 0.05
-            if (voice == "noun" and p.cameo[:2] in ("03", "04", "05", "06")
+            if (voice == "noun" and root in ("03", "04", "05", "06")
                     and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
                     and toks[ti].norm.lstrip("و") not in INTENT_NOUNS):
                 # "حض وانغ يي نظيره ري يونغ-هو في اجتماعهما ... على الالتزام بقرارات الأمم المتحدة": "their (two)"
@@ -2465,16 +2495,16 @@ class EventCoder:
                 if home is not None:
                     targets = [home]
                     conf -= 0.1
-            if not targets and sources and p.cameo[:2] in ("05", "11", "12"):
+            if not targets and sources and root in ("05", "11", "12"):
                 # "أدان الهجوم الذي شنته جماعة الحوثي"، "أشاد بالجهود التي تبذلها مصر": the evaluated act is
                 # described by a relative clause whose subject (after the resumptive verb) is the party evaluated
                 start_at = subj_post[1] if subj_post is not None else tj
                 doer = _relative_doer(toks, rel, start_at, sources)
                 if doer is not None:
-                    targets = conj_chain(sorted(rel, key=lambda x: x[0]), doer)
+                    targets = _conj_chain(doc, sent, sorted(rel, key=lambda x: x[0]), doer)
                     conf -= 0.05
             if (not targets and sources and subj_post is not None and voice == "active"
-                    and p.cameo[:2] in ("06", "07", "08") and {"الى", "ل"} & set(target_preps)):
+                    and root in ("06", "07", "08") and {"الى", "ل"} & set(target_preps)):
                 # "سلمت تركيا العراق عشرة مطلوبين": a giving verb's first bare object, right after its subject,
                 # is the recipient (the double-object construction of سلّم، منح، أعطى)
                 subj_end = max(x[1] for x in post if any(x[2] is a for a in sources)) if any(
@@ -2484,7 +2514,7 @@ class EventCoder:
                 if recip:
                     targets = [recip[0][2]]
                     conf -= 0.05
-        if len(sources) == 1 and _unnamed_attacker(sources[0].ref) and voice == "active" and p.cameo[:2] in VIOLENT_ROOTS:
+        if len(sources) == 1 and _unnamed_attacker(sources[0].ref) and voice == "active" and violent:
             # "اقتحم مسلحون من تنظيم داعش نقطة تفتيش": the uncoded attackers are a part of the coded whole after من
             part = next((x for x in rel if x[2] is sources[0]), None)
             whole = None if part is None else _partitive_whole(sorted(rel, key=lambda x: x[0]), part, toks)
@@ -2494,26 +2524,26 @@ class EventCoder:
         if doer_pairs:
             sources = [sa for sa, _ in doer_pairs if sa is not None]
             targets = [ta for _, ta in doer_pairs if ta is not None]
-        if (voice == "noun" and p.cameo[:2] == "18" and sources and sources[0].tok_end - sent.start <= ti
+        if (voice == "noun" and root == "18" and sources and sources[0].tok_end - sent.start <= ti
                 and any(t.norm.lstrip("و") in SURVIVAL_VERBS for t in toks[max(left - 1, 0):ti])):
             # "نجا الوزير من محاولة اغتيال"، "تعرض الوزير لمحاولة اغتيال": who survived or suffered the attack
             # named after him is its target, not its perpetrator
             targets, sources = sources, []
-        if p.cameo[:2] == "17" and len(targets) == 1 and targets[0].role in SUSPECT_ROLES:
+        if root == "17" and len(targets) == 1 and targets[0].role in SUSPECT_ROLES:
             # "اعتقلت الشرطة 300 شخص يشتبه في انتمائهم لداعش ومتشددين أكراد": the people arrested are coded by
             # the group they are suspected of belonging to
             ordered = sorted(rel, key=lambda x: x[0])
             group = _suspected_group(ordered, targets[0], toks)
             if group is not None:
-                targets = conj_chain(ordered, group)
+                targets = _conj_chain(doc, sent, ordered, group)
         cause_code: str | None = None
         cause_place: PlaceRef | None = None  # the place of the attack a definite noun refers to ("في الغارة")
         # casualties with no agent of their own: the attack that caused them names it ("قتل 26 شخصا في غارات شنتها
         # طائرات النظام"); as confident as the report of casualties with an unknown attacker (see _report_bonus)
-        if (not sources and p.cameo[:2] in VIOLENT_ROOTS and p.voice != "noun"
+        if (not sources and violent and p.voice != "noun"
                 and (cause := self._casualty_roles(doc, sent, sp, targets)) is not None):
             sources, targets, cause_code, cause_place = cause
-        if (len(sources) == 1 and not sources[0].ref.code and sources[0].tok_start >= 0 and p.cameo[:2] < "14"
+        if (len(sources) == 1 and not sources[0].ref.code and sources[0].tok_start >= 0 and root < "14"
                 and doc.tokens[sources[0].tok_start].norm.lstrip("و") in DUAL_PARTIES
                 and (dual := _dual_antecedents(doc, sent.idx, sources[0].tok_start)) is not None
                 and not any(_same_actor(a, t.ref) for a in dual for t in targets)):
@@ -2523,13 +2553,13 @@ class EventCoder:
         # "مع مسؤولين عراقيين من بينهم رئيس الوزراء": the named member of a generic group is the party
         if targets and (named := _named_member(toks, rel, targets)) is not None:
             # (of "مع قادة أمريكيين وزعماء عراقيين من بينهم X" the member is of the last conjunct only)
-            targets = targets[:-1] + conj_chain(sorted(rel, key=lambda x: x[0]), named)
+            targets = targets[:-1] + _conj_chain(doc, sent, sorted(rel, key=lambda x: x[0]), named)
         if sources and (named := _named_member(toks, rel, sources)) is not None:
-            sources = conj_chain(sorted(rel, key=lambda x: x[0]), named)
+            sources = _conj_chain(doc, sent, sorted(rel, key=lambda x: x[0]), named)
         # a visit's destination place stands for the host state ("وصل إلى طبرق"), so does an aid convoy's
         place: PlaceRef | None = None
         place_preps = pi.place_preps_obj if "OBJ" in target_preps else pi.place_preps
-        if not targets and place_preps and (p.cameo[:2] != "04" or p.cameo.startswith(MOVEMENT_CODES[0])):
+        if not targets and place_preps and (root != "04" or p.cameo.startswith(MOVEMENT_CODES[0])):
             dest = [pm for pm in sent.places if tj <= pm.tok_start - sent.start < right and pm.prep in place_preps
                     and (pm.tok_start - sent.start - tj) <= 6
                     and place_role(self.kb, toks, sent.start, pm, sent.actors) is not None]  # not a false place hit
@@ -2540,30 +2570,30 @@ class EventCoder:
                                         ActorRef(pr.name, c.name_en if c else pr.name_en, pr.country, None, "state",
                                                  pr.country, [pr.name]), "place")]
                 place = pr
-        if (not targets and sources and p.cameo[:2] == "04" and self._last_meeting is not None
+        if (not targets and sources and root == "04" and self._last_meeting is not None
                 and any(t.prefix.endswith("ال") for t in toks[ti:tj])):
             # "وشارك في اللقاء ... عقيلة صالح": the meeting already reported; its other party is the target
             prev_src, prev_tgt = self._last_meeting
             if prev_tgt is not None and not _same_actor(prev_tgt, sources[0].ref):
                 targets = [ActorMention(-1, -1, -1, -1, sent.idx, prev_tgt, "anaphora")]
                 conf -= 0.1
-        if p.cameo[:2] == "15" and sources and (foe := _war_enemy(toks, post, tj)) is not None \
+        if root == "15" and sources and (foe := _war_enemy(toks, post, tj)) is not None \
                 and not _same_actor(foe.ref, sources[0].ref):
             # "نشر مقاتلات في قاعدة إنجرليك للمشاركة في الحرب على تنظيم داعش": a force is deployed against the
             # enemy its purpose names, not the host of its base
             targets = [foe]
-        if not targets and p.cameo[:2] == "14" and sources and (aim := _purpose_target(toks, post, tj, right)):
+        if not targets and root == "14" and sources and (aim := _purpose_target(toks, post, tj, right)):
             # "انضم آلاف إلى مظاهرات ... للمطالبة باستقالة رئيس الوزراء": the party the protest's purpose names
             targets = [aim]
         # "اتفقا"، "التقوا": a dual or plural verb ("نيتهما" is a noun with a dual pronoun: their own intention)
         dual_verb = (voice_is_verb(p) and toks[ti].key.endswith(("ا", "وا"))
                      and toks[ti].norm.lstrip("و") not in INTENT_NOUNS)
-        joint = (len(sources) >= 2 and p.cameo[:2] in SYMMETRIC_ROOTS + ("03",) and dual_verb
+        joint = (len(sources) >= 2 and root in SYMMETRIC_ROOTS + ("03",) and dual_verb
                  and all(t.type == "state" for t in (x.ref for x in targets)))
-        mutual = (dual_verb or (p.voice == "noun" and p.cameo[:2] in ("04", "19"))
+        mutual = (dual_verb or (p.voice == "noun" and root in ("04", "19"))
                   or p.cameo.startswith(RECIPROCAL_CODES)
                   or (p.voice == "noun" and any(t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti])))
-        if (not targets or joint) and mutual and len(sources) >= 2 and p.cameo[:2] in SYMMETRIC_ROOTS + ("03",) \
+        if (not targets or joint) and mutual and len(sources) >= 2 and root in SYMMETRIC_ROOTS + ("03",) \
                 and sources[0].tok_start >= 0:
             # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other (a dual verb makes
             # the two subjects the parties even when a country is named later: "اتفقا على ... في سوريا")
@@ -2571,19 +2601,19 @@ class EventCoder:
             # one event: the party named first is its source, the other its target; no mirrored duplicate)
             pairs: list[tuple[ActorMention | None, ActorMention | None]] = [
                 (a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
-            if p.cameo[:2] in VIOLENT_ROOTS or any(t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti]):
+            if violent or any(t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti]):
                 # "تبادلت X و Y إطلاق النار"، "X و Y اشتبكا": a reciprocal act of force is each one's act on the
                 # other (not a dual verb of cooperation: "أوباما وأردوغان اتفقا" is one joint act, once)
                 pairs += [(b, a) for a, b in pairs]
         else:
             pairs = []
-        if not targets and not pairs and sources and p.cameo[:2] in PRONOUN_OBJECT_ROOTS and (
+        if not targets and not pairs and sources and root in PRONOUN_OBJECT_ROOTS and (
                 ref := _pronoun_object(toks, rel, ti, tj, target_preps, sources)) is not None:
             # "العقوبات الكندية المفروضة عليها"، "دعوة وجهها له X": the pronoun on the preposition stands for the party named
             # before (not one on the verb: "ها" there stands as often for a thing, "القمة التي تستضيفها")
             targets = [ref]
             conf -= 0.05
-        if p.cameo[:2] == "14" and sources and (crowd := _protesting_crowd(toks, rel, sources, ti)) is not None:
+        if root == "14" and sources and (crowd := _protesting_crowd(toks, rel, sources, ti)) is not None:
             # "وتجمع نحو مائة متظاهر ... وهاتفين «...»، حسب وكالة الصحافة الفرنسية": the crowd protests (as
             # confident as with the party it replaces: a crowd has no code of its own without a country). A
             # resumed crowd ("ورددوا هتافات معادية لإيران" after "وسار المتظاهرون") takes nothing from a party
@@ -2592,7 +2622,7 @@ class EventCoder:
                 conf += _actor_evidence(sources[0], None) - _actor_evidence(crowd, None) - credit
             sources = [crowd]
             targets = [t for t in targets if t is not crowd]
-        if p.cameo[:2] == "14" and not sources and (swallowed := _swallowed_crowd(sent.actors, sent.start, ti, tj)):
+        if root == "14" and not sources and (swallowed := _swallowed_crowd(sent.actors, sent.start, ti, tj)):
             # "نزل آلاف الأشخاص إلى الشوارع": the trigger form took in the head of its own subject
             sources = [swallowed]
         exposed = None
@@ -2601,35 +2631,35 @@ class EventCoder:
             # right after the attack noun may be its perpetrator ("لهجوم إسرائيلي"، or an agent phrase below)
             targets = [exposed]
             sources = [a for a in sources if any(x[2] is a and tj <= x[0] <= tj + 1 for x in rel)]
-        if p.cameo[:2] in VIOLENT_ROOTS and voice != "active" and (
+        if violent and voice != "active" and (
                 agent := _agent_phrase(toks, rel, tj, right)) is not None and not any(a is agent for a in sources):
             # "تم اغتصابها من قبل عدة ضباط"، "اغتيل على يد مسلحين": the agent phrase names the perpetrator
             sources = [agent]
             targets = [t for t in targets if t is not agent]
-        if p.cameo[:2] in VIOLENT_ROOTS and _passive_masdar(toks, ti, tj) and (
+        if violent and _passive_masdar(toks, ti, tj) and (
                 obj := _passive_noun_object(toks, rel, tj, right)) is not None and (
                 not targets or any(a is obj for a in sources)):
             # "تم قصف مواقع حزب الله من قبل الطائرات الإسرائيلية"، "جرى اغتيال القيادي في حركة الجهاد": the
             # genitive of the verbal noun of an impersonal passive is its object, never its doer
-            targets = conj_chain(post, obj) if any(x[2] is obj for x in post) else [obj]
+            targets = _conj_chain(doc, sent, post, obj) if any(x[2] is obj for x in post) else [obj]
             sources = [a for a in sources if not any(a is t for t in targets)]
         if p.cameo.startswith(TORTURE_CODE) and not sources and (jailer := _jailer(toks, rel, tj, right)) is not None:
             # "توفوا نتيجة التعذيب في السجون الإسرائيلية": the state whose prisons they are tortures in them
             sources = [jailer]
             targets = [t for t in targets if t is not jailer]
-        if p.cameo[:2] in VIOLENT_ROOTS and len(sources) == 1 and (
+        if violent and len(sources) == 1 and (
                 owner := _forces_owner(toks, rel, sources[0], targets)) is not None:
             # "وأعلن الجيش الأمريكي أن قواته قتلت مسلحا": "its" forces are those of the party named before them
             sources = [owner]
-        if (p.cameo[:2] in VIOLENT_ROOTS and voice == "active" and len(sources) == 1
+        if (violent and voice == "active" and len(sources) == 1
                 and (bomber := _sequel_perpetrator(toks, rel, ti, sources[0])) is not None):
             # "استهدف مفجر انتحاري مركزا لتدريب أفراد الشرطة فقتل 15 شخصا": the verb of result goes on with the
             # attacker of the clause before it, not with the victims named in its object
             sources = [bomber]
             targets = [t for t in targets if t is not bomber]
-        if p.cameo[:2] in VIOLENT_ROOTS and voice == "active" and _result_of_attacker(toks, rel, ti, sources):
+        if violent and voice == "active" and _result_of_attacker(toks, rel, ti, sources):
             conf += UNCODED_SOURCE_PENALTY  # (the attacker of a told attack, no misread party: see _actor_evidence)
-        if (p.cameo[:2] in VIOLENT_ROOTS and sources
+        if (violent and sources
                 and all(a.tok_start - sent.start >= tj and a.prep != "من" and not a.role.startswith(PERPETRATOR_ROLES)
                         for a in sources)
                 and (bomber := next(
@@ -2641,7 +2671,7 @@ class EventCoder:
                                                     and not any(t is a for a in sources)]
         outcome = not sources and not modality and _attack_outcome(toks, ti, tj, p)
         # "تعرض الإقليم لقصف صاروخي ... أسفر عن سقوط خمسة قتلى": a place hit, the attack told with its outcome
-        exposed_outcome = (not sources and not modality and p.cameo[:2] in VIOLENT_ROOTS
+        exposed_outcome = (not sources and not modality and violent
                            and _exposed_outcome(toks, ti, tj, p))
         outcome = outcome or exposed_outcome
         if not sources and not targets and self.s.require_actor and not (
@@ -2680,20 +2710,20 @@ class EventCoder:
             code = INTENT_CODES[code[:2]]
         if not sources:
             conf -= 0.25
-            if p.cameo[:2] in VIOLENT_ROOTS:
+            if violent:
                 conf -= self.s.victims_only_penalty  # "قتل 5 أشخاص" alone: casualties, attacker unknown
-            if voice == "noun" and p.cameo[:2] in VIOLENT_ROOTS and not outcome and exposed is None \
+            if voice == "noun" and violent and not outcome and exposed is None \
                     and not _fired_toward(toks, rel, tj, targets) and not _shells_fell(toks, ti, p):
                 if self._tracing:
                     self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
                 return []
         if relative_state:
             conf -= 0.2
-        if (p.cameo[:2] in HAPPENING_ROOTS and not sent.times and not sent.places and not outcome
-                and not (p.cameo[:2] != "14" and _generic_place(toks))):
+        if (happening and not sent.times and not sent.places and not outcome
+                and not (root != "14" and _generic_place(toks))):
             # (a bombing told with its outcome is a report wherever and whenever it was: see _attack_outcome)
             conf -= self.s.unanchored_penalty  # neither when nor where: more often a mention than a report
-        if (p.cameo[:2] in VIOLENT_ROOTS and sources and sources[0].ref.id is None
+        if (violent and sources and sources[0].ref.id is None
                 and (sources[0].ref.code or "").endswith(VICTIM_SECTORS)):
             conf -= 0.3  # "ستة أشخاص" are the casualties, not the attackers
         if p.target and not targets and not (agent_passive and toks[ti].norm.endswith(OBJECT_PRONOUNS)):
@@ -2730,13 +2760,13 @@ class EventCoder:
                      and not any(_same_actor(x[2].ref, sa.ref) for sa in sources)]
             if later:
                 targets = [later[0]]
-        if p.cameo[:2] >= "17" and sources and (not any(t.ref.code for t in targets) or (p.cameo[:2] == "17" and all(
+        if root >= "17" and sources and (not any(t.ref.code for t in targets) or (root == "17" and all(
                 t.ref.id is None and (t.ref.code or "").endswith("CVL") for t in targets))):
             # (a counted "300 شخص" coded as the civilians of the country is no party either)
             # "اعتقلت الشرطة 300 شخص يشتبه في أنهم ينتمون لداعش": the group the people belong to is the target
             group = _belonging_group(toks, rel, tj, tj + BELONGING_REACH)
             if group is not None:
-                targets = [t for t in conj_chain(sorted(rel, key=lambda x: x[0]), group) if t.ref.code] or [group]
+                targets = [t for t in _conj_chain(doc, sent, sorted(rel, key=lambda x: x[0]), group) if t.ref.code] or [group]
         if len(targets) == 1 and targets[0].ref.id is None and targets[0].tok_start >= 0:
             # "مع مساعدة وزير الخارجية الأمريكي لشؤون الشرق الأوسط، آن باترسون": the named person in apposition
             # after the comma is the party the title describes
@@ -2769,7 +2799,7 @@ class EventCoder:
                 goldstein=info.goldstein, plover=info.plover, cameo_name=info.name, date_precision=precision,
                 negated=negated, modality=modality, background=background,
             ))
-        if (p.cameo[:2] == "03" and events and toks[ti].norm.lstrip("و") in INTENT_NOUNS
+        if (root == "03" and events and toks[ti].norm.lstrip("و") in INTENT_NOUNS
                 and any(_is_trigger(doc, sent, k) for k in range(tj, min(len(toks), tj + 2)))):
             # "أعلنتا نيتهما توفير غطاء جوي": when the act after the intention noun is coded (as an intention),
             # this reading is redundant (and its target is a guess) — see _drop_intent_heads

@@ -1438,11 +1438,15 @@ VIOLENT_INCIDENTS = tuple(f" {phrase_key(w)} " for w in (
     "حوادث عنف", "حادث عنف", "حوادث العنف", "حادث إرهابي", "حادث ارهابي", "حوادث إرهابية", "حادث أمني"))
 
 
+INCIDENT_HEADS = tuple(sorted({ph[:ph.index(" ", 1) + 1] for ph in VIOLENT_INCIDENTS}))  # " حادث ", " حوادث "
+
+
 def _violent_incidents_out(w: _Window, p: Pattern) -> _Window:
     """The window of a violent trigger without the phrases of violent incidents, whose head (حادث، حوادث) vetoes
     a violent reading as an accident; unchanged for other roots or when no such phrase occurs."""
-    if p.cameo[:2] not in VIOLENT_ROOTS or not any(ph in w[1] for ph in VIOLENT_INCIDENTS):
-        return w
+    if p.cameo[:2] not in VIOLENT_ROOTS or not any(h in w[1] for h in INCIDENT_HEADS) or not any(
+            ph in w[1] for ph in VIOLENT_INCIDENTS):
+        return w  # (no phrase without its head word: one or two tests for most windows, not seven)
     text = w[1]
     for ph in VIOLENT_INCIDENTS:
         text = text.replace(ph, " ")
@@ -1988,7 +1992,9 @@ class EventCoder:
             # through place nouns is where it happened, never the bare object
             post = [x for x in post if x[2].prep or x[2].ref.type != "state"
                     or not chain_locative(self.kb, toks, x[0])]
-        if any(_attack_adjective(toks, x[0], x[2]) for x in rel):
+        # (only an agent phrase can be an attack's adjective: the head test first, without a call per phrase)
+        adjectives = [x for x in rel if x[2].head == "agent" and _attack_adjective(toks, x[0], x[2])]
+        if adjectives:
             # "مقتل المئات في هجمات انتحارية"، "هجوم مسلح": the adjective of an attack noun names no party
             rel = [x for x in rel if not _attack_adjective(toks, x[0], x[2])]
             actors = [x[2] for x in rel]
@@ -2024,17 +2030,17 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, "a purpose (ل + verbal noun), not a report"))
             return []
+        # (the word read as a noun: computed once for the tests below and the rules that take it)
+        noun_read = _noun_reading(toks, ti, p)
         # (a passive form read as a definite noun too: "أفضت إلى القتل" is no قُتل)
-        if (voice == "noun" or (voice in ("active", "passive") and _noun_reading(toks, ti, p)
-                                and toks[ti].norm.lstrip("وف") not in _first_words(p))) and (
-                known := _known_act(toks, ti, tj, sp.post) or _judged_act(toks, ti, tj)) is not None:
+        as_noun = voice == "noun" or (voice in ("active", "passive") and noun_read
+                                      and toks[ti].norm.lstrip("وف") not in _first_words(p))
+        if as_noun and (known := _known_act(toks, ti, tj, sp.post) or _judged_act(toks, ti, tj)) is not None:
             # (a property of the noun itself, not of what governs it: its conjuncts do not share it)
             if self._tracing:
                 self.trace.append((m, known))
             return []
-        if (voice == "noun" or (voice in ("active", "passive") and _noun_reading(toks, ti, p)
-                                and toks[ti].norm.lstrip("وف") not in _first_words(p))) and (
-                charged := _charged_act(toks, ti) if root not in ("11", "12") else None) is not None:
+        if as_noun and (charged := _charged_act(toks, ti) if root not in ("11", "12") else None) is not None:
             return self._unreported(sent, sp, m, p, charged)
         if root == "19" and voice == "active" and (entered := _bomb_entered(toks, ti, tj)) is not None:
             if self._tracing:
@@ -2048,8 +2054,9 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, judged))
             return []
-        if (past := _background(toks, ti) or _demanded_act(toks, ti, p) or _discussed_act(toks, ti, p)
-                or _aimed_act(toks, ti, p) or _vox_pop(toks, sp.rel, ti, p)) is not None:
+        if (past := _background(toks, ti) or _demanded_act(toks, ti, p, noun_read)
+                or _discussed_act(toks, ti, p, noun_read) or _aimed_act(toks, ti, p, noun_read)
+                or _vox_pop(toks, sp.rel, ti, p)) is not None:
             return self._unreported(sent, sp, m, p, past)
         if (unreported := _not_reported(toks, ti, tj, p, _article_year(doc))) is not None:  # violence/protest as a topic (gsr rules)
             return self._unreported(sent, sp, m, p, unreported)
@@ -3514,9 +3521,16 @@ def _named_member(toks: list[Token], rel: list[tuple[int, int, ActorMention]],
     """"قادة عسكريون وزعماء سياسيون، من بينهم رئيس الوزراء حيدر العبادي": the named actor introduced by "(من)
     بينهم"/"منهم" right after a group of unnamed members (no actor id), or None. CAMEO codes the named party."""
     last = group[-1]
-    if last.tok_start < 0 or any(g.ref.id for g in group):
+    if last.tok_start < 0:
         return None
-    k = next((e for _, e, a in rel if a is last), None)
+    for g in group:  # (loops, not generators: run twice for every reading)
+        if g.ref.id:
+            return None
+    k = None
+    for _, e, a in rel:
+        if a is last:
+            k = e
+            break
     if k is None:
         return None
     limit = k + 5  # "قادة أفارقة، من بينهم": a descriptor or two and a comma may come between
@@ -4722,11 +4736,12 @@ REQUESTS = CALLS | _norm_words("طلب طلبت طلبوا يطلب تطلب ي�
 REQUEST_REACH = 8  # tokens back from a verbal noun to the demand or request it is the object of
 
 
-def _demanded_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
+def _demanded_act(toks: list[Token], ti: int, p: Pattern, noun: bool) -> str | None:
     """Why a verbal noun is what a demand or request asks for ("طلب الرئيس خلال اللقاء زيارة القوات البحرية إلى
     عدن"، "طالبت الحكومة بإرسال قوات"), not an act that happened, or None (roots 02, 03 and 10, the appeal, intent
-    or demand itself, and 14, 18-20, judged by _not_reported, excluded)."""
-    if p.cameo[:2] in ("02", "03", "10", "14", "18", "19", "20") or not _noun_reading(toks, ti, p):
+    or demand itself, and 14, 18-20, judged by _not_reported, excluded). ``noun``: :func:`_noun_reading` of the
+    trigger."""
+    if not noun or p.cameo[:2] in ("02", "03", "10", "14", "18", "19", "20"):
         return None
     req = next((u for u in _clause_before(toks, ti, REQUEST_REACH) if _hits(u, REQUESTS)), None)
     return f"what a demand asks for ('{req.text}'), not a report" if req is not None else None
@@ -4741,11 +4756,12 @@ TOPIC_HEADS = _norm_words("مسألة المسألة قضية ملف فحص يف
 DISCUSS_REACH = 8  # tokens back from a verbal noun to the verb of discussing (and its subject and partner)
 
 
-def _discussed_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
+def _discussed_act(toks: list[Token], ti: int, p: Pattern, noun: bool) -> str | None:
     """Why a verbal noun is the topic of a discussion or inquiry ("ناقش الزعيمان تعميق تعاونهما في القتال ضد
     التنظيم"، "يبحث الفلسطينيون مسألة التوجه إلى مجلس الأمن") rather than an act that happened, or None. A
-    meeting noun right after the verb is its subject ("بحث اجتماع الوزراء الأزمة"), not its topic."""
-    if not _noun_reading(toks, ti, p) or ti == 0:
+    meeting noun right after the verb is its subject ("بحث اجتماع الوزراء الأزمة"), not its topic. ``noun``:
+    :func:`_noun_reading` of the trigger."""
+    if not noun or ti == 0:
         return None
     back = _clause_before(toks, ti, DISCUSS_REACH)
     for n, u in enumerate(back):
@@ -4758,14 +4774,14 @@ def _discussed_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
 COMMITTING = _norm_words("أقدم أقدمت أقدموا يقدم تقدم يقدمون جار جاري جارية يجري تجري")
 
 
-def _aimed_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
+def _aimed_act(toks: list[Token], ti: int, p: Pattern, noun: bool) -> str | None:
     """Why a verbal noun right after the separate preposition على is what its clause aims at, agrees on, insists
     on or competes for ("تتصارع حكومتان على السيطرة على البلاد"، "وافق على زيارة القاهرة"، "اتفقا على إرسال
     قوات"), not an act reported, or None ("أقدم المسلح على قتل" reports it). Roots 14 and 18-20 are judged by
-    _not_reported."""
+    _not_reported. ``noun``: :func:`_noun_reading` of the trigger."""
     if p.voice == SAID_VOICE or ti < 2 or toks[ti - 1].norm not in ("على", "علي"):
         return None
-    if not _noun_reading(toks, ti, p) or any(_hits(u, COMMITTING) for u in _clause_before(toks, ti - 1, 4)):
+    if not noun or any(_hits(u, COMMITTING) for u in _clause_before(toks, ti - 1, 4)):
         return None
     return "what the clause aims or agrees on (على + verbal noun), not a report"
 

@@ -2152,7 +2152,8 @@ class EventCoder:
                     targets = [pre_free[-1][2]]
             statement_at = next((k for k in range(min(ti, 3)) if _statement_subject(toks, k)), None) \
                 if participle else (tj if voice == "active" and _statement_subject(toks, tj) else None)
-            main = [x for x in sorted(rel, key=lambda x: x[0]) if x[1] <= ti and not x[2].prep]
+            # (read only for a participle)
+            main = [x for x in sorted(rel, key=lambda x: x[0]) if x[1] <= ti and not x[2].prep] if participle else []
             if statement_at is not None and participle and main and main[0][0] < statement_at:
                 statement_at = None  # "اتهم الوزير البيان ...": a named subject comes first
             # "ألح على الحكومة"، "يتحتم على سيشنز": the trigger ends in its own preposition and the phrase it governs
@@ -3000,6 +3001,8 @@ class EventCoder:
         sentence's first subject before the trigger; None when that is the source's own state or unknown."""
         for k in range(start, min(end, len(toks))):
             t = toks[k]
+            if "بل" not in t.norm:
+                continue  # (every HOME_WORDS form has it: the quick way past most words)
             base, clitic = t.norm, ""
             if base[:1] in ("و", "ف") and base[1:].startswith(("بلاد", "لبلاد", "ببلاد", "بلد")):
                 base = base[1:]
@@ -3368,10 +3371,10 @@ RESULT_WORDS = frozenset(["مما", "ومما"])  # "..., مما أدى/دعا/�
 def _result_clause_at(toks: list[Token], tj: int, right: int) -> int | None:
     """Where a clause of result ("، مما دعا ...") begins after the trigger, within its window; None if none. (Not
     one telling the act's casualties, "مما أسفر عن إصابة ثلاثة أشخاص": those are its victims.)"""
-    k = next((k for k in range(tj, min(right, len(toks))) if toks[k].norm in RESULT_WORDS), None)
-    if k is None or (k + 1 < len(toks) and _hits(toks[k + 1], RESULT_LINKS)):
-        return None
-    return k
+    for k in range(tj, min(right, len(toks))):  # (a loop, not next() over a generator: every violent reading)
+        if toks[k].norm in RESULT_WORDS:
+            return None if k + 1 < len(toks) and _hits(toks[k + 1], RESULT_LINKS) else k
+    return None
 
 
 def _casualties_before_cause(doc: Document, sent: _Sent, x: tuple[int, int, ActorMention], ti: int,
@@ -4385,16 +4388,22 @@ def _pronoun_object(toks: list[Token], rel: list[tuple[int, int, ActorMention]],
     its country. None when there is no such pronoun or party, or when the source is named further on than
     right after the pronoun (then it is a guess: "وبحث معه سبل دعم القضية الفلسطينية")."""
     k, seen, passed = tj, 0, tj
+    source_ids = {id(x) for x in sources}  # (the sources' identities, for this call only)
     while k < len(toks) and seen < PRONOUN_OBJECT_REACH:
         t = toks[k]
         # the subject may come between ("وفرض الاتحاد الأوروبي عليها"), with the parties joined to it
         # ("العقوبات الأمريكية والكندية عليها"): their words are passed over
-        own = next((e for b, e, a in rel if b == k and (any(a is x for x in sources) or (a.conj and k == passed))),
-                   None)
+        own = None
+        inside = False  # (some phrase covers token k)
+        for b, e, a in rel:  # (one loop for both tests, not two generators per token)
+            if b == k and own is None and (id(a) in source_ids or (a.conj and k == passed)):
+                own = e
+            if b <= k < e:
+                inside = True
         if own is not None:
             k = passed = own
             continue
-        if t.is_punct or any(b <= k < e for b, e, _ in rel):
+        if t.is_punct or inside:
             return None
         hit = PREP_PRONOUNS.get(t.norm) or (PREP_PRONOUNS.get(t.norm[1:]) if t.norm.startswith("و") else None)
         if hit is not None:

@@ -703,28 +703,41 @@ def _bare_form(norm: str) -> str | None:
     return None
 
 
+# normalised form -> its bare form (:func:`_bare_form`), "" when it has none: a plain dict read in _hits (faster than
+# the lru_cache call), emptied when it grows past BARE_CACHE_MAX words
+_BARE_OF: dict[str, str] = {}
+BARE_CACHE_MAX = 1 << 17
+
+
 def _hits(t: Token, words: frozenset[str]) -> bool:
     """One of the token's forms (:func:`_token_forms`) is in ``words``: the form and the key first, the bare
     form (cached per form) only when neither is (the hot path: ~1,000 calls per article, most of them misses)."""
     norm = t.norm
     if norm in words or t.key in words:
         return True
-    bare = _bare_form(norm)
-    return bare is not None and bare in words
+    bare = _BARE_OF.get(norm)
+    if bare is None:
+        if len(_BARE_OF) >= BARE_CACHE_MAX:
+            _BARE_OF.clear()
+        bare = _BARE_OF[norm] = _bare_form(norm) or ""
+    return bool(bare) and bare in words
 
 
 def _clause_before(toks: list[Token], ti: int, n: int) -> list[Token]:
     """Up to ``n`` tokens before ``ti`` (nearest first), stopping at clause punctuation."""
     out: list[Token] = []
+    if n <= 0:
+        return out
     for k in range(ti - 1, -1, -1):
-        if len(out) >= n:
-            break
         t = toks[k]
-        if t.text in "«»\"“”":
+        text = t.text
+        if text in "«»\"“”":
             continue  # quotes around a name ("لـ «القوات اللبنانية»") do not end the clause
-        if t.text in CLAUSE_PUNCT or t.text in "،,":
+        if text in CLAUSE_PUNCT or text in "،,":
             break
         out.append(t)
+        if len(out) >= n:  # (tested after a token is taken, not before every token)
+            break
     return out
 
 
@@ -4763,6 +4776,7 @@ DISCUSSING = _norm_words("ناقش ناقشت ناقشا ناقشوا يناقش
 # the heads of a topic, and verbs of examining, whose object is never a meeting that acts
 TOPIC_HEADS = _norm_words("مسألة المسألة قضية ملف فحص يفحص سيفحص تفحص ستفحص")
 DISCUSS_REACH = 8  # tokens back from a verbal noun to the verb of discussing (and its subject and partner)
+TOPIC_OR_DISCUSSING = TOPIC_HEADS | DISCUSSING
 
 
 def _discussed_act(toks: list[Token], ti: int, p: Pattern, noun: bool) -> str | None:
@@ -4774,6 +4788,8 @@ def _discussed_act(toks: list[Token], ti: int, p: Pattern, noun: bool) -> str | 
         return None
     back = _clause_before(toks, ti, DISCUSS_REACH)
     for n, u in enumerate(back):
+        if not _hits(u, TOPIC_OR_DISCUSSING):
+            continue  # (one test of the union for most words, not two)
         if _hits(u, TOPIC_HEADS) or (_hits(u, DISCUSSING) and (n > 0 or p.cameo[:2] != "04")):
             return f"the topic of a discussion ('{u.text}'), not a report"
     return None

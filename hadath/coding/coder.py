@@ -306,9 +306,8 @@ TIME_CLAUSE_WORDS = frozenset(["عندما", "حين", "حينما", "بعدما
 def _cause_key(t: Token) -> tuple[str, bool]:
     """The attack noun a token stands for (its key, or the word under an unsplit ب/بال) and whether it is
     governed by the clitic ب ("بانفجار"، "بقصف")."""
-    pre = t.prefix.lstrip("وف")
     if t.key in CAUSE_NOUNS:
-        return t.key, pre[:1] == "ب"
+        return t.key, t.prefix.lstrip("وف")[:1] == "ب"
     if not t.prefix:
         bare = t.norm[1:] if t.norm[:1] == "و" else t.norm
         for clitic in ("بال", "ب"):
@@ -360,7 +359,11 @@ def _accusative_object(toks: list[Token], ti: int) -> bool:
 def _subject_then_count(toks: list[Token], sp: _Span) -> bool:
     """"قتلت قوات الأمن عشرة مسلحين في اشتباكات ...": a phrase right after the killing verb followed by a counted
     noun is the subject of the active verb (VSO), the count its object: no casualty report of the cause phrase."""
-    first = next((x for x in sp.post if not x[2].prep), None)
+    first = None
+    for x in sp.post:  # (a loop, not next() over a generator)
+        if not x[2].prep:
+            first = x
+            break
     return (first is not None and first[0] - sp.tj <= 1 and first[1] < len(toks)
             and (toks[first[1]].norm[:1].isdigit() or toks[first[1]].key in NUMERALS or toks[first[1]].norm in NUMERALS))
 
@@ -1451,15 +1454,15 @@ VIOLENT_INCIDENTS = tuple(f" {phrase_key(w)} " for w in (
     "حوادث عنف", "حادث عنف", "حوادث العنف", "حادث إرهابي", "حادث ارهابي", "حوادث إرهابية", "حادث أمني"))
 
 
-INCIDENT_HEADS = tuple(sorted({ph[:ph.index(" ", 1) + 1] for ph in VIOLENT_INCIDENTS}))  # " حادث ", " حوادث "
+INCIDENT_HEAD_KEYS = frozenset(ph.split()[0] for ph in VIOLENT_INCIDENTS)  # حادث، حوادث
 
 
 def _violent_incidents_out(w: _Window, p: Pattern) -> _Window:
     """The window of a violent trigger without the phrases of violent incidents, whose head (حادث، حوادث) vetoes
     a violent reading as an accident; unchanged for other roots or when no such phrase occurs."""
-    if p.cameo[:2] not in VIOLENT_ROOTS or not any(h in w[1] for h in INCIDENT_HEADS) or not any(
+    if p.cameo[:2] not in VIOLENT_ROOTS or INCIDENT_HEAD_KEYS.isdisjoint(w[0]) or not any(
             ph in w[1] for ph in VIOLENT_INCIDENTS):
-        return w  # (no phrase without its head word: one or two tests for most windows, not seven)
+        return w  # (no phrase without its head word among the window's keys: one set test for most windows)
     text = w[1]
     for ph in VIOLENT_INCIDENTS:
         text = text.replace(ph, " ")
@@ -1663,6 +1666,45 @@ def _sentences(doc: Document) -> dict[int, _Sent]:
         if t.sentence in by_sent:
             by_sent[t.sentence].times.append(t)
     return by_sent
+
+def _word_in(toks: list[Token], a: int, b: int, words: frozenset[str]) -> bool:
+    """The key or the normalised form of a token of ``toks[a:b]`` is in ``words`` (a loop: no generator)."""
+    for k in range(a, b):
+        t = toks[k]
+        if t.key in words or t.norm in words:
+            return True
+    return False
+
+
+def _key_in(toks: list[Token], a: int, b: int, words: frozenset[str]) -> bool:
+    """The key of a token of ``toks[a:b]`` is in ``words`` (a loop: no generator)."""
+    for k in range(a, b):  # noqa: SIM110
+        if toks[k].key in words:
+            return True
+    return False
+
+
+def _attack_agent(toks: list[Token], post: list[tuple[int, int, ActorMention]], tj: int
+                  ) -> tuple[int, int, ActorMention] | None:
+    """The perpetrator of an attack noun ending at ``tj``: its nationality adjective ("غارات أمريكية"، "قصف روسي")
+    or else the coded ل phrase right after it ("غارة جوية لقوات التحالف"، "بغارة للتحالف"), not a ل genitive of a
+    head noun ("قصف أهداف لحزب العمال": the target); None without one."""
+    for x in post:
+        if x[0] == tj and not x[2].prep and x[2].head == "nisba":
+            return x
+    for x in post:
+        if x[2].prep == "ل" and x[0] - tj <= 1 and x[2].ref.code and _lam_genitive(toks, tj, x[0]) is None:
+            return x
+    return None
+
+
+def _located_state(kb: KnowledgeBase, toks: list[Token], post: list[tuple[int, int, ActorMention]]) -> bool:
+    """A bare state phrase after the trigger is governed by في through place nouns (:func:`chain_locative`)."""
+    for x in post:  # noqa: SIM110 (a loop, not any() over a generator: every violent reading)
+        if not x[2].prep and x[2].ref.type == "state" and chain_locative(kb, toks, x[0]):
+            return True
+    return False
+
 
 def _all_commas(toks: list[Token], a: int, b: int) -> bool:
     """Every token of ``toks[a:b]`` is a comma (True for none)."""
@@ -1944,7 +1986,8 @@ class EventCoder:
         req = pi.requires
         if req is not None and req.words.isdisjoint(sp.after[0]) and not (
                 req.phrases and any(k in sp.after[1] for k in req.phrases)) and (
-                root == "10" or not req.found(sp.before_clause_ or sp.before_clause(sent.toks))):
+                root == "10" or (req.words.isdisjoint((bc := sp.before_clause_ or sp.before_clause(sent.toks))[0])
+                                 and not (req.phrases and any(k in bc[1] for k in req.phrases)))):
             if self._tracing:
                 self.trace.append((m, f"pattern {p.id} needs one of {'|'.join(p.requires)} nearby"))
             return []
@@ -1999,8 +2042,7 @@ class EventCoder:
         if violent and (stop := _result_clause_at(toks, tj, sp.right)) is not None:
             # "هاجموا قرى قرب نابلس، مما دعا أولمرت إلى ...": the result clause has its own parties
             post = [x for x in post if x[0] < stop]
-        if violent and any(
-                not x[2].prep and x[2].ref.type == "state" and chain_locative(self.kb, toks, x[0]) for x in post):
+        if violent and _located_state(self.kb, toks, post):
             # "قتلوا في ضربات جوية في جنوب شرقي أفغانستان"، "في قلب العاصمة نيودلهي": a state governed by في
             # through place nouns is where it happened, never the bare object
             post = [x for x in post if x[2].prep or x[2].ref.type != "state"
@@ -2142,8 +2184,7 @@ class EventCoder:
                     and not (violent and _toward(toks, tj, x[0]))
                     and not (violent and _clitic_pp_genitive(toks, tj, x[0]))]
             resumptive = _resumptive_subject(toks, tj, post)
-            receive = voice == "noun" and any(t.key in RECEIVE_VERBS or t.norm in RECEIVE_VERBS
-                                               for t in toks[max(left - 1, 0):ti])
+            receive = voice == "noun" and _word_in(toks, max(left - 1, 0), ti, RECEIVE_VERBS)
             if receive:
                 # "تلقى السيسي اتصالا هاتفيا من ترامب": the caller is the source, the receiver the target
                 givers = [x for x in post if x[2].prep == "من"]
@@ -2153,10 +2194,9 @@ class EventCoder:
             # the perpetrator of an attack noun: its nationality adjective ("غارات أمريكية"، "قصف روسي") or the ل
             # phrase right after it ("غارة جوية لقوات التحالف"، "بغارة للتحالف"); the casualties before
             # "في/جراء غارات ..." are its victims ("قتل قياديون في القاعدة في غارات أمريكية")
-            attack_agent = next((x for x in post if x[0] == tj and not x[2].prep and x[2].head == "nisba"), None) or \
-                next((x for x in post if x[2].prep == "ل" and x[0] - tj <= 1 and x[2].ref.code
-                      and _lam_genitive(toks, tj, x[0]) is None), None)  # "قصف أهداف لحزب العمال": the target
-            if not sources and voice == "noun" and violent and attack_agent is not None:
+            # (looked for only where it is read)
+            if not sources and voice == "noun" and violent and (
+                    attack_agent := _attack_agent(toks, post, tj)) is not None:
                 subj_post = attack_agent
                 sources = [attack_agent[2]]
                 conf -= 0.05
@@ -2213,9 +2253,9 @@ class EventCoder:
                 gen = [x for x in post if x[0] == tj and not x[2].prep]
                 # (not when a separate preposition governs the masdar: "شنت الطائرات غارات، بالتزامن مع استقبال
                 # الرئيس ترامب نظيره": the light verb's object is another noun; the masdar has its own genitive)
-                light = (not (ti > 0 and toks[ti - 1].norm in GOVERNING_WORDS) and any(
-                    t.norm in LIGHT_VERBS or t.key in LIGHT_VERBS or t.key in EXCHANGE_VERBS
-                    for t in toks[max(left - 1, 0):ti])) or _achieved(toks, ti) or agent_passive \
+                light = (not (ti > 0 and toks[ti - 1].norm in GOVERNING_WORDS) and (
+                    _word_in(toks, max(left - 1, 0), ti, LIGHT_VERBS)
+                    or _key_in(toks, max(left - 1, 0), ti, EXCHANGE_VERBS))) or _achieved(toks, ti) or agent_passive \
                     or exposed_at is not None or _shells_fell(toks, ti, p)
                 if pre_free and light:
                     sources = _conj_chain(doc, sent, pre, pre_free[0][2])
@@ -2377,9 +2417,11 @@ class EventCoder:
                 # complementizer is the one who says it
                 sources = [teller]
                 conf -= 0.1
-            implicit_ok = bool(toks[ti].suffix) or next_tok is None or next_tok.is_punct or next_tok.norm in PREPOSITIONS_IMPLICIT \
-                or next_tok.norm in CLAUSE_MARKERS or any(t.start == next_tok.start for t in sent.times)
-            if (not sources and last_subject is not None and implicit_ok and (voice != "noun" or toks[ti].suffix)
+            # (tested only where it is read: no source yet and an antecedent)
+            if (not sources and last_subject is not None and (
+                    bool(toks[ti].suffix) or next_tok is None or next_tok.is_punct
+                    or next_tok.norm in PREPOSITIONS_IMPLICIT or next_tok.norm in CLAUSE_MARKERS
+                    or any(t.start == next_tok.start for t in sent.times)) and (voice != "noun" or toks[ti].suffix)
                     and last_subject.start < toks[ti].start):  # an antecedent precedes its pronoun
                 # implicit (pronoun) subject: the last subject of the article
                 sources = [ActorMention(-1, -1, -1, -1, sent.idx, last_subject, "implicit")]
@@ -2613,7 +2655,7 @@ class EventCoder:
                  and all(t.type == "state" for t in (x.ref for x in targets)))
         mutual = (dual_verb or (p.voice == "noun" and root in ("04", "19"))
                   or p.cameo.startswith(RECIPROCAL_CODES)
-                  or (p.voice == "noun" and any(t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti])))
+                  or (p.voice == "noun" and _key_in(toks, max(left - 1, 0), ti, EXCHANGE_VERBS)))
         if (not targets or joint) and mutual and len(sources) >= 2 and root in SYMMETRIC_ROOTS + ("03",) \
                 and sources[0].tok_start >= 0:
             # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other (a dual verb makes
@@ -2622,7 +2664,7 @@ class EventCoder:
             # one event: the party named first is its source, the other its target; no mirrored duplicate)
             pairs: list[tuple[ActorMention | None, ActorMention | None]] = [
                 (a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
-            if violent or any(t.key in EXCHANGE_VERBS for t in toks[max(left - 1, 0):ti]):
+            if violent or _key_in(toks, max(left - 1, 0), ti, EXCHANGE_VERBS):
                 # "تبادلت X و Y إطلاق النار"، "X و Y اشتبكا": a reciprocal act of force is each one's act on the
                 # other (not a dual verb of cooperation: "أوباما وأردوغان اتفقا" is one joint act, once)
                 pairs += [(b, a) for a, b in pairs]
@@ -3136,10 +3178,11 @@ class EventCoder:
         Not a place of the event: a nationality, a place inside an actor phrase or standing for an actor
         ("بقيادة الولايات المتحدة"), the destination of a visit that has not happened ("دعاه لزيارة موسكو")
         unless the event is that visit."""
-        visit = code.startswith(("042", "043", "036"))
         roles = self._place_roles(sent)
-        movement = any(a.head == "place" for a in targets)
-        if visit and not movement:
+        if not roles:
+            return self._doc_place  # (what every branch below comes to without a place in the sentence)
+        visit = code.startswith(("042", "043", "036"))
+        if visit and not any(a.head == "place" for a in targets):  # (not a movement)
             # "وصل إلى الدوحة": the visited capital is both the host (target) and the place
             dest = [pm for pm, r in roles if r is not None and pm.prep == "الى"
                     and tj <= pm.tok_start - sent.start <= tj + 6

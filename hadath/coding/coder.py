@@ -706,10 +706,11 @@ def _bare_form(norm: str) -> str | None:
     return None
 
 
-# normalised form -> its bare form (:func:`_bare_form`), "" when it has none: a plain dict read in _hits (faster than
-# the lru_cache call), emptied when it grows past BARE_CACHE_MAX words
+# normalised form -> its bare form (:func:`_bare_form`), NO_BARE when it has none: a plain dict read in _hits (faster
+# than the lru_cache call), emptied when it grows past BARE_CACHE_MAX words
 _BARE_OF: dict[str, str] = {}
 BARE_CACHE_MAX = 1 << 17
+NO_BARE = "\x00"  # in no word list: ``NO_BARE in words`` is False
 
 
 def _hits(t: Token, words: frozenset[str]) -> bool:
@@ -722,8 +723,8 @@ def _hits(t: Token, words: frozenset[str]) -> bool:
     if bare is None:
         if len(_BARE_OF) >= BARE_CACHE_MAX:
             _BARE_OF.clear()
-        bare = _BARE_OF[norm] = _bare_form(norm) or ""
-    return bool(bare) and bare in words
+        bare = _BARE_OF[norm] = _bare_form(norm) or NO_BARE
+    return bare in words
 
 
 def _clause_before(toks: list[Token], ti: int, n: int) -> list[Token]:
@@ -1033,6 +1034,13 @@ def _chronology_entry(toks: list[Token], ti: int) -> bool:
             before = toks[max(0, k - 5):k]
             return any(_hits(t, MONTH_NAMES) for t in before) and any(t.text.isdigit() for t in before)
     return False
+
+
+@lru_cache(maxsize=1024)
+def _year_of(date: str | None) -> int | None:
+    """The year of an ISO date string (:func:`_article_year` by the article's date, memoised: once per reading)."""
+    d = parse_iso(date)
+    return d.year if d else None
 
 
 def _article_year(doc: Document) -> int | None:
@@ -1449,6 +1457,14 @@ def _keys_window(toks: list[Token], a: int, b: int) -> _Window:
     return frozenset(keys), " " + " ".join(keys) + " "
 
 
+def _window_of(windows: dict[tuple[int, int], _Window], toks: list[Token], a: int, b: int) -> _Window:
+    """:func:`_keys_window` of ``toks[a:b]``, kept in ``windows`` (a table local to one call)."""
+    w = windows.get((a, b))
+    if w is None:
+        w = windows[(a, b)] = _keys_window(toks, a, b)
+    return w
+
+
 # incidents that are violence though their head word is one of an accident's ("قتل 40 شخصا في حوادث عنف متفرقة")
 VIOLENT_INCIDENTS = tuple(f" {phrase_key(w)} " for w in (
     "حوادث عنف", "حادث عنف", "حوادث العنف", "حادث إرهابي", "حادث ارهابي", "حوادث إرهابية", "حادث أمني"))
@@ -1704,6 +1720,23 @@ def _located_state(kb: KnowledgeBase, toks: list[Token], post: list[tuple[int, i
         if not x[2].prep and x[2].ref.type == "state" and chain_locative(kb, toks, x[0]):
             return True
     return False
+
+
+def _any_attack_adjective(toks: list[Token], rel: list[tuple[int, int, ActorMention]]) -> bool:
+    """One of the phrases is the adjective of an attack noun (:func:`_attack_adjective`; an agent phrase)."""
+    for x in rel:  # noqa: SIM110 (a loop, not any() over a generator: every reading)
+        if x[2].head == "agent" and _attack_adjective(toks, x[0], x[2]):
+            return True
+    return False
+
+
+def _commas_only(toks: list[Token], a: int, b: int) -> bool:
+    """No punctuation but commas in ``toks[a:b]`` (a loop: no generator)."""
+    for k in range(a, b):
+        t = toks[k]
+        if t.is_punct and t.text not in "،,":
+            return False
+    return True
 
 
 def _all_commas(toks: list[Token], a: int, b: int) -> bool:
@@ -1979,18 +2012,18 @@ class EventCoder:
             pi = self._pinfo[p.id] = _pattern_info(p)
         if sp is None:
             sp = self._span(sent, m)
-        root, violent, happening = pi.root, pi.violent, pi.happening
         # (what a demand asks for follows it: "قصف ... مطالبا بفتح تحقيق" is no demand to stop the shelling)
         # (most readings end here: the window after the trigger is tested inline, without a method call, and the
         # clause window before it is made only when that fails; a pattern with requires has ``pi.requires``)
         req = pi.requires
         if req is not None and req.words.isdisjoint(sp.after[0]) and not (
                 req.phrases and any(k in sp.after[1] for k in req.phrases)) and (
-                root == "10" or (req.words.isdisjoint((bc := sp.before_clause_ or sp.before_clause(sent.toks))[0])
+                pi.root == "10" or (req.words.isdisjoint((bc := sp.before_clause_ or sp.before_clause(sent.toks))[0])
                                  and not (req.phrases and any(k in bc[1] for k in req.phrases)))):
             if self._tracing:
                 self.trace.append((m, f"pattern {p.id} needs one of {'|'.join(p.requires)} nearby"))
             return []
+        root, violent, happening = pi.root, pi.violent, pi.happening
         exc = pi.excludes
         if exc is not None and (exc.found(_violent_incidents_out(sp.after, p) if violent else sp.after) or exc.found(
                 _violent_incidents_out(sp.before3(sent.toks), p) if violent else sp.before3(sent.toks))):
@@ -2026,7 +2059,7 @@ class EventCoder:
                 self.trace.append((m, f"{modality}: violence or protest that has not happened"))
             return []
         # a state described in a relative clause ("المناطق التي يسيطر عليها التنظيم") is not an event
-        relative_state = (ti > 0 and toks[ti - 1].norm in RELATIVES and voice_is_verb(p)
+        relative_state = (ti > 0 and toks[ti - 1].norm in RELATIVES and p.voice in VERB_VOICES
                           and toks[ti].norm[:1] in ("ي", "ت") and not toks[ti].prefix)
         left, right = sp.left, sp.right
         actors = sp.actors
@@ -2048,8 +2081,7 @@ class EventCoder:
             post = [x for x in post if x[2].prep or x[2].ref.type != "state"
                     or not chain_locative(self.kb, toks, x[0])]
         # (only an agent phrase can be an attack's adjective: the head test first, without a call per phrase)
-        adjectives = [x for x in rel if x[2].head == "agent" and _attack_adjective(toks, x[0], x[2])]
-        if adjectives:
+        if _any_attack_adjective(toks, rel):
             # "مقتل المئات في هجمات انتحارية"، "هجوم مسلح": the adjective of an attack noun names no party
             rel = [x for x in rel if not _attack_adjective(toks, x[0], x[2])]
             actors = [x[2] for x in rel]
@@ -2113,7 +2145,7 @@ class EventCoder:
                 or _discussed_act(toks, ti, p, noun_read) or _aimed_act(toks, ti, p, noun_read)
                 or _vox_pop(toks, sp.rel, ti, p)) is not None:
             return self._unreported(sent, sp, m, p, past)
-        if (unreported := _not_reported(toks, ti, tj, p, _article_year(doc))) is not None:  # violence/protest as a topic (gsr rules)
+        if (unreported := _not_reported(toks, ti, tj, p, _year_of(doc.article.date))) is not None:  # violence/protest as a topic (gsr rules)
             return self._unreported(sent, sp, m, p, unreported)
         if fate == FATE_UNREPORTED:  # "حوادث اغتصاب وسوء معاملة"، "لمقتل 9 من عناصره في الهجوم": as the first
             return self._unreported(sent, sp, m, p, "shares the fate of an act not reported before it (its further "
@@ -2179,7 +2211,7 @@ class EventCoder:
                     targets = [free[-1][2]]
         else:
             near = [x for x in post if x[0] - tj <= 4 and not x[2].prep and not _governed_nisba(toks, tj, x)
-                    and all(not t.is_punct or t.text in "،," for t in toks[tj:x[0]])
+                    and _commas_only(toks, tj, x[0])
                     and not _prep_conjunct(post, x)
                     and not (violent and _toward(toks, tj, x[0]))
                     and not (violent and _clitic_pp_genitive(toks, tj, x[0]))]
@@ -2649,7 +2681,7 @@ class EventCoder:
             # "انضم آلاف إلى مظاهرات ... للمطالبة باستقالة رئيس الوزراء": the party the protest's purpose names
             targets = [aim]
         # "اتفقا"، "التقوا": a dual or plural verb ("نيتهما" is a noun with a dual pronoun: their own intention)
-        dual_verb = (voice_is_verb(p) and toks[ti].key.endswith(("ا", "وا"))
+        dual_verb = (p.voice in VERB_VOICES and toks[ti].key.endswith(("ا", "وا"))
                      and toks[ti].norm.lstrip("و") not in INTENT_NOUNS)
         joint = (len(sources) >= 2 and root in SYMMETRIC_ROOTS + ("03",) and dual_verb
                  and all(t.type == "state" for t in (x.ref for x in targets)))
@@ -2986,8 +3018,11 @@ class EventCoder:
         its subject (the coded whole of a counted part, "مسلحون من تنظيم داعش") is the source, the casualties the
         target, the verb's pattern the code. None when there is no such clause or its subject is not coded."""
         toks = sent.toks
-        at = next((k for k in range(sp.tj, min(len(toks), sp.right + 1)) if toks[k].text in CLAUSE_PUNCT
-                   or toks[k].norm.lstrip("و") in TIME_CLAUSE_WORDS), None)
+        at = None
+        for k in range(sp.tj, min(len(toks), sp.right + 1)):  # (a loop, not next() over a generator)
+            if toks[k].text in CLAUSE_PUNCT or toks[k].norm.lstrip("و") in TIME_CLAUSE_WORDS:
+                at = k
+                break
         if at is None or toks[at].text in CLAUSE_PUNCT or not casualties:
             return None
         v = at + 1
@@ -3032,17 +3067,19 @@ class EventCoder:
         spans += [(self.kb.patterns[pid], k, k + 1) for kind, pid in self.kb.index.get(toks[k].key, ())
                   if kind == KIND_TRIGGER and pid in self.kb.patterns]
         best: str | None = None
+        windows: dict[tuple[int, int], _Window] = {}  # (start, end) -> its keys, once per call (spans repeat)
         for p, ti, tj in spans:
             if p.cameo[:2] not in VIOLENT_ROOTS:
                 continue
             pi = self._pinfo.get(p.id)
             if pi is None:
                 pi = self._pinfo[p.id] = _pattern_info(p)
-            after = _keys_window(toks, tj, tj + 10)
+            after = _window_of(windows, toks, tj, tj + 10)
             if p.requires and not (pi.requires is not None and (pi.requires.found(after) or pi.requires.found(
-                    _keys_window(toks, ti - 8, ti)))):
+                    _window_of(windows, toks, ti - 8, ti)))):
                 continue
-            if pi.excludes is not None and (pi.excludes.found(after) or pi.excludes.found(_keys_window(toks, ti - 3, ti))):
+            if pi.excludes is not None and (pi.excludes.found(after)
+                                            or pi.excludes.found(_window_of(windows, toks, ti - 3, ti))):
                 continue
             if best is None or (len(p.cameo), p.cameo not in GENERIC_CASUALTY_CODES) > (
                     len(best), best not in GENERIC_CASUALTY_CODES):
@@ -3244,6 +3281,8 @@ class EventCoder:
             # "لقاؤه المقرر في الجزائر", "زيارته للكويت": talks and visits happen in the capital
             place = self._capital_of(place) or place
         roles = self._place_roles(sent)
+        if not roles:
+            return place  # (no locative phrase of its own in a sentence without places)
         own = [pm for pm, role in roles if role == LOC and pm.tok_start == ta.tok_start]
         if not own and code[:2] in ("15", "17", "18", "19", "20"):
             # the force was used where the target is: "غارات على مواقع لحزب العمال في شمال العراق"
@@ -3593,7 +3632,10 @@ def _named_member(toks: list[Token], rel: list[tuple[int, int, ActorMention]],
     if k is None:
         return None
     limit = k + 5  # "قادة أفارقة، من بينهم": a descriptor or two and a comma may come between
-    if AMONG.isdisjoint([t.norm for t in toks[k:limit + 2]]):
+    for i in range(k, min(limit + 2, len(toks))):  # (a loop: no list of forms)
+        if toks[i].norm in AMONG:
+            break
+    else:
         return None  # (the scan below can end on no other word: a quick way out)
     # (a nationality adjective is a descriptor: "وزعماء سياسيين عراقيين من بينهم ...")
     starts = {s for s, _, a in rel if a.head != "nisba" or a.prep or a.conj}
@@ -4276,9 +4318,12 @@ def _subsume_partial(events: list[Event]) -> list[Event]:
 VICTIM_SECTORS = ("CVL", "REF", "LAB", "EDU", "HLH", "MED")
 
 
+VERB_VOICES = ("active", "passive")  # (_code_trigger tests ``p.voice in VERB_VOICES`` without the call)
+
+
 def voice_is_verb(p: Pattern) -> bool:
     """True for verb patterns (active or passive)."""
-    return p.voice in ("active", "passive")
+    return p.voice in VERB_VOICES
 
 
 def _reading_score(evs: list[Event], voice: str, has_passive: bool) -> tuple[int, float, int]:
@@ -4808,8 +4853,10 @@ def _demanded_act(toks: list[Token], ti: int, p: Pattern, noun: bool) -> str | N
     trigger."""
     if not noun or p.cameo[:2] in ("02", "03", "10", "14", "18", "19", "20"):
         return None
-    req = next((u for u in _clause_before(toks, ti, REQUEST_REACH) if _hits(u, REQUESTS)), None)
-    return f"what a demand asks for ('{req.text}'), not a report" if req is not None else None
+    for u in _clause_before(toks, ti, REQUEST_REACH):
+        if _hits(u, REQUESTS):
+            return f"what a demand asks for ('{u.text}'), not a report"
+    return None
 
 
 # verbs of discussing or examining, and the heads of a topic: their object is a topic ("ناقشا تعميق تعاونهما في
@@ -4864,7 +4911,11 @@ def _vox_pop(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: in
     role word codes. Violence and protest (roots 14, 18-20), which witnesses report, are kept."""
     if p.cameo[:2] in HAPPENING_ROOTS or p.voice == SAID_VOICE:
         return None
-    opener = next((k for k in range(ti - 1, -1, -1) if toks[k].text in QUOTE_OPENERS), None)
+    opener = None
+    for k in range(ti - 1, -1, -1):  # (a loop, not next() over a generator: most readings of roots 01-13)
+        if toks[k].text in QUOTE_OPENERS:
+            opener = k
+            break
     if opener is None or opener == 0:
         return None
     verb = next((k for k in range(opener - 1, max(-1, opener - 1 - VOX_REACH), -1)
@@ -4982,6 +5033,7 @@ def _so_far(toks: list[Token], ti: int, tj: int) -> str | None:
 # the phrases naming the doer of a passive act: "من قبل X"، "على يد X"، "على أيدي X"، "بيد X"
 AGENT_MARKERS = frozenset((norm_word(a), norm_word(b)) for a, b in (
     ("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("على", "يد"), ("على", "أيدي")))
+AGENT_FIRST = frozenset(a for a, _ in AGENT_MARKERS)  # (tested before a pair is made)
 AGENT_SINGLE = _norm_words("بيد بأيدي")
 AGENT_GAP = 2  # words allowed between the marker and the phrase ("من قبل عدة ضباط"، "على أيدي عناصر من حركة")
 
@@ -4995,7 +5047,7 @@ def _agent_phrase(toks: list[Token], rel: list[tuple[int, int, ActorMention]], t
         if t.text in CLAUSE_PUNCT:
             return None
         at = None
-        if k + 1 < len(toks) and (t.norm, toks[k + 1].norm) in AGENT_MARKERS:
+        if k + 1 < len(toks) and t.norm in AGENT_FIRST and (t.norm, toks[k + 1].norm) in AGENT_MARKERS:
             at = k + 2
         elif _hits(t, AGENT_SINGLE):
             at = k + 1

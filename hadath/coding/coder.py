@@ -1390,20 +1390,22 @@ class _Span:
     before_clause_: _Window | None = None  # ... of the clause words before it (see before_clause)
     before3_: _Window | None = None  # ... of the 3 tokens before it (see before3)
     ready: bool = False
-    before: list[str] = field(default_factory=list)
-    negated: bool = False
-    intent: bool = False
-    future: bool = False  # future marked without the pattern (س prefix, سوف ...)
-    future_ctx: dict[tuple[bool, bool], bool] = field(default_factory=dict)  # (noun?, violent?) -> _future_context
-    conditional: bool = False
-    question: bool = False
-    left: int = 0
-    right: int = 0
-    actors: list[ActorMention] = field(default_factory=list)
-    rel: list[tuple[int, int, ActorMention]] = field(default_factory=list)
-    pre: list[tuple[int, int, ActorMention]] = field(default_factory=list)
-    post: list[tuple[int, int, ActorMention]] = field(default_factory=list)
-    pre_free: list[tuple[int, int, ActorMention]] = field(default_factory=list)
+    # the fields below are set by EventCoder._ready, before any reading uses them (no default: most spans never get
+    # that far, and seven empty containers per span showed in the instruction counts)
+    before: list[str] = field(init=False)
+    negated: bool = field(init=False)
+    intent: bool = field(init=False)
+    future: bool = field(init=False)  # future marked without the pattern (س prefix, سوف ...)
+    future_ctx: dict[tuple[bool, bool], bool] = field(init=False)  # (noun?, violent?) -> _future_context
+    conditional: bool = field(init=False)
+    question: bool = field(init=False)
+    left: int = field(init=False)
+    right: int = field(init=False)
+    actors: list[ActorMention] = field(init=False)
+    rel: list[tuple[int, int, ActorMention]] = field(init=False)
+    pre: list[tuple[int, int, ActorMention]] = field(init=False)
+    post: list[tuple[int, int, ActorMention]] = field(init=False)
+    pre_free: list[tuple[int, int, ActorMention]] = field(init=False)
 
     def before_clause(self, toks: list[Token]) -> _Window:
         """The keys of up to 8 tokens before the trigger within its clause (not across punctuation), where a
@@ -1686,6 +1688,7 @@ class EventCoder:
         self._last_accusation = None
         events: list[Event] = []
         last_subject: ActorRef | None = None
+        subject_sent = -1  # the sentence whose first subject last_subject holds (if it has one)
         trig = [m for m in doc.mentions if m.kind == MK_TRIGGER]
         gapped = _gapped_forms(self.kb, doc)
         if gapped:
@@ -1742,9 +1745,11 @@ class EventCoder:
                             and e.source is not None and e.target.type != "state"):
                         self._last_meeting = (e.source, e.target)
             i = j
-            subj = self._first_subject(sent)
-            if subj is not None:
-                last_subject = subj
+            if sent.idx != subject_sent:  # (the sentence's first subject is the same for each of its spans)
+                subject_sent = sent.idx
+                subj = self._first_subject(sent)
+                if subj is not None:
+                    last_subject = subj
         events = self._drop_intent_heads(events)
         out = self._merge(doc, [e for e in events if e.confidence >= self.s.min_confidence])
         if self.s.calibrate:
@@ -1827,6 +1832,7 @@ class EventCoder:
         toks = sent.toks
         ti, tj = sp.ti, sp.tj
         sp.ready = True
+        sp.future_ctx = {}
         before = sp.before = [t.norm for t in toks[max(0, ti - 3):ti]]
         sp.negated = not NEGATORS.isdisjoint(before[-2:]) or not NEGATING_VERBS.isdisjoint(before)
         # (the 5 words before the trigger include ``before``, its last 3)

@@ -23,8 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import weakref
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -924,12 +924,11 @@ def _aim_governor(toks: list[Token], ti: int) -> Token | None:
 def _year_window(toks: list[Token], ti: int, tj: int) -> tuple[int, int]:
     """The tokens around a trigger searched for what dates or frames its clause: up to :data:`YEAR_REACH` tokens on
     each side, not past a sentence mark or a quotation mark."""
-    lo, hi = ti, tj
-    while lo > 0 and ti - lo < YEAR_REACH and toks[lo - 1].text not in ".؛:!؟«»\"“”":
-        lo -= 1
-    while hi < len(toks) and hi - tj < YEAR_REACH and toks[hi].text not in ".؛:!؟«»\"“”":
-        hi += 1
-    return lo, hi
+    marks = _word_index(toks).at(_W_SENT_MARK)
+    i = bisect_left(marks, ti)
+    lo = max(ti - YEAR_REACH, marks[i - 1] + 1 if i else 0)
+    i = bisect_left(marks, tj, i)
+    return lo, min(tj + YEAR_REACH, marks[i] if i < len(marks) else len(toks))
 
 
 def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
@@ -937,10 +936,13 @@ def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
     في أغسطس 1990"), or None; a day before it ("25 سبتمبر 2005") makes it a full date, which the article's date
     judges instead."""
     lo, hi = _year_window(toks, ti, tj)
-    for k in range(lo, hi):
-        w = toks[k].text
-        if not (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") and int(w) < 2030) or k == 0:
+    years = _word_index(toks).at(_W_YEAR)
+    for k in years[bisect_left(years, lo):]:
+        if k >= hi:
+            break
+        if k == 0:
             continue
+        w = toks[k].text
         m = k - 1
         if toks[m].text == ")":  # "في أبريل (نيسان) 2003": the month's other name in brackets
             while m > 0 and toks[m].text != "(" and k - m < 5:
@@ -989,12 +991,17 @@ YEARS_PLURAL = _norm_words("السنوات سنوات الأعوام أعوام 
 PERIOD_GAP = 2  # words between the frame and the plural of years ("خلال الـ 5 سنوات")
 
 
-def _period_frame(toks: list[Token], lo: int, hi: int, frame: Callable[[Token], bool], periods: frozenset[str],
-                  gap: int) -> Token | None:
-    """The first token of ``lo``..``hi`` that ``frame`` accepts and that a word of ``periods`` follows within
-    ``gap`` words ("خلال السنوات الست الماضية"، "منذ أكثر من ثمانية أشهر"), or None: the frame of a long period."""
-    for k in range(lo, hi):
-        if frame(toks[k]) and any(_hits(u, periods) for u in toks[k + 1:k + 2 + gap]):
+def _period_frame(toks: list[Token], lo: int, hi: int, frame: int, periods: int, gap: int) -> Token | None:
+    """The first token of ``lo``..``hi`` in the word class ``frame`` (a bit of :func:`_word_index`) that a word of
+    the class ``periods`` follows within ``gap`` words ("خلال السنوات الست الماضية"، "منذ أكثر من ثمانية أشهر"), or
+    None: the frame of a long period."""
+    idx = _word_index(toks)
+    bits, frames = idx.bits, idx.at(frame)
+    end = len(toks)
+    for k in frames[bisect_left(frames, lo):]:
+        if k >= hi:
+            break
+        if any(bits[u] & periods for u in range(k + 1, min(end, k + 2 + gap))):
             return toks[k]
     return None
 
@@ -1003,7 +1010,7 @@ def _period_of_years(toks: list[Token], ti: int, tj: int) -> str | None:
     """The frame of a span of years in the trigger's clause ("وخلال السنوات الست الماضية ... تسببت في قتل 15
     مدنيا"), or None: acts counted over years are a total, not a happening."""
     lo, hi = _year_window(toks, ti, tj)
-    frame = _period_frame(toks, lo, hi, lambda t: _hits(t, PERIOD_FRAMES), YEARS_PLURAL, PERIOD_GAP)
+    frame = _period_frame(toks, lo, hi, _W_PERIOD_FRAME, _W_YEARS_PLURAL, PERIOD_GAP)
     return frame.text if frame is not None else None
 
 
@@ -1215,24 +1222,24 @@ def _topic_consequence(toks: list[Token], ti: int, before: list[Token]) -> str |
     conceded = before[:1] if before and before[0].norm != "من" else before[1:2]  # "الرغم من"
     if conceded and _hits(conceded[0], CONCESSIVE):
         return f"a concession ('{conceded[0].text}'), not a report"
-    first = toks[ti]  # "أسفر عن مقتل": the trigger itself may be the verb of result
-    linked = first.norm in RESULT_LINKS or first.norm.lstrip("وف") in RESULT_LINKS or first.key in RESULT_LINKS
-    for k in range(ti - 1, max(-1, ti - 1 - CONSEQUENCE_REACH), -1):
-        t = toks[k]
-        if t.text in ".؛:!؟":
-            return None
-        if t.norm in RESULT_LINKS or t.norm.lstrip("وف") in RESULT_LINKS or t.key in RESULT_LINKS:
-            linked = True
-        if not _hits(t, TOPIC_ATTACK_NOUNS):
-            continue
-        if not (linked or ti - k <= 3):
-            return None  # an attack noun the trigger's clause does not describe
-        gov = next((u for u in _clause_before(toks, k, ATTACK_GOVERNOR_REACH)
-                    if _hits(u, TEMPORAL_FRAMES) or _hits(u, CONDEMNING)), None)
-        if gov is None:
-            return None
-        return f"the consequence of an attack that is a topic of '{gov.text}', not a report"
-    return None
+    # the nearest attack noun or sentence mark within CONSEQUENCE_REACH tokens before the trigger decides
+    idx = _word_index(toks)
+    bits, marks = idx.bits, idx.at(_W_STOP | _W_TOPIC_ATTACK)
+    i = bisect_left(marks, ti)
+    if i == 0 or marks[i - 1] < ti - CONSEQUENCE_REACH:
+        return None
+    k = marks[i - 1]
+    if bits[k] & _W_STOP:
+        return None
+    # "أسفر عن مقتل": the trigger itself may be the verb of result, or a word from the attack noun on
+    linked = any(bits[u] & _W_RESULT_LINK for u in range(k, ti + 1))
+    if not (linked or ti - k <= 3):
+        return None  # an attack noun the trigger's clause does not describe
+    gov = next((u for u in _clause_before(toks, k, ATTACK_GOVERNOR_REACH)
+                if _hits(u, TEMPORAL_FRAMES) or _hits(u, CONDEMNING)), None)
+    if gov is None:
+        return None
+    return f"the consequence of an attack that is a topic of '{gov.text}', not a report"
 
 
 FIRST_CONJUNCT_REACH = 2  # tokens after a governor in which its first (verbal-noun) object stands
@@ -3010,15 +3017,21 @@ class EventCoder:
         back to the clause start)."""
         violent = p.cameo[:2] in VIOLENT_ROOTS
         lo = max(0, ti - (12 if violent else 8))  # a threat's subject can be long: "هدد وزير ...، ليبرمان، باغتيال"
-        for k in range(ti - 1, lo - 1, -1):
-            t = toks[k]
-            if t.text in ".؛:!؟" or t.norm in ("قال", "قالت", "واضاف", "واضافت"):
+        # (only the tokens of the word classes tested below can decide: those before the trigger, nearest first)
+        idx = _word_index(toks)
+        bits, cues = idx.bits, idx.at(_W_FUTURE_CUES)
+        for n in range(bisect_left(cues, ti) - 1, -1, -1):
+            k = cues[n]
+            if k < lo:
                 break
-            if k >= ti - 8 and (t.key in FUTURE_KEYS or t.norm in FUTURE_KEYS):
+            b = bits[k]
+            if b & (_W_STOP | _W_SAID):  # a sentence mark, or "قال": another clause
+                break
+            if k >= ti - 8 and b & _W_FUTURE_KEY:
                 return True
-            if violent and (k >= ti - 5 or toks[ti].norm.lstrip("و")[:1] == "ب") and _hits(t, THREAT_WORDS):
+            if violent and (k >= ti - 5 or toks[ti].norm.lstrip("و")[:1] == "ب") and b & _W_THREAT:
                 return True  # "هدد باغتيال"، "يخططون لشن هجمات": a threat or a plan (138), not the violence
-            if k >= ti - 8 and p.voice == "noun" and t.prefix.endswith("س") and (t.key in LIGHT_VERBS or t.norm[2:] in LIGHT_VERBS):
+            if k >= ti - 8 and p.voice == "noun" and b & _W_LIGHT and toks[k].prefix.endswith("س"):
                 return True  # "سيعقد ... اجتماعا"
         return False
 
@@ -4655,6 +4668,146 @@ PERIOD_REACH = 10  # tokens after the trigger searched for the long period its c
 LONG_PERIOD_GAP = 3  # words between a frame of a long period and its period ("منذ أكثر من ثمانية أشهر")
 
 
+# ------------------------------------------------------------------ per-sentence word classes
+# The rules that scan a window of tokens around each reading (the year and period of its clause, the attack whose
+# consequence it tells, a future or a threat before it) look the words of their classes up in an index made once
+# per sentence: each token's classes as bits, and for a class the sorted positions of its tokens. A token's bits are
+# computed once per word form (its text, its normalised form and its key, each cached on its own).
+_W_SENT_MARK = 1 << 0  # text in YEAR_WINDOW_MARKS: the ends of the year window
+_W_CLAUSE_COMMA = 1 << 1  # text in CLAUSE_PUNCT or a comma: the end of _background's period window
+_W_STOP = 1 << 2  # text in SENTENCE_STOPS
+_W_YEAR = 1 << 3  # a year 1900-2029 written in digits
+_W_SINCE_RUN = 1 << 4  # SINCE, or a form in RUNNING_FRAMES
+_W_LONG_PERIOD = 1 << 5  # LONG_PERIODS
+_W_PERIOD_FRAME = 1 << 6  # PERIOD_FRAMES
+_W_YEARS_PLURAL = 1 << 7  # YEARS_PLURAL
+_W_RESULT_LINK = 1 << 8  # RESULT_LINKS: the form, the form without و/ف, or the key
+_W_TOPIC_ATTACK = 1 << 9  # TOPIC_ATTACK_NOUNS
+_W_SAID = 1 << 10  # a form in SAID_STOPS
+_W_FUTURE_KEY = 1 << 11  # FUTURE_KEYS: the key or the form
+_W_THREAT = 1 << 12  # THREAT_WORDS
+_W_LIGHT = 1 << 13  # LIGHT_VERBS: the key, or the form past a two-letter prefix ("سي" + "عقد")
+_W_FUTURE_CUES = _W_STOP | _W_SAID | _W_FUTURE_KEY | _W_THREAT | _W_LIGHT  # what _future_context acts on
+# (strings, not sets: the scans they replace tested ``text in "..."``)
+YEAR_WINDOW_MARKS = ".؛:!؟«»\"“”"  # the year window does not cross a sentence mark or a quote
+SENTENCE_STOPS = ".؛:!؟"
+SAID_STOPS = frozenset(["قال", "قالت", "واضاف", "واضافت"])  # a future word before these is another clause's
+# the word classes tested with _hits (the form, the key or the bare form), by bit
+_HIT_CLASSES: tuple[tuple[int, frozenset[str]], ...] = (
+    (_W_SINCE_RUN, SINCE), (_W_LONG_PERIOD, LONG_PERIODS), (_W_PERIOD_FRAME, PERIOD_FRAMES),
+    (_W_YEARS_PLURAL, YEARS_PLURAL), (_W_TOPIC_ATTACK, TOPIC_ATTACK_NOUNS), (_W_THREAT, THREAT_WORDS))
+_CLASS_CACHE_MAX = 1 << 17  # word forms per cache before it is emptied (a bound for long-running processes)
+_TEXT_BITS: dict[str, int] = {}
+_NORM_BITS: dict[str, int] = {}
+_KEY_BITS: dict[str, int] = {}
+
+
+def _text_bits(text: str) -> int:
+    """The classes a token's text puts it in (punctuation, a year), cached per text."""
+    bits = 0
+    if text in YEAR_WINDOW_MARKS:
+        bits |= _W_SENT_MARK
+    if text in CLAUSE_PUNCT or text in "،,":
+        bits |= _W_CLAUSE_COMMA
+    if text in SENTENCE_STOPS:
+        bits |= _W_STOP
+    if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and int(text) < 2030:
+        bits |= _W_YEAR
+    if len(_TEXT_BITS) >= _CLASS_CACHE_MAX:
+        _TEXT_BITS.clear()
+    _TEXT_BITS[text] = bits
+    return bits
+
+
+def _norm_bits(norm: str) -> int:
+    """The classes a token's normalised form (or its bare form, see :func:`_hits`) puts it in, cached per form."""
+    bare = _bare_form(norm)
+    bits = 0
+    for bit, words in _HIT_CLASSES:
+        if norm in words or (bare is not None and bare in words):
+            bits |= bit
+    if norm in RUNNING_FRAMES:
+        bits |= _W_SINCE_RUN
+    if norm in RESULT_LINKS or norm.lstrip("وف") in RESULT_LINKS:
+        bits |= _W_RESULT_LINK
+    if norm in SAID_STOPS:
+        bits |= _W_SAID
+    if norm in FUTURE_KEYS:
+        bits |= _W_FUTURE_KEY
+    if norm[2:] in LIGHT_VERBS:
+        bits |= _W_LIGHT
+    if len(_NORM_BITS) >= _CLASS_CACHE_MAX:
+        _NORM_BITS.clear()
+    _NORM_BITS[norm] = bits
+    return bits
+
+
+def _key_bits(key: str) -> int:
+    """The classes a token's key puts it in, cached per key."""
+    bits = 0
+    for bit, words in _HIT_CLASSES:
+        if key in words:
+            bits |= bit
+    if key in RESULT_LINKS:
+        bits |= _W_RESULT_LINK
+    if key in FUTURE_KEYS:
+        bits |= _W_FUTURE_KEY
+    if key in LIGHT_VERBS:
+        bits |= _W_LIGHT
+    if len(_KEY_BITS) >= _CLASS_CACHE_MAX:
+        _KEY_BITS.clear()
+    _KEY_BITS[key] = bits
+    return bits
+
+
+@dataclass(slots=True)
+class _WordIndex:
+    """The word classes of one sentence's tokens (see :func:`_word_index`)."""
+
+    toks: list[Token]  # (held: the index is found again by the identity of this list)
+    bits: list[int]  # each token's classes
+    classed: list[int]  # the positions of the tokens in any class (most tokens are in none)
+    positions: dict[int, list[int]]  # a class (bit) -> the sorted positions of its tokens (filled on first use)
+
+    def at(self, bit: int) -> list[int]:
+        """The sorted positions of the tokens in any of the classes of ``bit``."""
+        got = self.positions.get(bit)
+        if got is None:
+            bits = self.bits
+            got = self.positions[bit] = [k for k in self.classed if bits[k] & bit]
+        return got
+
+
+# the index of the sentence last asked about (the readings of a sentence are coded one after another)
+_LAST_INDEX: list[_WordIndex] = []
+
+
+def _word_index(toks: list[Token]) -> _WordIndex:
+    """The word classes of ``toks`` (a sentence's tokens), made once for consecutive calls on the same list."""
+    if _LAST_INDEX:
+        idx = _LAST_INDEX[0]
+        if idx.toks is toks and len(idx.bits) == len(toks):
+            return idx
+    text_bits, norm_bits, key_bits = _TEXT_BITS, _NORM_BITS, _KEY_BITS
+    bits: list[int] = []
+    classed: list[int] = []
+    for k, t in enumerate(toks):
+        tb = text_bits.get(t.text)
+        nb = norm_bits.get(t.norm)
+        kb = key_bits.get(t.key)
+        b = ((_text_bits(t.text) if tb is None else tb) | (_norm_bits(t.norm) if nb is None else nb)
+             | (_key_bits(t.key) if kb is None else kb))
+        bits.append(b)
+        if b:
+            classed.append(k)
+    idx = _WordIndex(toks, bits, classed, {})
+    if _LAST_INDEX:
+        _LAST_INDEX[0] = idx
+    else:
+        _LAST_INDEX.append(idx)
+    return idx
+
+
 def _background(toks: list[Token], ti: int) -> str | None:
     """Why a trigger of any root tells background rather than news, or None: an act that starts the period the
     sentence speaks of ("منذ أن عزل الجيش الرئيس"، "منذ الإطاحة بالقذافي") happened before it, and was news then."""
@@ -4668,11 +4821,11 @@ def _background(toks: list[Token], ti: int) -> str | None:
         return f"the frame of a campaign ('في {t.text}'), not a happening"
     # "حملة عسكرية موسعة منذ سنوات"، "تم إبرامها منذ أكثر من ثمانية أشهر"، "التقى سفراء 25 دولة على مدار العام":
     # an act that has gone on, or was done, over months or years is a state or a tally, not a happening
-    hi = ti + 1
-    while hi < min(len(toks), ti + PERIOD_REACH) and toks[hi].text not in CLAUSE_PUNCT and toks[hi].text not in "،,":
-        hi += 1
-    frame = _period_frame(toks, ti + 1, hi, lambda u: _hits(u, SINCE) or u.norm in RUNNING_FRAMES, LONG_PERIODS,
-                          LONG_PERIOD_GAP)
+    # (the window ends at the first clause mark or comma after the trigger, as far as PERIOD_REACH)
+    ends = _word_index(toks).at(_W_CLAUSE_COMMA)
+    i = bisect_left(ends, ti + 1)
+    hi = min(len(toks), ti + PERIOD_REACH, ends[i] if i < len(ends) else len(toks))
+    frame = _period_frame(toks, ti + 1, hi, _W_SINCE_RUN, _W_LONG_PERIOD, LONG_PERIOD_GAP)
     if frame is not None:
         return f"a state or tally over a long period ('{frame.text}'), not a happening"
     return None

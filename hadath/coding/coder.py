@@ -1840,38 +1840,39 @@ class EventCoder:
         ti, tj = sp.ti, sp.tj
         sp.ready = True
         sp.future_ctx = {}
+        # (the scans of the clause window look up the sentence's word classes: see _word_index)
+        idx = _word_index(toks)
+        bits = idx.bits
         before = sp.before = [t.norm for t in toks[max(0, ti - 3):ti]]
         sp.negated = not NEGATORS.isdisjoint(before[-2:]) or not NEGATING_VERBS.isdisjoint(before)
         # (the 5 words before the trigger include ``before``, its last 3)
-        sp.intent = not INTENT.isdisjoint([t.norm for t in toks[max(0, ti - 5):ti]])
+        sp.intent = _last_before(idx.at(_W_INTENT), ti) >= max(0, ti - 5)
         if not sp.intent:
-            for k in range(ti - 1, max(-1, ti - 1 - INTENT_WINDOW), -1):
-                t = toks[k]
-                if t.text in CLAUSE_PUNCT or t.text in "،," or t.norm in CLAUSE_MARKERS:
-                    break
-                if t.norm in INTENT_NOUNS or t.norm.lstrip("و") in INTENT_NOUNS:
-                    sp.intent = True
-                    break
+            # an intention noun before the trigger, nearer than the clause's start (a mark, a comma or a marker)
+            k = _last_before(idx.at(_W_CLAUSE_COMMA | _W_MARKER | _W_INTENT_NOUN), ti)
+            sp.intent = k >= max(0, ti - INTENT_WINDOW) and not bits[k] & (_W_CLAUSE_COMMA | _W_MARKER)
         sp.future = toks[ti].prefix.endswith("س") or not FUTURE.isdisjoint(before)
         sp.conditional = not CONDITIONAL.isdisjoint(before)
         sp.question = bool(toks) and toks[-1].text in "؟?"
-        # clause window
-        left = ti
-        while left > 0 and ti - left < self.s.window:
-            t = toks[left - 1]
-            if t.norm in CLAUSE_MARKERS or (t.text in CLAUSE_PUNCT and not _opening_quote(toks, left - 1, ti)):
+        # clause window: back to a clause marker or a mark (not an opening quote), forward to a mark (not a quote)
+        # or a clause or report marker after the trigger
+        left = max(0, ti - self.s.window)
+        stops = idx.at(_W_MARKER | _W_PUNCT)
+        for n in range(bisect_left(stops, ti) - 1, -1, -1):
+            k = stops[n]
+            if k < left:
                 break
-            left -= 1
-        right = tj
-        while right < len(toks) and right - tj < self.s.window + 8:
-            t = toks[right]
-            if t.text in CLAUSE_PUNCT and t.text not in "«»\"“”":
+            if bits[k] & _W_MARKER or not _opening_quote(toks, k, ti):
+                left = k + 1
                 break
-            if right > tj and t.norm in CLAUSE_MARKERS and t.norm not in ("كما",):
+        right = min(len(toks), tj + self.s.window + 8)
+        stops = idx.at(_W_RIGHT_PUNCT | _W_RIGHT_MARKER)
+        for k in stops[bisect_left(stops, tj):]:
+            if k >= right:
                 break
-            if right > tj and t.norm in REPORT_MARKERS:
-                break  # "... حسبما ذكرت وسائل إعلام روسية": the source of the report is no argument of the trigger
-            right += 1
+            if k > tj or bits[k] & _W_RIGHT_PUNCT:
+                right = k
+                break
         sp.left, sp.right = left, right
         if sent.rel is None:  # (once per sentence)
             sent.rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in sent.actors]
@@ -4687,10 +4688,17 @@ _W_SAID = 1 << 10  # a form in SAID_STOPS
 _W_FUTURE_KEY = 1 << 11  # FUTURE_KEYS: the key or the form
 _W_THREAT = 1 << 12  # THREAT_WORDS
 _W_LIGHT = 1 << 13  # LIGHT_VERBS: the key, or the form past a two-letter prefix ("سي" + "عقد")
+_W_PUNCT = 1 << 14  # text in CLAUSE_PUNCT
+_W_RIGHT_PUNCT = 1 << 15  # text in CLAUSE_PUNCT but no quotation mark: the end of a clause window after a trigger
+_W_MARKER = 1 << 16  # a form in CLAUSE_MARKERS
+_W_RIGHT_MARKER = 1 << 17  # a form in CLAUSE_MARKERS but "كما", or in REPORT_MARKERS
+_W_INTENT = 1 << 18  # a form in INTENT
+_W_INTENT_NOUN = 1 << 19  # a form in INTENT_NOUNS, or one with و
 _W_FUTURE_CUES = _W_STOP | _W_SAID | _W_FUTURE_KEY | _W_THREAT | _W_LIGHT  # what _future_context acts on
 # (strings, not sets: the scans they replace tested ``text in "..."``)
 YEAR_WINDOW_MARKS = ".؛:!؟«»\"“”"  # the year window does not cross a sentence mark or a quote
 SENTENCE_STOPS = ".؛:!؟"
+QUOTE_CHARS = "«»\"“”"  # quotation marks: they do not end the clause after a trigger
 SAID_STOPS = frozenset(["قال", "قالت", "واضاف", "واضافت"])  # a future word before these is another clause's
 # the word classes tested with _hits (the form, the key or the bare form), by bit
 _HIT_CLASSES: tuple[tuple[int, frozenset[str]], ...] = (
@@ -4711,6 +4719,10 @@ def _text_bits(text: str) -> int:
         bits |= _W_CLAUSE_COMMA
     if text in SENTENCE_STOPS:
         bits |= _W_STOP
+    if text in CLAUSE_PUNCT:
+        bits |= _W_PUNCT
+        if text not in QUOTE_CHARS:
+            bits |= _W_RIGHT_PUNCT
     if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and int(text) < 2030:
         bits |= _W_YEAR
     if len(_TEXT_BITS) >= _CLASS_CACHE_MAX:
@@ -4736,6 +4748,14 @@ def _norm_bits(norm: str) -> int:
         bits |= _W_FUTURE_KEY
     if norm[2:] in LIGHT_VERBS:
         bits |= _W_LIGHT
+    if norm in CLAUSE_MARKERS:
+        bits |= _W_MARKER
+    if (norm in CLAUSE_MARKERS and norm != "كما") or norm in REPORT_MARKERS:
+        bits |= _W_RIGHT_MARKER
+    if norm in INTENT:
+        bits |= _W_INTENT
+    if norm in INTENT_NOUNS or norm.lstrip("و") in INTENT_NOUNS:
+        bits |= _W_INTENT_NOUN
     if len(_NORM_BITS) >= _CLASS_CACHE_MAX:
         _NORM_BITS.clear()
     _NORM_BITS[norm] = bits
@@ -4776,6 +4796,12 @@ class _WordIndex:
             bits = self.bits
             got = self.positions[bit] = [k for k in self.classed if bits[k] & bit]
         return got
+
+
+def _last_before(positions: list[int], at: int) -> int:
+    """The last of the sorted ``positions`` before ``at``, or -1."""
+    i = bisect_left(positions, at)
+    return positions[i - 1] if i else -1
 
 
 # the index of the sentence last asked about (the readings of a sentence are coded one after another)

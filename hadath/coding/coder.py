@@ -805,6 +805,8 @@ REPORT_DAY_BACK = 3  # tokens before it ("وأدى أمس تفجير ...")
 def _reported_day(toks: list[Token], ti: int, tj: int) -> Token | None:
     """The word of the day of the report in the violent noun's own clause ("عن الهجوم الانتحاري الأخير على قاعدة
     للجيش أمس"، "أدى تفجير انتحاري أمس إلى"), or None: an act so dated is a happening reported, not a known one."""
+    if not _word_index(toks).at(_W_REPORT_DAY):
+        return None  # (no such word in the sentence)
     for u in toks[tj:tj + REPORT_DAY_REACH]:
         if u.text in CLAUSE_PUNCT or u.text in "،,":
             break
@@ -821,6 +823,8 @@ HABIT_REACH = 6  # tokens back from a violent word to the "ما" of the habit (i
 def _habitual(toks: list[Token], ti: int) -> str | None:
     """The adverb of habit before the violent word's clause ("وغالبا ما تقوم بقتل"، "عادة ما يتعرض المعتقلون
     للتعذيب"), or None: what is done as a rule is no happening."""
+    if _last_before(_word_index(toks).at(_W_HABITUAL), ti) < 0:
+        return None  # (no adverb of habit before it)
     back = _clause_before(toks, ti, HABIT_REACH)
     for n, u in enumerate(back[:-1]):
         if u.norm == "ما" and _hits(back[n + 1], HABITUAL_ADVERBS):
@@ -856,6 +860,8 @@ def _dated_opening_clause(toks: list[Token], ti: int) -> str | None:
     """The year of a clause of time that opens the sentence, for a trigger after it ("حينما احتل الجيش العراقي الكويت
     في أغسطس 1990 جمع الرئيس بوش ... ما مكن من طرد القوات"): the main clause happened then too, so the whole
     sentence tells history; None when the sentence opens otherwise or its clause of time has no year."""
+    if not _word_index(toks).at(_W_YEAR):
+        return None  # (no year in the sentence)
     k = next((k for k in range(min(TIME_OPENING_REACH, len(toks))) if _hits(toks[k], TIME_CONJUNCTIONS)), None)
     if k is None or k >= ti or any(u.is_punct and u.text not in "،," for u in toks[:k]):
         return None
@@ -891,6 +897,8 @@ RECALL_REACH = 14  # tokens back (across commas and brackets) from the act to th
 def _recalled(toks: list[Token], ti: int) -> str | None:
     """The word that recalls the violent noun as an act known from before ("وهذا أسلوب يذكرنا بتبني «أبو عدس» ...
     لعملية اغتيال الحريري"، "أعاد إلى الأذهان اغتيال"، "وارتبط اسمه بشكل خاص في اغتيال"), or None."""
+    if _last_before(_word_index(toks).at(_W_RECALL), ti) < max(0, ti - RECALL_REACH):
+        return None  # (no word of either kind within reach)
     back = _words_before(toks, ti, RECALL_REACH)
     for n, u in enumerate(back):
         if _hits(u, RECALLING):
@@ -935,8 +943,10 @@ def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
     """The year (1900-2029) that dates the trigger's clause ("ففي عام 2006 قتل"، "خطفوا منذ عام 2004"، "احتل الكويت
     في أغسطس 1990"), or None; a day before it ("25 سبتمبر 2005") makes it a full date, which the article's date
     judges instead."""
-    lo, hi = _year_window(toks, ti, tj)
     years = _word_index(toks).at(_W_YEAR)
+    if not years:
+        return None
+    lo, hi = _year_window(toks, ti, tj)
     for k in years[bisect_left(years, lo):]:
         if k >= hi:
             break
@@ -1009,6 +1019,8 @@ def _period_frame(toks: list[Token], lo: int, hi: int, frame: int, periods: int,
 def _period_of_years(toks: list[Token], ti: int, tj: int) -> str | None:
     """The frame of a span of years in the trigger's clause ("وخلال السنوات الست الماضية ... تسببت في قتل 15
     مدنيا"), or None: acts counted over years are a total, not a happening."""
+    if not _word_index(toks).at(_W_PERIOD_FRAME):
+        return None
     lo, hi = _year_window(toks, ti, tj)
     frame = _period_frame(toks, lo, hi, _W_PERIOD_FRAME, _W_YEARS_PLURAL, PERIOD_GAP)
     return frame.text if frame is not None else None
@@ -1017,6 +1029,8 @@ def _period_of_years(toks: list[Token], ti: int, tj: int) -> str | None:
 def _chronology_entry(toks: list[Token], ti: int) -> bool:
     """The trigger follows a date heading a chronology entry ("* 25 سبتمبر 2005: ..."، "27 ديسمبر: اغتيال ..."):
     a list of past events, background to the article."""
+    if _last_before(_word_index(toks).at(_W_COLON), ti) < max(0, ti - 11):
+        return False  # (no colon within reach)
     for k in range(ti - 1, max(-1, ti - 12), -1):
         if toks[k].text in ".؛!؟":
             return False
@@ -1048,15 +1062,18 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
     if before and _hits(before[0], ATTEMPT) and len(before) > 1:
         before = before[1:]  # "متهمة بمحاولة قتل": the attempt is transparent to what governs it
         noun = True
-    if noun or (before and _hits(before[0], TOPIC_GOVERNORS)):  # "بتهمة خطف": a verb cannot follow a noun
-        gov = next((t for t in before if _hits(t, TOPIC_GOVERNORS)), None)
+    idx = _word_index(toks)  # (which word classes occur before the trigger at all: most rules need one)
+    governed = _last_before(idx.at(_W_TOPIC_GOVERNOR), ti) >= 0
+    if noun or (governed and before and _hits(before[0], TOPIC_GOVERNORS)):  # "بتهمة خطف": a verb cannot follow a noun
+        gov = next((t for t in before if _hits(t, TOPIC_GOVERNORS)), None) if governed else None
         if gov is None:  # "مرور 26 عاما على خطف": an anniversary ("مرور" alone is also traffic)
             k = next((k for k in range(ti - 1, max(-1, ti - 7), -1) if toks[k].key == "مرور"), None)
             if k is not None and any(u.key in DURATIONS or u.norm in DURATIONS for u in toks[k + 1:ti]):
                 gov = toks[k]
         if gov is None and before and _hits(before[0], TEMPORAL_FRAMES) and not _agentive_qabl(before):
             gov = before[0]  # "خلال غزو العراق"، "بعد اغتيال الحريري": a known act dates another
-        if gov is None and not any(t.norm in RELATIVES for t in toks[tj:tj + 4]):
+        if gov is None and _last_before(idx.at(_W_CONDEMNING), ti) >= 0 and not any(
+                t.norm in RELATIVES for t in toks[tj:tj + 4]):
             gov = next((t for t in before if _hits(t, CONDEMNING)), None)
         if gov is not None:
             return f"topic of '{gov.text}', not a report"
@@ -1085,8 +1102,9 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
             and _exposed_at(toks, ti) is None and t.norm.lstrip("وف") not in _first_words(p)):  # "لقوا مصرعهم": the ل is the verb's own
         # "حملة لاستعادة الرمادي"، "هجوما للسيطرة على المدينة": a purpose, not a happening ("تعرض لهجوم" is one)
         return "a purpose (ل + verbal noun), not a report"
-    hyp = next((t for t in before[:4] if _hits(t, HYPOTHETICAL)), None)
-    if hyp is None and noun:
+    hyp = next((t for t in before[:4] if _hits(t, HYPOTHETICAL)), None) \
+        if _last_before(idx.at(_W_HYPOTHETICAL), ti) >= 0 else None
+    if hyp is None and noun and _last_before(_word_index(toks).at(_W_CALLS), ti) >= 0:  # (a call before it)
         hyp = next((t for t in _clause_before(toks, ti, 8) if _hits(t, CALLS)), None)  # "طالبت ... بتسيير مسيرات"
         if hyp is None and toks[ti].norm[:1] == "و":
             # a demand's second object after a comma: "طالبوا بقطع العلاقات مع الدنمارك، ومقاطعة منتجاتها"
@@ -1102,7 +1120,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
         # "بحق من اغتالوا الحريري": those who did it (a plural verb ending: "تمكن من طرد" governs a masdar)
         # "الرهائن الذين اختطفتهم الحركة"، "الحريري الذي اغتيل في 2005": background on an entity
         return "a relative clause describing an entity, not a report"
-    resp = next((k for k, u in enumerate(before[:3]) if _hits(u, RESPONSIBILITY)), None)
+    resp = next((k for k, u in enumerate(before[:3]) if _hits(u, RESPONSIBILITY)), None) \
+        if _last_before(idx.at(_W_RESPONSIBILITY), ti) >= 0 else None
     if resp is not None:
         # "نفى مسؤوليته عن خطف"، "عدم مسؤولية حركته عن اختطاف"، "حمّل الحزب مسؤولية الاعتداء": responsibility
         # denied or laid on someone is a dispute about a known act (a claim, "أعلن مسؤوليته عن", reports it)
@@ -1115,7 +1134,7 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
             return f"responsibility disputed ('{deny.text}'), not a report"
     if before and _hits(before[0], COUNT_HEADS):
         return f"a count ('{before[0].text}'), not a report"  # "ارتفاع عدد القتلى"، "حول عدد الضحايا"
-    like = next((u for u in before[:3] if _hits(u, LIKE)), None)
+    like = next((u for u in before[:3] if _hits(u, LIKE)), None) if _last_before(idx.at(_W_LIKE), ti) >= 0 else None
     if like is not None and noun:
         return f"a kind of act ('{like.text}'), not a happening"  # "في مثل هذه المظاهرات"، "لمثل هذه الحادثة"
     if p.cameo[:2] == "14" and not noun and (like := _kind_complement(toks, tj)) is not None:
@@ -1128,7 +1147,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
         return "background (an entry of a chronology)"
     if p.cameo[:2] == "14" and (backing := _support_rally(toks, ti, tj, before)) is not None:
         return backing
-    heard = next((u for u in [toks[ti], *_clause_before(toks, ti, SOUND_REACH)] if _hits(u, SOUNDS)), None)
+    heard = next((u for u in [toks[ti], *_clause_before(toks, ti, SOUND_REACH)] if _hits(u, SOUNDS)), None) \
+        if _last_before(_word_index(toks).at(_W_SOUNDS), ti + 1) >= 0 else None  # (a sound word up to the trigger)
     if heard is not None:
         # "وسمع دوي انفجار قوي، ولعلعة الرصاص"، "سمع دوي انفجارات": a sound heard, not an attack reported
         return f"a sound heard ('{heard.text}'), not a report"
@@ -1182,15 +1202,17 @@ def _evaluated_act(toks: list[Token], ti: int, tj: int, before: list[Token], nou
     is the topic of the opinion ("واعتبر أن الهجوم الجوي على غزة يجعل ..."). A relative clause after the trigger
     reports the act ("دان القصف الذي شنته الطائرات"), as in _not_reported.
     """
-    if any(t.norm in RELATIVES for t in toks[tj:tj + 4]):
+    condemned = not noun and _last_before(_word_index(toks).at(_W_CONDEMNING), ti) >= 0  # (a condemning word before)
+    opinion = bool(noun and before and toks[ti].prefix.lstrip("و").endswith("ال") and before[0].norm in COMPLEMENTIZER_WORDS)
+    if not (condemned or opinion) or any(t.norm in RELATIVES for t in toks[tj:tj + 4]):
         return None
-    if not noun:
+    if condemned:
         for t in _clause_before(toks, ti, CONDEMN_REACH):  # the condemner's name may stand between
             if t.norm in RELATIVES or t.norm in COMPLEMENTIZER_WORDS:
                 break
             if _hits(t, CONDEMNING):
                 return f"object of '{t.text}', not a report"
-    if noun and before and toks[ti].prefix.lstrip("و").endswith("ال") and before[0].norm in COMPLEMENTIZER_WORDS:
+    if opinion:
         op = next((t for t in before[1:1 + OPINION_REACH] if _hits(t, OPINION_VERBS)), None)
         if op is not None:
             return f"topic of the opinion '{op.text}', not a report"
@@ -1232,8 +1254,7 @@ def _topic_consequence(toks: list[Token], ti: int, before: list[Token]) -> str |
     if bits[k] & _W_STOP:
         return None
     # "أسفر عن مقتل": the trigger itself may be the verb of result, or a word from the attack noun on
-    linked = any(bits[u] & _W_RESULT_LINK for u in range(k, ti + 1))
-    if not (linked or ti - k <= 3):
+    if ti - k > 3 and not any(bits[u] & _W_RESULT_LINK for u in range(k, ti + 1)):
         return None  # an attack noun the trigger's clause does not describe
     gov = next((u for u in _clause_before(toks, k, ATTACK_GOVERNOR_REACH)
                 if _hits(u, TEMPORAL_FRAMES) or _hits(u, CONDEMNING)), None)
@@ -1254,6 +1275,8 @@ def _coordinated_topic(toks: list[Token], ti: int) -> str | None:
     """
     if toks[ti].norm[:1] != "و":
         return None
+    if _last_before(_word_index(toks).at(_W_COORD_GOV), ti) < max(0, ti - CALL_REACH):
+        return None  # (no governor within reach)
     for idx, u in enumerate(_words_before(toks, ti, CALL_REACH)):
         if u.norm in RELATIVES:
             return None
@@ -4669,186 +4692,26 @@ PERIOD_REACH = 10  # tokens after the trigger searched for the long period its c
 LONG_PERIOD_GAP = 3  # words between a frame of a long period and its period ("منذ أكثر من ثمانية أشهر")
 
 
-# ------------------------------------------------------------------ per-sentence word classes
-# The rules that scan a window of tokens around each reading (the year and period of its clause, the attack whose
-# consequence it tells, a future or a threat before it) look the words of their classes up in an index made once
-# per sentence: each token's classes as bits, and for a class the sorted positions of its tokens. A token's bits are
-# computed once per word form (its text, its normalised form and its key, each cached on its own).
-_W_SENT_MARK = 1 << 0  # text in YEAR_WINDOW_MARKS: the ends of the year window
-_W_CLAUSE_COMMA = 1 << 1  # text in CLAUSE_PUNCT or a comma: the end of _background's period window
-_W_STOP = 1 << 2  # text in SENTENCE_STOPS
-_W_YEAR = 1 << 3  # a year 1900-2029 written in digits
-_W_SINCE_RUN = 1 << 4  # SINCE, or a form in RUNNING_FRAMES
-_W_LONG_PERIOD = 1 << 5  # LONG_PERIODS
-_W_PERIOD_FRAME = 1 << 6  # PERIOD_FRAMES
-_W_YEARS_PLURAL = 1 << 7  # YEARS_PLURAL
-_W_RESULT_LINK = 1 << 8  # RESULT_LINKS: the form, the form without و/ف, or the key
-_W_TOPIC_ATTACK = 1 << 9  # TOPIC_ATTACK_NOUNS
-_W_SAID = 1 << 10  # a form in SAID_STOPS
-_W_FUTURE_KEY = 1 << 11  # FUTURE_KEYS: the key or the form
-_W_THREAT = 1 << 12  # THREAT_WORDS
-_W_LIGHT = 1 << 13  # LIGHT_VERBS: the key, or the form past a two-letter prefix ("سي" + "عقد")
-_W_PUNCT = 1 << 14  # text in CLAUSE_PUNCT
-_W_RIGHT_PUNCT = 1 << 15  # text in CLAUSE_PUNCT but no quotation mark: the end of a clause window after a trigger
-_W_MARKER = 1 << 16  # a form in CLAUSE_MARKERS
-_W_RIGHT_MARKER = 1 << 17  # a form in CLAUSE_MARKERS but "كما", or in REPORT_MARKERS
-_W_INTENT = 1 << 18  # a form in INTENT
-_W_INTENT_NOUN = 1 << 19  # a form in INTENT_NOUNS, or one with و
-_W_FUTURE_CUES = _W_STOP | _W_SAID | _W_FUTURE_KEY | _W_THREAT | _W_LIGHT  # what _future_context acts on
-# (strings, not sets: the scans they replace tested ``text in "..."``)
-YEAR_WINDOW_MARKS = ".؛:!؟«»\"“”"  # the year window does not cross a sentence mark or a quote
-SENTENCE_STOPS = ".؛:!؟"
-QUOTE_CHARS = "«»\"“”"  # quotation marks: they do not end the clause after a trigger
-SAID_STOPS = frozenset(["قال", "قالت", "واضاف", "واضافت"])  # a future word before these is another clause's
-# the word classes tested with _hits (the form, the key or the bare form), by bit
-_HIT_CLASSES: tuple[tuple[int, frozenset[str]], ...] = (
-    (_W_SINCE_RUN, SINCE), (_W_LONG_PERIOD, LONG_PERIODS), (_W_PERIOD_FRAME, PERIOD_FRAMES),
-    (_W_YEARS_PLURAL, YEARS_PLURAL), (_W_TOPIC_ATTACK, TOPIC_ATTACK_NOUNS), (_W_THREAT, THREAT_WORDS))
-_CLASS_CACHE_MAX = 1 << 17  # word forms per cache before it is emptied (a bound for long-running processes)
-_TEXT_BITS: dict[str, int] = {}
-_NORM_BITS: dict[str, int] = {}
-_KEY_BITS: dict[str, int] = {}
-
-
-def _text_bits(text: str) -> int:
-    """The classes a token's text puts it in (punctuation, a year), cached per text."""
-    bits = 0
-    if text in YEAR_WINDOW_MARKS:
-        bits |= _W_SENT_MARK
-    if text in CLAUSE_PUNCT or text in "،,":
-        bits |= _W_CLAUSE_COMMA
-    if text in SENTENCE_STOPS:
-        bits |= _W_STOP
-    if text in CLAUSE_PUNCT:
-        bits |= _W_PUNCT
-        if text not in QUOTE_CHARS:
-            bits |= _W_RIGHT_PUNCT
-    if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and int(text) < 2030:
-        bits |= _W_YEAR
-    if len(_TEXT_BITS) >= _CLASS_CACHE_MAX:
-        _TEXT_BITS.clear()
-    _TEXT_BITS[text] = bits
-    return bits
-
-
-def _norm_bits(norm: str) -> int:
-    """The classes a token's normalised form (or its bare form, see :func:`_hits`) puts it in, cached per form."""
-    bare = _bare_form(norm)
-    bits = 0
-    for bit, words in _HIT_CLASSES:
-        if norm in words or (bare is not None and bare in words):
-            bits |= bit
-    if norm in RUNNING_FRAMES:
-        bits |= _W_SINCE_RUN
-    if norm in RESULT_LINKS or norm.lstrip("وف") in RESULT_LINKS:
-        bits |= _W_RESULT_LINK
-    if norm in SAID_STOPS:
-        bits |= _W_SAID
-    if norm in FUTURE_KEYS:
-        bits |= _W_FUTURE_KEY
-    if norm[2:] in LIGHT_VERBS:
-        bits |= _W_LIGHT
-    if norm in CLAUSE_MARKERS:
-        bits |= _W_MARKER
-    if (norm in CLAUSE_MARKERS and norm != "كما") or norm in REPORT_MARKERS:
-        bits |= _W_RIGHT_MARKER
-    if norm in INTENT:
-        bits |= _W_INTENT
-    if norm in INTENT_NOUNS or norm.lstrip("و") in INTENT_NOUNS:
-        bits |= _W_INTENT_NOUN
-    if len(_NORM_BITS) >= _CLASS_CACHE_MAX:
-        _NORM_BITS.clear()
-    _NORM_BITS[norm] = bits
-    return bits
-
-
-def _key_bits(key: str) -> int:
-    """The classes a token's key puts it in, cached per key."""
-    bits = 0
-    for bit, words in _HIT_CLASSES:
-        if key in words:
-            bits |= bit
-    if key in RESULT_LINKS:
-        bits |= _W_RESULT_LINK
-    if key in FUTURE_KEYS:
-        bits |= _W_FUTURE_KEY
-    if key in LIGHT_VERBS:
-        bits |= _W_LIGHT
-    if len(_KEY_BITS) >= _CLASS_CACHE_MAX:
-        _KEY_BITS.clear()
-    _KEY_BITS[key] = bits
-    return bits
-
-
-@dataclass(slots=True)
-class _WordIndex:
-    """The word classes of one sentence's tokens (see :func:`_word_index`)."""
-
-    toks: list[Token]  # (held: the index is found again by the identity of this list)
-    bits: list[int]  # each token's classes
-    classed: list[int]  # the positions of the tokens in any class (most tokens are in none)
-    positions: dict[int, list[int]]  # a class (bit) -> the sorted positions of its tokens (filled on first use)
-
-    def at(self, bit: int) -> list[int]:
-        """The sorted positions of the tokens in any of the classes of ``bit``."""
-        got = self.positions.get(bit)
-        if got is None:
-            bits = self.bits
-            got = self.positions[bit] = [k for k in self.classed if bits[k] & bit]
-        return got
-
-
-def _last_before(positions: list[int], at: int) -> int:
-    """The last of the sorted ``positions`` before ``at``, or -1."""
-    i = bisect_left(positions, at)
-    return positions[i - 1] if i else -1
-
-
-# the index of the sentence last asked about (the readings of a sentence are coded one after another)
-_LAST_INDEX: list[_WordIndex] = []
-
-
-def _word_index(toks: list[Token]) -> _WordIndex:
-    """The word classes of ``toks`` (a sentence's tokens), made once for consecutive calls on the same list."""
-    if _LAST_INDEX:
-        idx = _LAST_INDEX[0]
-        if idx.toks is toks and len(idx.bits) == len(toks):
-            return idx
-    text_bits, norm_bits, key_bits = _TEXT_BITS, _NORM_BITS, _KEY_BITS
-    bits: list[int] = []
-    classed: list[int] = []
-    for k, t in enumerate(toks):
-        tb = text_bits.get(t.text)
-        nb = norm_bits.get(t.norm)
-        kb = key_bits.get(t.key)
-        b = ((_text_bits(t.text) if tb is None else tb) | (_norm_bits(t.norm) if nb is None else nb)
-             | (_key_bits(t.key) if kb is None else kb))
-        bits.append(b)
-        if b:
-            classed.append(k)
-    idx = _WordIndex(toks, bits, classed, {})
-    if _LAST_INDEX:
-        _LAST_INDEX[0] = idx
-    else:
-        _LAST_INDEX.append(idx)
-    return idx
-
-
 def _background(toks: list[Token], ti: int) -> str | None:
     """Why a trigger of any root tells background rather than news, or None: an act that starts the period the
     sentence speaks of ("منذ أن عزل الجيش الرئيس"، "منذ الإطاحة بالقذافي") happened before it, and was news then."""
-    before = _clause_before(toks, ti, 2)
-    if before and (_hits(before[0], SINCE) or (len(before) > 1 and _hits(before[1], SINCE)
-                                               and before[0].norm in ("ان", "أن"))):
-        return "background (the start of a period, 'منذ'), not a report"
+    idx = _word_index(toks)
+    since = idx.at(_W_SINCE_RUN)  # (both tests below need such a word: before the trigger, or after it)
+    if since and since[0] < ti:
+        before = _clause_before(toks, ti, 2)
+        if before and (_hits(before[0], SINCE) or (len(before) > 1 and _hits(before[1], SINCE)
+                                                   and before[0].norm in ("ان", "أن"))):
+            return "background (the start of a period, 'منذ'), not a report"
     t = toks[ti]
     if ti > 0 and toks[ti - 1].norm in ("في", "فى") and t.suffix and t.key in CAMPAIGN_NOUNS:
         # "تدعم القوات العراقية في قتالها لمسلحي التنظيم": its own campaign frames what the clause reports
         return f"the frame of a campaign ('في {t.text}'), not a happening"
     # "حملة عسكرية موسعة منذ سنوات"، "تم إبرامها منذ أكثر من ثمانية أشهر"، "التقى سفراء 25 دولة على مدار العام":
     # an act that has gone on, or was done, over months or years is a state or a tally, not a happening
+    if not since or since[-1] <= ti:
+        return None
     # (the window ends at the first clause mark or comma after the trigger, as far as PERIOD_REACH)
-    ends = _word_index(toks).at(_W_CLAUSE_COMMA)
+    ends = idx.at(_W_CLAUSE_COMMA)
     i = bisect_left(ends, ti + 1)
     hi = min(len(toks), ti + PERIOD_REACH, ends[i] if i < len(ends) else len(toks))
     frame = _period_frame(toks, ti + 1, hi, _W_SINCE_RUN, _W_LONG_PERIOD, LONG_PERIOD_GAP)
@@ -4881,8 +4744,9 @@ def _demanded_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
     """Why a verbal noun is what a demand or request asks for ("طلب الرئيس خلال اللقاء زيارة القوات البحرية إلى
     عدن"، "طالبت الحكومة بإرسال قوات"), not an act that happened, or None (roots 02, 03 and 10, the appeal, intent
     or demand itself, and 14, 18-20, judged by _not_reported, excluded)."""
-    if p.cameo[:2] in ("02", "03", "10", "14", "18", "19", "20") or not _noun_reading(toks, ti, p):
-        return None
+    if p.cameo[:2] in ("02", "03", "10", "14", "18", "19", "20") or _last_before(
+            _word_index(toks).at(_W_REQUESTS), ti) < 0 or not _noun_reading(toks, ti, p):
+        return None  # (no word of requesting before it)
     req = next((u for u in _clause_before(toks, ti, REQUEST_REACH) if _hits(u, REQUESTS)), None)
     return f"what a demand asks for ('{req.text}'), not a report" if req is not None else None
 
@@ -4900,8 +4764,8 @@ def _discussed_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
     """Why a verbal noun is the topic of a discussion or inquiry ("ناقش الزعيمان تعميق تعاونهما في القتال ضد
     التنظيم"، "يبحث الفلسطينيون مسألة التوجه إلى مجلس الأمن") rather than an act that happened, or None. A
     meeting noun right after the verb is its subject ("بحث اجتماع الوزراء الأزمة"), not its topic."""
-    if not _noun_reading(toks, ti, p) or ti == 0:
-        return None
+    if ti == 0 or _last_before(_word_index(toks).at(_W_DISCUSS), ti) < 0 or not _noun_reading(toks, ti, p):
+        return None  # (no word of discussing or topic before it)
     back = _clause_before(toks, ti, DISCUSS_REACH)
     for n, u in enumerate(back):
         if _hits(u, TOPIC_HEADS) or (_hits(u, DISCUSSING) and (n > 0 or p.cameo[:2] != "04")):
@@ -4935,8 +4799,8 @@ def _vox_pop(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: in
     role word codes. Violence and protest (roots 14, 18-20), which witnesses report, are kept."""
     if p.cameo[:2] in HAPPENING_ROOTS or p.voice == SAID_VOICE:
         return None
-    opener = next((k for k in range(ti - 1, -1, -1) if toks[k].text in QUOTE_OPENERS), None)
-    if opener is None or opener == 0:
+    opener = _last_before(_word_index(toks).at(_W_QUOTE_OPENER), ti)
+    if opener <= 0:
         return None
     verb = next((k for k in range(opener - 1, max(-1, opener - 1 - VOX_REACH), -1)
                  if toks[k].norm in SPEECH_VERBS or toks[k].key in SPEECH_VERBS), None)
@@ -5040,9 +4904,13 @@ SO_FAR_REACH = 4  # tokens on each side of the trigger searched for "حتى ال
 def _so_far(toks: list[Token], ti: int, tj: int) -> str | None:
     """"حتى الآن"، "لحد الآن"، "حتى اليوم" next to a violent trigger, in its clause: the words, or None."""
     lo, hi = max(0, ti - SO_FAR_REACH), min(len(toks) - 1, tj + SO_FAR_REACH)
-    for k in range(lo, hi):
+    idx = _word_index(toks)
+    bits, heads = idx.bits, idx.at(_W_SO_FAR_HEAD)
+    for k in heads[bisect_left(heads, lo):]:
+        if k >= hi:
+            break
         # (the words first: the clause test makes a generator, and the words are rarely there)
-        if not (_hits(toks[k], SO_FAR_HEADS) and _hits(toks[k + 1], SO_FAR_NOWS)):
+        if not bits[k + 1] & _W_SO_FAR_NOW:
             continue
         if ti <= k < tj or any(t.text in CLAUSE_PUNCT for t in toks[min(k, ti):max(k, tj)]):
             continue
@@ -5265,3 +5133,196 @@ def _shells_fell(toks: list[Token], ti: int, p: Pattern) -> bool:
         if not (_count_word(toks[k]) or _hits(toks[k], FEMININE_COUNTS)):
             return False
     return False
+
+
+# ------------------------------------------------------------------ per-sentence word classes
+# The rules that scan a window of tokens around each reading (the year and period of its clause, the attack whose
+# consequence it tells, a future or a threat before it) look the words of their classes up in an index made once
+# per sentence: each token's classes as bits, and for a class the sorted positions of its tokens. A token's bits are
+# computed once per word form (its text, its normalised form and its key, each cached on its own).
+_W_SENT_MARK = 1 << 0  # text in YEAR_WINDOW_MARKS: the ends of the year window
+_W_CLAUSE_COMMA = 1 << 1  # text in CLAUSE_PUNCT or a comma: the end of _background's period window
+_W_STOP = 1 << 2  # text in SENTENCE_STOPS
+_W_YEAR = 1 << 3  # a year 1900-2029 written in digits
+_W_SINCE_RUN = 1 << 4  # SINCE, or a form in RUNNING_FRAMES
+_W_LONG_PERIOD = 1 << 5  # LONG_PERIODS
+_W_PERIOD_FRAME = 1 << 6  # PERIOD_FRAMES
+_W_YEARS_PLURAL = 1 << 7  # YEARS_PLURAL
+_W_RESULT_LINK = 1 << 8  # RESULT_LINKS: the form, the form without و/ف, or the key
+_W_TOPIC_ATTACK = 1 << 9  # TOPIC_ATTACK_NOUNS
+_W_SAID = 1 << 10  # a form in SAID_STOPS
+_W_FUTURE_KEY = 1 << 11  # FUTURE_KEYS: the key or the form
+_W_THREAT = 1 << 12  # THREAT_WORDS
+_W_LIGHT = 1 << 13  # LIGHT_VERBS: the key, or the form past a two-letter prefix ("سي" + "عقد")
+_W_PUNCT = 1 << 14  # text in CLAUSE_PUNCT
+_W_RIGHT_PUNCT = 1 << 15  # text in CLAUSE_PUNCT but no quotation mark: the end of a clause window after a trigger
+_W_MARKER = 1 << 16  # a form in CLAUSE_MARKERS
+_W_RIGHT_MARKER = 1 << 17  # a form in CLAUSE_MARKERS but "كما", or in REPORT_MARKERS
+_W_INTENT = 1 << 18  # a form in INTENT
+_W_INTENT_NOUN = 1 << 19  # a form in INTENT_NOUNS, or one with و
+_W_CONDEMNING = 1 << 20  # CONDEMNING
+_W_HABITUAL = 1 << 21  # HABITUAL_ADVERBS
+_W_RECALL = 1 << 22  # RECALLING or LINKED_NAMES
+_W_CALLS = 1 << 23  # CALLS
+_W_SOUNDS = 1 << 24  # SOUNDS
+_W_SO_FAR_HEAD = 1 << 25  # SO_FAR_HEADS
+_W_SO_FAR_NOW = 1 << 26  # SO_FAR_NOWS
+_W_DISCUSS = 1 << 27  # DISCUSSING or TOPIC_HEADS
+_W_REQUESTS = 1 << 28  # REQUESTS
+_W_QUOTE_OPENER = 1 << 29  # text in QUOTE_OPENERS
+_W_REPORT_DAY = 1 << 30  # REPORT_DAYS
+_W_COORD_GOV = 1 << 31  # TEMPORAL_FRAMES, HYPOTHETICAL or CONDEMNING, or the form "قبيل" (see _coordinated_topic)
+_W_COLON = 1 << 32  # the text ":"
+_W_HYPOTHETICAL = 1 << 33  # HYPOTHETICAL
+_W_RESPONSIBILITY = 1 << 34  # RESPONSIBILITY
+_W_LIKE = 1 << 35  # LIKE
+_W_TOPIC_GOVERNOR = 1 << 36  # TOPIC_GOVERNORS
+_W_FUTURE_CUES = _W_STOP | _W_SAID | _W_FUTURE_KEY | _W_THREAT | _W_LIGHT  # what _future_context acts on
+# (strings, not sets: the scans they replace tested ``text in "..."``)
+YEAR_WINDOW_MARKS = ".؛:!؟«»\"“”"  # the year window does not cross a sentence mark or a quote
+SENTENCE_STOPS = ".؛:!؟"
+QUOTE_CHARS = "«»\"“”"  # quotation marks: they do not end the clause after a trigger
+SAID_STOPS = frozenset(["قال", "قالت", "واضاف", "واضافت"])  # a future word before these is another clause's
+# the word classes tested with _hits (the form, the key or the bare form), by bit
+_HIT_CLASSES: tuple[tuple[int, frozenset[str]], ...] = (
+    (_W_SINCE_RUN, SINCE), (_W_LONG_PERIOD, LONG_PERIODS), (_W_PERIOD_FRAME, PERIOD_FRAMES),
+    (_W_YEARS_PLURAL, YEARS_PLURAL), (_W_TOPIC_ATTACK, TOPIC_ATTACK_NOUNS), (_W_THREAT, THREAT_WORDS),
+    (_W_CONDEMNING, CONDEMNING), (_W_HABITUAL, HABITUAL_ADVERBS), (_W_RECALL, RECALLING | LINKED_NAMES),
+    (_W_CALLS, CALLS), (_W_SOUNDS, SOUNDS), (_W_SO_FAR_HEAD, SO_FAR_HEADS), (_W_SO_FAR_NOW, SO_FAR_NOWS),
+    (_W_DISCUSS, DISCUSSING | TOPIC_HEADS), (_W_REQUESTS, REQUESTS), (_W_REPORT_DAY, REPORT_DAYS),
+    (_W_COORD_GOV, TEMPORAL_FRAMES | HYPOTHETICAL | CONDEMNING), (_W_HYPOTHETICAL, HYPOTHETICAL),
+    (_W_RESPONSIBILITY, RESPONSIBILITY), (_W_LIKE, LIKE), (_W_TOPIC_GOVERNOR, TOPIC_GOVERNORS))
+_CLASS_CACHE_MAX = 1 << 17  # word forms per cache before it is emptied (a bound for long-running processes)
+_TEXT_BITS: dict[str, int] = {}
+_NORM_BITS: dict[str, int] = {}
+_KEY_BITS: dict[str, int] = {}
+
+
+def _text_bits(text: str) -> int:
+    """The classes a token's text puts it in (punctuation, a year), cached per text."""
+    bits = 0
+    if text in YEAR_WINDOW_MARKS:
+        bits |= _W_SENT_MARK
+    if text in CLAUSE_PUNCT or text in "،,":
+        bits |= _W_CLAUSE_COMMA
+    if text in SENTENCE_STOPS:
+        bits |= _W_STOP
+    if text in QUOTE_OPENERS:
+        bits |= _W_QUOTE_OPENER
+    if text == ":":
+        bits |= _W_COLON
+    if text in CLAUSE_PUNCT:
+        bits |= _W_PUNCT
+        if text not in QUOTE_CHARS:
+            bits |= _W_RIGHT_PUNCT
+    if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and int(text) < 2030:
+        bits |= _W_YEAR
+    if len(_TEXT_BITS) >= _CLASS_CACHE_MAX:
+        _TEXT_BITS.clear()
+    _TEXT_BITS[text] = bits
+    return bits
+
+
+def _norm_bits(norm: str) -> int:
+    """The classes a token's normalised form (or its bare form, see :func:`_hits`) puts it in, cached per form."""
+    bare = _bare_form(norm)
+    bits = 0
+    for bit, words in _HIT_CLASSES:
+        if norm in words or (bare is not None and bare in words):
+            bits |= bit
+    if norm in RUNNING_FRAMES:
+        bits |= _W_SINCE_RUN
+    if norm in RESULT_LINKS or norm.lstrip("وف") in RESULT_LINKS:
+        bits |= _W_RESULT_LINK
+    if norm in SAID_STOPS:
+        bits |= _W_SAID
+    if norm in FUTURE_KEYS:
+        bits |= _W_FUTURE_KEY
+    if norm[2:] in LIGHT_VERBS:
+        bits |= _W_LIGHT
+    if norm in CLAUSE_MARKERS:
+        bits |= _W_MARKER
+    if (norm in CLAUSE_MARKERS and norm != "كما") or norm in REPORT_MARKERS:
+        bits |= _W_RIGHT_MARKER
+    if norm in INTENT:
+        bits |= _W_INTENT
+    if norm == "قبيل":
+        bits |= _W_COORD_GOV
+    if norm in INTENT_NOUNS or norm.lstrip("و") in INTENT_NOUNS:
+        bits |= _W_INTENT_NOUN
+    if len(_NORM_BITS) >= _CLASS_CACHE_MAX:
+        _NORM_BITS.clear()
+    _NORM_BITS[norm] = bits
+    return bits
+
+
+def _key_bits(key: str) -> int:
+    """The classes a token's key puts it in, cached per key."""
+    bits = 0
+    for bit, words in _HIT_CLASSES:
+        if key in words:
+            bits |= bit
+    if key in RESULT_LINKS:
+        bits |= _W_RESULT_LINK
+    if key in FUTURE_KEYS:
+        bits |= _W_FUTURE_KEY
+    if key in LIGHT_VERBS:
+        bits |= _W_LIGHT
+    if len(_KEY_BITS) >= _CLASS_CACHE_MAX:
+        _KEY_BITS.clear()
+    _KEY_BITS[key] = bits
+    return bits
+
+
+@dataclass(slots=True)
+class _WordIndex:
+    """The word classes of one sentence's tokens (see :func:`_word_index`)."""
+
+    toks: list[Token]  # (held: the index is found again by the identity of this list)
+    bits: list[int]  # each token's classes
+    classed: list[int]  # the positions of the tokens in any class (most tokens are in none)
+    positions: dict[int, list[int]]  # a class (bit) -> the sorted positions of its tokens (filled on first use)
+
+    def at(self, bit: int) -> list[int]:
+        """The sorted positions of the tokens in any of the classes of ``bit``."""
+        got = self.positions.get(bit)
+        if got is None:
+            bits = self.bits
+            got = self.positions[bit] = [k for k in self.classed if bits[k] & bit]
+        return got
+
+
+def _last_before(positions: list[int], at: int) -> int:
+    """The last of the sorted ``positions`` before ``at``, or -1."""
+    i = bisect_left(positions, at)
+    return positions[i - 1] if i else -1
+
+
+# the index of the sentence last asked about (the readings of a sentence are coded one after another)
+_LAST_INDEX: list[_WordIndex] = []
+
+
+def _word_index(toks: list[Token]) -> _WordIndex:
+    """The word classes of ``toks`` (a sentence's tokens), made once for consecutive calls on the same list."""
+    if _LAST_INDEX:
+        idx = _LAST_INDEX[0]
+        if idx.toks is toks and len(idx.bits) == len(toks):
+            return idx
+    text_bits, norm_bits, key_bits = _TEXT_BITS, _NORM_BITS, _KEY_BITS
+    bits: list[int] = []
+    classed: list[int] = []
+    for k, t in enumerate(toks):
+        tb = text_bits.get(t.text)
+        nb = norm_bits.get(t.norm)
+        kb = key_bits.get(t.key)
+        b = ((_text_bits(t.text) if tb is None else tb) | (_norm_bits(t.norm) if nb is None else nb)
+             | (_key_bits(t.key) if kb is None else kb))
+        bits.append(b)
+        if b:
+            classed.append(k)
+    idx = _WordIndex(toks, bits, classed, {})
+    if _LAST_INDEX:
+        _LAST_INDEX[0] = idx
+    else:
+        _LAST_INDEX.append(idx)
+    return idx

@@ -266,27 +266,38 @@ def _count_word(t: Token) -> bool:
     return t.norm[:1].isdigit() or t.key in COUNT_WORDS or t.norm in COUNT_WORDS
 
 
-def _gapped_forms(kb: KnowledgeBase, doc: Document) -> list[Mention]:
+def _gapped_forms(kb: KnowledgeBase, doc: Document, by_sent: dict[int, _Sent] | None = None) -> list[Mention]:
     """Mentions of two-word violent trigger forms (roots 18-20) whose words stand apart, the casualties counted
     between them ("لقي 40 شخصا مصرعهم"): the matcher knows only the adjacent form ("لقوا مصرعهم"). Only the
     passive casualty forms, with a count right after the first word, at a word that is no trigger yet, and a bare
     second word (not "تعرض 14 شخصا للتعذيب", a statistic more often than a report). The mention
     covers the first word, so that the count phrase is the verb's subject (the target) after it. The gap holds
-    words only: no punctuation, no clause marker, no preposition but that of "على الأقل"."""
+    words only: no punctuation, no clause marker, no preposition but that of "على الأقل". ``by_sent``: the
+    coder's sentences (:func:`_sentences`), whose token keys are listed here once for the coder too."""
     table = _gapped_table(kb)
+    firsts = table.keys()
+    if by_sent is None:
+        by_sent = _sentences(doc)
     out: list[Mention] = []
     covered: set[int] | None = None  # the token positions inside triggers (built at the first candidate)
     get = table.get
     for si, s in enumerate(doc.sentences):
-        toks = doc.tokens[s.tok_start:s.tok_end]
-        for i, t in enumerate(toks):
-            cands = get(t.key)
-            if not cands:
+        sent = by_sent[si]
+        keys = sent.keys
+        if keys is None:
+            keys = sent.keys = [t.key for t in sent.toks]
+        if firsts.isdisjoint(keys):
+            continue  # (most sentences have no first word of a form)
+        toks = sent.toks
+        for i, key in enumerate(keys):
+            cands = get(key)
+            if not cands or i + 1 >= len(toks) or not _count_word(toks[i + 1]):
                 continue
             if covered is None:
                 covered = {k for m in doc.mentions if m.kind == MK_TRIGGER for k in range(m.tok_start, m.tok_end)}
-            if s.tok_start + i in covered or i + 1 >= len(toks) or not _count_word(toks[i + 1]):
+            if s.tok_start + i in covered:
                 continue
+            t = toks[i]
             for j in range(i + 2, min(len(toks), i + 2 + GAP_MAX)):
                 u = toks[j - 1]
                 if u.is_punct or u.norm in CLAUSE_MARKERS or (u.norm in PREP_WORDS and u.norm not in GAP_FREE):
@@ -1720,7 +1731,7 @@ class EventCoder:
         last_subject: ActorRef | None = None
         subject_sent = -1  # the sentence whose first subject last_subject holds (if it has one)
         trig = [m for m in doc.mentions if m.kind == MK_TRIGGER]
-        gapped = _gapped_forms(self.kb, doc)
+        gapped = _gapped_forms(self.kb, doc, by_sent)
         if gapped:
             trig = sorted(trig + gapped, key=lambda m: (m.tok_start, m.tok_end))
         i = 0

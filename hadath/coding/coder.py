@@ -834,7 +834,7 @@ HABIT_REACH = 6  # tokens back from a violent word to the "ما" of the habit (i
 def _habitual(toks: list[Token], ti: int) -> str | None:
     """The adverb of habit before the violent word's clause ("وغالبا ما تقوم بقتل"، "عادة ما يتعرض المعتقلون
     للتعذيب"), or None: what is done as a rule is no happening."""
-    if _last_before(_word_index(toks).at(_W_HABITUAL), ti) < 0:
+    if _word_index(toks).last_before(_W_HABITUAL, ti) < 0:
         return None  # (no adverb of habit before it)
     back = _clause_before(toks, ti, HABIT_REACH)
     for n, u in enumerate(back[:-1]):
@@ -908,7 +908,7 @@ RECALL_REACH = 14  # tokens back (across commas and brackets) from the act to th
 def _recalled(toks: list[Token], ti: int) -> str | None:
     """The word that recalls the violent noun as an act known from before ("وهذا أسلوب يذكرنا بتبني «أبو عدس» ...
     لعملية اغتيال الحريري"، "أعاد إلى الأذهان اغتيال"، "وارتبط اسمه بشكل خاص في اغتيال"), or None."""
-    if _last_before(_word_index(toks).at(_W_RECALL), ti) < max(0, ti - RECALL_REACH):
+    if _word_index(toks).last_before(_W_RECALL, ti) < max(0, ti - RECALL_REACH):
         return None  # (no word of either kind within reach)
     back = _words_before(toks, ti, RECALL_REACH)
     for n, u in enumerate(back):
@@ -1040,7 +1040,7 @@ def _period_of_years(toks: list[Token], ti: int, tj: int) -> str | None:
 def _chronology_entry(toks: list[Token], ti: int) -> bool:
     """The trigger follows a date heading a chronology entry ("* 25 سبتمبر 2005: ..."، "27 ديسمبر: اغتيال ..."):
     a list of past events, background to the article."""
-    if _last_before(_word_index(toks).at(_W_COLON), ti) < max(0, ti - 11):
+    if _word_index(toks).last_before(_W_COLON, ti) < max(0, ti - 11):
         return False  # (no colon within reach)
     for k in range(ti - 1, max(-1, ti - 12), -1):
         if toks[k].text in ".؛!؟":
@@ -1074,7 +1074,7 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
         before = before[1:]  # "متهمة بمحاولة قتل": the attempt is transparent to what governs it
         noun = True
     idx = _word_index(toks)  # (which word classes occur before the trigger at all: most rules need one)
-    governed = _last_before(idx.at(_W_TOPIC_GOVERNOR), ti) >= 0
+    governed = idx.last_before(_W_TOPIC_GOVERNOR, ti) >= 0
     if noun or (governed and before and _hits(before[0], TOPIC_GOVERNORS)):  # "بتهمة خطف": a verb cannot follow a noun
         gov = next((t for t in before if _hits(t, TOPIC_GOVERNORS)), None) if governed else None
         if gov is None:  # "مرور 26 عاما على خطف": an anniversary ("مرور" alone is also traffic)
@@ -1083,7 +1083,7 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
                 gov = toks[k]
         if gov is None and before and _hits(before[0], TEMPORAL_FRAMES) and not _agentive_qabl(before):
             gov = before[0]  # "خلال غزو العراق"، "بعد اغتيال الحريري": a known act dates another
-        if gov is None and _last_before(idx.at(_W_CONDEMNING), ti) >= 0 and not any(
+        if gov is None and idx.last_before(_W_CONDEMNING, ti) >= 0 and not any(
                 t.norm in RELATIVES for t in toks[tj:tj + 4]):
             gov = next((t for t in before if _hits(t, CONDEMNING)), None)
         if gov is not None:
@@ -1114,8 +1114,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
         # "حملة لاستعادة الرمادي"، "هجوما للسيطرة على المدينة": a purpose, not a happening ("تعرض لهجوم" is one)
         return "a purpose (ل + verbal noun), not a report"
     hyp = next((t for t in before[:4] if _hits(t, HYPOTHETICAL)), None) \
-        if _last_before(idx.at(_W_HYPOTHETICAL), ti) >= 0 else None
-    if hyp is None and noun and _last_before(_word_index(toks).at(_W_CALLS), ti) >= 0:  # (a call before it)
+        if idx.last_before(_W_HYPOTHETICAL, ti) >= 0 else None
+    if hyp is None and noun and idx.last_before(_W_CALLS, ti) >= 0:  # (a call before it)
         hyp = next((t for t in _clause_before(toks, ti, 8) if _hits(t, CALLS)), None)  # "طالبت ... بتسيير مسيرات"
         if hyp is None and toks[ti].norm[:1] == "و":
             # a demand's second object after a comma: "طالبوا بقطع العلاقات مع الدنمارك، ومقاطعة منتجاتها"
@@ -1132,7 +1132,7 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
         # "الرهائن الذين اختطفتهم الحركة"، "الحريري الذي اغتيل في 2005": background on an entity
         return "a relative clause describing an entity, not a report"
     resp = next((k for k, u in enumerate(before[:3]) if _hits(u, RESPONSIBILITY)), None) \
-        if _last_before(idx.at(_W_RESPONSIBILITY), ti) >= 0 else None
+        if idx.last_before(_W_RESPONSIBILITY, ti) >= 0 else None
     if resp is not None:
         # "نفى مسؤوليته عن خطف"، "عدم مسؤولية حركته عن اختطاف"، "حمّل الحزب مسؤولية الاعتداء": responsibility
         # denied or laid on someone is a dispute about a known act (a claim, "أعلن مسؤوليته عن", reports it)
@@ -1145,7 +1145,7 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
             return f"responsibility disputed ('{deny.text}'), not a report"
     if before and _hits(before[0], COUNT_HEADS):
         return f"a count ('{before[0].text}'), not a report"  # "ارتفاع عدد القتلى"، "حول عدد الضحايا"
-    like = next((u for u in before[:3] if _hits(u, LIKE)), None) if _last_before(idx.at(_W_LIKE), ti) >= 0 else None
+    like = next((u for u in before[:3] if _hits(u, LIKE)), None) if idx.last_before(_W_LIKE, ti) >= 0 else None
     if like is not None and noun:
         return f"a kind of act ('{like.text}'), not a happening"  # "في مثل هذه المظاهرات"، "لمثل هذه الحادثة"
     if p.cameo[:2] == "14" and not noun and (like := _kind_complement(toks, tj)) is not None:
@@ -1159,7 +1159,7 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
     if p.cameo[:2] == "14" and (backing := _support_rally(toks, ti, tj, before)) is not None:
         return backing
     heard = next((u for u in [toks[ti], *_clause_before(toks, ti, SOUND_REACH)] if _hits(u, SOUNDS)), None) \
-        if _last_before(_word_index(toks).at(_W_SOUNDS), ti + 1) >= 0 else None  # (a sound word up to the trigger)
+        if idx.last_before(_W_SOUNDS, ti + 1) >= 0 else None  # (a sound word up to the trigger)
     if heard is not None:
         # "وسمع دوي انفجار قوي، ولعلعة الرصاص"، "سمع دوي انفجارات": a sound heard, not an attack reported
         return f"a sound heard ('{heard.text}'), not a report"
@@ -1213,7 +1213,7 @@ def _evaluated_act(toks: list[Token], ti: int, tj: int, before: list[Token], nou
     is the topic of the opinion ("واعتبر أن الهجوم الجوي على غزة يجعل ..."). A relative clause after the trigger
     reports the act ("دان القصف الذي شنته الطائرات"), as in _not_reported.
     """
-    condemned = not noun and _last_before(_word_index(toks).at(_W_CONDEMNING), ti) >= 0  # (a condemning word before)
+    condemned = not noun and _word_index(toks).last_before(_W_CONDEMNING, ti) >= 0  # (a condemning word before)
     opinion = bool(noun and before and toks[ti].prefix.lstrip("و").endswith("ال") and before[0].norm in COMPLEMENTIZER_WORDS)
     if not (condemned or opinion) or any(t.norm in RELATIVES for t in toks[tj:tj + 4]):
         return None
@@ -1286,7 +1286,7 @@ def _coordinated_topic(toks: list[Token], ti: int) -> str | None:
     """
     if toks[ti].norm[:1] != "و":
         return None
-    if _last_before(_word_index(toks).at(_W_COORD_GOV), ti) < max(0, ti - CALL_REACH):
+    if _word_index(toks).last_before(_W_COORD_GOV, ti) < max(0, ti - CALL_REACH):
         return None  # (no governor within reach)
     for idx, u in enumerate(_words_before(toks, ti, CALL_REACH)):
         if u.norm in RELATIVES:
@@ -1880,10 +1880,10 @@ class EventCoder:
         before = sp.before = [t.norm for t in toks[max(0, ti - 3):ti]]
         sp.negated = not NEGATORS.isdisjoint(before[-2:]) or not NEGATING_VERBS.isdisjoint(before)
         # (the 5 words before the trigger include ``before``, its last 3)
-        sp.intent = _last_before(idx.at(_W_INTENT), ti) >= max(0, ti - 5)
+        sp.intent = idx.last_before(_W_INTENT, ti) >= max(0, ti - 5)
         if not sp.intent:
             # an intention noun before the trigger, nearer than the clause's start (a mark, a comma or a marker)
-            k = _last_before(idx.at(_W_CLAUSE_COMMA | _W_MARKER | _W_INTENT_NOUN), ti)
+            k = idx.last_before(_W_CLAUSE_COMMA | _W_MARKER | _W_INTENT_NOUN, ti)
             sp.intent = k >= max(0, ti - INTENT_WINDOW) and not bits[k] & (_W_CLAUSE_COMMA | _W_MARKER)
         sp.future = toks[ti].prefix.endswith("س") or not FUTURE.isdisjoint(before)
         sp.conditional = not CONDITIONAL.isdisjoint(before)
@@ -4755,8 +4755,8 @@ def _demanded_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
     """Why a verbal noun is what a demand or request asks for ("طلب الرئيس خلال اللقاء زيارة القوات البحرية إلى
     عدن"، "طالبت الحكومة بإرسال قوات"), not an act that happened, or None (roots 02, 03 and 10, the appeal, intent
     or demand itself, and 14, 18-20, judged by _not_reported, excluded)."""
-    if p.cameo[:2] in ("02", "03", "10", "14", "18", "19", "20") or _last_before(
-            _word_index(toks).at(_W_REQUESTS), ti) < 0 or not _noun_reading(toks, ti, p):
+    if p.cameo[:2] in ("02", "03", "10", "14", "18", "19", "20") or _word_index(toks).last_before(
+            _W_REQUESTS, ti) < 0 or not _noun_reading(toks, ti, p):
         return None  # (no word of requesting before it)
     req = next((u for u in _clause_before(toks, ti, REQUEST_REACH) if _hits(u, REQUESTS)), None)
     return f"what a demand asks for ('{req.text}'), not a report" if req is not None else None
@@ -4775,7 +4775,7 @@ def _discussed_act(toks: list[Token], ti: int, p: Pattern) -> str | None:
     """Why a verbal noun is the topic of a discussion or inquiry ("ناقش الزعيمان تعميق تعاونهما في القتال ضد
     التنظيم"، "يبحث الفلسطينيون مسألة التوجه إلى مجلس الأمن") rather than an act that happened, or None. A
     meeting noun right after the verb is its subject ("بحث اجتماع الوزراء الأزمة"), not its topic."""
-    if ti == 0 or _last_before(_word_index(toks).at(_W_DISCUSS), ti) < 0 or not _noun_reading(toks, ti, p):
+    if ti == 0 or _word_index(toks).last_before(_W_DISCUSS, ti) < 0 or not _noun_reading(toks, ti, p):
         return None  # (no word of discussing or topic before it)
     back = _clause_before(toks, ti, DISCUSS_REACH)
     for n, u in enumerate(back):
@@ -4810,7 +4810,7 @@ def _vox_pop(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: in
     role word codes. Violence and protest (roots 14, 18-20), which witnesses report, are kept."""
     if p.cameo[:2] in HAPPENING_ROOTS or p.voice == SAID_VOICE:
         return None
-    opener = _last_before(_word_index(toks).at(_W_QUOTE_OPENER), ti)
+    opener = _word_index(toks).last_before(_W_QUOTE_OPENER, ti)
     if opener <= 0:
         return None
     verb = next((k for k in range(opener - 1, max(-1, opener - 1 - VOX_REACH), -1)
@@ -5205,8 +5205,22 @@ _HIT_CLASSES: tuple[tuple[int, frozenset[str]], ...] = (
     (_W_RESPONSIBILITY, RESPONSIBILITY), (_W_LIKE, LIKE), (_W_TOPIC_GOVERNOR, TOPIC_GOVERNORS))
 _CLASS_CACHE_MAX = 1 << 17  # word forms per cache before it is emptied (a bound for long-running processes)
 _TEXT_BITS: dict[str, int] = {}
+_TOKEN_BITS: dict[str, tuple[str, str, int]] = {}  # text -> (form, key, the token's classes)
 _NORM_BITS: dict[str, int] = {}
 _KEY_BITS: dict[str, int] = {}
+
+
+def _token_bits(t: Token) -> tuple[str, str, int]:
+    """The classes of a token (see :func:`_word_index`), cached by its text with the form and key it had."""
+    tb = _TEXT_BITS.get(t.text)
+    nb = _NORM_BITS.get(t.norm)
+    kb = _KEY_BITS.get(t.key)
+    e = (t.norm, t.key, (_text_bits(t.text) if tb is None else tb) | (_norm_bits(t.norm) if nb is None else nb)
+         | (_key_bits(t.key) if kb is None else kb))
+    if len(_TOKEN_BITS) >= _CLASS_CACHE_MAX:
+        _TOKEN_BITS.clear()
+    _TOKEN_BITS[t.text] = e
+    return e
 
 
 def _text_bits(text: str) -> int:
@@ -5302,11 +5316,13 @@ class _WordIndex:
             got = self.positions[bit] = [k for k in self.classed if bits[k] & bit]
         return got
 
-
-def _last_before(positions: list[int], at: int) -> int:
-    """The last of the sorted ``positions`` before ``at``, or -1."""
-    i = bisect_left(positions, at)
-    return positions[i - 1] if i else -1
+    def last_before(self, bit: int, at: int) -> int:
+        """The position of the last token before ``at`` in any of the classes of ``bit``, or -1."""
+        got = self.positions.get(bit)
+        if got is None:
+            got = self.at(bit)
+        i = bisect_left(got, at)
+        return got[i - 1] if i else -1
 
 
 # the index of the sentence last asked about (the readings of a sentence are coded one after another)
@@ -5319,15 +5335,16 @@ def _word_index(toks: list[Token]) -> _WordIndex:
         idx = _LAST_INDEX[0]
         if idx.toks is toks and len(idx.bits) == len(toks):
             return idx
-    text_bits, norm_bits, key_bits = _TEXT_BITS, _NORM_BITS, _KEY_BITS
+    # (one lookup by the raw text: the tokenizer analyses a text once, so its form and key are the same strings
+    # each time; a token whose form or key differs, or a new text, is looked up by its three strings)
+    token_bits = _TOKEN_BITS
     bits: list[int] = []
     classed: list[int] = []
     for k, t in enumerate(toks):
-        tb = text_bits.get(t.text)
-        nb = norm_bits.get(t.norm)
-        kb = key_bits.get(t.key)
-        b = ((_text_bits(t.text) if tb is None else tb) | (_norm_bits(t.norm) if nb is None else nb)
-             | (_key_bits(t.key) if kb is None else kb))
+        e = token_bits.get(t.text)
+        if e is None or e[0] != t.norm or e[1] != t.key:
+            e = _token_bits(t)
+        b = e[2]
         bits.append(b)
         if b:
             classed.append(k)

@@ -23,8 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import weakref
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -266,27 +266,38 @@ def _count_word(t: Token) -> bool:
     return t.norm[:1].isdigit() or t.key in COUNT_WORDS or t.norm in COUNT_WORDS
 
 
-def _gapped_forms(kb: KnowledgeBase, doc: Document) -> list[Mention]:
+def _gapped_forms(kb: KnowledgeBase, doc: Document, by_sent: dict[int, _Sent] | None = None) -> list[Mention]:
     """Mentions of two-word violent trigger forms (roots 18-20) whose words stand apart, the casualties counted
     between them ("لقي 40 شخصا مصرعهم"): the matcher knows only the adjacent form ("لقوا مصرعهم"). Only the
     passive casualty forms, with a count right after the first word, at a word that is no trigger yet, and a bare
     second word (not "تعرض 14 شخصا للتعذيب", a statistic more often than a report). The mention
     covers the first word, so that the count phrase is the verb's subject (the target) after it. The gap holds
-    words only: no punctuation, no clause marker, no preposition but that of "على الأقل"."""
+    words only: no punctuation, no clause marker, no preposition but that of "على الأقل". ``by_sent``: the
+    coder's sentences (:func:`_sentences`), whose token keys are listed here once for the coder too."""
     table = _gapped_table(kb)
+    firsts = table.keys()
+    if by_sent is None:
+        by_sent = _sentences(doc)
     out: list[Mention] = []
     covered: set[int] | None = None  # the token positions inside triggers (built at the first candidate)
     get = table.get
     for si, s in enumerate(doc.sentences):
-        toks = doc.tokens[s.tok_start:s.tok_end]
-        for i, t in enumerate(toks):
-            cands = get(t.key)
-            if not cands:
+        sent = by_sent[si]
+        keys = sent.keys
+        if keys is None:
+            keys = sent.keys = [t.key for t in sent.toks]
+        if firsts.isdisjoint(keys):
+            continue  # (most sentences have no first word of a form)
+        toks = sent.toks
+        for i, key in enumerate(keys):
+            cands = get(key)
+            if not cands or i + 1 >= len(toks) or not _count_word(toks[i + 1]):
                 continue
             if covered is None:
                 covered = {k for m in doc.mentions if m.kind == MK_TRIGGER for k in range(m.tok_start, m.tok_end)}
-            if s.tok_start + i in covered or i + 1 >= len(toks) or not _count_word(toks[i + 1]):
+            if s.tok_start + i in covered:
                 continue
+            t = toks[i]
             for j in range(i + 2, min(len(toks), i + 2 + GAP_MAX)):
                 u = toks[j - 1]
                 if u.is_punct or u.norm in CLAUSE_MARKERS or (u.norm in PREP_WORDS and u.norm not in GAP_FREE):
@@ -822,6 +833,8 @@ REPORT_DAY_BACK = 3  # tokens before it ("وأدى أمس تفجير ...")
 def _reported_day(toks: list[Token], ti: int, tj: int) -> Token | None:
     """The word of the day of the report in the violent noun's own clause ("عن الهجوم الانتحاري الأخير على قاعدة
     للجيش أمس"، "أدى تفجير انتحاري أمس إلى"), or None: an act so dated is a happening reported, not a known one."""
+    if not _word_index(toks).at(_W_REPORT_DAY):
+        return None  # (no such word in the sentence)
     for u in toks[tj:tj + REPORT_DAY_REACH]:
         if u.text in CLAUSE_PUNCT or u.text in "،,":
             break
@@ -838,6 +851,8 @@ HABIT_REACH = 6  # tokens back from a violent word to the "ما" of the habit (i
 def _habitual(toks: list[Token], ti: int) -> str | None:
     """The adverb of habit before the violent word's clause ("وغالبا ما تقوم بقتل"، "عادة ما يتعرض المعتقلون
     للتعذيب"), or None: what is done as a rule is no happening."""
+    if _word_index(toks).last_before(_W_HABITUAL, ti) < 0:
+        return None  # (no adverb of habit before it)
     back = _clause_before(toks, ti, HABIT_REACH)
     for n, u in enumerate(back[:-1]):
         if u.norm == "ما" and _hits(back[n + 1], HABITUAL_ADVERBS):
@@ -873,6 +888,8 @@ def _dated_opening_clause(toks: list[Token], ti: int) -> str | None:
     """The year of a clause of time that opens the sentence, for a trigger after it ("حينما احتل الجيش العراقي الكويت
     في أغسطس 1990 جمع الرئيس بوش ... ما مكن من طرد القوات"): the main clause happened then too, so the whole
     sentence tells history; None when the sentence opens otherwise or its clause of time has no year."""
+    if not _word_index(toks).at(_W_YEAR):
+        return None  # (no year in the sentence)
     k = next((k for k in range(min(TIME_OPENING_REACH, len(toks))) if _hits(toks[k], TIME_CONJUNCTIONS)), None)
     if k is None or k >= ti or any(u.is_punct and u.text not in "،," for u in toks[:k]):
         return None
@@ -908,6 +925,8 @@ RECALL_REACH = 14  # tokens back (across commas and brackets) from the act to th
 def _recalled(toks: list[Token], ti: int) -> str | None:
     """The word that recalls the violent noun as an act known from before ("وهذا أسلوب يذكرنا بتبني «أبو عدس» ...
     لعملية اغتيال الحريري"، "أعاد إلى الأذهان اغتيال"، "وارتبط اسمه بشكل خاص في اغتيال"), or None."""
+    if _word_index(toks).last_before(_W_RECALL, ti) < max(0, ti - RECALL_REACH):
+        return None  # (no word of either kind within reach)
     back = _words_before(toks, ti, RECALL_REACH)
     for n, u in enumerate(back):
         if _hits(u, RECALLING):
@@ -941,23 +960,27 @@ def _aim_governor(toks: list[Token], ti: int) -> Token | None:
 def _year_window(toks: list[Token], ti: int, tj: int) -> tuple[int, int]:
     """The tokens around a trigger searched for what dates or frames its clause: up to :data:`YEAR_REACH` tokens on
     each side, not past a sentence mark or a quotation mark."""
-    lo, hi = ti, tj
-    while lo > 0 and ti - lo < YEAR_REACH and toks[lo - 1].text not in ".؛:!؟«»\"“”":
-        lo -= 1
-    while hi < len(toks) and hi - tj < YEAR_REACH and toks[hi].text not in ".؛:!؟«»\"“”":
-        hi += 1
-    return lo, hi
+    marks = _word_index(toks).at(_W_SENT_MARK)
+    i = bisect_left(marks, ti)
+    lo = max(ti - YEAR_REACH, marks[i - 1] + 1 if i else 0)
+    i = bisect_left(marks, tj, i)
+    return lo, min(tj + YEAR_REACH, marks[i] if i < len(marks) else len(toks))
 
 
 def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
     """The year (1900-2029) that dates the trigger's clause ("ففي عام 2006 قتل"، "خطفوا منذ عام 2004"، "احتل الكويت
     في أغسطس 1990"), or None; a day before it ("25 سبتمبر 2005") makes it a full date, which the article's date
     judges instead."""
+    years = _word_index(toks).at(_W_YEAR)
+    if not years:
+        return None
     lo, hi = _year_window(toks, ti, tj)
-    for k in range(lo, hi):
-        w = toks[k].text
-        if not (len(w) == 4 and w.isdigit() and w[:2] in ("19", "20") and int(w) < 2030) or k == 0:
+    for k in years[bisect_left(years, lo):]:
+        if k >= hi:
+            break
+        if k == 0:
             continue
+        w = toks[k].text
         m = k - 1
         if toks[m].text == ")":  # "في أبريل (نيسان) 2003": the month's other name in brackets
             while m > 0 and toks[m].text != "(" and k - m < 5:
@@ -1006,12 +1029,17 @@ YEARS_PLURAL = _norm_words("السنوات سنوات الأعوام أعوام 
 PERIOD_GAP = 2  # words between the frame and the plural of years ("خلال الـ 5 سنوات")
 
 
-def _period_frame(toks: list[Token], lo: int, hi: int, frame: Callable[[Token], bool], periods: frozenset[str],
-                  gap: int) -> Token | None:
-    """The first token of ``lo``..``hi`` that ``frame`` accepts and that a word of ``periods`` follows within
-    ``gap`` words ("خلال السنوات الست الماضية"، "منذ أكثر من ثمانية أشهر"), or None: the frame of a long period."""
-    for k in range(lo, hi):
-        if frame(toks[k]) and any(_hits(u, periods) for u in toks[k + 1:k + 2 + gap]):
+def _period_frame(toks: list[Token], lo: int, hi: int, frame: int, periods: int, gap: int) -> Token | None:
+    """The first token of ``lo``..``hi`` in the word class ``frame`` (a bit of :func:`_word_index`) that a word of
+    the class ``periods`` follows within ``gap`` words ("خلال السنوات الست الماضية"، "منذ أكثر من ثمانية أشهر"), or
+    None: the frame of a long period."""
+    idx = _word_index(toks)
+    bits, frames = idx.bits, idx.at(frame)
+    end = len(toks)
+    for k in frames[bisect_left(frames, lo):]:
+        if k >= hi:
+            break
+        if any(bits[u] & periods for u in range(k + 1, min(end, k + 2 + gap))):
             return toks[k]
     return None
 
@@ -1019,14 +1047,18 @@ def _period_frame(toks: list[Token], lo: int, hi: int, frame: Callable[[Token], 
 def _period_of_years(toks: list[Token], ti: int, tj: int) -> str | None:
     """The frame of a span of years in the trigger's clause ("وخلال السنوات الست الماضية ... تسببت في قتل 15
     مدنيا"), or None: acts counted over years are a total, not a happening."""
+    if not _word_index(toks).at(_W_PERIOD_FRAME):
+        return None
     lo, hi = _year_window(toks, ti, tj)
-    frame = _period_frame(toks, lo, hi, lambda t: _hits(t, PERIOD_FRAMES), YEARS_PLURAL, PERIOD_GAP)
+    frame = _period_frame(toks, lo, hi, _W_PERIOD_FRAME, _W_YEARS_PLURAL, PERIOD_GAP)
     return frame.text if frame is not None else None
 
 
 def _chronology_entry(toks: list[Token], ti: int) -> bool:
     """The trigger follows a date heading a chronology entry ("* 25 سبتمبر 2005: ..."، "27 ديسمبر: اغتيال ..."):
     a list of past events, background to the article."""
+    if _word_index(toks).last_before(_W_COLON, ti) < max(0, ti - 11):
+        return False  # (no colon within reach)
     for k in range(ti - 1, max(-1, ti - 12), -1):
         if toks[k].text in ".؛!؟":
             return False
@@ -1065,15 +1097,18 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
     if before and _hits(before[0], ATTEMPT) and len(before) > 1:
         before = before[1:]  # "متهمة بمحاولة قتل": the attempt is transparent to what governs it
         noun = True
-    if noun or (before and _hits(before[0], TOPIC_GOVERNORS)):  # "بتهمة خطف": a verb cannot follow a noun
-        gov = next((t for t in before if _hits(t, TOPIC_GOVERNORS)), None)
+    idx = _word_index(toks)  # (which word classes occur before the trigger at all: most rules need one)
+    governed = idx.last_before(_W_TOPIC_GOVERNOR, ti) >= 0
+    if noun or (governed and before and _hits(before[0], TOPIC_GOVERNORS)):  # "بتهمة خطف": a verb cannot follow a noun
+        gov = next((t for t in before if _hits(t, TOPIC_GOVERNORS)), None) if governed else None
         if gov is None:  # "مرور 26 عاما على خطف": an anniversary ("مرور" alone is also traffic)
             k = next((k for k in range(ti - 1, max(-1, ti - 7), -1) if toks[k].key == "مرور"), None)
             if k is not None and any(u.key in DURATIONS or u.norm in DURATIONS for u in toks[k + 1:ti]):
                 gov = toks[k]
         if gov is None and before and _hits(before[0], TEMPORAL_FRAMES) and not _agentive_qabl(before):
             gov = before[0]  # "خلال غزو العراق"، "بعد اغتيال الحريري": a known act dates another
-        if gov is None and not any(t.norm in RELATIVES for t in toks[tj:tj + 4]):
+        if gov is None and idx.last_before(_W_CONDEMNING, ti) >= 0 and not any(
+                t.norm in RELATIVES for t in toks[tj:tj + 4]):
             gov = next((t for t in before if _hits(t, CONDEMNING)), None)
         if gov is not None:
             return f"topic of '{gov.text}', not a report"
@@ -1102,8 +1137,9 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
             and _exposed_at(toks, ti) is None and t.norm.lstrip("وف") not in _first_words(p)):  # "لقوا مصرعهم": the ل is the verb's own
         # "حملة لاستعادة الرمادي"، "هجوما للسيطرة على المدينة": a purpose, not a happening ("تعرض لهجوم" is one)
         return "a purpose (ل + verbal noun), not a report"
-    hyp = next((t for t in before[:4] if _hits(t, HYPOTHETICAL)), None)
-    if hyp is None and noun:
+    hyp = next((t for t in before[:4] if _hits(t, HYPOTHETICAL)), None) \
+        if idx.last_before(_W_HYPOTHETICAL, ti) >= 0 else None
+    if hyp is None and noun and idx.last_before(_W_CALLS, ti) >= 0:  # (a call before it)
         hyp = next((t for t in _clause_before(toks, ti, 8) if _hits(t, CALLS)), None)  # "طالبت ... بتسيير مسيرات"
         if hyp is None and toks[ti].norm[:1] == "و":
             # a demand's second object after a comma: "طالبوا بقطع العلاقات مع الدنمارك، ومقاطعة منتجاتها"
@@ -1119,7 +1155,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
         # "بحق من اغتالوا الحريري": those who did it (a plural verb ending: "تمكن من طرد" governs a masdar)
         # "الرهائن الذين اختطفتهم الحركة"، "الحريري الذي اغتيل في 2005": background on an entity
         return "a relative clause describing an entity, not a report"
-    resp = next((k for k, u in enumerate(before[:3]) if _hits(u, RESPONSIBILITY)), None)
+    resp = next((k for k, u in enumerate(before[:3]) if _hits(u, RESPONSIBILITY)), None) \
+        if idx.last_before(_W_RESPONSIBILITY, ti) >= 0 else None
     if resp is not None:
         # "نفى مسؤوليته عن خطف"، "عدم مسؤولية حركته عن اختطاف"، "حمّل الحزب مسؤولية الاعتداء": responsibility
         # denied or laid on someone is a dispute about a known act (a claim, "أعلن مسؤوليته عن", reports it)
@@ -1132,7 +1169,7 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
             return f"responsibility disputed ('{deny.text}'), not a report"
     if before and _hits(before[0], COUNT_HEADS):
         return f"a count ('{before[0].text}'), not a report"  # "ارتفاع عدد القتلى"، "حول عدد الضحايا"
-    like = next((u for u in before[:3] if _hits(u, LIKE)), None)
+    like = next((u for u in before[:3] if _hits(u, LIKE)), None) if idx.last_before(_W_LIKE, ti) >= 0 else None
     if like is not None and noun:
         return f"a kind of act ('{like.text}'), not a happening"  # "في مثل هذه المظاهرات"، "لمثل هذه الحادثة"
     if p.cameo[:2] == "14" and not noun and (like := _kind_complement(toks, tj)) is not None:
@@ -1145,7 +1182,8 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
         return "background (an entry of a chronology)"
     if p.cameo[:2] == "14" and (backing := _support_rally(toks, ti, tj, before)) is not None:
         return backing
-    heard = next((u for u in [toks[ti], *_clause_before(toks, ti, SOUND_REACH)] if _hits(u, SOUNDS)), None)
+    heard = next((u for u in [toks[ti], *_clause_before(toks, ti, SOUND_REACH)] if _hits(u, SOUNDS)), None) \
+        if idx.last_before(_W_SOUNDS, ti + 1) >= 0 else None  # (a sound word up to the trigger)
     if heard is not None:
         # "وسمع دوي انفجار قوي، ولعلعة الرصاص"، "سمع دوي انفجارات": a sound heard, not an attack reported
         return f"a sound heard ('{heard.text}'), not a report"
@@ -1199,15 +1237,17 @@ def _evaluated_act(toks: list[Token], ti: int, tj: int, before: list[Token], nou
     is the topic of the opinion ("واعتبر أن الهجوم الجوي على غزة يجعل ..."). A relative clause after the trigger
     reports the act ("دان القصف الذي شنته الطائرات"), as in _not_reported.
     """
-    if any(t.norm in RELATIVES for t in toks[tj:tj + 4]):
+    condemned = not noun and _word_index(toks).last_before(_W_CONDEMNING, ti) >= 0  # (a condemning word before)
+    opinion = bool(noun and before and toks[ti].prefix.lstrip("و").endswith("ال") and before[0].norm in COMPLEMENTIZER_WORDS)
+    if not (condemned or opinion) or any(t.norm in RELATIVES for t in toks[tj:tj + 4]):
         return None
-    if not noun:
+    if condemned:
         for t in _clause_before(toks, ti, CONDEMN_REACH):  # the condemner's name may stand between
             if t.norm in RELATIVES or t.norm in COMPLEMENTIZER_WORDS:
                 break
             if _hits(t, CONDEMNING):
                 return f"object of '{t.text}', not a report"
-    if noun and before and toks[ti].prefix.lstrip("و").endswith("ال") and before[0].norm in COMPLEMENTIZER_WORDS:
+    if opinion:
         op = next((t for t in before[1:1 + OPINION_REACH] if _hits(t, OPINION_VERBS)), None)
         if op is not None:
             return f"topic of the opinion '{op.text}', not a report"
@@ -1239,24 +1279,23 @@ def _topic_consequence(toks: list[Token], ti: int, before: list[Token]) -> str |
     conceded = before[:1] if before and before[0].norm != "من" else before[1:2]  # "الرغم من"
     if conceded and _hits(conceded[0], CONCESSIVE):
         return f"a concession ('{conceded[0].text}'), not a report"
-    first = toks[ti]  # "أسفر عن مقتل": the trigger itself may be the verb of result
-    linked = first.norm in RESULT_LINKS or first.norm.lstrip("وف") in RESULT_LINKS or first.key in RESULT_LINKS
-    for k in range(ti - 1, max(-1, ti - 1 - CONSEQUENCE_REACH), -1):
-        t = toks[k]
-        if t.text in ".؛:!؟":
-            return None
-        if t.norm in RESULT_LINKS or t.norm.lstrip("وف") in RESULT_LINKS or t.key in RESULT_LINKS:
-            linked = True
-        if not _hits(t, TOPIC_ATTACK_NOUNS):
-            continue
-        if not (linked or ti - k <= 3):
-            return None  # an attack noun the trigger's clause does not describe
-        gov = next((u for u in _clause_before(toks, k, ATTACK_GOVERNOR_REACH)
-                    if _hits(u, TEMPORAL_FRAMES) or _hits(u, CONDEMNING)), None)
-        if gov is None:
-            return None
-        return f"the consequence of an attack that is a topic of '{gov.text}', not a report"
-    return None
+    # the nearest attack noun or sentence mark within CONSEQUENCE_REACH tokens before the trigger decides
+    idx = _word_index(toks)
+    bits, marks = idx.bits, idx.at(_W_STOP | _W_TOPIC_ATTACK)
+    i = bisect_left(marks, ti)
+    if i == 0 or marks[i - 1] < ti - CONSEQUENCE_REACH:
+        return None
+    k = marks[i - 1]
+    if bits[k] & _W_STOP:
+        return None
+    # "أسفر عن مقتل": the trigger itself may be the verb of result, or a word from the attack noun on
+    if ti - k > 3 and not any(bits[u] & _W_RESULT_LINK for u in range(k, ti + 1)):
+        return None  # an attack noun the trigger's clause does not describe
+    gov = next((u for u in _clause_before(toks, k, ATTACK_GOVERNOR_REACH)
+                if _hits(u, TEMPORAL_FRAMES) or _hits(u, CONDEMNING)), None)
+    if gov is None:
+        return None
+    return f"the consequence of an attack that is a topic of '{gov.text}', not a report"
 
 
 FIRST_CONJUNCT_REACH = 2  # tokens after a governor in which its first (verbal-noun) object stands
@@ -1271,6 +1310,8 @@ def _coordinated_topic(toks: list[Token], ti: int) -> str | None:
     """
     if toks[ti].norm[:1] != "و":
         return None
+    if _word_index(toks).last_before(_W_COORD_GOV, ti) < max(0, ti - CALL_REACH):
+        return None  # (no governor within reach)
     for idx, u in enumerate(_words_before(toks, ti, CALL_REACH)):
         if u.norm in RELATIVES:
             return None
@@ -1419,20 +1460,22 @@ class _Span:
     before_clause_: _Window | None = None  # ... of the clause words before it (see before_clause)
     before3_: _Window | None = None  # ... of the 3 tokens before it (see before3)
     ready: bool = False
-    before: list[str] = field(default_factory=list)
-    negated: bool = False
-    intent: bool = False
-    future: bool = False  # future marked without the pattern (س prefix, سوف ...)
-    future_ctx: dict[tuple[bool, bool], bool] = field(default_factory=dict)  # (noun?, violent?) -> _future_context
-    conditional: bool = False
-    question: bool = False
-    left: int = 0
-    right: int = 0
-    actors: list[ActorMention] = field(default_factory=list)
-    rel: list[tuple[int, int, ActorMention]] = field(default_factory=list)
-    pre: list[tuple[int, int, ActorMention]] = field(default_factory=list)
-    post: list[tuple[int, int, ActorMention]] = field(default_factory=list)
-    pre_free: list[tuple[int, int, ActorMention]] = field(default_factory=list)
+    # the fields below are set by EventCoder._ready, before any reading uses them (no default: most spans never get
+    # that far, and seven empty containers per span showed in the instruction counts)
+    before: list[str] = field(init=False)
+    negated: bool = field(init=False)
+    intent: bool = field(init=False)
+    future: bool = field(init=False)  # future marked without the pattern (س prefix, سوف ...)
+    future_ctx: dict[tuple[bool, bool], bool] = field(init=False)  # (noun?, violent?) -> _future_context
+    conditional: bool = field(init=False)
+    question: bool = field(init=False)
+    left: int = field(init=False)
+    right: int = field(init=False)
+    actors: list[ActorMention] = field(init=False)
+    rel: list[tuple[int, int, ActorMention]] = field(init=False)
+    pre: list[tuple[int, int, ActorMention]] = field(init=False)
+    post: list[tuple[int, int, ActorMention]] = field(init=False)
+    pre_free: list[tuple[int, int, ActorMention]] = field(init=False)
 
     def before_clause(self, toks: list[Token]) -> _Window:
         """The keys of up to 8 tokens before the trigger within its clause (not across punctuation), where a
@@ -1820,8 +1863,9 @@ class EventCoder:
         self._last_accusation = None
         events: list[Event] = []
         last_subject: ActorRef | None = None
+        subject_sent = -1  # the sentence whose first subject last_subject holds (if it has one)
         trig = [m for m in doc.mentions if m.kind == MK_TRIGGER]
-        gapped = _gapped_forms(self.kb, doc)
+        gapped = _gapped_forms(self.kb, doc, by_sent)
         if gapped:
             trig = sorted(trig + gapped, key=lambda m: (m.tok_start, m.tok_end))
         i = 0
@@ -1876,9 +1920,11 @@ class EventCoder:
                             and e.source is not None and e.target.type != "state"):
                         self._last_meeting = (e.source, e.target)
             i = j
-            subj = self._first_subject(sent)
-            if subj is not None:
-                last_subject = subj
+            if sent.idx != subject_sent:  # (the sentence's first subject is the same for each of its spans)
+                subject_sent = sent.idx
+                subj = self._first_subject(sent)
+                if subj is not None:
+                    last_subject = subj
         events = self._drop_intent_heads(events)
         out = self._merge(doc, [e for e in events if e.confidence >= self.s.min_confidence])
         if self.s.calibrate:
@@ -1961,38 +2007,40 @@ class EventCoder:
         toks = sent.toks
         ti, tj = sp.ti, sp.tj
         sp.ready = True
+        sp.future_ctx = {}
+        # (the scans of the clause window look up the sentence's word classes: see _word_index)
+        idx = _word_index(toks)
+        bits = idx.bits
         before = sp.before = [t.norm for t in toks[max(0, ti - 3):ti]]
         sp.negated = not NEGATORS.isdisjoint(before[-2:]) or not NEGATING_VERBS.isdisjoint(before)
         # (the 5 words before the trigger include ``before``, its last 3)
-        sp.intent = not INTENT.isdisjoint([t.norm for t in toks[max(0, ti - 5):ti]])
+        sp.intent = idx.last_before(_W_INTENT, ti) >= max(0, ti - 5)
         if not sp.intent:
-            for k in range(ti - 1, max(-1, ti - 1 - INTENT_WINDOW), -1):
-                t = toks[k]
-                if t.text in CLAUSE_PUNCT or t.text in "،," or t.norm in CLAUSE_MARKERS:
-                    break
-                if t.norm in INTENT_NOUNS or t.norm.lstrip("و") in INTENT_NOUNS:
-                    sp.intent = True
-                    break
+            # an intention noun before the trigger, nearer than the clause's start (a mark, a comma or a marker)
+            k = idx.last_before(_W_CLAUSE_COMMA | _W_MARKER | _W_INTENT_NOUN, ti)
+            sp.intent = k >= max(0, ti - INTENT_WINDOW) and not bits[k] & (_W_CLAUSE_COMMA | _W_MARKER)
         sp.future = toks[ti].prefix.endswith("س") or not FUTURE.isdisjoint(before)
         sp.conditional = not CONDITIONAL.isdisjoint(before)
         sp.question = bool(toks) and toks[-1].text in "؟?"
-        # clause window
-        left = ti
-        while left > 0 and ti - left < self.s.window:
-            t = toks[left - 1]
-            if t.norm in CLAUSE_MARKERS or (t.text in CLAUSE_PUNCT and not _opening_quote(toks, left - 1, ti)):
+        # clause window: back to a clause marker or a mark (not an opening quote), forward to a mark (not a quote)
+        # or a clause or report marker after the trigger
+        left = max(0, ti - self.s.window)
+        stops = idx.at(_W_MARKER | _W_PUNCT)
+        for n in range(bisect_left(stops, ti) - 1, -1, -1):
+            k = stops[n]
+            if k < left:
                 break
-            left -= 1
-        right = tj
-        while right < len(toks) and right - tj < self.s.window + 8:
-            t = toks[right]
-            if t.text in CLAUSE_PUNCT and t.text not in "«»\"“”":
+            if bits[k] & _W_MARKER or not _opening_quote(toks, k, ti):
+                left = k + 1
                 break
-            if right > tj and t.norm in CLAUSE_MARKERS and t.norm not in ("كما",):
+        right = min(len(toks), tj + self.s.window + 8)
+        stops = idx.at(_W_RIGHT_PUNCT | _W_RIGHT_MARKER)
+        for k in stops[bisect_left(stops, tj):]:
+            if k >= right:
                 break
-            if right > tj and t.norm in REPORT_MARKERS:
-                break  # "... حسبما ذكرت وسائل إعلام روسية": the source of the report is no argument of the trigger
-            right += 1
+            if k > tj or bits[k] & _W_RIGHT_PUNCT:
+                right = k
+                break
         sp.left, sp.right = left, right
         if sent.rel is None:  # (once per sentence)
             sent.rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in sent.actors]
@@ -3136,15 +3184,21 @@ class EventCoder:
         back to the clause start)."""
         violent = p.cameo[:2] in VIOLENT_ROOTS
         lo = max(0, ti - (12 if violent else 8))  # a threat's subject can be long: "هدد وزير ...، ليبرمان، باغتيال"
-        for k in range(ti - 1, lo - 1, -1):
-            t = toks[k]
-            if t.text in ".؛:!؟" or t.norm in ("قال", "قالت", "واضاف", "واضافت"):
+        # (only the tokens of the word classes tested below can decide: those before the trigger, nearest first)
+        idx = _word_index(toks)
+        bits, cues = idx.bits, idx.at(_W_FUTURE_CUES)
+        for n in range(bisect_left(cues, ti) - 1, -1, -1):
+            k = cues[n]
+            if k < lo:
                 break
-            if k >= ti - 8 and (t.key in FUTURE_KEYS or t.norm in FUTURE_KEYS):
+            b = bits[k]
+            if b & (_W_STOP | _W_SAID):  # a sentence mark, or "قال": another clause
+                break
+            if k >= ti - 8 and b & _W_FUTURE_KEY:
                 return True
-            if violent and (k >= ti - 5 or toks[ti].norm.lstrip("و")[:1] == "ب") and _hits(t, THREAT_WORDS):
+            if violent and (k >= ti - 5 or toks[ti].norm.lstrip("و")[:1] == "ب") and b & _W_THREAT:
                 return True  # "هدد باغتيال"، "يخططون لشن هجمات": a threat or a plan (138), not the violence
-            if k >= ti - 8 and p.voice == "noun" and t.prefix.endswith("س") and (t.key in LIGHT_VERBS or t.norm[2:] in LIGHT_VERBS):
+            if k >= ti - 8 and p.voice == "noun" and b & _W_LIGHT and toks[k].prefix.endswith("س"):
                 return True  # "سيعقد ... اجتماعا"
         return False
 
@@ -4806,21 +4860,26 @@ LONG_PERIOD_GAP = 3  # words between a frame of a long period and its period ("�
 def _background(toks: list[Token], ti: int) -> str | None:
     """Why a trigger of any root tells background rather than news, or None: an act that starts the period the
     sentence speaks of ("منذ أن عزل الجيش الرئيس"، "منذ الإطاحة بالقذافي") happened before it, and was news then."""
-    before = _clause_before(toks, ti, 2)
-    if before and (_hits(before[0], SINCE) or (len(before) > 1 and _hits(before[1], SINCE)
-                                               and before[0].norm in ("ان", "أن"))):
-        return "background (the start of a period, 'منذ'), not a report"
+    idx = _word_index(toks)
+    since = idx.at(_W_SINCE_RUN)  # (both tests below need such a word: before the trigger, or after it)
+    if since and since[0] < ti:
+        before = _clause_before(toks, ti, 2)
+        if before and (_hits(before[0], SINCE) or (len(before) > 1 and _hits(before[1], SINCE)
+                                                   and before[0].norm in ("ان", "أن"))):
+            return "background (the start of a period, 'منذ'), not a report"
     t = toks[ti]
     if ti > 0 and toks[ti - 1].norm in ("في", "فى") and t.suffix and t.key in CAMPAIGN_NOUNS:
         # "تدعم القوات العراقية في قتالها لمسلحي التنظيم": its own campaign frames what the clause reports
         return f"the frame of a campaign ('في {t.text}'), not a happening"
     # "حملة عسكرية موسعة منذ سنوات"، "تم إبرامها منذ أكثر من ثمانية أشهر"، "التقى سفراء 25 دولة على مدار العام":
     # an act that has gone on, or was done, over months or years is a state or a tally, not a happening
-    hi = ti + 1
-    while hi < min(len(toks), ti + PERIOD_REACH) and toks[hi].text not in CLAUSE_PUNCT and toks[hi].text not in "،,":
-        hi += 1
-    frame = _period_frame(toks, ti + 1, hi, lambda u: _hits(u, SINCE) or u.norm in RUNNING_FRAMES, LONG_PERIODS,
-                          LONG_PERIOD_GAP)
+    if not since or since[-1] <= ti:
+        return None
+    # (the window ends at the first clause mark or comma after the trigger, as far as PERIOD_REACH)
+    ends = idx.at(_W_CLAUSE_COMMA)
+    i = bisect_left(ends, ti + 1)
+    hi = min(len(toks), ti + PERIOD_REACH, ends[i] if i < len(ends) else len(toks))
+    frame = _period_frame(toks, ti + 1, hi, _W_SINCE_RUN, _W_LONG_PERIOD, LONG_PERIOD_GAP)
     if frame is not None:
         return f"a state or tally over a long period ('{frame.text}'), not a happening"
     return None
@@ -4851,8 +4910,9 @@ def _demanded_act(toks: list[Token], ti: int, p: Pattern, noun: bool) -> str | N
     عدن"، "طالبت الحكومة بإرسال قوات"), not an act that happened, or None (roots 02, 03 and 10, the appeal, intent
     or demand itself, and 14, 18-20, judged by _not_reported, excluded). ``noun``: :func:`_noun_reading` of the
     trigger."""
-    if not noun or p.cameo[:2] in ("02", "03", "10", "14", "18", "19", "20"):
-        return None
+    if not noun or p.cameo[:2] in ("02", "03", "10", "14", "18", "19", "20") or _word_index(toks).last_before(
+            _W_REQUESTS, ti) < 0:
+        return None  # (not a noun, or no word of requesting before it)
     for u in _clause_before(toks, ti, REQUEST_REACH):
         if _hits(u, REQUESTS):
             return f"what a demand asks for ('{u.text}'), not a report"
@@ -4874,8 +4934,8 @@ def _discussed_act(toks: list[Token], ti: int, p: Pattern, noun: bool) -> str | 
     التنظيم"، "يبحث الفلسطينيون مسألة التوجه إلى مجلس الأمن") rather than an act that happened, or None. A
     meeting noun right after the verb is its subject ("بحث اجتماع الوزراء الأزمة"), not its topic. ``noun``:
     :func:`_noun_reading` of the trigger."""
-    if not noun or ti == 0:
-        return None
+    if not noun or ti == 0 or _word_index(toks).last_before(_W_DISCUSS, ti) < 0:
+        return None  # (not a noun, or no word of discussing or topic before it)
     back = _clause_before(toks, ti, DISCUSS_REACH)
     for n, u in enumerate(back):
         if not _hits(u, TOPIC_OR_DISCUSSING):
@@ -4911,12 +4971,8 @@ def _vox_pop(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: in
     role word codes. Violence and protest (roots 14, 18-20), which witnesses report, are kept."""
     if p.cameo[:2] in HAPPENING_ROOTS or p.voice == SAID_VOICE:
         return None
-    opener = None
-    for k in range(ti - 1, -1, -1):  # (a loop, not next() over a generator: most readings of roots 01-13)
-        if toks[k].text in QUOTE_OPENERS:
-            opener = k
-            break
-    if opener is None or opener == 0:
+    opener = _word_index(toks).last_before(_W_QUOTE_OPENER, ti)
+    if opener <= 0:
         return None
     verb = next((k for k in range(opener - 1, max(-1, opener - 1 - VOX_REACH), -1)
                  if toks[k].norm in SPEECH_VERBS or toks[k].key in SPEECH_VERBS), None)
@@ -5020,9 +5076,13 @@ SO_FAR_REACH = 4  # tokens on each side of the trigger searched for "حتى ال
 def _so_far(toks: list[Token], ti: int, tj: int) -> str | None:
     """"حتى الآن"، "لحد الآن"، "حتى اليوم" next to a violent trigger, in its clause: the words, or None."""
     lo, hi = max(0, ti - SO_FAR_REACH), min(len(toks) - 1, tj + SO_FAR_REACH)
-    for k in range(lo, hi):
+    idx = _word_index(toks)
+    bits, heads = idx.bits, idx.at(_W_SO_FAR_HEAD)
+    for k in heads[bisect_left(heads, lo):]:
+        if k >= hi:
+            break
         # (the words first: the clause test makes a generator, and the words are rarely there)
-        if not (_hits(toks[k], SO_FAR_HEADS) and _hits(toks[k + 1], SO_FAR_NOWS)):
+        if not bits[k + 1] & _W_SO_FAR_NOW:
             continue
         if ti <= k < tj or any(t.text in CLAUSE_PUNCT for t in toks[min(k, ti):max(k, tj)]):
             continue
@@ -5246,3 +5306,213 @@ def _shells_fell(toks: list[Token], ti: int, p: Pattern) -> bool:
         if not (_count_word(toks[k]) or _hits(toks[k], FEMININE_COUNTS)):
             return False
     return False
+
+
+# ------------------------------------------------------------------ per-sentence word classes
+# The rules that scan a window of tokens around each reading (the year and period of its clause, the attack whose
+# consequence it tells, a future or a threat before it) look the words of their classes up in an index made once
+# per sentence: each token's classes as bits, and for a class the sorted positions of its tokens. A token's bits are
+# computed once per word form (its text, its normalised form and its key, each cached on its own).
+_W_SENT_MARK = 1 << 0  # text in YEAR_WINDOW_MARKS: the ends of the year window
+_W_CLAUSE_COMMA = 1 << 1  # text in CLAUSE_PUNCT or a comma: the end of _background's period window
+_W_STOP = 1 << 2  # text in SENTENCE_STOPS
+_W_YEAR = 1 << 3  # a year 1900-2029 written in digits
+_W_SINCE_RUN = 1 << 4  # SINCE, or a form in RUNNING_FRAMES
+_W_LONG_PERIOD = 1 << 5  # LONG_PERIODS
+_W_PERIOD_FRAME = 1 << 6  # PERIOD_FRAMES
+_W_YEARS_PLURAL = 1 << 7  # YEARS_PLURAL
+_W_RESULT_LINK = 1 << 8  # RESULT_LINKS: the form, the form without و/ف, or the key
+_W_TOPIC_ATTACK = 1 << 9  # TOPIC_ATTACK_NOUNS
+_W_SAID = 1 << 10  # a form in SAID_STOPS
+_W_FUTURE_KEY = 1 << 11  # FUTURE_KEYS: the key or the form
+_W_THREAT = 1 << 12  # THREAT_WORDS
+_W_LIGHT = 1 << 13  # LIGHT_VERBS: the key, or the form past a two-letter prefix ("سي" + "عقد")
+_W_PUNCT = 1 << 14  # text in CLAUSE_PUNCT
+_W_RIGHT_PUNCT = 1 << 15  # text in CLAUSE_PUNCT but no quotation mark: the end of a clause window after a trigger
+_W_MARKER = 1 << 16  # a form in CLAUSE_MARKERS
+_W_RIGHT_MARKER = 1 << 17  # a form in CLAUSE_MARKERS but "كما", or in REPORT_MARKERS
+_W_INTENT = 1 << 18  # a form in INTENT
+_W_INTENT_NOUN = 1 << 19  # a form in INTENT_NOUNS, or one with و
+_W_CONDEMNING = 1 << 20  # CONDEMNING
+_W_HABITUAL = 1 << 21  # HABITUAL_ADVERBS
+_W_RECALL = 1 << 22  # RECALLING or LINKED_NAMES
+_W_CALLS = 1 << 23  # CALLS
+_W_SOUNDS = 1 << 24  # SOUNDS
+_W_SO_FAR_HEAD = 1 << 25  # SO_FAR_HEADS
+_W_SO_FAR_NOW = 1 << 26  # SO_FAR_NOWS
+_W_DISCUSS = 1 << 27  # DISCUSSING or TOPIC_HEADS
+_W_REQUESTS = 1 << 28  # REQUESTS
+_W_QUOTE_OPENER = 1 << 29  # text in QUOTE_OPENERS
+_W_REPORT_DAY = 1 << 30  # REPORT_DAYS
+_W_COORD_GOV = 1 << 31  # TEMPORAL_FRAMES, HYPOTHETICAL or CONDEMNING, or the form "قبيل" (see _coordinated_topic)
+_W_COLON = 1 << 32  # the text ":"
+_W_HYPOTHETICAL = 1 << 33  # HYPOTHETICAL
+_W_RESPONSIBILITY = 1 << 34  # RESPONSIBILITY
+_W_LIKE = 1 << 35  # LIKE
+_W_TOPIC_GOVERNOR = 1 << 36  # TOPIC_GOVERNORS
+_W_FUTURE_CUES = _W_STOP | _W_SAID | _W_FUTURE_KEY | _W_THREAT | _W_LIGHT  # what _future_context acts on
+# (strings, not sets: the scans they replace tested ``text in "..."``)
+YEAR_WINDOW_MARKS = ".؛:!؟«»\"“”"  # the year window does not cross a sentence mark or a quote
+SENTENCE_STOPS = ".؛:!؟"
+QUOTE_CHARS = "«»\"“”"  # quotation marks: they do not end the clause after a trigger
+SAID_STOPS = frozenset(["قال", "قالت", "واضاف", "واضافت"])  # a future word before these is another clause's
+# the word classes tested with _hits (the form, the key or the bare form), by bit
+_HIT_CLASSES: tuple[tuple[int, frozenset[str]], ...] = (
+    (_W_SINCE_RUN, SINCE), (_W_LONG_PERIOD, LONG_PERIODS), (_W_PERIOD_FRAME, PERIOD_FRAMES),
+    (_W_YEARS_PLURAL, YEARS_PLURAL), (_W_TOPIC_ATTACK, TOPIC_ATTACK_NOUNS), (_W_THREAT, THREAT_WORDS),
+    (_W_CONDEMNING, CONDEMNING), (_W_HABITUAL, HABITUAL_ADVERBS), (_W_RECALL, RECALLING | LINKED_NAMES),
+    (_W_CALLS, CALLS), (_W_SOUNDS, SOUNDS), (_W_SO_FAR_HEAD, SO_FAR_HEADS), (_W_SO_FAR_NOW, SO_FAR_NOWS),
+    (_W_DISCUSS, DISCUSSING | TOPIC_HEADS), (_W_REQUESTS, REQUESTS), (_W_REPORT_DAY, REPORT_DAYS),
+    (_W_COORD_GOV, TEMPORAL_FRAMES | HYPOTHETICAL | CONDEMNING), (_W_HYPOTHETICAL, HYPOTHETICAL),
+    (_W_RESPONSIBILITY, RESPONSIBILITY), (_W_LIKE, LIKE), (_W_TOPIC_GOVERNOR, TOPIC_GOVERNORS))
+_CLASS_CACHE_MAX = 1 << 17  # word forms per cache before it is emptied (a bound for long-running processes)
+_TEXT_BITS: dict[str, int] = {}
+_TOKEN_BITS: dict[str, tuple[str, str, int]] = {}  # text -> (form, key, the token's classes)
+_NORM_BITS: dict[str, int] = {}
+_KEY_BITS: dict[str, int] = {}
+
+
+def _token_bits(t: Token) -> tuple[str, str, int]:
+    """The classes of a token (see :func:`_word_index`), cached by its text with the form and key it had."""
+    tb = _TEXT_BITS.get(t.text)
+    nb = _NORM_BITS.get(t.norm)
+    kb = _KEY_BITS.get(t.key)
+    e = (t.norm, t.key, (_text_bits(t.text) if tb is None else tb) | (_norm_bits(t.norm) if nb is None else nb)
+         | (_key_bits(t.key) if kb is None else kb))
+    if len(_TOKEN_BITS) >= _CLASS_CACHE_MAX:
+        _TOKEN_BITS.clear()
+    _TOKEN_BITS[t.text] = e
+    return e
+
+
+def _text_bits(text: str) -> int:
+    """The classes a token's text puts it in (punctuation, a year), cached per text."""
+    bits = 0
+    if text in YEAR_WINDOW_MARKS:
+        bits |= _W_SENT_MARK
+    if text in CLAUSE_PUNCT or text in "،,":
+        bits |= _W_CLAUSE_COMMA
+    if text in SENTENCE_STOPS:
+        bits |= _W_STOP
+    if text in QUOTE_OPENERS:
+        bits |= _W_QUOTE_OPENER
+    if text == ":":
+        bits |= _W_COLON
+    if text in CLAUSE_PUNCT:
+        bits |= _W_PUNCT
+        if text not in QUOTE_CHARS:
+            bits |= _W_RIGHT_PUNCT
+    if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and int(text) < 2030:
+        bits |= _W_YEAR
+    if len(_TEXT_BITS) >= _CLASS_CACHE_MAX:
+        _TEXT_BITS.clear()
+    _TEXT_BITS[text] = bits
+    return bits
+
+
+def _norm_bits(norm: str) -> int:
+    """The classes a token's normalised form (or its bare form, see :func:`_hits`) puts it in, cached per form."""
+    bare = _bare_form(norm)
+    bits = 0
+    for bit, words in _HIT_CLASSES:
+        if norm in words or (bare is not None and bare in words):
+            bits |= bit
+    if norm in RUNNING_FRAMES:
+        bits |= _W_SINCE_RUN
+    if norm in RESULT_LINKS or norm.lstrip("وف") in RESULT_LINKS:
+        bits |= _W_RESULT_LINK
+    if norm in SAID_STOPS:
+        bits |= _W_SAID
+    if norm in FUTURE_KEYS:
+        bits |= _W_FUTURE_KEY
+    if norm[2:] in LIGHT_VERBS:
+        bits |= _W_LIGHT
+    if norm in CLAUSE_MARKERS:
+        bits |= _W_MARKER
+    if (norm in CLAUSE_MARKERS and norm != "كما") or norm in REPORT_MARKERS:
+        bits |= _W_RIGHT_MARKER
+    if norm in INTENT:
+        bits |= _W_INTENT
+    if norm == "قبيل":
+        bits |= _W_COORD_GOV
+    if norm in INTENT_NOUNS or norm.lstrip("و") in INTENT_NOUNS:
+        bits |= _W_INTENT_NOUN
+    if len(_NORM_BITS) >= _CLASS_CACHE_MAX:
+        _NORM_BITS.clear()
+    _NORM_BITS[norm] = bits
+    return bits
+
+
+def _key_bits(key: str) -> int:
+    """The classes a token's key puts it in, cached per key."""
+    bits = 0
+    for bit, words in _HIT_CLASSES:
+        if key in words:
+            bits |= bit
+    if key in RESULT_LINKS:
+        bits |= _W_RESULT_LINK
+    if key in FUTURE_KEYS:
+        bits |= _W_FUTURE_KEY
+    if key in LIGHT_VERBS:
+        bits |= _W_LIGHT
+    if len(_KEY_BITS) >= _CLASS_CACHE_MAX:
+        _KEY_BITS.clear()
+    _KEY_BITS[key] = bits
+    return bits
+
+
+@dataclass(slots=True)
+class _WordIndex:
+    """The word classes of one sentence's tokens (see :func:`_word_index`)."""
+
+    toks: list[Token]  # (held: the index is found again by the identity of this list)
+    bits: list[int]  # each token's classes
+    classed: list[int]  # the positions of the tokens in any class (most tokens are in none)
+    positions: dict[int, list[int]]  # a class (bit) -> the sorted positions of its tokens (filled on first use)
+
+    def at(self, bit: int) -> list[int]:
+        """The sorted positions of the tokens in any of the classes of ``bit``."""
+        got = self.positions.get(bit)
+        if got is None:
+            bits = self.bits
+            got = self.positions[bit] = [k for k in self.classed if bits[k] & bit]
+        return got
+
+    def last_before(self, bit: int, at: int) -> int:
+        """The position of the last token before ``at`` in any of the classes of ``bit``, or -1."""
+        got = self.positions.get(bit)
+        if got is None:
+            got = self.at(bit)
+        i = bisect_left(got, at)
+        return got[i - 1] if i else -1
+
+
+# the index of the sentence last asked about (the readings of a sentence are coded one after another)
+_LAST_INDEX: list[_WordIndex] = []
+
+
+def _word_index(toks: list[Token]) -> _WordIndex:
+    """The word classes of ``toks`` (a sentence's tokens), made once for consecutive calls on the same list."""
+    if _LAST_INDEX:
+        idx = _LAST_INDEX[0]
+        if idx.toks is toks and len(idx.bits) == len(toks):
+            return idx
+    # (one lookup by the raw text: the tokenizer analyses a text once, so its form and key are the same strings
+    # each time; a token whose form or key differs, or a new text, is looked up by its three strings)
+    token_bits = _TOKEN_BITS
+    bits: list[int] = []
+    classed: list[int] = []
+    for k, t in enumerate(toks):
+        e = token_bits.get(t.text)
+        if e is None or e[0] != t.norm or e[1] != t.key:
+            e = _token_bits(t)
+        b = e[2]
+        bits.append(b)
+        if b:
+            classed.append(k)
+    idx = _WordIndex(toks, bits, classed, {})
+    if _LAST_INDEX:
+        _LAST_INDEX[0] = idx
+    else:
+        _LAST_INDEX.append(idx)
+    return idx

@@ -10,6 +10,7 @@ geocoded place mentions.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,6 +55,7 @@ PREPOSITIONS = frozenset(
 PARTICLES = frozenset(["بان", "فان", "لان", "وبان", "كان", "وان"])
 AGENT_MARKERS = (("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("علي", "ايادي"), ("بواسطه",))
 _AGENT_MARKER_ENDS = frozenset(m[-1] for m in AGENT_MARKERS)
+_NORM_RULE_WORDS = PREPOSITIONS | PARTICLES  # the token norms on which a rule drops a one-word agent, state or nisba
 LOCATIVE_PREPS = frozenset(["في", "ب", "داخل", "الى", "من", "قرب", "عند", "ل"])
 _STOP_CHAIN = frozenset(["ان", "انه", "انها", "الذي", "التي", "الذين", "و", "او", "ثم", "قد", "لقد", "كان", "كانت"])
 _NAME_INTRODUCERS = frozenset(["المدعو", "المدعوه", "المواطن", "المواطنه"])
@@ -67,31 +69,89 @@ _KIND_ENUM = {
 
 # a hit before it becomes a Mention: (tok_start, tok_end, kind, entry id), document token indices
 _Hit = tuple[int, int, str, str]
+# a matched span before its Mentions: (tok_start, tok_end, its (kind, entry id) entries), document token indices.
+# (One item per span, not per entry: the entries of one span are chosen or dropped together.)
+_Entries = Sequence[tuple[str, str]]
+_SpanHit = tuple[int, int, _Entries]
+# what the mentions stage does with a matched key: (its entity entries, its trigger entries, which context rules
+# of MentionStage.process can drop one of them: _NO_RULE, _NORM_RULE or _ALL_RULES)
+_Plan = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], int]
+_NO_RULE = 0  # a phrase of several words, a metonym, a trigger, a name no key rule names: no rule applies
+_NORM_RULE = 1  # a one-word role noun, state or nisba: only the rules on a preposition or particle (the token's norm)
+_ALL_RULES = 2  # a role phrase, or a one-word name a key rule names (weak or bare places, articled names ...)
+_PLANS: dict[str, _Plan] = {}  # matched key -> its plan, for the KB held in _PLAN_KB
+_PLAN_KB: list[KnowledgeBase] = []  # (the KB itself is held: the plans are valid for it only)
 
 
-def _select_longest(items: list[_Hit]) -> list[_Hit]:
-    """Longest-first, non-overlapping; hits of other kinds on exactly the same span are kept too."""
+def _plan(kb: KnowledgeBase, key: str) -> _Plan:
+    """The entries of a matched key split into entity and trigger entries, with the context rules of
+    :meth:`MentionStage.process` that may drop one of them. Memoised per key: most keys need no rule, and their
+    entries are then taken as they are."""
+    if not _PLAN_KB or _PLAN_KB[0] is not kb:
+        _PLANS.clear()
+        _PLAN_KB[:] = [kb]
+    entries = kb.index[key]
+    rules = _NO_RULE
+    if " " not in key:  # (every rule is about a one-word match)
+        for kind, _ in entries:
+            if kind == KIND_ROLE or (kind == KIND_PLACE and (
+                    key in kb.weak_places or key in kb.bare_names or key in kb.bare_places
+                    or key in kb.articled_places)) or (kind == KIND_ACTOR and (
+                    key in kb.bare_names or key in kb.articled_names or key in kb.plain_ya_names)) or (
+                    kind == KIND_STATE and key in kb.bare_names):
+                rules = _ALL_RULES
+            elif kind in (KIND_AGENT, KIND_STATE, KIND_NISBA) and rules == _NO_RULE:
+                rules = _NORM_RULE
+    elif any(kind == KIND_ROLE for kind, _ in entries):
+        rules = _ALL_RULES
+    plan = (tuple(e for e in entries if e[0] != KIND_TRIGGER), tuple(e for e in entries if e[0] == KIND_TRIGGER),
+            rules)
+    _PLANS[key] = plan
+    return plan
+
+
+def _select_longest(items: list[_SpanHit]) -> list[_SpanHit]:
+    """Longest-first, non-overlapping spans (each with all its entries, of whatever kind)."""
     if len(items) < 2:
         return list(items)  # (most sentences have at most one trigger: nothing to sort or to overlap)
-    chosen: list[_Hit] = []
-    spans: set[tuple[int, int]] = set()  # the chosen spans
-    used: set[int] = set()  # the token positions they cover
-    for m in sorted(items, key=lambda m: (m[0] - m[1], m[0])):
+    chosen: list[_SpanHit] = []
+    used: set[int] = set()  # the token positions of the chosen spans
+    for m in sorted(items, key=_longest_first):
         a, b = m[0], m[1]
-        if (a, b) in spans:
+        if used.isdisjoint(range(a, b)):
             chosen.append(m)
-        elif used.isdisjoint(range(a, b)):
-            chosen.append(m)
-            spans.add((a, b))
             used.update(range(a, b))
-    chosen.sort(key=lambda m: (m[0], m[1]))
+    chosen.sort(key=_in_order)
     return chosen
 
 
-def _mention(tokens: list[Token], text: str, h: _Hit, si: int) -> Mention:
-    a, b = h[0], h[1]
-    start, end = tokens[a].start, tokens[b - 1].end
-    return Mention(_KIND_ENUM[h[2]], a, b, start, end, text[start:end], h[3], si)
+def _longest_first(m: _SpanHit) -> tuple[int, int]:
+    return (m[0] - m[1], m[0])
+
+
+def _in_order(m: _SpanHit) -> tuple[int, int]:
+    return (m[0], m[1])
+
+
+def _by_span(hits: list[_Hit]) -> list[_SpanHit]:
+    """Per-entry hits (in span order: the entries of one span follow each other) grouped by span."""
+    out: list[_SpanHit] = []
+    entries: list[tuple[str, str]] = []
+    for a, b, kind, id_ in hits:
+        if not (out and out[-1][0] == a and out[-1][1] == b):
+            entries = []
+            out.append((a, b, entries))
+        entries.append((kind, id_))
+    return out
+
+
+def _mentions(tokens: list[Token], text: str, spans: list[_SpanHit], si: int, out: list[Mention]) -> None:
+    """The Mentions of the chosen spans, appended to ``out``."""
+    for a, b, entries in spans:
+        start, end = tokens[a].start, tokens[b - 1].end
+        surface = text[start:end]
+        for kind, id_ in entries:
+            out.append(Mention(_KIND_ENUM[kind], a, b, start, end, surface, id_, si))
 
 
 @register_stage("mentions")
@@ -104,52 +164,41 @@ class MentionStage(KBStage):
 
     def process(self, doc: Document) -> None:
         kb = self.kb
-        index, weak_places, bare_names, bare_places = kb.index, kb.weak_places, kb.bare_names, kb.bare_places
-        articled_places = kb.articled_places
+        plans = _PLANS if _PLAN_KB and _PLAN_KB[0] is kb else {}
         tokens, text = doc.tokens, doc.text
         out: list[Mention] = []
 
         for si, s in enumerate(doc.sentences):
             s0 = s.tok_start
             toks = tokens[s0:s.tok_end]
-            ents: list[_Hit] = []
-            trigs: list[_Hit] = []
+            ents: list[_SpanHit] = []
+            trigs: list[_SpanHit] = []
             roles: set[_Hit] = set()  # the holders of role phrases (as actor hits)
             for i, j, key in kb.match_keys(toks):
-                for kind, id_ in index[key]:
-                    if (kind == KIND_PLACE and j - i == 1 and toks[i].key in weak_places
-                            and (i == 0 or toks[i - 1].key not in PLACE_NOUNS)):
-                        continue  # a common word (بيان، مدينة) is a place only after a place noun
-                    if (kind in (KIND_ACTOR, KIND_STATE, KIND_PLACE) and j - i == 1 and "ال" in toks[i].prefix
-                            and (toks[i].key in bare_names or (kind == KIND_PLACE and toks[i].key in bare_places))):
-                        continue  # "حشد" the party is not "الحشد" the mobilisation; "مالي" is not "المالي"
-                    if (kind == KIND_PLACE and j - i == 1 and toks[i].key in articled_places
-                            and not toks[i].prefix.endswith(("ال", "لل"))):
-                        continue  # the verb "خرج" is not the town "الخرج"
-                    if (kind == KIND_ACTOR and j - i == 1 and toks[i].key in kb.articled_names
-                            and toks[i].prefix and not toks[i].prefix.endswith(("ال", "لل"))):
-                        continue  # "فاسد" (corrupt) is not ف + "الأسد": a clitic without the article
-                    if (kind == KIND_ACTOR and j - i == 1 and "ئ" in toks[i].text
-                            and toks[i].key in kb.plain_ya_names):
-                        continue  # "مناوئي" (the opponents of) is not "مناوي" (Minnawi)
-                    if (kind == KIND_AGENT and j - i == 1 and toks[i].norm in PREPOSITIONS
-                            and not toks[i].text.startswith("إ")):
-                        continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)
-                    if kind in (KIND_NISBA, KIND_STATE) and j - i == 1 and toks[i].norm in PARTICLES:
-                        continue  # the particle "بأن" (that) is not "ألبان" (Albanians)
-                    if kind == KIND_ROLE:
-                        # "الأمين العام لحزب الله": the person holding the role on the article date
-                        holder = kb.role_holder(id_, doc.article.date)
-                        if holder is not None:
-                            ents.append((s0 + i, s0 + j, KIND_ACTOR, holder))
-                            roles.add((s0 + i, s0 + j, KIND_ACTOR, holder))
-                        continue
-                    (trigs if kind == KIND_TRIGGER else ents).append((s0 + i, s0 + j, kind, id_))
+                plan = plans.get(key)
+                if plan is None:
+                    plan = _plan(kb, key)
+                    plans = _PLANS
+                e_list: _Entries
+                t_list: _Entries
+                e_list, t_list, rules = plan
+                if rules != _NO_RULE and (rules == _ALL_RULES or toks[i].norm in _NORM_RULE_WORDS):
+                    e_list, t_list = self._kept(kb, doc, toks, s0, i, j, key, roles)
+                if e_list:
+                    ents.append((s0 + i, s0 + j, e_list))
+                if t_list:
+                    trigs.append((s0 + i, s0 + j, t_list))
             if roles:
-                ents = self._role_holders(ents, roles)
-            chosen = self._other_bearers(kb, doc, s0, [_mention(tokens, text, h, si) for h in _select_longest(ents)])
-            chosen.extend(self._accusative_nisbas(kb, doc, s.tok_start, s.tok_end, si, chosen))
-            chosen.extend(self._unknown_names(kb, doc, s.tok_start, s.tok_end, si, chosen, trigs))
+                ents = _by_span(self._role_holders([(a, b, k, e) for a, b, es in ents for k, e in es], roles))
+            chosen: list[Mention] = []
+            _mentions(tokens, text, _select_longest(ents), si, chosen)
+            chosen = self._other_bearers(kb, doc, s0, chosen)
+            taken = {i for m in chosen for i in range(m.tok_start, m.tok_end)}
+            nisbas = self._accusative_nisbas(kb, doc, s.tok_start, s.tok_end, si, taken)
+            if nisbas:
+                chosen.extend(nisbas)
+                taken.update(m.tok_start for m in nisbas)
+            chosen.extend(self._unknown_names(kb, doc, s.tok_start, s.tok_end, si, chosen, trigs, taken))
             chosen.sort(key=lambda m: (m.tok_start, m.tok_end))
             out.extend(chosen)
             # a trigger word inside a name is not an event: "الأمم" in "الأمم المتحدة", "التعاون" in "مجلس التعاون"
@@ -162,10 +211,48 @@ class MentionStage(KBStage):
                 # inside a longer name: a name span covering its first token (a <= t[0] < b) that also holds its end
                 trigs = [t for t in trigs if t[0] not in named or not any(t[1] <= b and (b - a) > (t[1] - t[0])
                                                                          for a, b in named[t[0]])]
-            out.extend(_mention(tokens, text, h, si) for h in _select_longest(trigs))
+            _mentions(tokens, text, _select_longest(trigs), si, out)
         out.extend(self._surnames(doc, out))
         out.sort(key=lambda m: (m.tok_start, m.kind != MK_TRIGGER))
         doc.mentions = out
+
+    @staticmethod
+    def _kept(kb: KnowledgeBase, doc: Document, toks: list[Token], s0: int, i: int, j: int, key: str,
+              roles: set[_Hit]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """The entity and trigger entries of the match ``[i, j)`` of ``key`` that the context rules keep (sentence
+        token indices; a role phrase gives its holder on the article date, recorded in ``roles``)."""
+        ents: list[tuple[str, str]] = []
+        trigs: list[tuple[str, str]] = []
+        for kind, id_ in kb.index[key]:
+            if (kind == KIND_PLACE and j - i == 1 and toks[i].key in kb.weak_places
+                    and (i == 0 or toks[i - 1].key not in PLACE_NOUNS)):
+                continue  # a common word (بيان، مدينة) is a place only after a place noun
+            if (kind in (KIND_ACTOR, KIND_STATE, KIND_PLACE) and j - i == 1 and "ال" in toks[i].prefix
+                    and (toks[i].key in kb.bare_names or (kind == KIND_PLACE and toks[i].key in kb.bare_places))):
+                continue  # "حشد" the party is not "الحشد" the mobilisation; "مالي" is not "المالي"
+            if (kind == KIND_PLACE and j - i == 1 and toks[i].key in kb.articled_places
+                    and not toks[i].prefix.endswith(("ال", "لل"))):
+                continue  # the verb "خرج" is not the town "الخرج"
+            if (kind == KIND_ACTOR and j - i == 1 and toks[i].key in kb.articled_names
+                    and toks[i].prefix and not toks[i].prefix.endswith(("ال", "لل"))):
+                continue  # "فاسد" (corrupt) is not ف + "الأسد": a clitic without the article
+            if (kind == KIND_ACTOR and j - i == 1 and "ئ" in toks[i].text
+                    and toks[i].key in kb.plain_ya_names):
+                continue  # "مناوئي" (the opponents of) is not "مناوي" (Minnawi)
+            if (kind == KIND_AGENT and j - i == 1 and toks[i].norm in PREPOSITIONS
+                    and not toks[i].text.startswith("إ")):
+                continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)
+            if kind in (KIND_NISBA, KIND_STATE) and j - i == 1 and toks[i].norm in PARTICLES:
+                continue  # the particle "بأن" (that) is not "ألبان" (Albanians)
+            if kind == KIND_ROLE:
+                # "الأمين العام لحزب الله": the person holding the role on the article date
+                holder = kb.role_holder(id_, doc.article.date)
+                if holder is not None:
+                    ents.append((KIND_ACTOR, holder))
+                    roles.add((s0 + i, s0 + j, KIND_ACTOR, holder))
+                continue
+            (trigs if kind == KIND_TRIGGER else ents).append((kind, id_))
+        return ents, trigs
 
     def _role_holders(self, ents: list[_Hit], role_hits: set[_Hit]) -> list[_Hit]:
         """The holder of a role phrase stands for it, not the generic role noun of the same words ("الأمين العام
@@ -253,12 +340,11 @@ class MentionStage(KBStage):
         return got
 
     def _accusative_nisbas(self, kb: KnowledgeBase, doc: Document, a: int, b: int, si: int,
-                           ents: list[Mention]) -> list[Mention]:
+                           taken: set[int]) -> list[Mention]:
         """Nisbas in the indefinite accusative, written with the alif of tanwīn ("صحفيا عراقيا", "جنديا
         تركيا"), which the adjective lists give only as عراقي/تركي. A word that is itself an entity (سوريا،
-        روسيا) keeps its own reading."""
+        روسيا: ``taken``, the positions of the sentence's mentions) keeps its own reading."""
         toks = doc.tokens
-        taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
         out: list[Mention] = []
         for i in range(a, b):
             t = toks[i]
@@ -270,10 +356,10 @@ class MentionStage(KBStage):
         return out
 
     def _unknown_names(self, kb: KnowledgeBase, doc: Document, a: int, b: int, si: int, ents: list[Mention],
-                       trigs: list[_Hit]) -> list[Mention]:
-        """Names the dictionaries lack, after a role noun or المدعو: "الناشط الطلابي آرش صادقي"."""
+                       trigs: list[_SpanHit], taken: set[int]) -> list[Mention]:
+        """Names the dictionaries lack, after a role noun or المدعو: "الناشط الطلابي آرش صادقي". ``taken``: the
+        positions of the mentions ``ents`` (updated here)."""
         toks = doc.tokens
-        taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
         taken.update(i for t in trigs for i in range(t[0], t[1]))
         out: list[Mention] = []
         starts: list[int] = []

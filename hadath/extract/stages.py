@@ -43,6 +43,7 @@ from hadath.model import (
     Mention,
     MentionKind,
     PlaceMention,
+    Sentence,
     Token,
 )
 from hadath.pipeline import KBStage, register_stage
@@ -79,17 +80,35 @@ _Plan = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], int]
 _NO_RULE = 0  # a phrase of several words, a metonym, a trigger, a name no key rule names: no rule applies
 _NORM_RULE = 1  # a one-word role noun, state or nisba: only the rules on a preposition or particle (the token's norm)
 _ALL_RULES = 2  # a role phrase, or a one-word name a key rule names (weak or bare places, articled names ...)
-_PLANS: dict[str, _Plan] = {}  # matched key -> its plan, for the KB held in _PLAN_KB
-_PLAN_KB: list[KnowledgeBase] = []  # (the KB itself is held: the plans are valid for it only)
 
 
-def _plan(kb: KnowledgeBase, key: str) -> _Plan:
+class _Tables:
+    """What the mentions stage derives from one KB: the plan of each matched key (filled as keys are met) and the
+    keys of the accusative nisbas. The KB itself is held: the tables are valid for it only."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.plans: dict[str, _Plan] = {}
+        # "عراقيا" -> IRQ: a nisba key ending in ي plus the alif of tanwīn (see MentionStage._accusative_nisbas)
+        self.accusative: frozenset[str] = frozenset(n + "ا" for n, iso in kb.nisba_of.items()
+                                                    if iso and n.endswith("ي") and len(n) >= 4)
+
+
+_TABLES: list[_Tables] = []  # the tables of the KB last used
+
+
+def _tables(kb: KnowledgeBase) -> _Tables:
+    """The mentions stage's tables for ``kb``."""
+    if not _TABLES or _TABLES[0].kb is not kb:
+        _TABLES[:] = [_Tables(kb)]
+    return _TABLES[0]
+
+
+def _plan(tables: _Tables, key: str) -> _Plan:
     """The entries of a matched key split into entity and trigger entries, with the context rules of
     :meth:`MentionStage.process` that may drop one of them. Memoised per key: most keys need no rule, and their
     entries are then taken as they are."""
-    if not _PLAN_KB or _PLAN_KB[0] is not kb:
-        _PLANS.clear()
-        _PLAN_KB[:] = [kb]
+    kb = tables.kb
     entries = kb.index[key]
     rules = _NO_RULE
     if " " not in key:  # (every rule is about a one-word match)
@@ -106,7 +125,7 @@ def _plan(kb: KnowledgeBase, key: str) -> _Plan:
         rules = _ALL_RULES
     plan = (tuple(e for e in entries if e[0] != KIND_TRIGGER), tuple(e for e in entries if e[0] == KIND_TRIGGER),
             rules)
-    _PLANS[key] = plan
+    tables.plans[key] = plan
     return plan
 
 
@@ -154,6 +173,25 @@ def _mentions(tokens: list[Token], text: str, spans: list[_SpanHit], si: int, ou
             out.append(Mention(_KIND_ENUM[kind], a, b, start, end, surface, id_, si))
 
 
+def _by_sentence(doc: Document, positions: list[int]) -> list[tuple[int, Sentence, int]]:
+    """(sentence index, sentence, position) for each of the increasing token ``positions`` that lies in a sentence,
+    in order: what a loop over every token of every sentence would meet at them. (The per-article scans for rare
+    words list their positions first, in one pass, and visit only those.)"""
+    out: list[tuple[int, Sentence, int]] = []
+    k, n = 0, len(positions)
+    if not n:
+        return out
+    for si, s in enumerate(doc.sentences):
+        while k < n and positions[k] < s.tok_start:
+            k += 1
+        while k < n and positions[k] < s.tok_end:
+            out.append((si, s, positions[k]))
+            k += 1
+        if k == n:
+            break
+    return out
+
+
 @register_stage("mentions")
 class MentionStage(KBStage):
     """Dictionary mentions of actors, agents, states, places and event triggers."""
@@ -164,9 +202,13 @@ class MentionStage(KBStage):
 
     def process(self, doc: Document) -> None:
         kb = self.kb
-        plans = _PLANS if _PLAN_KB and _PLAN_KB[0] is kb else {}
+        tables = _tables(kb)
+        plans = tables.plans
         tokens, text = doc.tokens, doc.text
         out: list[Mention] = []
+        # the rare words two rules look for, found in one pass over the article (their loops visit only these)
+        accusative = [i for i, t in enumerate(tokens) if t.key in tables.accusative]
+        introducers = [i for i, t in enumerate(tokens) if t.norm in _NAME_INTRODUCERS]
 
         for si, s in enumerate(doc.sentences):
             s0 = s.tok_start
@@ -177,8 +219,7 @@ class MentionStage(KBStage):
             for i, j, key in kb.match_keys(toks):
                 plan = plans.get(key)
                 if plan is None:
-                    plan = _plan(kb, key)
-                    plans = _PLANS
+                    plan = _plan(tables, key)
                 e_list: _Entries
                 t_list: _Entries
                 e_list, t_list, rules = plan
@@ -194,11 +235,13 @@ class MentionStage(KBStage):
             _mentions(tokens, text, _select_longest(ents), si, chosen)
             chosen = self._other_bearers(kb, doc, s0, chosen)
             taken = {i for m in chosen for i in range(m.tok_start, m.tok_end)}
-            nisbas = self._accusative_nisbas(kb, doc, s.tok_start, s.tok_end, si, taken)
-            if nisbas:
-                chosen.extend(nisbas)
-                taken.update(m.tok_start for m in nisbas)
-            chosen.extend(self._unknown_names(kb, doc, s.tok_start, s.tok_end, si, chosen, trigs, taken))
+            if accusative:
+                nisbas = self._accusative_nisbas(kb, doc, [i for i in accusative if s0 <= i < s.tok_end], si, taken)
+                if nisbas:
+                    chosen.extend(nisbas)
+                    taken.update(m.tok_start for m in nisbas)
+            chosen.extend(self._unknown_names(kb, doc, s.tok_start, s.tok_end, si, chosen, trigs, taken,
+                                              [i + 1 for i in introducers if s0 <= i < s.tok_end]))
             chosen.sort(key=lambda m: (m.tok_start, m.tok_end))
             out.extend(chosen)
             # a trigger word inside a name is not an event: "الأمم" in "الأمم المتحدة", "التعاون" in "مجلس التعاون"
@@ -275,7 +318,6 @@ class MentionStage(KBStage):
 
         kb = self.kb
         toks = doc.tokens
-        covered: set[int] = {k for m in mentions for k in range(m.tok_start, m.tok_end)}
         full: list[tuple[int, str, str]] = []  # (token after the full name, surname key, actor id)
         for m in mentions:
             if (m.kind == MK_ACTOR and m.tok_end - m.tok_start >= 2 and m.entry_id in kb.actors
@@ -291,19 +333,18 @@ class MentionStage(KBStage):
         for _, key, id_ in full:
             people.setdefault(key, set()).add(id_)
         first = {key: min(e for e, k, _ in full if k == key) for key in people}
+        covered: set[int] = {k for m in mentions for k in range(m.tok_start, m.tok_end)}
         out: list[Mention] = []
-        for si, s in enumerate(doc.sentences):
-            for i in range(s.tok_start, s.tok_end):
-                t = toks[i]
-                ids = people.get(t.key)
-                if (not ids or len(ids) != 1 or i in covered or i < first[t.key] or t.suffix or t.is_punct
-                        or "ال" in t.prefix):
-                    continue
-                if i > s.tok_start and toks[i - 1].key in _given_names() and not toks[i - 1].prefix:
-                    continue  # another bearer of the surname: "جيمي كارتر"
-                if t.key in _given_names() and i + 1 < s.tok_end and _name_word(kb, toks[i + 1]):
-                    continue  # a given name that is also the surname, here before a surname: another person
-                out.append(Mention(MK_ACTOR, i, i + 1, t.start, t.end, t.text, next(iter(ids)), si))
+        for si, s, i in _by_sentence(doc, [i for i, t in enumerate(toks) if t.key in people]):
+            t = toks[i]
+            ids = people[t.key]
+            if len(ids) != 1 or i in covered or i < first[t.key] or t.suffix or t.is_punct or "ال" in t.prefix:
+                continue
+            if i > s.tok_start and toks[i - 1].key in _given_names() and not toks[i - 1].prefix:
+                continue  # another bearer of the surname: "جيمي كارتر"
+            if t.key in _given_names() and i + 1 < s.tok_end and _name_word(kb, toks[i + 1]):
+                continue  # a given name that is also the surname, here before a surname: another person
+            out.append(Mention(MK_ACTOR, i, i + 1, t.start, t.end, t.text, next(iter(ids)), si))
         return out
 
 
@@ -339,14 +380,15 @@ class MentionStage(KBStage):
             got = _NAME_WORDS[key] = frozenset(w for f in [a.name_ar, *a.aliases] for w in phrase_key(f).split())
         return got
 
-    def _accusative_nisbas(self, kb: KnowledgeBase, doc: Document, a: int, b: int, si: int,
+    def _accusative_nisbas(self, kb: KnowledgeBase, doc: Document, cands: list[int], si: int,
                            taken: set[int]) -> list[Mention]:
         """Nisbas in the indefinite accusative, written with the alif of tanwīn ("صحفيا عراقيا", "جنديا
         تركيا"), which the adjective lists give only as عراقي/تركي. A word that is itself an entity (سوريا،
-        روسيا: ``taken``, the positions of the sentence's mentions) keeps its own reading."""
+        روسيا: ``taken``, the positions of the sentence's mentions) keeps its own reading. ``cands``: the
+        sentence's words whose key is such a form (:class:`_Tables`)."""
         toks = doc.tokens
         out: list[Mention] = []
-        for i in range(a, b):
+        for i in cands:
             t = toks[i]
             if i in taken or t.is_punct or "ال" in t.prefix or not t.key.endswith("يا") or len(t.key) < 5:
                 continue
@@ -356,9 +398,10 @@ class MentionStage(KBStage):
         return out
 
     def _unknown_names(self, kb: KnowledgeBase, doc: Document, a: int, b: int, si: int, ents: list[Mention],
-                       trigs: list[_SpanHit], taken: set[int]) -> list[Mention]:
+                       trigs: list[_SpanHit], taken: set[int], introduced: list[int]) -> list[Mention]:
         """Names the dictionaries lack, after a role noun or المدعو: "الناشط الطلابي آرش صادقي". ``taken``: the
-        positions of the mentions ``ents`` (updated here)."""
+        positions of the mentions ``ents`` (updated here); ``introduced``: the positions after the sentence's
+        words of ``_NAME_INTRODUCERS``."""
         toks = doc.tokens
         taken.update(i for t in trigs for i in range(t[0], t[1]))
         out: list[Mention] = []
@@ -367,7 +410,7 @@ class MentionStage(KBStage):
             if (m.kind == MK_AGENT and _person_title(kb, m)) or (
                     m.kind == MK_NISBA and starts and starts[-1] == m.tok_start):
                 starts.append(m.tok_end)
-        starts.extend([i + 1 for i in range(a, b) if toks[i].norm in _NAME_INTRODUCERS])
+        starts.extend(introduced)
         for j in sorted(set(starts)):
             # skip a nationality and an honorific right after the role noun: "الرئيس السوداني عمر البشير",
             # "رئيس الوزراء القطري الشيخ عبد الله بن ناصر"
@@ -470,6 +513,7 @@ ANAPHORIC_HEADS: dict[str, str] = {
 # the role's agent id); those marked True also take any person whose phrase starts with the noun ("الوزير" ->
 # the last "وزير ..." named, whatever his portfolio)
 ANAPHORIC_ROLES: dict[str, bool] = {"رييس": False, "وزير": True}
+_ANAPHORIC_KEYS = frozenset(ANAPHORIC_HEADS) | frozenset(ANAPHORIC_ROLES)
 _ANAPHOR_WINDOW = 3  # sentences before the anaphor in which a second candidate makes it ambiguous
 
 
@@ -491,6 +535,10 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     dictionary with that very noun (داعش: "تنظيم الدولة"); for a role noun, the person named with that role.
     Without an antecedent, or with two different ones in the last few sentences, nothing changes."""
     toks = doc.tokens
+    # (one pass finds the candidate words; the tables below are built only for an article that has one)
+    cands = _by_sentence(doc, [i for i, t in enumerate(toks) if t.key in _ANAPHORIC_KEYS and _definite(t)])
+    if not cands:
+        return
     taken: dict[int, list[Mention]] = {}  # token position -> the entity mentions covering it
     for m in doc.mentions:
         if m.kind != MK_TRIGGER:
@@ -504,30 +552,27 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     pool = actors + _embedded(kb, doc, actors)
     pool.sort(key=lambda a: a.tok_end)
     added: list[ActorMention] = []
-    for si, s in enumerate(doc.sentences):
-        for i in range(s.tok_start, s.tok_end):
-            t = toks[i]
-            if (t.key not in ANAPHORIC_HEADS and t.key not in ANAPHORIC_ROLES) or not _definite(t):
-                continue
-            existing = by_start.get((i, i + 1))
-            if any(existing is None or m.kind != MK_AGENT or (m.tok_start, m.tok_end) != (i, i + 1)
-                   for m in taken.get(i, ())):
-                continue  # part of a longer name or phrase
-            if existing is not None and (existing.head != KIND_AGENT or existing.ref.id):
-                continue
-            if i + 1 < s.tok_end and not _bare_after(kb, toks[i + 1], taken.get(i + 1, []), i + 1 in time_toks):
-                continue  # "الحركة الإسلامية", "الجيش السوري", "الرئيس السابق"
-            ante = _antecedent(kb, toks, pool, t.key, existing.role if existing else "", i, si)
-            if ante is None:
-                continue
-            surface = doc.text[t.start:t.end]
-            r = ante.ref
-            ref = ActorRef(r.name, r.name_en, r.code, r.id, r.type, r.country, [surface])
-            if existing is not None:
-                existing.ref, existing.head = ref, ante.head
-            else:
-                added.append(ActorMention(i, i + 1, t.start, t.end, si, ref, ante.head,
-                                          _prep_before(toks, i, s.tok_start), conj=t.prefix.startswith("و")))
+    for si, s, i in cands:
+        t = toks[i]
+        existing = by_start.get((i, i + 1))
+        if any(existing is None or m.kind != MK_AGENT or (m.tok_start, m.tok_end) != (i, i + 1)
+               for m in taken.get(i, ())):
+            continue  # part of a longer name or phrase
+        if existing is not None and (existing.head != KIND_AGENT or existing.ref.id):
+            continue
+        if i + 1 < s.tok_end and not _bare_after(kb, toks[i + 1], taken.get(i + 1, []), i + 1 in time_toks):
+            continue  # "الحركة الإسلامية", "الجيش السوري", "الرئيس السابق"
+        ante = _antecedent(kb, toks, pool, t.key, existing.role if existing else "", i, si)
+        if ante is None:
+            continue
+        surface = doc.text[t.start:t.end]
+        r = ante.ref
+        ref = ActorRef(r.name, r.name_en, r.code, r.id, r.type, r.country, [surface])
+        if existing is not None:
+            existing.ref, existing.head = ref, ante.head
+        else:
+            added.append(ActorMention(i, i + 1, t.start, t.end, si, ref, ante.head,
+                                      _prep_before(toks, i, s.tok_start), conj=t.prefix.startswith("و")))
     if added:
         actors.extend(added)
         actors.sort(key=lambda a: (a.sentence, a.tok_start))

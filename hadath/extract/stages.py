@@ -13,8 +13,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
-from hadath.extract.ner import PERSON_TITLES, _nameish
+from hadath.extract.ner import AMBIGUOUS_GIVEN, PERSON_TITLES, _given_names, _name_lexicon, _nameish
 from hadath.kb.kb import (
     KIND_ACTOR,
     KIND_AGENT,
@@ -152,6 +153,13 @@ def _in_order(m: _SpanHit) -> tuple[int, int]:
     return (m[0], m[1])
 
 
+_TOK_START = attrgetter("tok_start")
+
+
+def _tok_span(m: Mention) -> tuple[int, int]:
+    return (m.tok_start, m.tok_end)
+
+
 def _by_span(hits: list[_Hit]) -> list[_SpanHit]:
     """Per-entry hits (in span order: the entries of one span follow each other) grouped by span."""
     out: list[_SpanHit] = []
@@ -205,7 +213,8 @@ class MentionStage(KBStage):
         tables = _tables(kb)
         plans = tables.plans
         tokens, text = doc.tokens, doc.text
-        out: list[Mention] = []
+        out: list[Mention] = []  # the entity mentions, in sentence order
+        trig_out: list[Mention] = []  # the trigger mentions
         # the rare words two rules look for, found in one pass over the article (their loops visit only these)
         accusative = [i for i, t in enumerate(tokens) if t.key in tables.accusative]
         introducers = [i for i, t in enumerate(tokens) if t.norm in _NAME_INTRODUCERS]
@@ -231,18 +240,21 @@ class MentionStage(KBStage):
                     trigs.append((s0 + i, s0 + j, t_list))
             if roles:
                 ents = _by_span(self._role_holders([(a, b, k, e) for a, b, es in ents for k, e in es], roles))
-            chosen: list[Mention] = []
-            _mentions(tokens, text, _select_longest(ents), si, chosen)
-            chosen = self._other_bearers(kb, doc, s0, chosen)
-            taken = {i for m in chosen for i in range(m.tok_start, m.tok_end)}
+            found: list[Mention] = []
+            _mentions(tokens, text, _select_longest(ents), si, found)
+            taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
+            chosen = self._other_bearers(kb, doc, s0, found, taken)
+            n_chosen = len(chosen) if chosen is found else -1  # (-1: a name replaced a mention, perhaps out of order)
             if accusative:
                 nisbas = self._accusative_nisbas(kb, doc, [i for i in accusative if s0 <= i < s.tok_end], si, taken)
                 if nisbas:
                     chosen.extend(nisbas)
                     taken.update(m.tok_start for m in nisbas)
-            chosen.extend(self._unknown_names(kb, doc, s.tok_start, s.tok_end, si, chosen, trigs, taken,
-                                              [i + 1 for i in introducers if s0 <= i < s.tok_end]))
-            chosen.sort(key=lambda m: (m.tok_start, m.tok_end))
+            names = self._unknown_names(kb, doc, s.tok_start, s.tok_end, si, chosen, trigs, taken,
+                                        [i + 1 for i in introducers if s0 <= i < s.tok_end])
+            if len(chosen) != n_chosen or names:  # (else still in the order of _select_longest)
+                chosen.extend(names)
+                chosen.sort(key=_tok_span)
             out.extend(chosen)
             # a trigger word inside a name is not an event: "الأمم" in "الأمم المتحدة", "التعاون" in "مجلس التعاون"
             named: dict[int, list[tuple[int, int]]] = {}  # token position -> the named spans covering it
@@ -254,10 +266,13 @@ class MentionStage(KBStage):
                 # inside a longer name: a name span covering its first token (a <= t[0] < b) that also holds its end
                 trigs = [t for t in trigs if t[0] not in named or not any(t[1] <= b and (b - a) > (t[1] - t[0])
                                                                          for a, b in named[t[0]])]
-            _mentions(tokens, text, _select_longest(trigs), si, out)
-        out.extend(self._surnames(doc, out))
-        out.sort(key=lambda m: (m.tok_start, m.kind != MK_TRIGGER))
-        doc.mentions = out
+            _mentions(tokens, text, _select_longest(trigs), si, trig_out)
+        out.extend(self._surnames(doc, out + trig_out))
+        # by position, a trigger before the names on the same token: the triggers first, then a stable sort by
+        # position (by a C-level key: no tuple per mention)
+        trig_out.extend(out)
+        trig_out.sort(key=_TOK_START)
+        doc.mentions = trig_out
 
     @staticmethod
     def _kept(kb: KnowledgeBase, doc: Document, toks: list[Token], s0: int, i: int, j: int, key: str,
@@ -314,8 +329,6 @@ class MentionStage(KBStage):
         word of the full name as written; it must be a word of no other kind (not a common word, a given name,
         a preposition or another entry's form), name one person only in the article, and stand alone (no
         dictionary mention or trigger on it, no given name before it)."""
-        from hadath.extract.ner import _given_names
-
         kb = self.kb
         toks = doc.tokens
         full: list[tuple[int, str, str]] = []  # (token after the full name, surname key, actor id)
@@ -348,16 +361,16 @@ class MentionStage(KBStage):
         return out
 
 
-    def _other_bearers(self, kb: KnowledgeBase, doc: Document, a: int, ents: list[Mention]) -> list[Mention]:
+    def _other_bearers(self, kb: KnowledgeBase, doc: Document, a: int, ents: list[Mention],
+                       taken: set[int]) -> list[Mention]:
         """A known person's surname after a different given name is another person: "زياد غندور" is not
         "إبراهيم غندور", "إيفانكا ترامب" is not Donald Trump. The two words become an unknown name.
-        (``kb`` is the stage's, passed in: the property costs a lookup per sentence.)"""
-        from hadath.extract.ner import AMBIGUOUS_GIVEN, _given_names
-
+        (``kb`` is the stage's, passed in: the property costs a lookup per sentence.) ``taken``: the positions of
+        ``ents``, to which the given names are added. Returns ``ents`` itself when there is no such name."""
         toks = doc.tokens
-        taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
-        out: list[Mention] = []
-        for m in ents:
+        out: list[Mention] | None = None  # (None: no name so far, the mentions are ents[:k])
+        given: list[int] = []
+        for k, m in enumerate(ents):
             i = m.tok_start
             if (m.kind == MK_ACTOR and m.tok_end - i == 1 and i - 1 >= a and i - 1 not in taken
                     and kb.actors[m.entry_id].type == "person"):
@@ -365,11 +378,16 @@ class MentionStage(KBStage):
                 if (not g.prefix and not g.is_punct and g.key in _given_names() and g.key not in AMBIGUOUS_GIVEN
                         and g.key not in self._name_words(m.entry_id)):
                     text = doc.text[g.start:toks[i].end]
+                    if out is None:
+                        out = ents[:k]
                     out.append(Mention(MK_NAME, i - 1, i + 1, g.start, toks[i].end, text, f"name:{text}",
                                        m.sentence))
+                    given.append(i - 1)
                     continue
-            out.append(m)
-        return out
+            if out is not None:
+                out.append(m)
+        taken.update(given)
+        return ents if out is None else out
 
     def _name_words(self, actor_id: str) -> frozenset[str]:
         """The keys of every word of a dictionary actor's names."""
@@ -581,8 +599,6 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
 def _surname_key(kb: KnowledgeBase, t: Token) -> str:
     """The key of the last word of a full name when it can stand for the person alone: a word of no other kind
     (not a common word, a given name, a preposition or a dictionary form), else ""."""
-    from hadath.extract.ner import _given_names
-
     if (t.suffix or len(t.key) < 3 or t.key in kb.common or t.key in kb.index or t.key in _given_names()
             or t.norm in PREPOSITIONS or t.key.isascii()):
         return ""
@@ -609,8 +625,6 @@ def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMentio
     if not refs:
         return
     covered = {k for m in doc.mentions for k in range(m.tok_start, m.tok_end)}
-    from hadath.extract.ner import _given_names
-
     added: list[ActorMention] = []
     for si, s in enumerate(doc.sentences):
         for i in range(s.tok_start, s.tok_end):
@@ -1404,6 +1418,4 @@ NAME_PARTICLES = frozenset(["عبد", "ابو", "ابي", "ابن", "بن", "ب�
 
 def _name_word(kb: KnowledgeBase, t: Token) -> bool:
     """A word of a KB person's name (a given name or a surname)."""
-    from hadath.extract.ner import _name_lexicon
-
     return not t.is_punct and t.key in _name_lexicon(kb)

@@ -1159,7 +1159,11 @@ class ActorResolver:
         agents: list[AgentEntry] = []
         country = ""
         metonym_code = ""
-        generic_agent_span: set[tuple[int, int]] = {(m.tok_start, m.tok_end) for m in ms if m.kind == MK_AGENT}
+        # (loops rather than comprehensions and generators below: a group is one or two mentions, mostly)
+        generic_agent_span: set[tuple[int, int]] = set()
+        for m in ms:
+            if m.kind == MK_AGENT:
+                generic_agent_span.add((m.tok_start, m.tok_end))
         for m in ms:
             if m.kind == MK_ACTOR:
                 a = kb.actors[m.entry_id]
@@ -1170,7 +1174,10 @@ class ActorResolver:
                     continue  # "قوات الاحتلال" in an Iraq-war article: not Israel's army
                 (persons if a.type == "person" else orgs).append(a)
             elif m.kind == MK_AGENT:
-                if not any(g.id == m.entry_id for g in agents):
+                for g in agents:
+                    if g.id == m.entry_id:
+                        break
+                else:
                     agents.append(kb.agents[m.entry_id])
             elif m.kind == MK_NISBA or m.kind == MK_STATE:
                 if m.entry_id in CONTEXT_METONYMS and not CONTEXT_METONYMS[m.entry_id] & (self.context | self.places_in):
@@ -1189,8 +1196,16 @@ class ActorResolver:
         if not country:
             # a nationality inside a dictionary phrase: "قوات الاحتلال الإسرائيلي"
             toks = self.doc.tokens
-            country = next((kb.nisba_of[toks[i].key] for m in ms if m.kind in (MK_ACTOR, MK_AGENT)
-                            for i in range(m.tok_start, m.tok_end) if toks[i].key in kb.nisba_of), "")
+            nisba_of = kb.nisba_of
+            found = False
+            for m in ms:
+                if m.kind == MK_ACTOR or m.kind == MK_AGENT:
+                    for i in range(m.tok_start, m.tok_end):
+                        if toks[i].key in nisba_of:
+                            country, found = nisba_of[toks[i].key], True
+                            break
+                    if found:
+                        break
         # an actor whose name is also a generic agent phrase (مجلس النواب): only when the country fits
         for m in ms:
             if m.kind == MK_ACTOR and (m.tok_start, m.tok_end) in generic_agent_span:
@@ -1198,15 +1213,18 @@ class ActorResolver:
                 if country and a.country == country:
                     (persons if a.type == "person" else orgs).append(a)
         surface = self.doc.text[ms[0].start:ms[-1].end]
-        names = [m for m in ms if m.kind == MK_NAME]
-        if names and not persons:
+        last_name: Mention | None = None  # the last unknown name
+        for m in ms:
+            if m.kind == MK_NAME:
+                last_name = m
+        if last_name is not None and not persons:
             head = agents[0] if agents else None
             if head is not None and not head.full_code and not country:
                 country = self.agent_country.get(head.id, "") or self.dominant
             name_code = (head.sector if head.full_code else (country + head.sector if country else None)) if head else (
                 country or None)
             role = f" ({head.name_en})" if head else ""
-            return (ActorRef(names[-1].text, None if not role else f"{names[-1].text}{role}", name_code, None, "person",
+            return (ActorRef(last_name.text, None if not role else f"{last_name.text}{role}", name_code, None, "person",
                              country or None, [surface]), KIND_ACTOR)
         if persons or orgs:
             a = persons[-1] if persons else orgs[0]
@@ -1233,7 +1251,11 @@ class ActorResolver:
             return ActorRef(surface, mt.name_en, metonym_code, None, "state", metonym_code[:3], [surface]), KIND_METONYM
         if country:
             c = kb.countries.get(country)
-            kind = KIND_STATE if any(m.kind == MK_STATE for m in ms) else KIND_NISBA
+            kind = KIND_NISBA
+            for m in ms:
+                if m.kind == MK_STATE:
+                    kind = KIND_STATE
+                    break
             return (ActorRef(c.names_ar[0] if c and c.names_ar else surface, c.name_en if c else None, country, None,
                              "state", country, [surface]), kind)
         return None
@@ -1370,16 +1392,29 @@ class ActorStage(KBStage):
               actors: list[ActorMention], places: list[PlaceMention]) -> None:
         kb = res.kb
         toks = doc.tokens
-        kinds = {m.kind for m in group}
+        # the group's kinds and its first role noun, in one loop (a group is one or two mentions, mostly)
+        has_place = actorish = has_state = has_role = False
+        role = ""
+        for m in group:
+            k = m.kind
+            if k == MK_PLACE:
+                has_place = True
+            elif k == MK_ACTOR:
+                actorish = True
+            elif k == MK_AGENT:
+                actorish = True
+                if not has_role:
+                    has_role, role = True, m.entry_id
+            elif k == MK_STATE:
+                actorish = has_state = True
         g0 = group[0]
         # (no clitic on the first word: _clitic's own first test, without building the span for it)
         clitic = "" if not toks[g0.tok_start].prefix else self._clitic(
             toks, [m for m in group if m.tok_start == g0.tok_start and m.tok_end == g0.tok_end], kb)
-        prep = _prep_before(toks, group[0].tok_start, sent_start, clitic)
+        prep = _prep_before(toks, g0.tok_start, sent_start, clitic)
         # a place (optionally with its nisba: بطبرق الليبية) is a place, not an actor
-        place_ms = [m for m in group if m.kind == MK_PLACE]
-        actorish = kinds & {MK_ACTOR, MK_AGENT, MK_STATE}
-        if place_ms and (not actorish or MK_STATE in kinds or prep in LOCATIVE_PREPS):
+        if has_place and (not actorish or has_state or prep in LOCATIVE_PREPS):
+            place_ms = [m for m in group if m.kind == MK_PLACE]
             ids = [m.entry_id for m in place_ms if m.tok_start == place_ms[0].tok_start]
             p = kb.best_place(ids, res.context)
             if p:
@@ -1392,9 +1427,9 @@ class ActorStage(KBStage):
         if got is None:
             return
         ref, head = got
-        role = next((m.entry_id for m in group if m.kind == MK_AGENT), "")
-        actors.append(ActorMention(group[0].tok_start, group[-1].tok_end, group[0].start, group[-1].end,
-                                   group[0].sentence, ref, head, prep, conj=clitic[:1] == "و", role=role))
+        last = group[-1]
+        actors.append(ActorMention(g0.tok_start, last.tok_end, g0.start, last.end, g0.sentence, ref, head, prep,
+                                   conj=clitic[:1] == "و", role=role))
 
 
 def _bare_articled_metonym(kb: KnowledgeBase, toks: list[Token], m: Mention) -> bool:

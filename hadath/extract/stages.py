@@ -154,6 +154,7 @@ def _in_order(m: _SpanHit) -> tuple[int, int]:
 
 
 _TOK_START = attrgetter("tok_start")
+_START = attrgetter("start")
 
 
 def _tok_span(m: Mention) -> tuple[int, int]:
@@ -258,7 +259,7 @@ class MentionStage(KBStage):
             out.extend(chosen)
             # a trigger word inside a name is not an event: "الأمم" in "الأمم المتحدة", "التعاون" in "مجلس التعاون"
             named: dict[int, list[tuple[int, int]]] = {}  # token position -> the named spans covering it
-            for m in chosen:
+            for m in chosen if trigs else ():
                 if m.kind in (MK_ACTOR, MK_PLACE, MK_STATE):
                     for k in range(m.tok_start, m.tok_end):
                         named.setdefault(k, []).append((m.tok_start, m.tok_end))
@@ -481,6 +482,18 @@ class _Group:
     conj: bool = False
 
 
+def _prep_of(word: str) -> str:
+    """The preposition a word before a phrase is (spelled الى، على), or "": a preposition, or و/ف + one (not ومن)."""
+    if word[:1] in ("و", "ف") and word[1:] in PREPOSITIONS and word[1:] not in ("من",):
+        word = word[1:]
+    return word.replace("الي", "الى").replace("علي", "على") if word in PREPOSITIONS else ""
+
+
+# every word _prep_of names a preposition for (the only ones: a preposition, with و or ف or without), for
+# _prep_before's test of the word before each phrase
+_PREP_WORDS: dict[str, str] = {w: _prep_of(w) for p in PREPOSITIONS for w in (p, "و" + p, "ف" + p) if _prep_of(w)}
+
+
 def _prep_before(tokens: list[Token], i: int, sent_start: int, clitic: str | None = None) -> str:
     """The preposition governing the phrase starting at token ``i``; ``clitic`` overrides the token's
     proclitics (when a letter of them belongs to a name)."""
@@ -492,10 +505,9 @@ def _prep_before(tokens: list[Token], i: int, sent_start: int, clitic: str | Non
                 n = len(agent)
                 if i - n >= sent_start and tuple(tokens[i - n + k].norm for k in range(n)) == agent:
                     return "BY"
-        if prev[:1] in ("و", "ف") and prev[1:] in PREPOSITIONS and prev[1:] not in ("من",):
-            prev = prev[1:]
-        if prev in PREPOSITIONS:
-            return prev.replace("الي", "الى").replace("علي", "على")
+        prep = _PREP_WORDS.get(prev)
+        if prep is not None:
+            return prep
     pre = (t.prefix if clitic is None else clitic).lstrip("وف")
     if pre[:1] in ("ب", "ل", "ك"):
         return pre[:1]
@@ -562,10 +574,9 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
         if m.kind != MK_TRIGGER:
             for k in range(m.tok_start, m.tok_end):
                 taken.setdefault(k, []).append(m)
-    starts = [t.start for t in toks]  # (in text order: a time's tokens are a slice found by bisection)
     time_toks: set[int] = set()
-    for tx in doc.times:
-        time_toks.update(range(bisect_left(starts, tx.start), bisect_left(starts, tx.end)))
+    for tx in doc.times:  # (tokens are in text order: a time's tokens are a slice found by bisection)
+        time_toks.update(range(bisect_left(toks, tx.start, key=_START), bisect_left(toks, tx.end, key=_START)))
     by_start = {(a.tok_start, a.tok_end): a for a in actors}
     pool = actors + _embedded(kb, doc, actors)
     pool.sort(key=lambda a: a.tok_end)
@@ -1299,10 +1310,9 @@ class ActorStage(KBStage):
                 gap = toks[group[-1].tok_end:nxt.tok_start]
                 if nxt.tok_start < group[-1].tok_end:
                     break
-                nxt_span = [e for e in ents[j:j + 4] if e.tok_start == nxt.tok_start and e.tok_end == nxt.tok_end]
                 appos = False
-                if gap and any(t.text not in GROUP_GLUE for t in gap):  # (adjacent phrases: no generator)
-                    words = [t for t in gap if t.text not in GROUP_GLUE]
+                words = [t for t in gap if t.text not in GROUP_GLUE] if gap else gap  # (adjacent phrases: none)
+                if words:
                     # apposition after a role noun: "الطراد الكبير، حاملة الطائرات الروسية"
                     appos = (group[-1].kind == MK_AGENT and len(words) <= 2
                              and all(t.prefix == "ال" for t in words)
@@ -1319,7 +1329,7 @@ class ActorStage(KBStage):
                                                for t_i in range(group[-1].tok_end, nxt.tok_start)))
                     # an honorific between a role phrase and the name: "أمير قطر الشيخ تميم بن حمد"
                     honorific = (len(gap) <= 2 and all(t.norm in PERSON_TITLES for t in gap)
-                                 and _honorific_chain(kb, toks, group, nxt_span))
+                                 and _honorific_chain(kb, toks, group, _span_from(ents, j)))
                     # an adjective between a role noun and its nationality: "زعماء سياسيين عراقيين"
                     adj = (group[-1].kind == MK_AGENT and nxt.kind == MK_NISBA and len(words) == 1
                            and not words[0].prefix and words[0].norm.endswith(("ين", "ون", "يه", "ي"))
@@ -1329,6 +1339,7 @@ class ActorStage(KBStage):
                                  and len(gap[0].norm) >= 5 and _possessed(kb, toks, group))
                     if not (appos or title_chain or honorific or adj or possessor):
                         break
+                nxt_span = _span_from(ents, j)  # (after the gap test, which ends most phrases)
                 if gap and any(t.text in "،,()" for t in gap):
                     # across a comma the phrases are appositions or list items: "عضو اللجنة التنفيذية، أحمد مجدلاني،"
                     if _two_heads(kb, group, nxt):
@@ -1430,6 +1441,12 @@ class ActorStage(KBStage):
         last = group[-1]
         actors.append(ActorMention(g0.tok_start, last.tok_end, g0.start, last.end, g0.sentence, ref, head, prep,
                                    conj=clitic[:1] == "و", role=role))
+
+
+def _span_from(ents: list[Mention], j: int) -> list[Mention]:
+    """The mentions among ``ents[j:j + 4]`` on the span of ``ents[j]`` (a span has at most four kinds)."""
+    nxt = ents[j]
+    return [e for e in ents[j:j + 4] if e.tok_start == nxt.tok_start and e.tok_end == nxt.tok_end]
 
 
 def _bare_articled_metonym(kb: KnowledgeBase, toks: list[Token], m: Mention) -> bool:

@@ -569,17 +569,21 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     cands = _by_sentence(doc, [i for i, t in enumerate(toks) if t.key in _ANAPHORIC_KEYS and _definite(t)])
     if not cands:
         return
-    taken: dict[int, list[Mention]] = {}  # token position -> the entity mentions covering it
+    # the positions the loop below asks about: each candidate and the word after it
+    asked = {i for _, _, i in cands} | {i + 1 for _, _, i in cands}
+    taken: dict[int, list[Mention]] = {}  # token position (of those asked about) -> the entity mentions covering it
     for m in doc.mentions:
         if m.kind != MK_TRIGGER:
             for k in range(m.tok_start, m.tok_end):
-                taken.setdefault(k, []).append(m)
+                if k in asked:
+                    taken.setdefault(k, []).append(m)
     time_toks: set[int] = set()
     for tx in doc.times:  # (tokens are in text order: a time's tokens are a slice found by bisection)
         time_toks.update(range(bisect_left(toks, tx.start, key=_START), bisect_left(toks, tx.end, key=_START)))
     by_start = {(a.tok_start, a.tok_end): a for a in actors}
-    pool = actors + _embedded(kb, doc, actors)
-    pool.sort(key=lambda a: a.tok_end)
+    # the antecedents, built at the first word that needs them (before any reference below changes: the
+    # first change follows the first antecedent found)
+    pool: list[ActorMention] | None = None
     added: list[ActorMention] = []
     for si, s, i in cands:
         t = toks[i]
@@ -591,6 +595,9 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
             continue
         if i + 1 < s.tok_end and not _bare_after(kb, toks[i + 1], taken.get(i + 1, []), i + 1 in time_toks):
             continue  # "الحركة الإسلامية", "الجيش السوري", "الرئيس السابق"
+        if pool is None:
+            pool = actors + _embedded(kb, doc, actors)
+            pool.sort(key=lambda a: a.tok_end)
         ante = _antecedent(kb, toks, pool, t.key, existing.role if existing else "", i, si)
         if ante is None:
             continue
@@ -692,6 +699,7 @@ def _antecedent(kb: KnowledgeBase, toks: list[Token], actors: list[ActorMention]
     before those headed by a noun of the same kind ("الكتائب" is the last كتائب, not the last تنظيم)."""
     same: list[ActorMention] = []
     kin: list[ActorMention] = []
+    kind = ANAPHORIC_HEADS.get(key)  # (a head noun's kind; a role noun's is not asked for)
     for a in actors:
         if a.tok_end > i:
             break
@@ -704,13 +712,23 @@ def _antecedent(kb: KnowledgeBase, toks: list[Token], actors: list[ActorMention]
             continue
         # the phrase is headed by such a noun and is one phrase ("الجيش (مجلس السيادة" is not the army),
         # or the dictionary names the actor with such a noun (داعش: "تنظيم الدولة")
-        heads = set(_head_words(kb, a.ref.id)) if a.ref.id and a.ref.id in kb.actors else set()
-        if not any(t.is_punct or t.prefix.startswith("و") for t in toks[a.tok_start + 1:a.tok_end]):
-            heads.add(toks[a.tok_start].key)
-        if key in heads:
+        # (loops, not generators: a phrase is a few words, an actor's head words one or two)
+        head_words = _head_words(kb, a.ref.id) if a.ref.id and a.ref.id in kb.actors else _NO_WORDS
+        one_phrase = True
+        for k in range(a.tok_start + 1, a.tok_end):
+            if toks[k].is_punct or toks[k].prefix.startswith("و"):
+                one_phrase = False
+                break
+        first = toks[a.tok_start].key if one_phrase else ""
+        if key in head_words or (one_phrase and first == key):
             same.append(a)
-        elif any(ANAPHORIC_HEADS.get(h) == ANAPHORIC_HEADS[key] for h in heads):
+        elif one_phrase and ANAPHORIC_HEADS.get(first) == kind:
             kin.append(a)
+        else:
+            for h in head_words:
+                if ANAPHORIC_HEADS.get(h) == kind:
+                    kin.append(a)
+                    break
     cands = same or kin
     if not cands:
         return None
@@ -718,6 +736,9 @@ def _antecedent(kb: KnowledgeBase, toks: list[Token], actors: list[ActorMention]
     if len(near) > 1:
         return None
     return cands[-1]
+
+
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def _head_words(kb: KnowledgeBase, actor_id: str) -> frozenset[str]:

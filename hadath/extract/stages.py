@@ -90,6 +90,7 @@ class _Tables:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.plans: dict[str, _Plan] = {}
+        self.person_titles: dict[tuple[str, str], bool] = {}  # a role noun's (entry id, text) -> _person_title
         # "عراقيا" -> IRQ: a nisba key ending in ي plus the alif of tanwīn (see MentionStage._accusative_nisbas)
         self.accusative: frozenset[str] = frozenset(n + "ا" for n, iso in kb.nisba_of.items()
                                                     if iso and n.endswith("ي") and len(n) >= 4)
@@ -138,10 +139,14 @@ def _select_longest(items: list[_SpanHit]) -> list[_SpanHit]:
     used: set[int] = set()  # the token positions of the chosen spans
     for m in sorted(items, key=_longest_first):
         a, b = m[0], m[1]
-        if used.isdisjoint(range(a, b)):
+        if b - a == 1:  # (a one-word span, the most frequent: no range)
+            if a not in used:
+                chosen.append(m)
+                used.add(a)
+        elif used.isdisjoint(range(a, b)):
             chosen.append(m)
             used.update(range(a, b))
-    chosen.sort(key=_in_order)
+    chosen.sort()  # (by position: the chosen spans are disjoint, so their starts differ and decide)
     return chosen
 
 
@@ -149,12 +154,10 @@ def _longest_first(m: _SpanHit) -> tuple[int, int]:
     return (m[0] - m[1], m[0])
 
 
-def _in_order(m: _SpanHit) -> tuple[int, int]:
-    return (m[0], m[1])
-
-
 _TOK_START = attrgetter("tok_start")
 _START = attrgetter("start")
+_KEY = attrgetter("key")
+_NORM = attrgetter("norm")
 
 
 def _tok_span(m: Mention) -> tuple[int, int]:
@@ -217,8 +220,11 @@ class MentionStage(KBStage):
         out: list[Mention] = []  # the entity mentions, in sentence order
         trig_out: list[Mention] = []  # the trigger mentions
         # the rare words two rules look for, found in one pass over the article (their loops visit only these)
-        accusative = [i for i, t in enumerate(tokens) if t.key in tables.accusative]
-        introducers = [i for i, t in enumerate(tokens) if t.norm in _NAME_INTRODUCERS]
+        # (a C-level test first: most articles have neither)
+        acc = tables.accusative
+        accusative = [] if acc.isdisjoint(map(_KEY, tokens)) else [i for i, t in enumerate(tokens) if t.key in acc]
+        introducers = [] if _NAME_INTRODUCERS.isdisjoint(map(_NORM, tokens)) else [
+            i for i, t in enumerate(tokens) if t.norm in _NAME_INTRODUCERS]
 
         for si, s in enumerate(doc.sentences):
             s0 = s.tok_start
@@ -268,7 +274,7 @@ class MentionStage(KBStage):
                 trigs = [t for t in trigs if t[0] not in named or not any(t[1] <= b and (b - a) > (t[1] - t[0])
                                                                          for a, b in named[t[0]])]
             _mentions(tokens, text, _select_longest(trigs), si, trig_out)
-        out.extend(self._surnames(doc, out + trig_out))
+        out.extend(self._surnames(doc, out, trig_out))
         # by position, a trigger before the names on the same token: the triggers first, then a stable sort by
         # position (by a C-level key: no tuple per mention)
         trig_out.extend(out)
@@ -324,12 +330,13 @@ class MentionStage(KBStage):
         kept = {(h[0], h[1]) for h in role_hits - dropped}
         return [h for h in ents if h not in dropped and not (h[2] == KIND_AGENT and (h[0], h[1]) in kept)]
 
-    def _surnames(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+    def _surnames(self, doc: Document, mentions: list[Mention], triggers: list[Mention]) -> list[Mention]:
         """A dictionary person named in full ("وزير الدفاع الأميركي أشتون كارتر") is meant by the surname alone
         later in the article ("وقال كارتر"), though the dictionary lists no such alias. The surname is the last
         word of the full name as written; it must be a word of no other kind (not a common word, a given name,
         a preposition or another entry's form), name one person only in the article, and stand alone (no
-        dictionary mention or trigger on it, no given name before it)."""
+        dictionary mention or trigger on it, no given name before it). ``mentions``: the entity mentions, in
+        order; ``triggers``: the trigger mentions."""
         kb = self.kb
         toks = doc.tokens
         full: list[tuple[int, str, str]] = []  # (token after the full name, surname key, actor id)
@@ -347,9 +354,12 @@ class MentionStage(KBStage):
         for _, key, id_ in full:
             people.setdefault(key, set()).add(id_)
         first = {key: min(e for e, k, _ in full if k == key) for key in people}
-        covered: set[int] = {k for m in mentions for k in range(m.tok_start, m.tok_end)}
+        cands = _by_sentence(doc, [i for i, t in enumerate(toks) if t.key in people])
+        if not cands:
+            return []
+        covered: set[int] = {k for ms in (mentions, triggers) for m in ms for k in range(m.tok_start, m.tok_end)}
         out: list[Mention] = []
-        for si, s, i in _by_sentence(doc, [i for i, t in enumerate(toks) if t.key in people]):
+        for si, s, i in cands:
             t = toks[i]
             ids = people[t.key]
             if len(ids) != 1 or i in covered or i < first[t.key] or t.suffix or t.is_punct or "ال" in t.prefix:
@@ -422,11 +432,16 @@ class MentionStage(KBStage):
         positions of the mentions ``ents`` (updated here); ``introduced``: the positions after the sentence's
         words of ``_NAME_INTRODUCERS``."""
         toks = doc.tokens
-        taken.update(i for t in trigs for i in range(t[0], t[1]))
+        for t in trigs:
+            taken.update(range(t[0], t[1]))
+        titles = _tables(kb).person_titles
         out: list[Mention] = []
         starts: list[int] = []
         for m in ents:
-            if (m.kind == MK_AGENT and _person_title(kb, m)) or (
+            title = titles.get((m.entry_id, m.text)) if m.kind == MK_AGENT else False
+            if title is None:
+                title = titles[(m.entry_id, m.text)] = _person_title(kb, m)
+            if title or (
                     m.kind == MK_NISBA and starts and starts[-1] == m.tok_start):
                 starts.append(m.tok_end)
         starts.extend(introduced)
@@ -1150,8 +1165,16 @@ def _possessive_lam(kb: KnowledgeBase, toks: list[Token], group: list[Mention], 
 def _following(ents: list[Mention], j: int, limit: int = 6) -> list[list[Mention]]:
     """The spans of ``ents`` from index ``j`` on that follow each other with no word between (same sentence)."""
     out: list[list[Mention]] = []
-    for sp in _spans(ents[j:j + 3 * limit]):
-        if out and (sp[0].sentence != out[-1][0].sentence or sp[0].tok_start != out[-1][0].tok_end):
+    end = min(len(ents), j + 3 * limit)  # (the spans of ents[j:end], grouped as _spans does, as far as needed)
+    k = j
+    while k < end:
+        m = ents[k]
+        sp = [m]
+        k += 1
+        while k < end and ents[k].tok_start == m.tok_start and ents[k].tok_end == m.tok_end:
+            sp.append(ents[k])
+            k += 1
+        if out and (m.sentence != out[-1][0].sentence or m.tok_start != out[-1][0].tok_end):
             break
         out.append(sp)
         if len(out) >= limit:

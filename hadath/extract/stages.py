@@ -76,11 +76,13 @@ _Hit = tuple[int, int, str, str]
 _Entries = Sequence[tuple[str, str]]
 _SpanHit = tuple[int, int, _Entries]
 # what the mentions stage does with a matched key: (its entity entries, its trigger entries, which context rules
-# of MentionStage.process can drop one of them: _NO_RULE, _NORM_RULE or _ALL_RULES)
+# of MentionStage.process can drop one of them: _NO_RULE, _NORM_RULE, _ARTICLE_RULE or _ALL_RULES)
 _Plan = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], int]
 _NO_RULE = 0  # a phrase of several words, a metonym, a trigger, a name no key rule names: no rule applies
 _NORM_RULE = 1  # a one-word role noun, state or nisba: only the rules on a preposition or particle (the token's norm)
-_ALL_RULES = 2  # a role phrase, or a one-word name a key rule names (weak or bare places, articled names ...)
+_ARTICLE_RULE = 2  # a one-word name never written with the article (bare_names, bare_places): the rule on the
+# article, and those on the norm
+_ALL_RULES = 3  # a role phrase, or a one-word name another key rule names (weak or articled places, articled names ...)
 
 
 class _Tables:
@@ -115,14 +117,14 @@ def _plan(tables: _Tables, key: str) -> _Plan:
     rules = _NO_RULE
     if " " not in key:  # (every rule is about a one-word match)
         for kind, _ in entries:
-            if kind == KIND_ROLE or (kind == KIND_PLACE and (
-                    key in kb.weak_places or key in kb.bare_names or key in kb.bare_places
-                    or key in kb.articled_places)) or (kind == KIND_ACTOR and (
-                    key in kb.bare_names or key in kb.articled_names or key in kb.plain_ya_names)) or (
-                    kind == KIND_STATE and key in kb.bare_names):
+            if kind == KIND_ROLE or (kind == KIND_PLACE and (key in kb.weak_places or key in kb.articled_places)) or (
+                    kind == KIND_ACTOR and (key in kb.articled_names or key in kb.plain_ya_names)):
                 rules = _ALL_RULES
-            elif kind in (KIND_AGENT, KIND_STATE, KIND_NISBA) and rules == _NO_RULE:
-                rules = _NORM_RULE
+            elif kind in (KIND_ACTOR, KIND_STATE, KIND_PLACE) and (
+                    key in kb.bare_names or (kind == KIND_PLACE and key in kb.bare_places)):
+                rules = max(rules, _ARTICLE_RULE)
+            elif kind in (KIND_AGENT, KIND_STATE, KIND_NISBA):
+                rules = max(rules, _NORM_RULE)
     elif any(kind == KIND_ROLE for kind, _ in entries):
         rules = _ALL_RULES
     plan = (tuple(e for e in entries if e[0] != KIND_TRIGGER), tuple(e for e in entries if e[0] == KIND_TRIGGER),
@@ -239,7 +241,8 @@ class MentionStage(KBStage):
                 e_list: _Entries
                 t_list: _Entries
                 e_list, t_list, rules = plan
-                if rules != _NO_RULE and (rules == _ALL_RULES or toks[i].norm in _NORM_RULE_WORDS):
+                if rules != _NO_RULE and (rules == _ALL_RULES or toks[i].norm in _NORM_RULE_WORDS or (
+                        rules == _ARTICLE_RULE and "ال" in toks[i].prefix)):
                     e_list, t_list = self._kept(kb, doc, toks, s0, i, j, key, roles)
                 if e_list:
                     ents.append((s0 + i, s0 + j, e_list))
@@ -288,27 +291,29 @@ class MentionStage(KBStage):
         token indices; a role phrase gives its holder on the article date, recorded in ``roles``)."""
         ents: list[tuple[str, str]] = []
         trigs: list[tuple[str, str]] = []
+        one = j - i == 1  # (every rule below but the role's is about a one-word match)
+        t = toks[i]
+        tkey, prefix = t.key, t.prefix
         for kind, id_ in kb.index[key]:
-            if (kind == KIND_PLACE and j - i == 1 and toks[i].key in kb.weak_places
-                    and (i == 0 or toks[i - 1].key not in PLACE_NOUNS)):
-                continue  # a common word (بيان، مدينة) is a place only after a place noun
-            if (kind in (KIND_ACTOR, KIND_STATE, KIND_PLACE) and j - i == 1 and "ال" in toks[i].prefix
-                    and (toks[i].key in kb.bare_names or (kind == KIND_PLACE and toks[i].key in kb.bare_places))):
-                continue  # "حشد" the party is not "الحشد" the mobilisation; "مالي" is not "المالي"
-            if (kind == KIND_PLACE and j - i == 1 and toks[i].key in kb.articled_places
-                    and not toks[i].prefix.endswith(("ال", "لل"))):
-                continue  # the verb "خرج" is not the town "الخرج"
-            if (kind == KIND_ACTOR and j - i == 1 and toks[i].key in kb.articled_names
-                    and toks[i].prefix and not toks[i].prefix.endswith(("ال", "لل"))):
-                continue  # "فاسد" (corrupt) is not ف + "الأسد": a clitic without the article
-            if (kind == KIND_ACTOR and j - i == 1 and "ئ" in toks[i].text
-                    and toks[i].key in kb.plain_ya_names):
-                continue  # "مناوئي" (the opponents of) is not "مناوي" (Minnawi)
-            if (kind == KIND_AGENT and j - i == 1 and toks[i].norm in PREPOSITIONS
-                    and not toks[i].text.startswith("إ")):
-                continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)
-            if kind in (KIND_NISBA, KIND_STATE) and j - i == 1 and toks[i].norm in PARTICLES:
-                continue  # the particle "بأن" (that) is not "ألبان" (Albanians)
+            if one:
+                if (kind == KIND_PLACE and tkey in kb.weak_places
+                        and (i == 0 or toks[i - 1].key not in PLACE_NOUNS)):
+                    continue  # a common word (بيان، مدينة) is a place only after a place noun
+                if (kind in (KIND_ACTOR, KIND_STATE, KIND_PLACE) and "ال" in prefix
+                        and (tkey in kb.bare_names or (kind == KIND_PLACE and tkey in kb.bare_places))):
+                    continue  # "حشد" the party is not "الحشد" the mobilisation; "مالي" is not "المالي"
+                if (kind == KIND_PLACE and tkey in kb.articled_places
+                        and not prefix.endswith(("ال", "لل"))):
+                    continue  # the verb "خرج" is not the town "الخرج"
+                if (kind == KIND_ACTOR and tkey in kb.articled_names
+                        and prefix and not prefix.endswith(("ال", "لل"))):
+                    continue  # "فاسد" (corrupt) is not ف + "الأسد": a clitic without the article
+                if kind == KIND_ACTOR and "ئ" in t.text and tkey in kb.plain_ya_names:
+                    continue  # "مناوئي" (the opponents of) is not "مناوي" (Minnawi)
+                if kind == KIND_AGENT and t.norm in PREPOSITIONS and not t.text.startswith("إ"):
+                    continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)
+                if kind in (KIND_NISBA, KIND_STATE) and t.norm in PARTICLES:
+                    continue  # the particle "بأن" (that) is not "ألبان" (Albanians)
             if kind == KIND_ROLE:
                 # "الأمين العام لحزب الله": the person holding the role on the article date
                 holder = kb.role_holder(id_, doc.article.date)
@@ -781,7 +786,11 @@ def _context_alias(kb: KnowledgeBase, doc: Document, m: Mention) -> frozenset[st
     if m.kind != MK_ACTOR:
         return None
     toks = doc.tokens[m.tok_start:m.tok_end]
-    need = next((CONTEXT_METONYMS[t.key] for t in toks if t.key in CONTEXT_METONYMS), None)
+    need: frozenset[str] | None = None
+    for t in toks:  # (a loop, not a generator: ~20 calls per article)
+        if t.key in CONTEXT_METONYMS:
+            need = CONTEXT_METONYMS[t.key]
+            break
     if need is None or kb.actors[m.entry_id].country not in need:
         return None
     if any(t.key in kb.nisba_of or (t.key in kb.metonyms and t.key not in CONTEXT_METONYMS) for t in toks):

@@ -43,6 +43,8 @@ KIND_METONYM = "metonym"
 KIND_PLACE = "place"
 KIND_TRIGGER = "trigger"
 KIND_ROLE = "role"  # a role phrase naming one person at a time; its holder depends on the date
+# how likely a feature is meant by a name several places share (best_place; other features rank 1)
+PLACE_RANK = {"country": 4, "admin1": 2, "city": 3, "region": 2, "water": 2}
 ENTITY_KINDS = (KIND_ACTOR, KIND_AGENT, KIND_STATE, KIND_NISBA, KIND_METONYM, KIND_PLACE)
 
 
@@ -367,13 +369,15 @@ class KnowledgeBase:
         counts only when its country is in the context (كابول is Kabul, not the Galilee village, in an
         Afghan story); places in context countries rank first, then countries, cities, then population.
         """
-        rank = {"country": 4, "admin1": 2, "city": 3, "region": 2, "water": 2}
+        rank = PLACE_RANK
         cands = [self.places[i] for i in ids if i in self.places]
         if context is not None:
             cands = [p for p in cands if p.country in context or p.feature not in ("town", "city", "village")
                      or p.population >= 100_000]
         if not cands:
             return None
+        if len(cands) == 1:  # (most names are one place's: nothing to rank)
+            return cands[0]
         ctx = context or set()
         return max(cands, key=lambda p: (p.country in ctx, rank.get(p.feature, 1), p.population))
 

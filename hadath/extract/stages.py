@@ -10,10 +10,12 @@ geocoded place mentions.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
-from hadath.extract.ner import PERSON_TITLES, _nameish
+from hadath.extract.ner import AMBIGUOUS_GIVEN, PERSON_TITLES, _given_names, _name_lexicon, _nameish
 from hadath.kb.kb import (
     KIND_ACTOR,
     KIND_AGENT,
@@ -42,6 +44,7 @@ from hadath.model import (
     Mention,
     MentionKind,
     PlaceMention,
+    Sentence,
     Token,
 )
 from hadath.pipeline import KBStage, register_stage
@@ -54,6 +57,7 @@ PREPOSITIONS = frozenset(
 PARTICLES = frozenset(["بان", "فان", "لان", "وبان", "كان", "وان"])
 AGENT_MARKERS = (("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("علي", "ايادي"), ("بواسطه",))
 _AGENT_MARKER_ENDS = frozenset(m[-1] for m in AGENT_MARKERS)
+_NORM_RULE_WORDS = PREPOSITIONS | PARTICLES  # the token norms on which a rule drops a one-word agent, state or nisba
 LOCATIVE_PREPS = frozenset(["في", "ب", "داخل", "الى", "من", "قرب", "عند", "ل"])
 _STOP_CHAIN = frozenset(["ان", "انه", "انها", "الذي", "التي", "الذين", "و", "او", "ثم", "قد", "لقد", "كان", "كانت"])
 _NAME_INTRODUCERS = frozenset(["المدعو", "المدعوه", "المواطن", "المواطنه"])
@@ -67,31 +71,139 @@ _KIND_ENUM = {
 
 # a hit before it becomes a Mention: (tok_start, tok_end, kind, entry id), document token indices
 _Hit = tuple[int, int, str, str]
+# a matched span before its Mentions: (tok_start, tok_end, its (kind, entry id) entries), document token indices.
+# (One item per span, not per entry: the entries of one span are chosen or dropped together.)
+_Entries = Sequence[tuple[str, str]]
+_SpanHit = tuple[int, int, _Entries]
+# what the mentions stage does with a matched key: (its entity entries, its trigger entries, which context rules
+# of MentionStage.process can drop one of them: _NO_RULE, _NORM_RULE, _ARTICLE_RULE or _ALL_RULES)
+_Plan = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], int]
+_NO_RULE = 0  # a phrase of several words, a metonym, a trigger, a name no key rule names: no rule applies
+_NORM_RULE = 1  # a one-word role noun, state or nisba: only the rules on a preposition or particle (the token's norm)
+_ARTICLE_RULE = 2  # a one-word name never written with the article (bare_names, bare_places): the rule on the
+# article, and those on the norm
+_ALL_RULES = 3  # a role phrase, or a one-word name another key rule names (weak or articled places, articled names ...)
 
 
-def _select_longest(items: list[_Hit]) -> list[_Hit]:
-    """Longest-first, non-overlapping; hits of other kinds on exactly the same span are kept too."""
+class _Tables:
+    """What the mentions stage derives from one KB: the plan of each matched key (filled as keys are met) and the
+    keys of the accusative nisbas. The KB itself is held: the tables are valid for it only."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.plans: dict[str, _Plan] = {}
+        self.person_titles: dict[tuple[str, str], bool] = {}  # a role noun's (entry id, text) -> _person_title
+        # "عراقيا" -> IRQ: a nisba key ending in ي plus the alif of tanwīn (see MentionStage._accusative_nisbas)
+        self.accusative: frozenset[str] = frozenset(n + "ا" for n, iso in kb.nisba_of.items()
+                                                    if iso and n.endswith("ي") and len(n) >= 4)
+
+
+_TABLES: list[_Tables] = []  # the tables of the KB last used
+
+
+def _tables(kb: KnowledgeBase) -> _Tables:
+    """The mentions stage's tables for ``kb``."""
+    if not _TABLES or _TABLES[0].kb is not kb:
+        _TABLES[:] = [_Tables(kb)]
+    return _TABLES[0]
+
+
+def _plan(tables: _Tables, key: str) -> _Plan:
+    """The entries of a matched key split into entity and trigger entries, with the context rules of
+    :meth:`MentionStage.process` that may drop one of them. Memoised per key: most keys need no rule, and their
+    entries are then taken as they are."""
+    kb = tables.kb
+    entries = kb.index[key]
+    rules = _NO_RULE
+    if " " not in key:  # (every rule is about a one-word match)
+        for kind, _ in entries:
+            if kind == KIND_ROLE or (kind == KIND_PLACE and (key in kb.weak_places or key in kb.articled_places)) or (
+                    kind == KIND_ACTOR and (key in kb.articled_names or key in kb.plain_ya_names)):
+                rules = _ALL_RULES
+            elif kind in (KIND_ACTOR, KIND_STATE, KIND_PLACE) and (
+                    key in kb.bare_names or (kind == KIND_PLACE and key in kb.bare_places)):
+                rules = max(rules, _ARTICLE_RULE)
+            elif kind in (KIND_AGENT, KIND_STATE, KIND_NISBA):
+                rules = max(rules, _NORM_RULE)
+    elif any(kind == KIND_ROLE for kind, _ in entries):
+        rules = _ALL_RULES
+    plan = (tuple(e for e in entries if e[0] != KIND_TRIGGER), tuple(e for e in entries if e[0] == KIND_TRIGGER),
+            rules)
+    tables.plans[key] = plan
+    return plan
+
+
+def _select_longest(items: list[_SpanHit]) -> list[_SpanHit]:
+    """Longest-first, non-overlapping spans (each with all its entries, of whatever kind)."""
     if len(items) < 2:
         return list(items)  # (most sentences have at most one trigger: nothing to sort or to overlap)
-    chosen: list[_Hit] = []
-    spans: set[tuple[int, int]] = set()  # the chosen spans
-    used: set[int] = set()  # the token positions they cover
-    for m in sorted(items, key=lambda m: (m[0] - m[1], m[0])):
+    chosen: list[_SpanHit] = []
+    used: set[int] = set()  # the token positions of the chosen spans
+    for m in sorted(items, key=_longest_first):
         a, b = m[0], m[1]
-        if (a, b) in spans:
-            chosen.append(m)
+        if b - a == 1:  # (a one-word span, the most frequent: no range)
+            if a not in used:
+                chosen.append(m)
+                used.add(a)
         elif used.isdisjoint(range(a, b)):
             chosen.append(m)
-            spans.add((a, b))
             used.update(range(a, b))
-    chosen.sort(key=lambda m: (m[0], m[1]))
+    chosen.sort()  # (by position: the chosen spans are disjoint, so their starts differ and decide)
     return chosen
 
 
-def _mention(tokens: list[Token], text: str, h: _Hit, si: int) -> Mention:
-    a, b = h[0], h[1]
-    start, end = tokens[a].start, tokens[b - 1].end
-    return Mention(_KIND_ENUM[h[2]], a, b, start, end, text[start:end], h[3], si)
+def _longest_first(m: _SpanHit) -> tuple[int, int]:
+    return (m[0] - m[1], m[0])
+
+
+_TOK_START = attrgetter("tok_start")
+_START = attrgetter("start")
+_KEY = attrgetter("key")
+_NORM = attrgetter("norm")
+
+
+def _tok_span(m: Mention) -> tuple[int, int]:
+    return (m.tok_start, m.tok_end)
+
+
+def _by_span(hits: list[_Hit]) -> list[_SpanHit]:
+    """Per-entry hits (in span order: the entries of one span follow each other) grouped by span."""
+    out: list[_SpanHit] = []
+    entries: list[tuple[str, str]] = []
+    for a, b, kind, id_ in hits:
+        if not (out and out[-1][0] == a and out[-1][1] == b):
+            entries = []
+            out.append((a, b, entries))
+        entries.append((kind, id_))
+    return out
+
+
+def _mentions(tokens: list[Token], text: str, spans: list[_SpanHit], si: int, out: list[Mention]) -> None:
+    """The Mentions of the chosen spans, appended to ``out``."""
+    for a, b, entries in spans:
+        start, end = tokens[a].start, tokens[b - 1].end
+        surface = text[start:end]
+        for kind, id_ in entries:
+            out.append(Mention(_KIND_ENUM[kind], a, b, start, end, surface, id_, si))
+
+
+def _by_sentence(doc: Document, positions: list[int]) -> list[tuple[int, Sentence, int]]:
+    """(sentence index, sentence, position) for each of the increasing token ``positions`` that lies in a sentence,
+    in order: what a loop over every token of every sentence would meet at them. (The per-article scans for rare
+    words list their positions first, in one pass, and visit only those.)"""
+    out: list[tuple[int, Sentence, int]] = []
+    k, n = 0, len(positions)
+    if not n:
+        return out
+    for si, s in enumerate(doc.sentences):
+        while k < n and positions[k] < s.tok_start:
+            k += 1
+        while k < n and positions[k] < s.tok_end:
+            out.append((si, s, positions[k]))
+            k += 1
+        if k == n:
+            break
+    return out
 
 
 @register_stage("mentions")
@@ -104,57 +216,59 @@ class MentionStage(KBStage):
 
     def process(self, doc: Document) -> None:
         kb = self.kb
-        index, weak_places, bare_names, bare_places = kb.index, kb.weak_places, kb.bare_names, kb.bare_places
-        articled_places = kb.articled_places
+        tables = _tables(kb)
+        plans = tables.plans
         tokens, text = doc.tokens, doc.text
-        out: list[Mention] = []
+        out: list[Mention] = []  # the entity mentions, in sentence order
+        trig_out: list[Mention] = []  # the trigger mentions
+        # the rare words two rules look for, found in one pass over the article (their loops visit only these)
+        # (a C-level test first: most articles have neither)
+        acc = tables.accusative
+        accusative = [] if acc.isdisjoint(map(_KEY, tokens)) else [i for i, t in enumerate(tokens) if t.key in acc]
+        introducers = [] if _NAME_INTRODUCERS.isdisjoint(map(_NORM, tokens)) else [
+            i for i, t in enumerate(tokens) if t.norm in _NAME_INTRODUCERS]
 
         for si, s in enumerate(doc.sentences):
             s0 = s.tok_start
             toks = tokens[s0:s.tok_end]
-            ents: list[_Hit] = []
-            trigs: list[_Hit] = []
+            ents: list[_SpanHit] = []
+            trigs: list[_SpanHit] = []
             roles: set[_Hit] = set()  # the holders of role phrases (as actor hits)
             for i, j, key in kb.match_keys(toks):
-                for kind, id_ in index[key]:
-                    if (kind == KIND_PLACE and j - i == 1 and toks[i].key in weak_places
-                            and (i == 0 or toks[i - 1].key not in PLACE_NOUNS)):
-                        continue  # a common word (بيان، مدينة) is a place only after a place noun
-                    if (kind in (KIND_ACTOR, KIND_STATE, KIND_PLACE) and j - i == 1 and "ال" in toks[i].prefix
-                            and (toks[i].key in bare_names or (kind == KIND_PLACE and toks[i].key in bare_places))):
-                        continue  # "حشد" the party is not "الحشد" the mobilisation; "مالي" is not "المالي"
-                    if (kind == KIND_PLACE and j - i == 1 and toks[i].key in articled_places
-                            and not toks[i].prefix.endswith(("ال", "لل"))):
-                        continue  # the verb "خرج" is not the town "الخرج"
-                    if (kind == KIND_ACTOR and j - i == 1 and toks[i].key in kb.articled_names
-                            and toks[i].prefix and not toks[i].prefix.endswith(("ال", "لل"))):
-                        continue  # "فاسد" (corrupt) is not ف + "الأسد": a clitic without the article
-                    if (kind == KIND_ACTOR and j - i == 1 and "ئ" in toks[i].text
-                            and toks[i].key in kb.plain_ya_names):
-                        continue  # "مناوئي" (the opponents of) is not "مناوي" (Minnawi)
-                    if (kind == KIND_AGENT and j - i == 1 and toks[i].norm in PREPOSITIONS
-                            and not toks[i].text.startswith("إ")):
-                        continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)
-                    if kind in (KIND_NISBA, KIND_STATE) and j - i == 1 and toks[i].norm in PARTICLES:
-                        continue  # the particle "بأن" (that) is not "ألبان" (Albanians)
-                    if kind == KIND_ROLE:
-                        # "الأمين العام لحزب الله": the person holding the role on the article date
-                        holder = kb.role_holder(id_, doc.article.date)
-                        if holder is not None:
-                            ents.append((s0 + i, s0 + j, KIND_ACTOR, holder))
-                            roles.add((s0 + i, s0 + j, KIND_ACTOR, holder))
-                        continue
-                    (trigs if kind == KIND_TRIGGER else ents).append((s0 + i, s0 + j, kind, id_))
+                plan = plans.get(key)
+                if plan is None:
+                    plan = _plan(tables, key)
+                e_list: _Entries
+                t_list: _Entries
+                e_list, t_list, rules = plan
+                if rules != _NO_RULE and (rules == _ALL_RULES or toks[i].norm in _NORM_RULE_WORDS or (
+                        rules == _ARTICLE_RULE and "ال" in toks[i].prefix)):
+                    e_list, t_list = self._kept(kb, doc, toks, s0, i, j, key, roles)
+                if e_list:
+                    ents.append((s0 + i, s0 + j, e_list))
+                if t_list:
+                    trigs.append((s0 + i, s0 + j, t_list))
             if roles:
-                ents = self._role_holders(ents, roles)
-            chosen = self._other_bearers(kb, doc, s0, [_mention(tokens, text, h, si) for h in _select_longest(ents)])
-            chosen.extend(self._accusative_nisbas(kb, doc, s.tok_start, s.tok_end, si, chosen))
-            chosen.extend(self._unknown_names(kb, doc, s.tok_start, s.tok_end, si, chosen, trigs))
-            chosen.sort(key=lambda m: (m.tok_start, m.tok_end))
+                ents = _by_span(self._role_holders([(a, b, k, e) for a, b, es in ents for k, e in es], roles))
+            found: list[Mention] = []
+            _mentions(tokens, text, _select_longest(ents), si, found)
+            taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
+            chosen = self._other_bearers(kb, doc, s0, found, taken)
+            n_chosen = len(chosen) if chosen is found else -1  # (-1: a name replaced a mention, perhaps out of order)
+            if accusative:
+                nisbas = self._accusative_nisbas(kb, doc, [i for i in accusative if s0 <= i < s.tok_end], si, taken)
+                if nisbas:
+                    chosen.extend(nisbas)
+                    taken.update(m.tok_start for m in nisbas)
+            names = self._unknown_names(kb, doc, s.tok_start, s.tok_end, si, chosen, trigs, taken,
+                                        [i + 1 for i in introducers if s0 <= i < s.tok_end])
+            if len(chosen) != n_chosen or names:  # (else still in the order of _select_longest)
+                chosen.extend(names)
+                chosen.sort(key=_tok_span)
             out.extend(chosen)
             # a trigger word inside a name is not an event: "الأمم" in "الأمم المتحدة", "التعاون" in "مجلس التعاون"
             named: dict[int, list[tuple[int, int]]] = {}  # token position -> the named spans covering it
-            for m in chosen:
+            for m in chosen if trigs else ():
                 if m.kind in (MK_ACTOR, MK_PLACE, MK_STATE):
                     for k in range(m.tok_start, m.tok_end):
                         named.setdefault(k, []).append((m.tok_start, m.tok_end))
@@ -162,10 +276,53 @@ class MentionStage(KBStage):
                 # inside a longer name: a name span covering its first token (a <= t[0] < b) that also holds its end
                 trigs = [t for t in trigs if t[0] not in named or not any(t[1] <= b and (b - a) > (t[1] - t[0])
                                                                          for a, b in named[t[0]])]
-            out.extend(_mention(tokens, text, h, si) for h in _select_longest(trigs))
-        out.extend(self._surnames(doc, out))
-        out.sort(key=lambda m: (m.tok_start, m.kind != MK_TRIGGER))
-        doc.mentions = out
+            _mentions(tokens, text, _select_longest(trigs), si, trig_out)
+        out.extend(self._surnames(doc, out, trig_out))
+        # by position, a trigger before the names on the same token: the triggers first, then a stable sort by
+        # position (by a C-level key: no tuple per mention)
+        trig_out.extend(out)
+        trig_out.sort(key=_TOK_START)
+        doc.mentions = trig_out
+
+    @staticmethod
+    def _kept(kb: KnowledgeBase, doc: Document, toks: list[Token], s0: int, i: int, j: int, key: str,
+              roles: set[_Hit]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """The entity and trigger entries of the match ``[i, j)`` of ``key`` that the context rules keep (sentence
+        token indices; a role phrase gives its holder on the article date, recorded in ``roles``)."""
+        ents: list[tuple[str, str]] = []
+        trigs: list[tuple[str, str]] = []
+        one = j - i == 1  # (every rule below but the role's is about a one-word match)
+        t = toks[i]
+        tkey, prefix = t.key, t.prefix
+        for kind, id_ in kb.index[key]:
+            if one:
+                if (kind == KIND_PLACE and tkey in kb.weak_places
+                        and (i == 0 or toks[i - 1].key not in PLACE_NOUNS)):
+                    continue  # a common word (بيان، مدينة) is a place only after a place noun
+                if (kind in (KIND_ACTOR, KIND_STATE, KIND_PLACE) and "ال" in prefix
+                        and (tkey in kb.bare_names or (kind == KIND_PLACE and tkey in kb.bare_places))):
+                    continue  # "حشد" the party is not "الحشد" the mobilisation; "مالي" is not "المالي"
+                if (kind == KIND_PLACE and tkey in kb.articled_places
+                        and not prefix.endswith(("ال", "لل"))):
+                    continue  # the verb "خرج" is not the town "الخرج"
+                if (kind == KIND_ACTOR and tkey in kb.articled_names
+                        and prefix and not prefix.endswith(("ال", "لل"))):
+                    continue  # "فاسد" (corrupt) is not ف + "الأسد": a clitic without the article
+                if kind == KIND_ACTOR and "ئ" in t.text and tkey in kb.plain_ya_names:
+                    continue  # "مناوئي" (the opponents of) is not "مناوي" (Minnawi)
+                if kind == KIND_AGENT and t.norm in PREPOSITIONS and not t.text.startswith("إ"):
+                    continue  # the preposition "أمام" (in front of) is not "الإمام" (the imam)
+                if kind in (KIND_NISBA, KIND_STATE) and t.norm in PARTICLES:
+                    continue  # the particle "بأن" (that) is not "ألبان" (Albanians)
+            if kind == KIND_ROLE:
+                # "الأمين العام لحزب الله": the person holding the role on the article date
+                holder = kb.role_holder(id_, doc.article.date)
+                if holder is not None:
+                    ents.append((KIND_ACTOR, holder))
+                    roles.add((s0 + i, s0 + j, KIND_ACTOR, holder))
+                continue
+            (trigs if kind == KIND_TRIGGER else ents).append((kind, id_))
+        return ents, trigs
 
     def _role_holders(self, ents: list[_Hit], role_hits: set[_Hit]) -> list[_Hit]:
         """The holder of a role phrase stands for it, not the generic role noun of the same words ("الأمين العام
@@ -178,17 +335,15 @@ class MentionStage(KBStage):
         kept = {(h[0], h[1]) for h in role_hits - dropped}
         return [h for h in ents if h not in dropped and not (h[2] == KIND_AGENT and (h[0], h[1]) in kept)]
 
-    def _surnames(self, doc: Document, mentions: list[Mention]) -> list[Mention]:
+    def _surnames(self, doc: Document, mentions: list[Mention], triggers: list[Mention]) -> list[Mention]:
         """A dictionary person named in full ("وزير الدفاع الأميركي أشتون كارتر") is meant by the surname alone
         later in the article ("وقال كارتر"), though the dictionary lists no such alias. The surname is the last
         word of the full name as written; it must be a word of no other kind (not a common word, a given name,
         a preposition or another entry's form), name one person only in the article, and stand alone (no
-        dictionary mention or trigger on it, no given name before it)."""
-        from hadath.extract.ner import _given_names
-
+        dictionary mention or trigger on it, no given name before it). ``mentions``: the entity mentions, in
+        order; ``triggers``: the trigger mentions."""
         kb = self.kb
         toks = doc.tokens
-        covered: set[int] = {k for m in mentions for k in range(m.tok_start, m.tok_end)}
         full: list[tuple[int, str, str]] = []  # (token after the full name, surname key, actor id)
         for m in mentions:
             if (m.kind == MK_ACTOR and m.tok_end - m.tok_start >= 2 and m.entry_id in kb.actors
@@ -204,32 +359,34 @@ class MentionStage(KBStage):
         for _, key, id_ in full:
             people.setdefault(key, set()).add(id_)
         first = {key: min(e for e, k, _ in full if k == key) for key in people}
+        cands = _by_sentence(doc, [i for i, t in enumerate(toks) if t.key in people])
+        if not cands:
+            return []
+        covered: set[int] = {k for ms in (mentions, triggers) for m in ms for k in range(m.tok_start, m.tok_end)}
         out: list[Mention] = []
-        for si, s in enumerate(doc.sentences):
-            for i in range(s.tok_start, s.tok_end):
-                t = toks[i]
-                ids = people.get(t.key)
-                if (not ids or len(ids) != 1 or i in covered or i < first[t.key] or t.suffix or t.is_punct
-                        or "ال" in t.prefix):
-                    continue
-                if i > s.tok_start and toks[i - 1].key in _given_names() and not toks[i - 1].prefix:
-                    continue  # another bearer of the surname: "جيمي كارتر"
-                if t.key in _given_names() and i + 1 < s.tok_end and _name_word(kb, toks[i + 1]):
-                    continue  # a given name that is also the surname, here before a surname: another person
-                out.append(Mention(MK_ACTOR, i, i + 1, t.start, t.end, t.text, next(iter(ids)), si))
+        for si, s, i in cands:
+            t = toks[i]
+            ids = people[t.key]
+            if len(ids) != 1 or i in covered or i < first[t.key] or t.suffix or t.is_punct or "ال" in t.prefix:
+                continue
+            if i > s.tok_start and toks[i - 1].key in _given_names() and not toks[i - 1].prefix:
+                continue  # another bearer of the surname: "جيمي كارتر"
+            if t.key in _given_names() and i + 1 < s.tok_end and _name_word(kb, toks[i + 1]):
+                continue  # a given name that is also the surname, here before a surname: another person
+            out.append(Mention(MK_ACTOR, i, i + 1, t.start, t.end, t.text, next(iter(ids)), si))
         return out
 
 
-    def _other_bearers(self, kb: KnowledgeBase, doc: Document, a: int, ents: list[Mention]) -> list[Mention]:
+    def _other_bearers(self, kb: KnowledgeBase, doc: Document, a: int, ents: list[Mention],
+                       taken: set[int]) -> list[Mention]:
         """A known person's surname after a different given name is another person: "زياد غندور" is not
         "إبراهيم غندور", "إيفانكا ترامب" is not Donald Trump. The two words become an unknown name.
-        (``kb`` is the stage's, passed in: the property costs a lookup per sentence.)"""
-        from hadath.extract.ner import AMBIGUOUS_GIVEN, _given_names
-
+        (``kb`` is the stage's, passed in: the property costs a lookup per sentence.) ``taken``: the positions of
+        ``ents``, to which the given names are added. Returns ``ents`` itself when there is no such name."""
         toks = doc.tokens
-        taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
-        out: list[Mention] = []
-        for m in ents:
+        out: list[Mention] | None = None  # (None: no name so far, the mentions are ents[:k])
+        given: list[int] = []
+        for k, m in enumerate(ents):
             i = m.tok_start
             if (m.kind == MK_ACTOR and m.tok_end - i == 1 and i - 1 >= a and i - 1 not in taken
                     and kb.actors[m.entry_id].type == "person"):
@@ -237,11 +394,16 @@ class MentionStage(KBStage):
                 if (not g.prefix and not g.is_punct and g.key in _given_names() and g.key not in AMBIGUOUS_GIVEN
                         and g.key not in self._name_words(m.entry_id)):
                     text = doc.text[g.start:toks[i].end]
+                    if out is None:
+                        out = ents[:k]
                     out.append(Mention(MK_NAME, i - 1, i + 1, g.start, toks[i].end, text, f"name:{text}",
                                        m.sentence))
+                    given.append(i - 1)
                     continue
-            out.append(m)
-        return out
+            if out is not None:
+                out.append(m)
+        taken.update(given)
+        return ents if out is None else out
 
     def _name_words(self, actor_id: str) -> frozenset[str]:
         """The keys of every word of a dictionary actor's names."""
@@ -252,15 +414,15 @@ class MentionStage(KBStage):
             got = _NAME_WORDS[key] = frozenset(w for f in [a.name_ar, *a.aliases] for w in phrase_key(f).split())
         return got
 
-    def _accusative_nisbas(self, kb: KnowledgeBase, doc: Document, a: int, b: int, si: int,
-                           ents: list[Mention]) -> list[Mention]:
+    def _accusative_nisbas(self, kb: KnowledgeBase, doc: Document, cands: list[int], si: int,
+                           taken: set[int]) -> list[Mention]:
         """Nisbas in the indefinite accusative, written with the alif of tanwīn ("صحفيا عراقيا", "جنديا
         تركيا"), which the adjective lists give only as عراقي/تركي. A word that is itself an entity (سوريا،
-        روسيا) keeps its own reading."""
+        روسيا: ``taken``, the positions of the sentence's mentions) keeps its own reading. ``cands``: the
+        sentence's words whose key is such a form (:class:`_Tables`)."""
         toks = doc.tokens
-        taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
         out: list[Mention] = []
-        for i in range(a, b):
+        for i in cands:
             t = toks[i]
             if i in taken or t.is_punct or "ال" in t.prefix or not t.key.endswith("يا") or len(t.key) < 5:
                 continue
@@ -270,18 +432,24 @@ class MentionStage(KBStage):
         return out
 
     def _unknown_names(self, kb: KnowledgeBase, doc: Document, a: int, b: int, si: int, ents: list[Mention],
-                       trigs: list[_Hit]) -> list[Mention]:
-        """Names the dictionaries lack, after a role noun or المدعو: "الناشط الطلابي آرش صادقي"."""
+                       trigs: list[_SpanHit], taken: set[int], introduced: list[int]) -> list[Mention]:
+        """Names the dictionaries lack, after a role noun or المدعو: "الناشط الطلابي آرش صادقي". ``taken``: the
+        positions of the mentions ``ents`` (updated here); ``introduced``: the positions after the sentence's
+        words of ``_NAME_INTRODUCERS``."""
         toks = doc.tokens
-        taken = {i for m in ents for i in range(m.tok_start, m.tok_end)}
-        taken.update(i for t in trigs for i in range(t[0], t[1]))
+        for t in trigs:
+            taken.update(range(t[0], t[1]))
+        titles = _tables(kb).person_titles
         out: list[Mention] = []
         starts: list[int] = []
         for m in ents:
-            if (m.kind == MK_AGENT and _person_title(kb, m)) or (
+            title = titles.get((m.entry_id, m.text)) if m.kind == MK_AGENT else False
+            if title is None:
+                title = titles[(m.entry_id, m.text)] = _person_title(kb, m)
+            if title or (
                     m.kind == MK_NISBA and starts and starts[-1] == m.tok_start):
                 starts.append(m.tok_end)
-        starts.extend([i + 1 for i in range(a, b) if toks[i].norm in _NAME_INTRODUCERS])
+        starts.extend(introduced)
         for j in sorted(set(starts)):
             # skip a nationality and an honorific right after the role noun: "الرئيس السوداني عمر البشير",
             # "رئيس الوزراء القطري الشيخ عبد الله بن ناصر"
@@ -334,6 +502,18 @@ class _Group:
     conj: bool = False
 
 
+def _prep_of(word: str) -> str:
+    """The preposition a word before a phrase is (spelled الى، على), or "": a preposition, or و/ف + one (not ومن)."""
+    if word[:1] in ("و", "ف") and word[1:] in PREPOSITIONS and word[1:] not in ("من",):
+        word = word[1:]
+    return word.replace("الي", "الى").replace("علي", "على") if word in PREPOSITIONS else ""
+
+
+# every word _prep_of names a preposition for (the only ones: a preposition, with و or ف or without), for
+# _prep_before's test of the word before each phrase
+_PREP_WORDS: dict[str, str] = {w: _prep_of(w) for p in PREPOSITIONS for w in (p, "و" + p, "ف" + p) if _prep_of(w)}
+
+
 def _prep_before(tokens: list[Token], i: int, sent_start: int, clitic: str | None = None) -> str:
     """The preposition governing the phrase starting at token ``i``; ``clitic`` overrides the token's
     proclitics (when a letter of them belongs to a name)."""
@@ -345,10 +525,9 @@ def _prep_before(tokens: list[Token], i: int, sent_start: int, clitic: str | Non
                 n = len(agent)
                 if i - n >= sent_start and tuple(tokens[i - n + k].norm for k in range(n)) == agent:
                     return "BY"
-        if prev[:1] in ("و", "ف") and prev[1:] in PREPOSITIONS and prev[1:] not in ("من",):
-            prev = prev[1:]
-        if prev in PREPOSITIONS:
-            return prev.replace("الي", "الى").replace("علي", "على")
+        prep = _PREP_WORDS.get(prev)
+        if prep is not None:
+            return prep
     pre = (t.prefix if clitic is None else clitic).lstrip("وف")
     if pre[:1] in ("ب", "ل", "ك"):
         return pre[:1]
@@ -384,6 +563,7 @@ ANAPHORIC_HEADS: dict[str, str] = {
 # the role's agent id); those marked True also take any person whose phrase starts with the noun ("الوزير" ->
 # the last "وزير ..." named, whatever his portfolio)
 ANAPHORIC_ROLES: dict[str, bool] = {"رييس": False, "وزير": True}
+_ANAPHORIC_KEYS = frozenset(ANAPHORIC_HEADS) | frozenset(ANAPHORIC_ROLES)
 _ANAPHOR_WINDOW = 3  # sentences before the anaphor in which a second candidate makes it ambiguous
 
 
@@ -405,43 +585,50 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     dictionary with that very noun (داعش: "تنظيم الدولة"); for a role noun, the person named with that role.
     Without an antecedent, or with two different ones in the last few sentences, nothing changes."""
     toks = doc.tokens
-    taken: dict[int, list[Mention]] = {}  # token position -> the entity mentions covering it
+    # (one pass finds the candidate words; the tables below are built only for an article that has one)
+    cands = _by_sentence(doc, [i for i, t in enumerate(toks) if t.key in _ANAPHORIC_KEYS and _definite(t)])
+    if not cands:
+        return
+    # the positions the loop below asks about: each candidate and the word after it
+    asked = {i for _, _, i in cands} | {i + 1 for _, _, i in cands}
+    taken: dict[int, list[Mention]] = {}  # token position (of those asked about) -> the entity mentions covering it
     for m in doc.mentions:
         if m.kind != MK_TRIGGER:
             for k in range(m.tok_start, m.tok_end):
-                taken.setdefault(k, []).append(m)
-    starts = [t.start for t in toks]  # (in text order: a time's tokens are a slice found by bisection)
+                if k in asked:
+                    taken.setdefault(k, []).append(m)
     time_toks: set[int] = set()
-    for tx in doc.times:
-        time_toks.update(range(bisect_left(starts, tx.start), bisect_left(starts, tx.end)))
+    for tx in doc.times:  # (tokens are in text order: a time's tokens are a slice found by bisection)
+        time_toks.update(range(bisect_left(toks, tx.start, key=_START), bisect_left(toks, tx.end, key=_START)))
     by_start = {(a.tok_start, a.tok_end): a for a in actors}
-    pool = actors + _embedded(kb, doc, actors)
-    pool.sort(key=lambda a: a.tok_end)
+    # the antecedents, built at the first word that needs them (before any reference below changes: the
+    # first change follows the first antecedent found)
+    pool: list[ActorMention] | None = None
     added: list[ActorMention] = []
-    for si, s in enumerate(doc.sentences):
-        for i in range(s.tok_start, s.tok_end):
-            t = toks[i]
-            if (t.key not in ANAPHORIC_HEADS and t.key not in ANAPHORIC_ROLES) or not _definite(t):
-                continue
-            existing = by_start.get((i, i + 1))
-            if any(existing is None or m.kind != MK_AGENT or (m.tok_start, m.tok_end) != (i, i + 1)
-                   for m in taken.get(i, ())):
-                continue  # part of a longer name or phrase
-            if existing is not None and (existing.head != KIND_AGENT or existing.ref.id):
-                continue
-            if i + 1 < s.tok_end and not _bare_after(kb, toks[i + 1], taken.get(i + 1, []), i + 1 in time_toks):
-                continue  # "الحركة الإسلامية", "الجيش السوري", "الرئيس السابق"
-            ante = _antecedent(kb, toks, pool, t.key, existing.role if existing else "", i, si)
-            if ante is None:
-                continue
-            surface = doc.text[t.start:t.end]
-            r = ante.ref
-            ref = ActorRef(r.name, r.name_en, r.code, r.id, r.type, r.country, [surface])
-            if existing is not None:
-                existing.ref, existing.head = ref, ante.head
-            else:
-                added.append(ActorMention(i, i + 1, t.start, t.end, si, ref, ante.head,
-                                          _prep_before(toks, i, s.tok_start), conj=t.prefix.startswith("و")))
+    for si, s, i in cands:
+        t = toks[i]
+        existing = by_start.get((i, i + 1))
+        if any(existing is None or m.kind != MK_AGENT or (m.tok_start, m.tok_end) != (i, i + 1)
+               for m in taken.get(i, ())):
+            continue  # part of a longer name or phrase
+        if existing is not None and (existing.head != KIND_AGENT or existing.ref.id):
+            continue
+        if i + 1 < s.tok_end and not _bare_after(kb, toks[i + 1], taken.get(i + 1, []), i + 1 in time_toks):
+            continue  # "الحركة الإسلامية", "الجيش السوري", "الرئيس السابق"
+        if pool is None:
+            pool = actors + _embedded(kb, doc, actors)
+            pool.sort(key=lambda a: a.tok_end)
+        ante = _antecedent(kb, toks, pool, t.key, existing.role if existing else "", i, si)
+        if ante is None:
+            continue
+        surface = doc.text[t.start:t.end]
+        r = ante.ref
+        ref = ActorRef(r.name, r.name_en, r.code, r.id, r.type, r.country, [surface])
+        if existing is not None:
+            existing.ref, existing.head = ref, ante.head
+        else:
+            added.append(ActorMention(i, i + 1, t.start, t.end, si, ref, ante.head,
+                                      _prep_before(toks, i, s.tok_start), conj=t.prefix.startswith("و")))
     if added:
         actors.extend(added)
         actors.sort(key=lambda a: (a.sentence, a.tok_start))
@@ -450,8 +637,6 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
 def _surname_key(kb: KnowledgeBase, t: Token) -> str:
     """The key of the last word of a full name when it can stand for the person alone: a word of no other kind
     (not a common word, a given name, a preposition or a dictionary form), else ""."""
-    from hadath.extract.ner import _given_names
-
     if (t.suffix or len(t.key) < 3 or t.key in kb.common or t.key in kb.index or t.key in _given_names()
             or t.norm in PREPOSITIONS or t.key.isascii()):
         return ""
@@ -478,8 +663,6 @@ def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMentio
     if not refs:
         return
     covered = {k for m in doc.mentions for k in range(m.tok_start, m.tok_end)}
-    from hadath.extract.ner import _given_names
-
     added: list[ActorMention] = []
     for si, s in enumerate(doc.sentences):
         for i in range(s.tok_start, s.tok_end):
@@ -536,6 +719,7 @@ def _antecedent(kb: KnowledgeBase, toks: list[Token], actors: list[ActorMention]
     before those headed by a noun of the same kind ("الكتائب" is the last كتائب, not the last تنظيم)."""
     same: list[ActorMention] = []
     kin: list[ActorMention] = []
+    kind = ANAPHORIC_HEADS.get(key)  # (a head noun's kind; a role noun's is not asked for)
     for a in actors:
         if a.tok_end > i:
             break
@@ -548,13 +732,23 @@ def _antecedent(kb: KnowledgeBase, toks: list[Token], actors: list[ActorMention]
             continue
         # the phrase is headed by such a noun and is one phrase ("الجيش (مجلس السيادة" is not the army),
         # or the dictionary names the actor with such a noun (داعش: "تنظيم الدولة")
-        heads = set(_head_words(kb, a.ref.id)) if a.ref.id and a.ref.id in kb.actors else set()
-        if not any(t.is_punct or t.prefix.startswith("و") for t in toks[a.tok_start + 1:a.tok_end]):
-            heads.add(toks[a.tok_start].key)
-        if key in heads:
+        # (loops, not generators: a phrase is a few words, an actor's head words one or two)
+        head_words = _head_words(kb, a.ref.id) if a.ref.id and a.ref.id in kb.actors else _NO_WORDS
+        one_phrase = True
+        for k in range(a.tok_start + 1, a.tok_end):
+            if toks[k].is_punct or toks[k].prefix.startswith("و"):
+                one_phrase = False
+                break
+        first = toks[a.tok_start].key if one_phrase else ""
+        if key in head_words or (one_phrase and first == key):
             same.append(a)
-        elif any(ANAPHORIC_HEADS.get(h) == ANAPHORIC_HEADS[key] for h in heads):
+        elif one_phrase and ANAPHORIC_HEADS.get(first) == kind:
             kin.append(a)
+        else:
+            for h in head_words:
+                if ANAPHORIC_HEADS.get(h) == kind:
+                    kin.append(a)
+                    break
     cands = same or kin
     if not cands:
         return None
@@ -562,6 +756,9 @@ def _antecedent(kb: KnowledgeBase, toks: list[Token], actors: list[ActorMention]
     if len(near) > 1:
         return None
     return cands[-1]
+
+
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def _head_words(kb: KnowledgeBase, actor_id: str) -> frozenset[str]:
@@ -589,7 +786,11 @@ def _context_alias(kb: KnowledgeBase, doc: Document, m: Mention) -> frozenset[st
     if m.kind != MK_ACTOR:
         return None
     toks = doc.tokens[m.tok_start:m.tok_end]
-    need = next((CONTEXT_METONYMS[t.key] for t in toks if t.key in CONTEXT_METONYMS), None)
+    need: frozenset[str] | None = None
+    for t in toks:  # (a loop, not a generator: ~20 calls per article)
+        if t.key in CONTEXT_METONYMS:
+            need = CONTEXT_METONYMS[t.key]
+            break
     if need is None or kb.actors[m.entry_id].country not in need:
         return None
     if any(t.key in kb.nisba_of or (t.key in kb.metonyms and t.key not in CONTEXT_METONYMS) for t in toks):
@@ -973,8 +1174,16 @@ def _possessive_lam(kb: KnowledgeBase, toks: list[Token], group: list[Mention], 
 def _following(ents: list[Mention], j: int, limit: int = 6) -> list[list[Mention]]:
     """The spans of ``ents`` from index ``j`` on that follow each other with no word between (same sentence)."""
     out: list[list[Mention]] = []
-    for sp in _spans(ents[j:j + 3 * limit]):
-        if out and (sp[0].sentence != out[-1][0].sentence or sp[0].tok_start != out[-1][0].tok_end):
+    end = min(len(ents), j + 3 * limit)  # (the spans of ents[j:end], grouped as _spans does, as far as needed)
+    k = j
+    while k < end:
+        m = ents[k]
+        sp = [m]
+        k += 1
+        while k < end and ents[k].tok_start == m.tok_start and ents[k].tok_end == m.tok_end:
+            sp.append(ents[k])
+            k += 1
+        if out and (m.sentence != out[-1][0].sentence or m.tok_start != out[-1][0].tok_end):
             break
         out.append(sp)
         if len(out) >= limit:
@@ -1014,7 +1223,11 @@ class ActorResolver:
         agents: list[AgentEntry] = []
         country = ""
         metonym_code = ""
-        generic_agent_span: set[tuple[int, int]] = {(m.tok_start, m.tok_end) for m in ms if m.kind == MK_AGENT}
+        # (loops rather than comprehensions and generators below: a group is one or two mentions, mostly)
+        generic_agent_span: set[tuple[int, int]] = set()
+        for m in ms:
+            if m.kind == MK_AGENT:
+                generic_agent_span.add((m.tok_start, m.tok_end))
         for m in ms:
             if m.kind == MK_ACTOR:
                 a = kb.actors[m.entry_id]
@@ -1025,7 +1238,10 @@ class ActorResolver:
                     continue  # "قوات الاحتلال" in an Iraq-war article: not Israel's army
                 (persons if a.type == "person" else orgs).append(a)
             elif m.kind == MK_AGENT:
-                if not any(g.id == m.entry_id for g in agents):
+                for g in agents:
+                    if g.id == m.entry_id:
+                        break
+                else:
                     agents.append(kb.agents[m.entry_id])
             elif m.kind == MK_NISBA or m.kind == MK_STATE:
                 if m.entry_id in CONTEXT_METONYMS and not CONTEXT_METONYMS[m.entry_id] & (self.context | self.places_in):
@@ -1044,8 +1260,16 @@ class ActorResolver:
         if not country:
             # a nationality inside a dictionary phrase: "قوات الاحتلال الإسرائيلي"
             toks = self.doc.tokens
-            country = next((kb.nisba_of[toks[i].key] for m in ms if m.kind in (MK_ACTOR, MK_AGENT)
-                            for i in range(m.tok_start, m.tok_end) if toks[i].key in kb.nisba_of), "")
+            nisba_of = kb.nisba_of
+            found = False
+            for m in ms:
+                if m.kind == MK_ACTOR or m.kind == MK_AGENT:
+                    for i in range(m.tok_start, m.tok_end):
+                        if toks[i].key in nisba_of:
+                            country, found = nisba_of[toks[i].key], True
+                            break
+                    if found:
+                        break
         # an actor whose name is also a generic agent phrase (مجلس النواب): only when the country fits
         for m in ms:
             if m.kind == MK_ACTOR and (m.tok_start, m.tok_end) in generic_agent_span:
@@ -1053,15 +1277,18 @@ class ActorResolver:
                 if country and a.country == country:
                     (persons if a.type == "person" else orgs).append(a)
         surface = self.doc.text[ms[0].start:ms[-1].end]
-        names = [m for m in ms if m.kind == MK_NAME]
-        if names and not persons:
+        last_name: Mention | None = None  # the last unknown name
+        for m in ms:
+            if m.kind == MK_NAME:
+                last_name = m
+        if last_name is not None and not persons:
             head = agents[0] if agents else None
             if head is not None and not head.full_code and not country:
                 country = self.agent_country.get(head.id, "") or self.dominant
             name_code = (head.sector if head.full_code else (country + head.sector if country else None)) if head else (
                 country or None)
             role = f" ({head.name_en})" if head else ""
-            return (ActorRef(names[-1].text, None if not role else f"{names[-1].text}{role}", name_code, None, "person",
+            return (ActorRef(last_name.text, None if not role else f"{last_name.text}{role}", name_code, None, "person",
                              country or None, [surface]), KIND_ACTOR)
         if persons or orgs:
             a = persons[-1] if persons else orgs[0]
@@ -1088,7 +1315,11 @@ class ActorResolver:
             return ActorRef(surface, mt.name_en, metonym_code, None, "state", metonym_code[:3], [surface]), KIND_METONYM
         if country:
             c = kb.countries.get(country)
-            kind = KIND_STATE if any(m.kind == MK_STATE for m in ms) else KIND_NISBA
+            kind = KIND_NISBA
+            for m in ms:
+                if m.kind == MK_STATE:
+                    kind = KIND_STATE
+                    break
             return (ActorRef(c.names_ar[0] if c and c.names_ar else surface, c.name_en if c else None, country, None,
                              "state", country, [surface]), kind)
         return None
@@ -1132,10 +1363,9 @@ class ActorStage(KBStage):
                 gap = toks[group[-1].tok_end:nxt.tok_start]
                 if nxt.tok_start < group[-1].tok_end:
                     break
-                nxt_span = [e for e in ents[j:j + 4] if e.tok_start == nxt.tok_start and e.tok_end == nxt.tok_end]
                 appos = False
-                if gap and any(t.text not in GROUP_GLUE for t in gap):  # (adjacent phrases: no generator)
-                    words = [t for t in gap if t.text not in GROUP_GLUE]
+                words = [t for t in gap if t.text not in GROUP_GLUE] if gap else gap  # (adjacent phrases: none)
+                if words:
                     # apposition after a role noun: "الطراد الكبير، حاملة الطائرات الروسية"
                     appos = (group[-1].kind == MK_AGENT and len(words) <= 2
                              and all(t.prefix == "ال" for t in words)
@@ -1152,7 +1382,7 @@ class ActorStage(KBStage):
                                                for t_i in range(group[-1].tok_end, nxt.tok_start)))
                     # an honorific between a role phrase and the name: "أمير قطر الشيخ تميم بن حمد"
                     honorific = (len(gap) <= 2 and all(t.norm in PERSON_TITLES for t in gap)
-                                 and _honorific_chain(kb, toks, group, nxt_span))
+                                 and _honorific_chain(kb, toks, group, _span_from(ents, j)))
                     # an adjective between a role noun and its nationality: "زعماء سياسيين عراقيين"
                     adj = (group[-1].kind == MK_AGENT and nxt.kind == MK_NISBA and len(words) == 1
                            and not words[0].prefix and words[0].norm.endswith(("ين", "ون", "يه", "ي"))
@@ -1162,6 +1392,7 @@ class ActorStage(KBStage):
                                  and len(gap[0].norm) >= 5 and _possessed(kb, toks, group))
                     if not (appos or title_chain or honorific or adj or possessor):
                         break
+                nxt_span = _span_from(ents, j)  # (after the gap test, which ends most phrases)
                 if gap and any(t.text in "،,()" for t in gap):
                     # across a comma the phrases are appositions or list items: "عضو اللجنة التنفيذية، أحمد مجدلاني،"
                     if _two_heads(kb, group, nxt):
@@ -1225,16 +1456,29 @@ class ActorStage(KBStage):
               actors: list[ActorMention], places: list[PlaceMention]) -> None:
         kb = res.kb
         toks = doc.tokens
-        kinds = {m.kind for m in group}
+        # the group's kinds and its first role noun, in one loop (a group is one or two mentions, mostly)
+        has_place = actorish = has_state = has_role = False
+        role = ""
+        for m in group:
+            k = m.kind
+            if k == MK_PLACE:
+                has_place = True
+            elif k == MK_ACTOR:
+                actorish = True
+            elif k == MK_AGENT:
+                actorish = True
+                if not has_role:
+                    has_role, role = True, m.entry_id
+            elif k == MK_STATE:
+                actorish = has_state = True
         g0 = group[0]
         # (no clitic on the first word: _clitic's own first test, without building the span for it)
         clitic = "" if not toks[g0.tok_start].prefix else self._clitic(
             toks, [m for m in group if m.tok_start == g0.tok_start and m.tok_end == g0.tok_end], kb)
-        prep = _prep_before(toks, group[0].tok_start, sent_start, clitic)
+        prep = _prep_before(toks, g0.tok_start, sent_start, clitic)
         # a place (optionally with its nisba: بطبرق الليبية) is a place, not an actor
-        place_ms = [m for m in group if m.kind == MK_PLACE]
-        actorish = kinds & {MK_ACTOR, MK_AGENT, MK_STATE}
-        if place_ms and (not actorish or MK_STATE in kinds or prep in LOCATIVE_PREPS):
+        if has_place and (not actorish or has_state or prep in LOCATIVE_PREPS):
+            place_ms = [m for m in group if m.kind == MK_PLACE]
             ids = [m.entry_id for m in place_ms if m.tok_start == place_ms[0].tok_start]
             p = kb.best_place(ids, res.context)
             if p:
@@ -1247,9 +1491,15 @@ class ActorStage(KBStage):
         if got is None:
             return
         ref, head = got
-        role = next((m.entry_id for m in group if m.kind == MK_AGENT), "")
-        actors.append(ActorMention(group[0].tok_start, group[-1].tok_end, group[0].start, group[-1].end,
-                                   group[0].sentence, ref, head, prep, conj=clitic[:1] == "و", role=role))
+        last = group[-1]
+        actors.append(ActorMention(g0.tok_start, last.tok_end, g0.start, last.end, g0.sentence, ref, head, prep,
+                                   conj=clitic[:1] == "و", role=role))
+
+
+def _span_from(ents: list[Mention], j: int) -> list[Mention]:
+    """The mentions among ``ents[j:j + 4]`` on the span of ``ents[j]`` (a span has at most four kinds)."""
+    nxt = ents[j]
+    return [e for e in ents[j:j + 4] if e.tok_start == nxt.tok_start and e.tok_end == nxt.tok_end]
 
 
 def _bare_articled_metonym(kb: KnowledgeBase, toks: list[Token], m: Mention) -> bool:
@@ -1273,6 +1523,4 @@ NAME_PARTICLES = frozenset(["عبد", "ابو", "ابي", "ابن", "بن", "ب�
 
 def _name_word(kb: KnowledgeBase, t: Token) -> bool:
     """A word of a KB person's name (a given name or a surname)."""
-    from hadath.extract.ner import _name_lexicon
-
     return not t.is_punct and t.key in _name_lexicon(kb)

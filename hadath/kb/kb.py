@@ -18,7 +18,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 from pathlib import Path
 
 import ahocorasick
@@ -44,6 +43,8 @@ KIND_METONYM = "metonym"
 KIND_PLACE = "place"
 KIND_TRIGGER = "trigger"
 KIND_ROLE = "role"  # a role phrase naming one person at a time; its holder depends on the date
+# how likely a feature is meant by a name several places share (best_place; other features rank 1)
+PLACE_RANK = {"country": 4, "admin1": 2, "city": 3, "region": 2, "water": 2}
 ENTITY_KINDS = (KIND_ACTOR, KIND_AGENT, KIND_STATE, KIND_NISBA, KIND_METONYM, KIND_PLACE)
 
 
@@ -309,20 +310,34 @@ class KnowledgeBase:
         assert A is not None
         # quotation marks are transparent (حكومة «الوفاق», تنظيم "داعش"); other punctuation is a barrier
         # and so is a hyphen written inside a name (كانغ كيونغ-هوا, ري يونغ-هو)
-        kept = [i for i, t in enumerate(tokens) if not (t.is_punct and (t.text in QUOTES or (
-            t.text in HYPHENS and 0 < i < len(tokens) - 1 and tokens[i - 1].end == t.start
-            and t.end == tokens[i + 1].start and not tokens[i - 1].is_punct and not tokens[i + 1].is_punct)))]
-        parts = ["|" if tokens[i].is_punct else tokens[i].key for i in kept]
-        # the index in s of the space before each kept token -> its position in ``kept``
-        # (accumulate yields one offset more than there are parts: the end of the string)
-        index_at = dict(zip(accumulate([len(k) + 1 for k in parts], initial=0), range(len(parts)), strict=False))
+        parts = ["|" if t.is_punct else t.key for t in tokens]
+        kept: list[int] | None = None  # the positions of the parts kept, when a transparent mark was left out
+        if "|" in parts:
+            last = len(tokens) - 1
+            for i, t in enumerate(tokens):
+                if t.is_punct and (t.text in QUOTES or (
+                        t.text in HYPHENS and 0 < i < last and tokens[i - 1].end == t.start
+                        and t.end == tokens[i + 1].start and not tokens[i - 1].is_punct
+                        and not tokens[i + 1].is_punct)):
+                    if kept is None:
+                        kept = list(range(i))
+                elif kept is not None:
+                    kept.append(i)
+            if kept is not None:
+                parts = [parts[i] for i in kept]
         s = " " + " ".join(parts) + " "
+        # a match starts at the space before a part: the spaces before it count the parts before it (no key has
+        # a space inside a word, so every space of s is one part's)
+        count = s.count
         out: list[tuple[int, int, str]] = []
-        for end_idx, (ntok, key) in A.iter(s):
-            at = index_at.get(end_idx - len(key) - 1)  # the match starts at the space before kept token ``at``
-            if at is None:
-                continue
-            out.append((kept[at], kept[at + ntok - 1] + 1, key))
+        if kept is None:
+            for end_idx, (ntok, key) in A.iter(s):
+                at = count(" ", 0, end_idx - len(key) - 1)
+                out.append((at, at + ntok, key))
+        else:
+            for end_idx, (ntok, key) in A.iter(s):
+                at = count(" ", 0, end_idx - len(key) - 1)
+                out.append((kept[at], kept[at + ntok - 1] + 1, key))
         return out
 
     def lookup(self, phrase: str) -> list[tuple[str, str]]:
@@ -354,13 +369,15 @@ class KnowledgeBase:
         counts only when its country is in the context (كابول is Kabul, not the Galilee village, in an
         Afghan story); places in context countries rank first, then countries, cities, then population.
         """
-        rank = {"country": 4, "admin1": 2, "city": 3, "region": 2, "water": 2}
+        rank = PLACE_RANK
         cands = [self.places[i] for i in ids if i in self.places]
         if context is not None:
             cands = [p for p in cands if p.country in context or p.feature not in ("town", "city", "village")
                      or p.population >= 100_000]
         if not cands:
             return None
+        if len(cands) == 1:  # (most names are one place's: nothing to rank)
+            return cands[0]
         ctx = context or set()
         return max(cands, key=lambda p: (p.country in ctx, rank.get(p.feature, 1), p.population))
 

@@ -285,6 +285,23 @@ _RULES_GATED: list[tuple[str, re.Pattern[str], frozenset[str] | None, tuple[str,
     (kind, rx, None if _ANCHORS[kind] is None else _with_proclitics(_ANCHORS[kind] or frozenset()),
      _NEEDLES.get(kind, ())) for kind, rx in _RULES]
 _ANY_ANCHOR = frozenset().union(*(a for _, _, a, _ in _RULES_GATED if a is not None))
+# the rules each anchor word lets run, and the digit rules, as bit masks over _RULES_GATED: a sentence ORs the
+# masks of the few anchors it has instead of testing every rule's anchors
+_ANCHOR_MASK: dict[str, int] = {}
+for _i, _rule in enumerate(_RULES_GATED):
+    for _w in _rule[2] or ():
+        _ANCHOR_MASK[_w] = _ANCHOR_MASK.get(_w, 0) | (1 << _i)
+_DIGIT_MASK = sum(1 << i for i, (_, _, anchors, _) in enumerate(_RULES_GATED) if anchors is None)
+_RULES_BY_MASK: dict[int, list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = {}
+
+
+def _rules_of(mask: int) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """The rules of ``mask`` (kind, regex, needles), in the order of _RULES (memoised per mask)."""
+    rules = _RULES_BY_MASK.get(mask)
+    if rules is None:
+        rules = _RULES_BY_MASK[mask] = [(kind, rx, needles) for i, (kind, rx, _, needles) in enumerate(_RULES_GATED)
+                                        if mask >> i & 1]
+    return rules
 
 
 def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1) -> list[TimeExpr]:
@@ -296,10 +313,10 @@ def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1
     # The words a rule's match could be anchored on are each token and each token less a proclitic: the anchors
     # hold both forms, so the tokens' own forms are enough. A rule none of whose anchors occurs cannot match
     # (nor a digit rule without a digit), and a sentence needs a time word (_CUES) or a number to be looked at.
-    present = set(parts)
+    anchors = _ANY_ANCHOR.intersection(parts)
     joined = " ".join(parts)
     digit = _DIGIT_RE.search(joined) is not None
-    if _ANY_ANCHOR.isdisjoint(present):
+    if not anchors:
         if not digit:
             return []  # no rule can match (most sentences)
         # only the digit rules can: the sentence must have a cue word or a word that begins with a digit
@@ -309,12 +326,10 @@ def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1
             return []
     ref = parse_iso(article_date)
     found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, rx, anchors, needles in _RULES_GATED:
-        if anchors is None:
-            if not digit:
-                continue
-        elif anchors.isdisjoint(present):
-            continue
+    mask = _DIGIT_MASK if digit else 0
+    for w in anchors:
+        mask |= _ANCHOR_MASK[w]
+    for kind, rx, needles in _rules_of(mask):
         if needles:
             for needle in needles:
                 if needle in joined:

@@ -347,12 +347,7 @@ def _same_place(loc: PlaceRef, target: ActorRef | None) -> bool:
 
 
 _YMD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-_SPACES = re.compile(r"\s+")
-_SPACE_BEFORE_EN = re.compile(r"\s+([,.])")
-_DOUBLE_COMMA_EN = re.compile(r",\s*,")
 _TA_PRONOUN = re.compile(r"ة(هم|ها|ه)(?=[\s.،]|$)")
-_SPACE_BEFORE_AR = re.compile(r"\s+([،.])")
-_DOUBLE_COMMA_AR = re.compile(r"،\s*،")
 
 
 @lru_cache(maxsize=4096)
@@ -368,17 +363,20 @@ def _ymd(date: str | None) -> tuple[int | None, int | None, int | None]:
     return y, mo, d
 
 
+# _tidy_en and _tidy_ar tidy the spaces with str methods where that is exact: after the split/join every run of
+# whitespace is one " ", so \s+ before a comma is " ,", and after that ",\s*," can only be ",," (each regex
+# substitution is a scan of the sentence and a new string)
 def _tidy_en(s: str) -> str:
-    s = _SPACES.sub(" ", s).strip()
-    s = _SPACE_BEFORE_EN.sub(r"\1", s)
-    return _DOUBLE_COMMA_EN.sub(",", s).rstrip(",")
+    s = " ".join(s.split())  # (= re.sub(r"\s+", " ", s).strip())
+    s = s.replace(" ,", ",").replace(" .", ".")  # (= re.sub(r"\s+([,.])", r"\1", s))
+    return s.replace(",,", ",").rstrip(",")  # (= re.sub(r",\s*,", ",", s))
 
 
 def _tidy_ar(s: str) -> str:
-    s = _SPACES.sub(" ", s).strip()
+    s = " ".join(s.split())
     s = _TA_PRONOUN.sub(r"ت\1", s)  # مسؤولية + هم → مسؤوليتهم
-    s = _SPACE_BEFORE_AR.sub(r"\1", s)
-    return _DOUBLE_COMMA_AR.sub("،", s).rstrip("،")
+    s = s.replace(" ،", "،").replace(" .", ".")  # (= re.sub(r"\s+([،.])", r"\1", s))
+    return s.replace("،،", "،").rstrip("،")  # (= re.sub(r"،\s*،", "،", s))
 
 
 def summarize_event(ev: Event, kb: Any = None) -> Summary:

@@ -135,6 +135,123 @@ def fill(text: str, slots: Mapping[str, str | None], verb: Callable[[list[str]],
 
     Raises :class:`TemplateError` for a required slot that is missing or unknown.
     """
+    parts = _parsed(text)
+    if parts is None or (verb is None and parts[1]):
+        return _fill_slowly(text, slots, verb)
+    out: list[str] = []
+    for piece in parts[0]:
+        if isinstance(piece, str):
+            out.append(piece)
+        elif isinstance(piece, _Group):
+            lead, alts = piece.lead, piece.alts
+            for i, alt in enumerate(alts):
+                r = _render(alt, slots, verb)
+                if r is not None:
+                    if "{" in r:  # a value that looks like a slot: the original second pass would fill it
+                        return _fill_slowly(text, slots, verb)
+                    out.append(r if i == 0 or r.startswith(" ") else lead + r)
+                    break
+        else:
+            v = _slot_value(piece, slots, verb)
+            if v is None:  # a required slot is missing: the error message comes from the original
+                return _fill_slowly(text, slots, verb)
+            out.append(v)
+    return " ".join("".join(out).split())  # (the same as _SPACES.sub(" ", ...).strip())
+
+
+# fill() runs ~12 times per event, so each template text is parsed once (_parsed) into pieces: literal strings,
+# slots (a tuple: ("=" + name,) or ("v", *forms)) and optional groups. Filling is then a loop over the pieces
+# instead of two regex substitutions with a Python callback per slot.
+_Piece = str | tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """An optional group ``[A|B]``: the leading whitespace of its first alternative, and the alternatives."""
+
+    lead: str
+    alts: tuple[tuple[_Piece, ...], ...]
+
+
+def _slot_value(piece: tuple[str, ...], slots: Mapping[str, str | None],
+                verb: Callable[[list[str]], str] | None) -> str | None:
+    """The value of a slot piece: ``("=name",)`` from ``slots``, ``("v", forms...)`` through ``verb``."""
+    if piece[0] == "v":
+        return verb(list(piece[1:])) if verb is not None else None
+    v = slots.get(piece[0][1:])
+    return v if v else None
+
+
+def _render(alt: tuple[_Piece, ...], slots: Mapping[str, str | None],
+            verb: Callable[[list[str]], str] | None) -> str | None:
+    """One alternative of an optional group, or None when one of its slots is missing."""
+    out: list[str] = []
+    for piece in alt:
+        if isinstance(piece, str):
+            out.append(piece)
+        else:
+            v = _slot_value(piece, slots, verb)
+            if v is None:
+                return None
+            out.append(v)
+    return "".join(out)
+
+
+def _parse_pieces(seg: str) -> list[_Piece] | None:
+    """The literal strings and slots of a template segment; None when it has a stray brace or an unknown slot."""
+    out: list[_Piece] = []
+    pos = 0
+    for m in _SLOT.finditer(seg):
+        lit = seg[pos:m.start()]
+        if "{" in lit or "}" in lit:
+            return None
+        if lit:
+            out.append(lit)
+        name = m.group(1)
+        if name.startswith("v:"):
+            out.append(("v", *name[2:].split("|")))
+        elif name in SLOTS:
+            out.append(("=" + name,))
+        else:
+            return None
+        pos = m.end()
+    lit = seg[pos:]
+    if "{" in lit or "}" in lit:
+        return None
+    if lit:
+        out.append(lit)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str) -> tuple[tuple[_Piece | _Group, ...], bool] | None:
+    """``text`` parsed for :func:`fill`: (pieces, has a verb slot); None for a template the parse does not
+    cover (a stray brace, an unknown slot), which :func:`_fill_slowly` fills."""
+    pieces: list[_Piece | _Group] = []
+    pos = 0
+    for m in _OPT.finditer(text):
+        lit = _parse_pieces(text[pos:m.start()])
+        if lit is None:
+            return None
+        pieces.extend(lit)
+        alts = _split_alt(m.group(1))
+        lead = alts[0][: len(alts[0]) - len(alts[0].lstrip())]
+        parsed = [_parse_pieces(a) for a in alts]
+        if any(p is None for p in parsed):
+            return None
+        pieces.append(_Group(lead, tuple(tuple(p) for p in parsed if p is not None)))
+        pos = m.end()
+    lit = _parse_pieces(text[pos:])
+    if lit is None:
+        return None
+    pieces.extend(lit)
+    has_verb = "{v:" in text
+    return tuple(pieces), has_verb
+
+
+def _fill_slowly(text: str, slots: Mapping[str, str | None], verb: Callable[[list[str]], str] | None = None) -> str:
+    """:func:`fill` by regex substitution: the reference behaviour, used for what the parsed form does not cover
+    (missing required slots and their error, unknown slots, values that contain a slot)."""
 
     def slot_value(name: str) -> str | None:
         if name.startswith("v:"):

@@ -17,7 +17,7 @@ from typing import IO
 from hadath.errors import InputError
 from hadath.model import Article
 from hadath.text.dates import parse_iso
-from hadath.text.normalize import arabic_ratio
+from hadath.text.normalize import arabic_share_below
 
 MAX_ARTICLE_BYTES = 2_000_000  # one article larger than this is not a news article
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -57,7 +57,7 @@ def check_article(a: Article, where: str, min_arabic: float = 0.3) -> Problem | 
                               f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB limit for one article")
     if "\x00" in a.text[:10000]:
         return Problem(where, "binary content (NUL bytes), not text")
-    if arabic_ratio(a.text[:20000]) < min_arabic and min_arabic > 0:
+    if min_arabic > 0 and arabic_share_below(a.text[:20000], min_arabic):
         return Problem(where, "no Arabic text (less than 30% of letters are Arabic)")
     if a.date is not None and parse_iso(a.date) is None:
         return Problem(where, f"date {a.date!r} is not YYYY-MM-DD")
@@ -124,6 +124,7 @@ def record_to_article(obj: object, where: str, default_id: str) -> Item:
 
 def read_jsonl_stream(fh: IO[bytes], name: str) -> Iterator[Item]:
     """Articles from a JSON Lines byte stream, one problem per bad line."""
+    stem = Path(name).stem  # (the default ids: once, not per line)
     for n, raw in enumerate(fh, 1):
         where = f"{name}:{n}"
         if not raw.strip():
@@ -141,7 +142,7 @@ def read_jsonl_stream(fh: IO[bytes], name: str) -> Iterator[Item]:
         except json.JSONDecodeError as e:
             yield Problem(where, f"not JSON ({e.msg} at column {e.colno})")
             continue
-        yield record_to_article(obj, where, f"{Path(name).stem}-{n}")
+        yield record_to_article(obj, where, f"{stem}-{n}")
 
 
 def read_jsonl_file(path: Path) -> Iterator[Item]:

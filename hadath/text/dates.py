@@ -60,6 +60,12 @@ _P = r"(?:^|(?<=\s))(?:و|ف|ب|ل)?"  # optional proclitic on the first word
 # the number words of "قبل ثلاثة أيام" and the units of "قبل N ..." (normalised forms)
 _NUMW = "بضعه|عده|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره"
 _UNITS = "يومين|يومان|يوم|ايام|اسبوعين|اسبوعان|اسبوع|اسابيع|شهرين|شهران|شهر|اشهر|شهور"
+# the words after "today" forms (صباح اليوم، حتى الآن), and the words of "last ..." (العام الماضي)
+_TODAY = "اليوم|الليله|هذا الصباح|هذا المساء|الان|حاليا"
+_BEFORE_YESTERDAY = "اول من امس|اول امس|امس الاول"
+_LAST_WEEK = "(?:الاسبوع|الاسابيع) (?:الماضي|الفايت|المنصرم|الماضيه)"
+_LAST_MONTH = "الشهر (?:الماضي|الفايت|المنصرم)"
+_LAST_YEAR = "(?:العام|السنه) (?:الماضي|الماضيه|الفايت|الفايته|المنصرم|المنصرمه)"
 # unit -> (days per unit, implied count, precision)
 _UNIT_INFO: dict[str, tuple[int, int | None, str]] = {
     "يوم": (1, 1, "day"), "يومين": (1, 2, "day"), "يومان": (1, 2, "day"), "ايام": (1, None, "day"),
@@ -78,15 +84,15 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(rf"{_P}(?P<d>\d{{1,2}})(?:[/.]| ?- ?)(?P<m>\d{{1,2}})(?:[/.]| ?- ?)(?P<y>(?:19|20)\d\d)(?=\s|$)")),
     ("iso", re.compile(rf"{_P}(?P<y>(?:19|20)\d\d) ?- ?(?P<m>\d{{1,2}}) ?- ?(?P<d>\d{{1,2}})(?=\s|$)")),
     ("day_of_month", re.compile(rf"{_P}(?P<d>\d{{1,2}}) (?:من )?(?:الجاري|الشهر الجاري)(?=\s|$)")),
-    ("before_yesterday", re.compile(rf"{_P}(?:(?:صباح|مساء|ليل|ظهر|فجر|ليله) )?(?:اول من امس|اول امس|امس الاول)(?: (?P<tw>{_WD}))?(?=\s|$)")),
+    ("before_yesterday", re.compile(rf"{_P}(?:(?:صباح|مساء|ليل|ظهر|فجر|ليله) )?(?:{_BEFORE_YESTERDAY})(?: (?P<tw>{_WD}))?(?=\s|$)")),
     ("yesterday", re.compile(rf"{_P}(?:(?:يوم|صباح|مساء|ليل|ظهر|فجر|ليله|عصر) )?امس(?: (?P<tw>{_WD}))?(?=\s|$)")),
     ("after_tomorrow", re.compile(rf"{_P}بعد غد(?:ا)?(?: {_WD})?(?=\s|$)")),
     ("tomorrow", re.compile(rf"{_P}(?:(?:يوم|صباح|مساء) )?غدا?(?: {_WD})?(?=\s|$)")),
-    ("today", re.compile(rf"{_P}(?:(?:صباح|مساء|ظهر|فجر|عصر|ظهيره|خلال|حتي) )?(?:اليوم|الليله|هذا الصباح|هذا المساء|الان|حاليا)(?: (?P<tw>{_WD}))?(?=\s|$)")),
+    ("today", re.compile(rf"{_P}(?:(?:صباح|مساء|ظهر|فجر|عصر|ظهيره|خلال|حتي) )?(?:{_TODAY})(?: (?P<tw>{_WD}))?(?=\s|$)")),
     ("weekday", re.compile(rf"{_P}(?:(?:يوم|صباح|مساء|ليل|ليله|فجر|ظهر|عصر) )?(?P<w>{_WD})(?: (?P<dir>الماضي|المقبل|القادم|الفايت|المنصرم))?(?=\s|$)")),
-    ("last_week", re.compile(rf"{_P}(?:الاسبوع|الاسابيع) (?:الماضي|الفايت|المنصرم|الماضيه)(?=\s|$)")),
-    ("last_month", re.compile(rf"{_P}الشهر (?:الماضي|الفايت|المنصرم)(?=\s|$)")),
-    ("last_year", re.compile(rf"{_P}(?:العام|السنه) (?:الماضي|الماضيه|الفايت|الفايته|المنصرم|المنصرمه)(?=\s|$)")),
+    ("last_week", re.compile(rf"{_P}{_LAST_WEEK}(?=\s|$)")),
+    ("last_month", re.compile(rf"{_P}{_LAST_MONTH}(?=\s|$)")),
+    ("last_year", re.compile(rf"{_P}{_LAST_YEAR}(?=\s|$)")),
     ("ago", re.compile(rf"{_P}(?:قبل|منذ) (?:(?P<n>\d{{1,2}}|{_NUMW}) )?(?P<u>{_UNITS})(?: قليله)?(?=\s|$)")),
 ]
 
@@ -235,7 +241,67 @@ def _rule_anchors() -> dict[str, frozenset[str] | None]:
 
 
 _ANCHORS = _rule_anchors()
-_RULES_ANCHORED = [(kind, rx, _ANCHORS[kind]) for kind, rx in _RULES]
+assert all(a in _CUES for anchors in _ANCHORS.values() if anchors for a in anchors)  # (find_times relies on it)
+
+
+def _expanding(pattern: str) -> tuple[str, ...]:
+    """The strings a regex of literal alternatives (``a|b``, ``(?:a|b) (?:c|d)``) matches, each once."""
+    if "(" not in pattern:
+        return tuple(pattern.split("|"))
+    out = [""]
+    for part in re.split(r"(\(\?:[^()]*\))", pattern):
+        alts = part[3:-1].split("|") if part.startswith("(?:") else [part]
+        out = [x + a for x in out for a in alts]
+    return tuple(out)
+
+
+def _needles(alternatives: tuple[str, ...]) -> tuple[str, ...]:
+    """The alternatives that contain no other one: a text contains one of ``alternatives`` only if it contains
+    one of these (يومين contains يوم)."""
+    return tuple(a for a in alternatives if not any(b != a and b in a for b in alternatives))
+
+
+def _rule_needles() -> dict[str, tuple[str, ...]]:
+    """Per rule (where it helps), strings one of which occurs in the joined sentence whenever the rule matches:
+    a rule's regex scans the whole sentence, a test ``needle in joined`` costs almost nothing. The digit rules
+    run on every sentence with a number, but a numeric date needs a separator, and "8 من الشهر الجاري" its
+    word; the cue words هذا، قبل، منذ، العام are frequent, the expressions they begin much less so."""
+    return {
+        "numeric": ("/", ".", "-"), "iso": ("-",), "day_of_month": ("الجاري",),
+        "before_yesterday": _needles(_expanding(_BEFORE_YESTERDAY)), "today": _needles(_expanding(_TODAY)),
+        "ago": _needles(_expanding(_UNITS)), "last_week": _needles(_expanding(_LAST_WEEK)),
+        "last_month": _needles(_expanding(_LAST_MONTH)), "last_year": _needles(_expanding(_LAST_YEAR)),
+    }
+
+
+def _with_proclitics(words: frozenset[str]) -> frozenset[str]:
+    """``words``, each also with one proclitic of ``_P`` in front (وأمس، بالأمس is not one: ال is no proclitic)."""
+    return words | frozenset(p + w for p in _PROCLITIC_LETTERS for w in words)
+
+
+_NEEDLES = _rule_needles()
+# (kind, regex, the rule's anchors with their proclitic forms or None for a digit rule, needles or ())
+_RULES_GATED: list[tuple[str, re.Pattern[str], frozenset[str] | None, tuple[str, ...]]] = [
+    (kind, rx, None if _ANCHORS[kind] is None else _with_proclitics(_ANCHORS[kind] or frozenset()),
+     _NEEDLES.get(kind, ())) for kind, rx in _RULES]
+_ANY_ANCHOR = frozenset().union(*(a for _, _, a, _ in _RULES_GATED if a is not None))
+# the rules each anchor word lets run, and the digit rules, as bit masks over _RULES_GATED: a sentence ORs the
+# masks of the few anchors it has instead of testing every rule's anchors
+_ANCHOR_MASK: dict[str, int] = {}
+for _i, _rule in enumerate(_RULES_GATED):
+    for _w in _rule[2] or ():
+        _ANCHOR_MASK[_w] = _ANCHOR_MASK.get(_w, 0) | (1 << _i)
+_DIGIT_MASK = sum(1 << i for i, (_, _, anchors, _) in enumerate(_RULES_GATED) if anchors is None)
+_RULES_BY_MASK: dict[int, list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = {}
+
+
+def _rules_of(mask: int) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """The rules of ``mask`` (kind, regex, needles), in the order of _RULES (memoised per mask)."""
+    rules = _RULES_BY_MASK.get(mask)
+    if rules is None:
+        rules = _RULES_BY_MASK[mask] = [(kind, rx, needles) for i, (kind, rx, _, needles) in enumerate(_RULES_GATED)
+                                        if mask >> i & 1]
+    return rules
 
 
 def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1) -> list[TimeExpr]:
@@ -244,28 +310,42 @@ def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1
     if not words:
         return []
     parts = [t.norm for t in words]
-    firsts = [w[:1] for w in parts]
-    if (_CUES.isdisjoint(parts) and _CUES.isdisjoint([t.key for t in words])
-            and _CUES.isdisjoint([w[1:] for w in parts]) and not any(map(str.isdigit, firsts))):
-        return []  # no digit and no time word: nothing to find (most sentences)
+    # The words a rule's match could be anchored on are each token and each token less a proclitic: the anchors
+    # hold both forms, so the tokens' own forms are enough. A rule none of whose anchors occurs cannot match
+    # (nor a digit rule without a digit), and a sentence needs a time word (_CUES) or a number to be looked at.
+    anchors = _ANY_ANCHOR.intersection(parts)
+    joined = " ".join(parts)
+    digit = _DIGIT_RE.search(joined) is not None
+    if not anchors:
+        if not digit:
+            return []  # no rule can match (most sentences)
+        # only the digit rules can: the sentence must have a cue word or a word that begins with a digit
+        # (every anchor is a cue word, so a sentence with an anchor has one)
+        if (_CUES.isdisjoint(parts) and _CUES.isdisjoint([t.key for t in words])
+                and _CUES.isdisjoint([w[1:] for w in parts]) and not any(map(str.isdigit, [w[:1] for w in parts]))):
+            return []
+    ref = parse_iso(article_date)
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    mask = _DIGIT_MASK if digit else 0
+    for w in anchors:
+        mask |= _ANCHOR_MASK[w]
+    for kind, rx, needles in _rules_of(mask):
+        if needles:
+            for needle in needles:
+                if needle in joined:
+                    break
+            else:
+                continue
+        for m in rx.finditer(joined):
+            found.append((m.start(), m.end(), kind, m))
+    if not found:
+        return []
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     starts: list[int] = []
     pos = 0
     for w in parts:
         starts.append(pos)
         pos += len(w) + 1
-    joined = " ".join(parts)
-    # the words a rule's match could be anchored on: each token, and each token less a proclitic
-    present = set(parts)
-    present.update([w[1:] for w, c in zip(parts, firsts, strict=True) if c in _PROCLITIC_LETTERS])
-    digit = _DIGIT_RE.search(joined) is not None
-    ref = parse_iso(article_date)
-    found: list[tuple[int, int, str, re.Match[str]]] = []
-    for kind, rx, anchors in _RULES_ANCHORED:
-        if (not digit) if anchors is None else present.isdisjoint(anchors):
-            continue
-        for m in rx.finditer(joined):
-            found.append((m.start(), m.end(), kind, m))
-    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     out: list[TimeExpr] = []
     last_end = -1
     for s, e, kind, m in found:

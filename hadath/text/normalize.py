@@ -102,6 +102,28 @@ def arabic_ratio(text: str) -> float:
     return len(_NON_ARABIC_LETTERS_RE.sub("", text)) / letters  # what is left: the Arabic letters
 
 
+# the most frequent letters of Arabic text, most frequent first (each one a letter to str.isalpha and of
+# ARABIC_LETTER_RE)
+_FREQUENT_ARABIC_LETTERS = "اليمونهرتبعد"
+
+
+def arabic_share_below(text: str, threshold: float) -> bool:
+    """``arabic_ratio(text) < threshold``, mostly without counting the letters.
+
+    A text has no more letters than characters, so the share of a few frequent Arabic letters among all its
+    characters is a lower bound of the ratio: once that reaches ``threshold`` (after two or three
+    ``str.count`` calls in nearly every article), the letters need not be counted one by one
+    (``str.isalpha`` per character, the costly part of :func:`arabic_ratio`, which runs on every input
+    article)."""
+    n = len(text)
+    frequent = 0
+    for c in _FREQUENT_ARABIC_LETTERS:
+        frequent += text.count(c)
+        if frequent and frequent / n >= threshold:
+            return False
+    return arabic_ratio(text) < threshold
+
+
 def is_arabic(text: str, threshold: float = 0.5) -> bool:
     """True when most letters of ``text`` are Arabic."""
     return arabic_ratio(text) >= threshold

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from hadath.errors import KBError
+from hadath.kb.schema import VOICE_NOUN, VOICE_PASSIVE
 from hadath.model import ActorRef, Event
 
 ROOT_GROUPS = {  # CAMEO roots by the quad classes' finer split (01-05 verbal cooperation is the base)
@@ -50,9 +51,9 @@ def event_features(e: Event, voice: str) -> dict[str, float]:
     group = ROOT_GROUPS.get(e.cameo[:2])
     if group:
         f[f"root_{group}"] = 1.0
-    if voice == "noun":
+    if voice == VOICE_NOUN:
         f["voice_noun"] = 1.0
-    elif voice == "passive":
+    elif voice == VOICE_PASSIVE:
         f["voice_passive"] = 1.0
     if e.n_mentions > 1:
         f["multi"] = 1.0

@@ -42,7 +42,7 @@ from hadath.coding.places import (
     prefer_actor_country,
 )
 from hadath.kb.kb import KIND_TRIGGER, PLACE_NOUNS, KnowledgeBase, phrase_key
-from hadath.kb.schema import Pattern
+from hadath.kb.schema import VOICE_ACTIVE, VOICE_NOUN, VOICE_PASSIVE, VOICE_SAID, Pattern
 from hadath.model import (
     MK_ACTOR,
     MK_NISBA,
@@ -173,14 +173,14 @@ def _casualty_report(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
     """Casualties reported with the attack that caused them: a passive killing or wounding verb or a casualty
     noun followed by the attack ("قتل 18 شخصا في انفجار سيارة مفخخة"), or the result of an attack named before it
     ("هجوم انتحاري ... أسفر عن مقتل 15 شخصا"). CAMEO codes such a report with an unknown attacker."""
-    if p.cameo[:2] not in VIOLENT_ROOTS or p.voice == "noun":
+    if p.cameo[:2] not in VIOLENT_ROOTS or p.voice == VOICE_NOUN:
         return False
-    if p.voice == "passive" and _killed_in_attack(toks, tj):
+    if p.voice == VOICE_PASSIVE and _killed_in_attack(toks, tj):
         return True
-    if p.voice == "passive" and any(_hits(toks[k], VIOLENCE_FRAMES) and _hits(toks[k + 1], VIOLENCE_WORDS)
+    if p.voice == VOICE_PASSIVE and any(_hits(toks[k], VIOLENCE_FRAMES) and _hits(toks[k + 1], VIOLENCE_WORDS)
                                     for k in range(tj, min(len(toks) - 1, tj + 6))):
         return True  # "قتل 58 شخصا ... في أعمال عنف متفرقة"
-    if p.voice == "passive" and any(
+    if p.voice == VOICE_PASSIVE and any(
             toks[k].norm in CASUALTY_CAUSE_PREPS and _hits(toks[k + 1], FIRING) and _hits(toks[k + 2], FIRE)
             for k in range(tj, min(len(toks) - 2, tj + CAUSE_REACH))):
         return True  # "أصيب ... بجروح خطرة إثر إطلاق نار عليه"
@@ -243,7 +243,7 @@ def _gapped_table(kb: KnowledgeBase) -> dict[str, list[tuple[frozenset[str], str
         firsts: dict[str, set[str]] = {}
         seconds: dict[str, set[str]] = {}
         for p in kb.patterns.values():
-            if p.cameo[:2] not in VIOLENT_ROOTS or p.voice != "passive":
+            if p.cameo[:2] not in VIOLENT_ROOTS or p.voice != VOICE_PASSIVE:
                 continue
             for f in p.forms:
                 words = phrase_key(f).split()
@@ -549,7 +549,7 @@ def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list
     crowd of protesters it introduces ("تجمع مئات المتظاهرين"، "احتشد محتجون", +0.15; see :func:`_new_crowd`)."""
     if not sources and targets and _casualty_report(toks, ti, tj, p):
         return 0.25
-    if (p.cameo[:2] in VIOLENT_ROOTS and p.voice == "active" and sources and targets
+    if (p.cameo[:2] in VIOLENT_ROOTS and p.voice == VOICE_ACTIVE and sources and targets
             and any(t.text.isdigit() or _hits(t, NUMERALS) for t in toks[tj:tj + 3])):
         return 0.15  # "قتلت 11 مسلحا"، "خطفوا ما مجموعه 14 شخصا": counted victims of a reported act
     if p.cameo[:2] != "14":
@@ -760,7 +760,7 @@ def _noun_reading(toks: list[Token], ti: int, p: Pattern) -> bool:
     """The trigger is a noun (masdar): a noun pattern, a definite or preposition-prefixed word, or a word after
     a preposition or a temporal adverb ("في خطف"، "بخطف"، "الخطف"، "خلال غزو"): a verb can take none of these."""
     t = toks[ti]
-    if p.voice == "noun" or _masdar_like(t.key):
+    if p.voice == VOICE_NOUN or _masdar_like(t.key):
         return True
     pre = t.prefix.lstrip("وف")
     if pre[:1] in ("ب", "ل") or pre.endswith("ال"):
@@ -1876,7 +1876,7 @@ class EventCoder:
                 j += 1
             sent = by_sent[trig[i].sentence]
             pats = [self.kb.patterns[m.entry_id] for m in trig[i:j]]
-            has_passive = any(pt.voice == "passive" for pt in pats)
+            has_passive = any(pt.voice == VOICE_PASSIVE for pt in pats)
             sp = self._span(sent, trig[i])  # shared by the readings: one span
             # (an attack named after the word makes only a violent word passive: "اتهمت واشنطن موسكو بالتدخل في
             # العملية الديمقراطية" stays active)
@@ -1884,7 +1884,7 @@ class EventCoder:
                     _accusative_object(sent.toks, trig[i].tok_start - sent.start)) and (
                     _killed_in_attack(sent.toks, trig[i].tok_end - sent.start) or self._named_cause(sent, trig[i])):
                 # "قتل زعيم التنظيم في غارة أمريكية": قُتل, the passive reading
-                pats_m = [(m, pt) for m, pt in zip(trig[i:j], pats, strict=False) if pt.voice != "active"]
+                pats_m = [(m, pt) for m, pt in zip(trig[i:j], pats, strict=False) if pt.voice != VOICE_ACTIVE]
                 if pats_m:
                     trig_sub, pats = [m for m, _ in pats_m], [pt for _, pt in pats_m]
                 else:
@@ -1931,7 +1931,7 @@ class EventCoder:
             cal = default_calibration()
             for e in out:
                 pat = self.kb.patterns.get(e.rule)
-                e.confidence = round(cal.probability(e, pat.voice if pat else "active"), 3)
+                e.confidence = round(cal.probability(e, pat.voice if pat else VOICE_ACTIVE), 3)
             out = [e for e in out if e.confidence >= self.s.min_probability]
         return out
 
@@ -2144,22 +2144,22 @@ class EventCoder:
         agent_passive = False  # "تم اغتصابها من قبل ضباط": an impersonal passive with its agent (see below)
 
         impersonal = tj - ti == 1 and violent and _impersonal_passive(toks, ti)
-        if voice == "active" and tj - ti == 1 and _masdar_like(toks[ti].key) and not toks[ti].prefix.endswith("س"):
-            voice = "noun"  # "تدريب الجيش": a verbal noun listed among a verb's forms
-        elif (voice == "active" and tj - ti == 1 and violent
+        if voice == VOICE_ACTIVE and tj - ti == 1 and _masdar_like(toks[ti].key) and not toks[ti].prefix.endswith("س"):
+            voice = VOICE_NOUN  # "تدريب الجيش": a verbal noun listed among a verb's forms
+        elif (voice == VOICE_ACTIVE and tj - ti == 1 and violent
               and (toks[ti].prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS))):
-            voice = "noun"  # "في قصف روسي"، "بقصف": a preposition governs a noun, never a verb
-        elif voice == "active" and impersonal:
-            voice = "noun"  # "تم اغتصابها من قبل ضباط": تم + verbal noun is a passive, its agent after من قبل
+            voice = VOICE_NOUN  # "في قصف روسي"، "بقصف": a preposition governs a noun, never a verb
+        elif voice == VOICE_ACTIVE and impersonal:
+            voice = VOICE_NOUN  # "تم اغتصابها من قبل ضباط": تم + verbal noun is a passive, its agent after من قبل
         # "وتعرضت دورية أمريكية أمس لهجوم مسلح": the verb تعرض governs the attack noun (see _exposed_at)
-        exposed_at = _exposed_at(toks, ti) if voice == "noun" and violent else None
-        if voice == "noun" and impersonal:
+        exposed_at = _exposed_at(toks, ti) if voice == VOICE_NOUN and violent else None
+        if voice == VOICE_NOUN and impersonal:
             # (with its agent named, تم is the light verb of a told act and the pronoun on the noun its victim)
             agent_passive = _agent_phrase(toks, rel, tj, right) is not None
-        if voice == "noun" and ti > 0 and (toks[ti - 1].key in FRAME_NOUNS or toks[ti - 1].norm in FRAME_NOUNS):
+        if voice == VOICE_NOUN and ti > 0 and (toks[ti - 1].key in FRAME_NOUNS or toks[ti - 1].norm in FRAME_NOUNS):
             # "ذكرى اغتيال"، "مكافحة التفجيرات"، "قضية خطف": the event is a topic, not reported
             return self._unreported(sent, sp, m, p, f"topic, not a report ({toks[ti - 1].text} ...)")
-        if (not happening and voice == "noun" and tj - ti == 1
+        if (not happening and voice == VOICE_NOUN and tj - ti == 1
                 and toks[ti].prefix.lstrip("وف").startswith("ل") and not (ti > 0 and _hits(toks[ti - 1], EXPOSED_TO))):
             # "وجه الدعوة لزيارة موسكو"، "استجابة لدعوة الرئيس": a purpose or a complement, not a report
             if self._tracing:
@@ -2168,7 +2168,7 @@ class EventCoder:
         # (the word read as a noun: computed once for the tests below and the rules that take it)
         noun_read = _noun_reading(toks, ti, p)
         # (a passive form read as a definite noun too: "أفضت إلى القتل" is no قُتل)
-        as_noun = voice == "noun" or (voice in ("active", "passive") and noun_read
+        as_noun = voice == VOICE_NOUN or (voice in VERB_VOICES and noun_read
                                       and toks[ti].norm.lstrip("وف") not in _first_words(p))
         if as_noun and (known := _known_act(toks, ti, tj, sp.post) or _judged_act(toks, ti, tj)) is not None:
             # (a property of the noun itself, not of what governs it: its conjuncts do not share it)
@@ -2177,7 +2177,7 @@ class EventCoder:
             return []
         if as_noun and (charged := _charged_act(toks, ti) if root not in ("11", "12") else None) is not None:
             return self._unreported(sent, sp, m, p, charged)
-        if root == "19" and voice == "active" and (entered := _bomb_entered(toks, ti, tj)) is not None:
+        if root == "19" and voice == VOICE_ACTIVE and (entered := _bomb_entered(toks, ti, tj)) is not None:
             if self._tracing:
                 self.trace.append((m, entered))
             return []
@@ -2185,7 +2185,7 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, blockade))
             return []
-        if voice in ("active", "passive") and (judged := _justified_masdar(toks, ti)) is not None:
+        if voice in VERB_VOICES and (judged := _justified_masdar(toks, ti)) is not None:
             if self._tracing:
                 self.trace.append((m, judged))
             return []
@@ -2199,17 +2199,17 @@ class EventCoder:
             return self._unreported(sent, sp, m, p, "shares the fate of an act not reported before it (its further "
                                     "conjunct, or the attack its casualties died in), not a report",
                                     noun=True)
-        if (voice == "noun" and toks[ti].prefix.endswith("ال") and toks[ti].key.endswith("ات")
+        if (voice == VOICE_NOUN and toks[ti].prefix.endswith("ال") and toks[ti].key.endswith("ات")
                 and root in ("18", "19", "20", "14", "17")):
             conf -= 0.15  # a definite plural ("الاغتيالات") is usually generic
         subj_post: tuple[int, int, ActorMention] | None = None
         cause_victims = False  # the phrase before a casualty verb is the victims of the attack noun (trigger)
         # "الزيارتين اللتين قام بهما كل من X للمغرب، وY لرواندا": each doer named after the relative with its own
         # destination (see _visit_doers)
-        doer_pairs = _visit_doers(toks, sp.post, tj) if p.cameo.startswith(MOVEMENT_CODES[0]) and voice == "noun" \
+        doer_pairs = _visit_doers(toks, sp.post, tj) if p.cameo.startswith(MOVEMENT_CODES[0]) and voice == VOICE_NOUN \
             else []
         next_tok = toks[tj] if tj < len(toks) else None
-        if voice == SAID_VOICE:
+        if voice == VOICE_SAID:
             # an evaluation coded from what a reported statement says (see _said_roles)
             said = _said_roles(doc, toks, sent, sp, p, last_subject)
             if said is None:
@@ -2218,7 +2218,7 @@ class EventCoder:
                 return []
             sources, targets, adj = said
             conf += adj
-        elif voice == "passive":
+        elif voice == VOICE_PASSIVE:
             # (not the agent of a later trigger: "اتهم جهات بالفساد، لافتا إلى إحالة مسؤولين من قبل المدعي العام")
             by = [x for x in post + pre if x[2].prep == "BY"
                   and not (root < "17" and x[0] >= tj
@@ -2264,18 +2264,18 @@ class EventCoder:
                     and not (violent and _toward(toks, tj, x[0]))
                     and not (violent and _clitic_pp_genitive(toks, tj, x[0]))]
             resumptive = _resumptive_subject(toks, tj, post)
-            receive = voice == "noun" and _word_in(toks, max(left - 1, 0), ti, RECEIVE_VERBS)
+            receive = voice == VOICE_NOUN and _word_in(toks, max(left - 1, 0), ti, RECEIVE_VERBS)
             if receive:
                 # "تلقى السيسي اتصالا هاتفيا من ترامب": the caller is the source, the receiver the target
                 givers = [x for x in post if x[2].prep == "من"]
                 if givers and pre_free:
                     sources, targets = [givers[0][2]], [pre_free[0][2]]
-            participle = voice == "active" and _participle(toks[ti])
+            participle = voice == VOICE_ACTIVE and _participle(toks[ti])
             # the perpetrator of an attack noun: its nationality adjective ("غارات أمريكية"، "قصف روسي") or the ل
             # phrase right after it ("غارة جوية لقوات التحالف"، "بغارة للتحالف"); the casualties before
             # "في/جراء غارات ..." are its victims ("قتل قياديون في القاعدة في غارات أمريكية")
             # (looked for only where it is read)
-            if not sources and voice == "noun" and violent and (
+            if not sources and voice == VOICE_NOUN and violent and (
                     attack_agent := _attack_agent(toks, post, tj)) is not None:
                 subj_post = attack_agent
                 sources = [attack_agent[2]]
@@ -2284,7 +2284,7 @@ class EventCoder:
                 if caused and pre_free and not _same_actor(pre_free[-1][2].ref, sources[0].ref):
                     targets = [pre_free[-1][2]]
             statement_at = next((k for k in range(min(ti, 3)) if _statement_subject(toks, k)), None) \
-                if participle else (tj if voice == "active" and _statement_subject(toks, tj) else None)
+                if participle else (tj if voice == VOICE_ACTIVE and _statement_subject(toks, tj) else None)
             # (read only for a participle)
             main = [x for x in sorted(rel, key=lambda x: x[0]) if x[1] <= ti and not x[2].prep] if participle else []
             if statement_at is not None and participle and main and main[0][0] < statement_at:
@@ -2294,7 +2294,7 @@ class EventCoder:
             # speaker's, for an impersonal modal), never the phrase after
             trigger_prep = _TRIGGER_PREPS.get(toks[tj - 1].norm) if tj - ti > 1 else None
             prep_obj = next((x for x in post if x[0] == tj and trigger_prep and x[2].prep == trigger_prep), None) \
-                if voice == "active" and "OBJ" in target_preps and trigger_prep not in target_preps else None
+                if voice == VOICE_ACTIVE and "OBJ" in target_preps and trigger_prep not in target_preps else None
             if sources:
                 pass
             elif prep_obj is not None:
@@ -2326,10 +2326,10 @@ class EventCoder:
                 elif last_subject is not None and last_subject.start < toks[ti].start:
                     sources = [ActorMention(-1, -1, -1, -1, sent.idx, last_subject, "implicit")]
                     conf -= 0.25
-            elif voice == "noun" and resumptive is not None:
+            elif voice == VOICE_NOUN and resumptive is not None:
                 sources = [resumptive[2]]
                 subj_post = resumptive
-            elif voice == "noun":
+            elif voice == VOICE_NOUN:
                 gen = [x for x in post if x[0] == tj and not x[2].prep]
                 # (not when a separate preposition governs the masdar: "شنت الطائرات غارات، بالتزامن مع استقبال
                 # الرئيس ترامب نظيره": the light verb's object is another noun; the masdar has its own genitive)
@@ -2386,12 +2386,12 @@ class EventCoder:
                 # SVO / topicalised subject after a complementizer: "... أن حفتر زار ..."
                 sources = _conj_chain(doc, sent, pre, pre_free[0][2])
                 conf -= 0.05
-            elif voice == "active" and (rel_ante := _relative_antecedent(toks, rel, ti)) is not None:
+            elif voice == VOICE_ACTIVE and (rel_ante := _relative_antecedent(toks, rel, ti)) is not None:
                 # "لافروف، الذي التقى نظيره السوري": a relative verb with no resumptive pronoun has the antecedent
                 # as its subject; the phrase after the verb is its object
                 sources = [rel_ante]
                 conf -= 0.05
-            elif (voice == "active" and near and root < "13" and ti >= 1 and toks[ti - 1].norm in RELATIVES
+            elif (voice == VOICE_ACTIVE and near and root < "13" and ti >= 1 and toks[ti - 1].norm in RELATIVES
                   and not toks[ti].suffix and not toks[ti].norm.endswith(("ه", "ها", "هم", "هما"))
                   and not any(t.norm in RESUMPTIVE_PREPS for t in toks[ti + 1:ti + 4])):
                 # "البيان الصادر عن اتحاد الصحافيين الذي ساند نقابة X": the subject of a relative verb is its
@@ -2430,25 +2430,25 @@ class EventCoder:
                 else:
                     subj_post = near[0]
                     sources = _conj_chain(doc, sent, post, near[0][2])
-            if voice == "noun" and not sources and violent:
+            if voice == VOICE_NOUN and not sources and violent:
                 # "حريق عمدي نفذه متطرفون"، "هجوم شنه مسلحون": an attack noun described by a relative clause without
                 # a relative pronoun (indefinite antecedent) whose resumptive verb of doing has the doer as subject
                 performer = _performed_by(toks, [(a.tok_start - sent.start, a.tok_end - sent.start, a)
                                                  for a in actors], tj)
                 if performer is not None:
                     sources = [performer[2]]
-            if voice == "noun" and not sources:
+            if voice == VOICE_NOUN and not sources:
                 # "اشتباكات بين X و Y"
                 btw = [x for x in post if x[2].prep == "بين" and x[0] - tj <= 2]
                 if btw:
                     chain = _conj_chain(doc, sent, post, btw[0][2])
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
-            if not sources and near and voice == "noun" and not toks[ti].suffix and not cause_victims and not (
-                    p.cameo.startswith(ACTS_ON_PERSONS) and p.voice == "noun" and any(near[0][2] is t for t in targets)):
+            if not sources and near and voice == VOICE_NOUN and not toks[ti].suffix and not cause_victims and not (
+                    p.cameo.startswith(ACTS_ON_PERSONS) and p.voice == VOICE_NOUN and any(near[0][2] is t for t in targets)):
                 # (not the genitive already read as the object of an act on a person: "عملية اغتيال رئيس الوزراء
                 # اللبناني رفيق الحريري"; an attack's genitive may be its doer: "قصف طيران التحالف مواقع ...")
-                if violent and voice != "active" and (_aimed_at(toks, tj, near[0][0])
+                if violent and voice != VOICE_ACTIVE and (_aimed_at(toks, tj, near[0][0])
                                                           or _victim_between(toks, tj, near[0][0])
                                                           or _shells_fell(toks, ti, p)):
                     # "انفجرت سيارة مفخخة، مستهدفة دورية أمريكية": the phrase after the aiming word is what the
@@ -2473,7 +2473,7 @@ class EventCoder:
                     sources = [ActorMention(-1, -1, -1, -1, sent.idx, prev_src, "anaphora")]
                     targets = [ActorMention(-1, -1, -1, -1, sent.idx, prev_tgt, "anaphora")]
                     conf -= 0.1
-            if (voice == "noun" and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
+            if (voice == VOICE_NOUN and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
                     and toks[ti].norm.lstrip("و") not in INTENT_NOUNS and root not in ("03", "04", "05", "06")):
                 # "لاستقبال ظريف والمعلم خلال زيارتهما": "their (two)" visit is the act of the last pair named,
                 # not of the clause's subject
@@ -2482,7 +2482,7 @@ class EventCoder:
                     sources = list(pair)
                     subj_post = None
                     conf -= 0.1
-            if (not sources and voice == "noun" and root < "14"
+            if (not sources and voice == VOICE_NOUN and root < "14"
                     and (poss := _possessive(toks, ti, tj)) is not None
                     and (owner := _possessor(rel, ti, poss, targets)) is not None):
                 # "المرافقين لوزير الدفاع الأمريكي في زيارته إلى العراق": "his" visit is the last party named
@@ -2501,7 +2501,7 @@ class EventCoder:
             if (not sources and last_subject is not None and (
                     bool(toks[ti].suffix) or next_tok is None or next_tok.is_punct
                     or next_tok.norm in PREPOSITIONS_IMPLICIT or next_tok.norm in CLAUSE_MARKERS
-                    or any(t.start == next_tok.start for t in sent.times)) and (voice != "noun" or toks[ti].suffix)
+                    or any(t.start == next_tok.start for t in sent.times)) and (voice != VOICE_NOUN or toks[ti].suffix)
                     and last_subject.start < toks[ti].start):  # an antecedent precedes its pronoun
                 # implicit (pronoun) subject: the last subject of the article
                 sources = [ActorMention(-1, -1, -1, -1, sent.idx, last_subject, "implicit")]
@@ -2516,16 +2516,16 @@ class EventCoder:
                 if allrel and allrel[k][2] is not sources[0]:
                     sources = _conj_chain(doc, sent, allrel, allrel[k][2])
             # (the segmenter leaves the pronoun on a trigger form it lists, "اجتماعه"; the surface keeps ة apart)
-            if voice == "noun" and (toks[ti].suffix in ("ه", "ها") or toks[tj - 1].text.endswith(("ه", "ها"))) \
+            if voice == VOICE_NOUN and (toks[ti].suffix in ("ه", "ها") or toks[tj - 1].text.endswith(("ه", "ها"))) \
                     and (quoted := _quoted_party(toks, rel, ti)) is not None and not any(quoted is a for a in targets):
                 # "نسبت الوكالة إلى حفتر قوله، لدى اجتماعه مع ...": "his" meeting is the quoted party's
                 sources = [quoted]
-            if (not targets and sources and root in ("03", "04") and voice != "noun"
+            if (not targets and sources and root in ("03", "04") and voice != VOICE_NOUN
                     and (convener := _meeting_host(toks, rel, ti, tj)) is not None
                     and not any(_same_actor(convener.ref, a.ref) for a in sources)):
                 # "اجتماع كيري مع لافروف الذي سيشارك فيه الجبير": the one joining the meeting meets its host
                 targets = [convener]
-            obj_pronoun = voice != "noun" and toks[ti].suffix in ("ه", "ها", "هم", "هما", "هن", "ك", "كم")
+            obj_pronoun = voice != VOICE_NOUN and toks[ti].suffix in ("ه", "ها", "هم", "هما", "هن", "ك", "كم")
             if not targets:
                 after_subj = [x for x in post if subj_post is None or x[0] >= subj_post[1]]
                 if obj_pronoun:
@@ -2605,7 +2605,7 @@ class EventCoder:
                         # "رحب بخطوات الرئيس المصري": the party is the genitive of the topic noun after the preposition
                         targets = _conj_chain(doc, sent, post, a)
                         break
-            if (not targets and sources and voice == "noun" and root in ("03", "04", "05", "06")
+            if (not targets and sources and voice == VOICE_NOUN and root in ("03", "04", "05", "06")
                     and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
                     and toks[ti].norm.lstrip("و") not in INTENT_NOUNS):  # "نيتهما": their own intention
                 # "حث وانغ يي نظيره الياباني في اجتماعهما": "their (two)" meeting: the other of the last two parties
@@ -2614,7 +2614,7 @@ class EventCoder:
                 if other:
                     targets = [other[-1]]
                     conf -= 0.05
-            if (voice == "noun" and root in ("03", "04", "05", "06")
+            if (voice == VOICE_NOUN and root in ("03", "04", "05", "06")
                     and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
                     and toks[ti].norm.lstrip("و") not in INTENT_NOUNS):
                 # "حض وانغ يي نظيره ري يونغ-هو في اجتماعهما ... على الالتزام بقرارات الأمم المتحدة": "their (two)"
@@ -2646,7 +2646,7 @@ class EventCoder:
                 if doer is not None:
                     targets = _conj_chain(doc, sent, sorted(rel, key=lambda x: x[0]), doer)
                     conf -= 0.05
-            if (not targets and sources and subj_post is not None and voice == "active"
+            if (not targets and sources and subj_post is not None and voice == VOICE_ACTIVE
                     and root in ("06", "07", "08") and {"الى", "ل"} & set(target_preps)):
                 # "سلمت تركيا العراق عشرة مطلوبين": a giving verb's first bare object, right after its subject,
                 # is the recipient (the double-object construction of سلّم، منح، أعطى)
@@ -2657,7 +2657,7 @@ class EventCoder:
                 if recip:
                     targets = [recip[0][2]]
                     conf -= 0.05
-        if len(sources) == 1 and _unnamed_attacker(sources[0].ref) and voice == "active" and violent:
+        if len(sources) == 1 and _unnamed_attacker(sources[0].ref) and voice == VOICE_ACTIVE and violent:
             # "اقتحم مسلحون من تنظيم داعش نقطة تفتيش": the uncoded attackers are a part of the coded whole after من
             part = next((x for x in rel if x[2] is sources[0]), None)
             whole = None if part is None else _partitive_whole(sorted(rel, key=lambda x: x[0]), part, toks)
@@ -2667,7 +2667,7 @@ class EventCoder:
         if doer_pairs:
             sources = [sa for sa, _ in doer_pairs if sa is not None]
             targets = [ta for _, ta in doer_pairs if ta is not None]
-        if (voice == "noun" and root == "18" and sources and sources[0].tok_end - sent.start <= ti
+        if (voice == VOICE_NOUN and root == "18" and sources and sources[0].tok_end - sent.start <= ti
                 and any(t.norm.lstrip("و") in SURVIVAL_VERBS for t in toks[max(left - 1, 0):ti])):
             # "نجا الوزير من محاولة اغتيال"، "تعرض الوزير لمحاولة اغتيال": who survived or suffered the attack
             # named after him is its target, not its perpetrator
@@ -2683,7 +2683,7 @@ class EventCoder:
         cause_place: PlaceRef | None = None  # the place of the attack a definite noun refers to ("في الغارة")
         # casualties with no agent of their own: the attack that caused them names it ("قتل 26 شخصا في غارات شنتها
         # طائرات النظام"); as confident as the report of casualties with an unknown attacker (see _report_bonus)
-        if (not sources and violent and p.voice != "noun"
+        if (not sources and violent and p.voice != VOICE_NOUN
                 and (cause := self._casualty_roles(doc, sent, sp, targets)) is not None):
             sources, targets, cause_code, cause_place = cause
         if (len(sources) == 1 and not sources[0].ref.code and sources[0].tok_start >= 0 and root < "14"
@@ -2733,9 +2733,9 @@ class EventCoder:
                      and toks[ti].norm.lstrip("و") not in INTENT_NOUNS)
         joint = (len(sources) >= 2 and root in SYMMETRIC_ROOTS + ("03",) and dual_verb
                  and all(t.type == "state" for t in (x.ref for x in targets)))
-        mutual = (dual_verb or (p.voice == "noun" and root in ("04", "19"))
+        mutual = (dual_verb or (p.voice == VOICE_NOUN and root in ("04", "19"))
                   or p.cameo.startswith(RECIPROCAL_CODES)
-                  or (p.voice == "noun" and _key_in(toks, max(left - 1, 0), ti, EXCHANGE_VERBS)))
+                  or (p.voice == VOICE_NOUN and _key_in(toks, max(left - 1, 0), ti, EXCHANGE_VERBS)))
         if (not targets or joint) and mutual and len(sources) >= 2 and root in SYMMETRIC_ROOTS + ("03",) \
                 and sources[0].tok_start >= 0:
             # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other (a dual verb makes
@@ -2774,7 +2774,7 @@ class EventCoder:
             # right after the attack noun may be its perpetrator ("لهجوم إسرائيلي"، or an agent phrase below)
             targets = [exposed]
             sources = [a for a in sources if any(x[2] is a and tj <= x[0] <= tj + 1 for x in rel)]
-        if violent and voice != "active" and (
+        if violent and voice != VOICE_ACTIVE and (
                 agent := _agent_phrase(toks, rel, tj, right)) is not None and not any(a is agent for a in sources):
             # "تم اغتصابها من قبل عدة ضباط"، "اغتيل على يد مسلحين": the agent phrase names the perpetrator
             sources = [agent]
@@ -2794,13 +2794,13 @@ class EventCoder:
                 owner := _forces_owner(toks, rel, sources[0], targets)) is not None:
             # "وأعلن الجيش الأمريكي أن قواته قتلت مسلحا": "its" forces are those of the party named before them
             sources = [owner]
-        if (violent and voice == "active" and len(sources) == 1
+        if (violent and voice == VOICE_ACTIVE and len(sources) == 1
                 and (bomber := _sequel_perpetrator(toks, rel, ti, sources[0])) is not None):
             # "استهدف مفجر انتحاري مركزا لتدريب أفراد الشرطة فقتل 15 شخصا": the verb of result goes on with the
             # attacker of the clause before it, not with the victims named in its object
             sources = [bomber]
             targets = [t for t in targets if t is not bomber]
-        if violent and voice == "active" and _result_of_attacker(toks, rel, ti, sources):
+        if violent and voice == VOICE_ACTIVE and _result_of_attacker(toks, rel, ti, sources):
             conf += UNCODED_SOURCE_PENALTY  # (the attacker of a told attack, no misread party: see _actor_evidence)
         if (violent and sources
                 and all(a.tok_start - sent.start >= tj and a.prep != "من" and not a.role.startswith(PERPETRATOR_ROLES)
@@ -2828,7 +2828,7 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, "no target found (set require_target = false to code it)"))
             return []
-        if (not sources and self.s.violence_needs_attack and p.cameo in GENERIC_CASUALTY_CODES and p.voice != "noun"
+        if (not sources and self.s.violence_needs_attack and p.cameo in GENERIC_CASUALTY_CODES and p.voice != VOICE_NOUN
                 and not _attack_reported(toks, ti, tj, right, p)):
             # (a specific act says what happened even without its doer: "اغتيل الناشط"، "اختطف صحفي")
             if self._tracing:
@@ -2855,7 +2855,7 @@ class EventCoder:
             conf -= 0.25
             if violent:
                 conf -= self.s.victims_only_penalty  # "قتل 5 أشخاص" alone: casualties, attacker unknown
-            if voice == "noun" and violent and not outcome and exposed is None \
+            if voice == VOICE_NOUN and violent and not outcome and exposed is None \
                     and not _fired_toward(toks, rel, tj, targets) and not _shells_fell(toks, ti, p):
                 if self._tracing:
                     self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
@@ -3078,7 +3078,7 @@ class EventCoder:
             v += 1  # "بعد أن"
         pats = [self.kb.patterns[m.entry_id] for m in doc.mentions
                 if m.kind == MK_TRIGGER and m.tok_start == sent.start + v and m.entry_id in self.kb.patterns]
-        pats = [p for p in pats if p.cameo[:2] in VIOLENT_ROOTS and p.voice == "active"]
+        pats = [p for p in pats if p.cameo[:2] in VIOLENT_ROOTS and p.voice == VOICE_ACTIVE]
         if not pats:
             return None
         after = sorted((x for x in sp.rel if x[0] > v), key=lambda x: x[0])
@@ -3173,7 +3173,7 @@ class EventCoder:
 
     def _future_ctx(self, sp: _Span, toks: list[Token], p: Pattern) -> bool:
         """:meth:`_future_context` once per span and kind of pattern (it asks whether ``p`` is a noun and violent)."""
-        kind = (p.voice == "noun", p.cameo[:2] in VIOLENT_ROOTS)
+        kind = (p.voice == VOICE_NOUN, p.cameo[:2] in VIOLENT_ROOTS)
         got = sp.future_ctx.get(kind)
         if got is None:
             got = sp.future_ctx[kind] = self._future_context(toks, sp.ti, p)
@@ -3198,7 +3198,7 @@ class EventCoder:
                 return True
             if violent and (k >= ti - 5 or toks[ti].norm.lstrip("و")[:1] == "ب") and b & _W_THREAT:
                 return True  # "هدد باغتيال"، "يخططون لشن هجمات": a threat or a plan (138), not the violence
-            if k >= ti - 8 and p.voice == "noun" and b & _W_LIGHT and toks[k].prefix.endswith("س"):
+            if k >= ti - 8 and p.voice == VOICE_NOUN and b & _W_LIGHT and toks[k].prefix.endswith("س"):
                 return True  # "سيعقد ... اجتماعا"
         return False
 
@@ -4178,8 +4178,6 @@ def _speaker(toks: list[Token], sent: _Sent, ti: int) -> ActorMention | None:
     return None
 
 
-# the voice of patterns that are evaluative words, coded only inside reported speech (hadath/data/patterns/said.tsv)
-SAID_VOICE = "said"
 # verbs whose object is the thing described: "وصف X الهجوم بأنه ..." (its party is the one evaluated)
 DESCRIBE_VERBS = frozenset(norm_word(w) for w in "وصف وصفت وصفوا يصف تصف واصفا واصفة".split())
 # verbs that open a reported statement or an evaluation ("وصف X الهجوم بأنه ..."، "نقلت الوكالة عن الوزير قوله: ...")
@@ -4372,7 +4370,7 @@ def _subsume_partial(events: list[Event]) -> list[Event]:
 VICTIM_SECTORS = ("CVL", "REF", "LAB", "EDU", "HLH", "MED")
 
 
-VERB_VOICES = ("active", "passive")  # (_code_trigger tests ``p.voice in VERB_VOICES`` without the call)
+VERB_VOICES = (VOICE_ACTIVE, VOICE_PASSIVE)  # (_code_trigger tests ``p.voice in VERB_VOICES`` without the call)
 
 
 def voice_is_verb(p: Pattern) -> bool:
@@ -4388,7 +4386,7 @@ def _reading_score(evs: list[Event], voice: str, has_passive: bool) -> tuple[int
     """
     best = max(evs, key=lambda e: e.confidence)
     complete = max((e.source is not None) + (e.target is not None) for e in evs)
-    if voice == "active" and has_passive and any(
+    if voice == VOICE_ACTIVE and has_passive and any(
             e.source is not None and (e.source.code or "").endswith(VICTIM_SECTORS) for e in evs):
         complete -= 2
     return complete, best.confidence, len(best.cameo)
@@ -4954,7 +4952,7 @@ def _aimed_act(toks: list[Token], ti: int, p: Pattern, noun: bool) -> str | None
     on or competes for ("تتصارع حكومتان على السيطرة على البلاد"، "وافق على زيارة القاهرة"، "اتفقا على إرسال
     قوات"), not an act reported, or None ("أقدم المسلح على قتل" reports it). Roots 14 and 18-20 are judged by
     _not_reported. ``noun``: :func:`_noun_reading` of the trigger."""
-    if p.voice == SAID_VOICE or ti < 2 or toks[ti - 1].norm not in ("على", "علي"):
+    if p.voice == VOICE_SAID or ti < 2 or toks[ti - 1].norm not in ("على", "علي"):
         return None
     if not noun or any(_hits(u, COMMITTING) for u in _clause_before(toks, ti - 1, 4)):
         return None
@@ -4969,7 +4967,7 @@ def _vox_pop(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: in
     المقاومة»"، "وقال محمد عبدالله: «نبارك عودة رئيس الوزراء»") is an opinion, not a political event, or None. The
     speaker is the phrase between the speech verb and the colon or quote: civilians, or a name no dictionary or
     role word codes. Violence and protest (roots 14, 18-20), which witnesses report, are kept."""
-    if p.cameo[:2] in HAPPENING_ROOTS or p.voice == SAID_VOICE:
+    if p.cameo[:2] in HAPPENING_ROOTS or p.voice == VOICE_SAID:
         return None
     opener = _word_index(toks).last_before(_W_QUOTE_OPENER, ti)
     if opener <= 0:
@@ -5022,7 +5020,7 @@ def _attack_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
     مفخخة استهدف نقطة تفتيش ... وأدى إلى مقتل 15"، "أسفر انفجار سيارة ملغومة ... عن إصابة عشرة". CAMEO codes such
     an attack with an unknown perpetrator. The noun must be indefinite (a definite one resumes an attack told
     before: "وأسفر الانفجار عن ...") and not a topic or a threat (those are filtered before)."""
-    if not p.cameo.startswith(MEANS_ATTACK_CODES) or p.voice != "noun":
+    if not p.cameo.startswith(MEANS_ATTACK_CODES) or p.voice != VOICE_NOUN:
         return False
     head = toks[ti]
     if head.prefix.lstrip("و").endswith("ال") or head.norm.lstrip("و").startswith("ال"):
@@ -5044,7 +5042,7 @@ def _attack_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
 def _told_own_violence(p: Pattern, voice: str) -> bool:
     """An active violent verb after a speaker's complementizer pronoun tells the speaker's own act: "وأكد حلف
     شمال الأطلسي أنه قتل نحو 150 متمردا" (the alliance killed them; see :func:`_pronoun_teller`)."""
-    return p.cameo[:2] in VIOLENT_ROOTS and voice == "active"
+    return p.cameo[:2] in VIOLENT_ROOTS and voice == VOICE_ACTIVE
 
 
 # verbs of achieving an act named by the masdar after them: "نجح الجيش في قتل العشرات"، "تمكنت الشرطة من اعتقال"
@@ -5274,7 +5272,7 @@ def _exposed_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
     """Whether a passive form of exposure to an attack ("تعرض لقصف صاروخي"، "تعرضت لهجوم") is followed in its
     sentence by a result verb ("، أسفر عن سقوط خمسة قتلى"): the attack is reported by its outcome, whatever was
     hit (a place, "تعرض الإقليم الحدودي لقصف") and whoever did it."""
-    if not ((p.voice == "passive" and _hits(toks[ti], EXPOSED_VERBS)) or _exposed_at(toks, ti) is not None):
+    if not ((p.voice == VOICE_PASSIVE and _hits(toks[ti], EXPOSED_VERBS)) or _exposed_at(toks, ti) is not None):
         return False  # (or the attack noun of a تعرض with words between: "تعرض الحي الشرقي لقصف صاروخي")
     for k in range(tj, min(len(toks), tj + OUTCOME_REACH)):
         if toks[k].text in OUTCOME_STOP:
@@ -5298,7 +5296,7 @@ def _shells_fell(toks: list[Token], ti: int, p: Pattern) -> bool:
     """Whether the shells or rockets named at ti (194) are the subject of a verb of falling or exploding before
     them, a count between at most ("وانفجرت خمس قذائف هاون قرب مقر رئيس الوزراء"، "سقطت ثلاثة صواريخ على ..."):
     artillery is always fired by somebody, so this reports a shelling with its gunners unnamed."""
-    if not p.cameo.startswith(SHELL_CODE) or p.voice != "noun":
+    if not p.cameo.startswith(SHELL_CODE) or p.voice != VOICE_NOUN:
         return False
     for k in range(ti - 1, max(-1, ti - 3), -1):
         if _hits(toks[k], FELL_VERBS):

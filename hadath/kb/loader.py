@@ -8,6 +8,7 @@ from pathlib import Path
 
 from hadath.errors import KBError
 from hadath.kb.schema import (
+    VOICE_ACTIVE,
     ActorEntry,
     AgentEntry,
     Country,
@@ -146,6 +147,6 @@ def load_patterns(path: Path) -> list[Pattern]:
     out = []
     for r in read_tsv(path, "patterns"):
         v = r.values
-        out.append(Pattern(v["id"], v["cameo"], _split(v["forms_ar"]), v["voice"] or "active", _split(v["target"]),
+        out.append(Pattern(v["id"], v["cameo"], _split(v["forms_ar"]), v["voice"] or VOICE_ACTIVE, _split(v["target"]),
                            _split(v["requires"]), _split(v["excludes"]), v["note"]))
     return out

@@ -184,6 +184,14 @@ FEATURE_PRECISION = {"country": "country", "admin1": "region", "region": "region
                      "landmark": "site", "site": "site", "base": "site"}
 
 
+# a pattern's voice (the "voice" column of hadath/data/patterns/*.tsv): how its trigger word takes its parties
+VOICE_ACTIVE = "active"
+VOICE_PASSIVE = "passive"
+VOICE_NOUN = "noun"  # a verbal noun (masdar) or another event noun
+VOICE_SAID = "said"  # an evaluative word, coded only inside reported speech (hadath/data/patterns/said.tsv)
+VOICES = frozenset({VOICE_ACTIVE, VOICE_PASSIVE, VOICE_NOUN, VOICE_SAID})
+
+
 @dataclass(slots=True)
 class Pattern:
     """An event trigger pattern."""

@@ -10,14 +10,13 @@ from pathlib import Path
 from hadath.errors import KBError
 from hadath.kb import loader
 from hadath.kb.kb import _data_files, phrase_key
-from hadath.kb.schema import CODE_RE
+from hadath.kb.schema import CODE_RE, VOICE_ACTIVE, VOICES
 from hadath.text.normalize import ARABIC_LETTER_RE
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 ACTOR_TYPES = {"person", "organisation", "armed_group", "party", "igo", "media", "tribe", "state"}
 PLACE_FEATURES = {"country", "admin1", "admin2", "city", "town", "region", "water", "landmark", "site", "base",
                   "village", "district"}
-VOICES = {"active", "passive", "noun", "said"}  # said: an evaluative word coded only in reported speech
 CAMEO_RE = re.compile(r"^\d{2,4}$")
 ISO3_RE = re.compile(r"^[A-Z]{3}$")
 
@@ -122,7 +121,7 @@ def validate(dirs: list[Path] | None = None) -> list[KBProblem]:
             elif kind == "patterns":
                 if not CAMEO_RE.match(v["cameo"]):
                     err(w, f"{v['id']}: malformed CAMEO code {v['cameo']!r}")
-                if (v["voice"] or "active") not in VOICES:
+                if (v["voice"] or VOICE_ACTIVE) not in VOICES:
                     err(w, f"{v['id']}: unknown voice {v['voice']!r}")
                 if not any(_arabic(f) for f in v["forms_ar"].split("|")):
                     err(w, f"{v['id']}: no Arabic forms")

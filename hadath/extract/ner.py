@@ -9,7 +9,7 @@ name ("مدينة ...", "محافظة ..."). Spans cover whole tokens (clitics i
 
 from __future__ import annotations
 
-from hadath.kb.kb import KnowledgeBase
+from hadath.kb.kb import KnowledgeBase, kb_memo
 from hadath.model import Document, Entity, MentionKind, Token
 from hadath.pipeline import KBStage, register_stage
 from hadath.text.normalize import norm_word
@@ -53,12 +53,10 @@ def _nameish(t: Token, kb: KnowledgeBase) -> bool:
     return t.key not in _role_words(kb)
 
 
-_ROLE: dict[int, frozenset[str]] = {}
-
-
 def _role_words(kb: KnowledgeBase) -> frozenset[str]:
     """Words of agents, nisbas and triggers: not parts of names."""
-    got = _ROLE.get(id(kb))
+    memo = kb_memo(kb, "ner")
+    got = memo.get("role_words")
     if got is None:
         from hadath.kb.kb import KIND_AGENT, KIND_NISBA, KIND_TRIGGER
 
@@ -66,16 +64,14 @@ def _role_words(kb: KnowledgeBase) -> frozenset[str]:
         for k, entries in kb.index.items():
             if any(kind in (KIND_AGENT, KIND_NISBA, KIND_TRIGGER) for kind, _ in entries):
                 words.update(k.split())
-        got = _ROLE[id(kb)] = frozenset(words)
+        got = memo["role_words"] = frozenset(words)
     return got
-
-
-_NAME_LEX: dict[int, frozenset[str]] = {}
 
 
 def _name_lexicon(kb: KnowledgeBase) -> frozenset[str]:
     """Words that occur in person names of the KB (known given names and surnames)."""
-    got = _NAME_LEX.get(id(kb))
+    memo = kb_memo(kb, "ner")
+    got = memo.get("name_lexicon")
     if got is None:
         from hadath.kb.kb import phrase_key
 
@@ -84,7 +80,7 @@ def _name_lexicon(kb: KnowledgeBase) -> frozenset[str]:
             if a.type == "person":
                 for f in [a.name_ar, *a.aliases]:
                     words.update(phrase_key(f).split())
-        got = _NAME_LEX[id(kb)] = frozenset(words)
+        got = memo["name_lexicon"] = frozenset(words)
     return got
 
 

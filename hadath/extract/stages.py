@@ -27,6 +27,7 @@ from hadath.kb.kb import (
     KIND_TRIGGER,
     PLACE_NOUNS,
     KnowledgeBase,
+    kb_memo,
     phrase_key,
 )
 from hadath.kb.schema import ActorEntry, AgentEntry
@@ -407,11 +408,11 @@ class MentionStage(KBStage):
 
     def _name_words(self, actor_id: str) -> frozenset[str]:
         """The keys of every word of a dictionary actor's names."""
-        key = (id(self.kb), "words", actor_id)
-        got = _NAME_WORDS.get(key)
+        memo = kb_memo(self.kb, "name_words")
+        got = memo.get(actor_id)
         if got is None:
             a = self.kb.actors[actor_id]
-            got = _NAME_WORDS[key] = frozenset(w for f in [a.name_ar, *a.aliases] for w in phrase_key(f).split())
+            got = memo[actor_id] = frozenset(w for f in [a.name_ar, *a.aliases] for w in phrase_key(f).split())
         return got
 
     def _accusative_nisbas(self, kb: KnowledgeBase, doc: Document, cands: list[int], si: int,
@@ -472,7 +473,6 @@ class MentionStage(KBStage):
 
 
 NAME_CONNECTORS = frozenset(["بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد"])
-_NAME_WORDS: dict[tuple[int, str, str], frozenset[str]] = {}  # (kb, "words", actor id) -> keys of its name words
 PERSON_ROLE_WORDS = ("president", "minister", "king", "emir", "prince", "sultan", "spokes", "ambassador", "envoy",
                      "commander", "chief", "general", "colonel", "brigadier", "marshal", "admiral", "leader", "speaker",
                      "judge", "imam", "sheikh", "activist", "journalist", "director", "governor", "secretary", "deputy",
@@ -763,11 +763,11 @@ _NO_WORDS: frozenset[str] = frozenset()
 
 def _head_words(kb: KnowledgeBase, actor_id: str) -> frozenset[str]:
     """The keys of the first words of a dictionary actor's names ("تنظيم الدولة" -> تنظيم)."""
-    key = (id(kb), "heads", actor_id)
-    got = _NAME_WORDS.get(key)
+    memo = kb_memo(kb, "head_words")
+    got = memo.get(actor_id)
     if got is None:
         a = kb.actors[actor_id]
-        got = _NAME_WORDS[key] = frozenset(phrase_key(f).split()[0] for f in [a.name_ar, *a.aliases]
+        got = memo[actor_id] = frozenset(phrase_key(f).split()[0] for f in [a.name_ar, *a.aliases]
                                            if phrase_key(f).split())
     return got
 
@@ -1325,7 +1325,6 @@ class ActorResolver:
         return None
 
 
-_FIRST_WORDS: dict[tuple[int, str, str], frozenset[str]] = {}  # (kb, kind, entry id) -> first words of its forms
 
 
 @register_stage("actors")
@@ -1436,8 +1435,9 @@ class ActorStage(KBStage):
     @staticmethod
     def _first_words(m: Mention, kb: KnowledgeBase) -> frozenset[str]:
         """The normalised first words of the dictionary forms of a name mention (actors, states, places)."""
-        key = (id(kb), m.kind, m.entry_id)  # (the kind itself: its .value is a Python-level property)
-        got = _FIRST_WORDS.get(key)
+        memo = kb_memo(kb, "first_words")
+        key = (m.kind, m.entry_id)  # (the kind itself: its .value is a Python-level property)
+        got = memo.get(key)
         if got is None:
             forms: list[str] = []
             if m.kind == MK_ACTOR and m.entry_id in kb.actors:
@@ -1449,7 +1449,7 @@ class ActorStage(KBStage):
             elif m.kind == MK_STATE and m.entry_id in kb.countries:
                 forms = list(kb.countries[m.entry_id].names_ar)
             got = frozenset(norm_word(f.split()[0]) for f in forms if f.split())
-            _FIRST_WORDS[key] = got
+            memo[key] = got
         return got
 
     def _emit(self, doc: Document, res: ActorResolver, group: list[Mention], sent_start: int,

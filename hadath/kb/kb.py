@@ -14,11 +14,13 @@ import hashlib
 import os
 import pickle
 import tempfile
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import ahocorasick
 
@@ -468,3 +470,20 @@ def get_kb(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
     if not extra_dirs:  # the common case, asked for by stages many times per article
         return _get_kb(())
     return _get_kb(tuple(str(d) for d in extra_dirs))
+
+
+_MEMOS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, dict[Any, Any]]] = weakref.WeakKeyDictionary()
+
+
+def kb_memo(kb: KnowledgeBase, name: str) -> dict[Any, Any]:
+    """The memo table ``name`` of tables derived from ``kb``: it lives as long as ``kb`` does. (Keyed by the object,
+    not by ``id(kb)``: a freed KB's id can be reused by a KB loaded later, which would then read the first one's
+    tables.)"""
+    tables = _MEMOS.get(kb)
+    if tables is None:
+        tables = _MEMOS[kb] = {}
+    got = tables.get(name)
+    if got is None:
+        got = tables[name] = {}
+    return got
+

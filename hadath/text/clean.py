@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from hadath.model import Dateline, Span
-from hadath.text.normalize import norm_text
+from hadath.text.normalize import norm_text, norm_word, text_words
 
 AGENCIES: dict[str, str | None] = {
     # normalised form -> English name
@@ -147,7 +147,11 @@ def _same_line(a: str, b: str) -> bool:
         return True
     if abs(len(a) - len(b)) > max(len(a), len(b)) // 2:  # normalising only removes marks and punctuation
         return False
-    return norm_text(a) == norm_text(b)
+    # norm_text(a) == norm_text(b), compared word by word: most pairs differ in their number of words or early on
+    wa, wb = text_words(a), text_words(b)
+    if len(wa) != len(wb):
+        return False
+    return all(x == y or norm_word(x) == norm_word(y) for x, y in zip(wa, wb, strict=True))
 
 
 def _match_dated_dateline(body: str, is_place: Callable[[str], bool]) -> tuple[int, str, str | None] | None:
@@ -211,7 +215,9 @@ def _whole_line_dateline(body: str, is_place: Callable[[str], bool]) -> tuple[st
 def _match_dateline(text: str, s: int, e: int, is_place: Callable[[str], bool]) -> Dateline | None:
     line = text[s:e]
     lead = len(line) - len(line.lstrip(_LEAD_CHARS))
-    body = _TATWEEL_DASH_RE.sub(lambda m: "-" * len(m.group()), line[lead:])
+    body = line[lead:]
+    if "ـ" in body:  # (the lookbehind of _TATWEEL_DASH_RE makes the engine try every position: test first)
+        body = _TATWEEL_DASH_RE.sub(lambda m: "-" * len(m.group()), body)
     whole = _whole_line_dateline(body, is_place)
     if whole is not None:
         return Dateline(s + lead, s + len(line.rstrip(_LEAD_CHARS)), whole[0], whole[1])

@@ -50,7 +50,7 @@ _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 # an HTML entity whose "&" got lost on the way (quot; nbsp;), as the tokenizer also skips them
 _ENTITY_LEFTOVER_RE = re.compile(r"(?<![A-Za-z])(?:nbsp|quot|amp|apos|lt|gt);")
 _SPACE_RE = re.compile(r"\s+")
-_NONWORD_RE = re.compile(r"[^\w]+")
+_WORD_RE = re.compile(r"\w+")
 _LATIN_RE = re.compile("[A-z]")  # the same range as "A" <= c <= "z"
 _NORM_CACHE: dict[str, str] = {}
 _NORM_CACHE_MAX = 300_000
@@ -80,8 +80,12 @@ def norm_word(word: str) -> str:
     return w
 
 
-def norm_text(text: str) -> str:
-    """The matching form of a phrase: words normalised, punctuation dropped, single spaces."""
+def text_words(text: str) -> list[str]:
+    """The words of ``text`` as :func:`norm_text` splits it, before :func:`norm_word` is applied to each.
+
+    ``norm_text(text) == " ".join(map(norm_word, text_words(text)))``; no word, normalised or not, contains a
+    space, so two texts have the same ``norm_text`` exactly when their words normalise pairwise to the same
+    forms (which :func:`hadath.text.clean` tests word by word, stopping at the first difference)."""
     if "&" in text:
         text = html.unescape(text)
     text = INVISIBLE_RE.sub("", text)
@@ -90,8 +94,16 @@ def norm_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     # diacritics are marks (not \w): take them off before splitting, or الأُمَمُ falls apart
     text = DIACRITICS_RE.sub("", text)
-    words = _NONWORD_RE.sub(" ", text).split()
-    return " ".join(norm_word(w) for w in words)
+    # the runs of \w: the same words as re.sub(r"[^\w]+", " ", text).split() (no \w character is whitespace), in one
+    # C-level pass instead of two
+    return _WORD_RE.findall(text)
+
+
+def norm_text(text: str) -> str:
+    """The matching form of a phrase: words normalised, punctuation dropped, single spaces."""
+    # the cache read inline, norm_word only on a miss (or for a word whose form is ""): no call per known word
+    get = _NORM_CACHE.get
+    return " ".join([get(w) or norm_word(w) for w in text_words(text)])
 
 
 def arabic_ratio(text: str) -> float:

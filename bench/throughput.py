@@ -102,13 +102,13 @@ c1 = cpu()
 n = ev = bad = 0
 with open(out, "w", encoding="utf-8") as f:
     w = Writer(f, OutputFormat.jsonl)
-    for r in code_items(read_inputs([src]), cfg, workers=workers):
-        if isinstance(r, Problem) or r.doc is None:
+    for r in code_items(read_inputs([src]), cfg, workers=workers, render=w.render):  # as hadath code does
+        if isinstance(r, Problem) or r.error is not None:
             bad += 1
             continue
-        w.write(r.doc)
+        w.write_rendered(r.out)
         n += 1
-        ev += len(r.doc.events)
+        ev += r.n_events
     w.close()
 wall = time.perf_counter() - t1
 rss_end = None

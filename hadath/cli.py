@@ -163,19 +163,22 @@ def code(
     restore = _on_sigterm_interrupt()
     try:
         for res in code_items(items, cfg, workers=n_workers, chunk_size=chunk_size,
-                              engine="dask" if use_dask else "local", scheduler=scheduler):
+                              engine="dask" if use_dask else "local", scheduler=scheduler, render=writer.render):
             if isinstance(res, Problem):
                 prog.say(env, str(res))
                 n_bad += 1
                 prog.update(skipped=1)
-            elif res.doc is None:
+            elif res.error is not None:
                 prog.say(env, f"{res.article.id}: {res.error}")
                 n_bad += 1
                 prog.update(skipped=1)
             else:
-                writer.write(res.doc)
+                if res.out is not None:  # rendered by the worker
+                    writer.write_rendered(res.out)
+                elif res.doc is not None:
+                    writer.write(res.doc)
                 n_ok += 1
-                prog.update(1, len(res.doc.events))
+                prog.update(1, res.n_events)
         writer.close()
     except KeyboardInterrupt:
         prog.close()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import IO, Any
 
@@ -46,6 +47,33 @@ def event_row(doc: Document, e: Event) -> dict[str, Any]:
     }
 
 
+def render_jsonl(doc: Document) -> str:
+    """One document as its JSON Lines record (with the newline)."""
+    return json.dumps(doc.to_dict(), ensure_ascii=False) + "\n"
+
+
+def render_json(doc: Document) -> str:
+    """One document as an indented element of the JSON array (without the separator)."""
+    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=2)
+
+
+def render_csv(doc: Document) -> str:
+    """The CSV rows of one document's events (no header)."""
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=CSV_COLUMNS)
+    for e in doc.events:
+        w.writerow(event_row(doc, e))
+    return buf.getvalue()
+
+
+# Per-document renderings, module-level functions so that ``hadath code --workers N`` can send them to the
+# worker processes: a worker renders what it coded, and the parent only writes text (the table is rendered
+# at the end, from documents).
+RENDERERS: dict[str, Callable[[Document], str]] = {
+    "jsonl": render_jsonl, "json": render_json, "csv": render_csv,
+}
+
+
 class Writer:
     """Streams documents to ``out`` in one format; call :meth:`close` at the end."""
 
@@ -61,17 +89,26 @@ class Writer:
         elif fmt == OutputFormat.json:
             out.write("[")
 
+    @property
+    def render(self) -> Callable[[Document], str] | None:
+        """The per-document rendering of this format (for :meth:`write_rendered`), None for the table."""
+        return RENDERERS.get(self.fmt.value)
+
     def write(self, doc: Document) -> None:
         """Write one document."""
-        if self.fmt == OutputFormat.jsonl:
-            self.out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
-        elif self.fmt == OutputFormat.json:
-            self.out.write(("," if self._n else "") + "\n" + json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
-        elif self.fmt == OutputFormat.csv:
-            for e in doc.events:
-                self._csv.writerow(event_row(doc, e))
+        render = self.render
+        if render is not None:
+            self.write_rendered(render(doc))
+            return
+        self._rows.extend((doc, e) for e in doc.events)
+        self._n += 1
+
+    def write_rendered(self, text: str) -> None:
+        """Write one document already rendered by :attr:`render`."""
+        if self.fmt == OutputFormat.json:
+            self.out.write(("," if self._n else "") + "\n" + text)
         else:
-            self._rows.extend((doc, e) for e in doc.events)
+            self.out.write(text)
         self._n += 1
 
     def close(self) -> None:

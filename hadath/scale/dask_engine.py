@@ -17,7 +17,15 @@ from typing import Any
 
 from hadath.errors import HadathError
 from hadath.io.readers import Item
-from hadath.scale.runner import DEFAULT_CHUNK, Outcome, Result, code_chunk, ordered_map, worker_pipeline
+from hadath.scale.runner import (
+    DEFAULT_CHUNK,
+    Outcome,
+    Render,
+    Result,
+    code_chunk,
+    ordered_map,
+    worker_pipeline,
+)
 
 
 class DaskEngineError(HadathError):
@@ -45,14 +53,15 @@ class HadathPipelinePlugin(_WorkerPlugin):
         worker_pipeline(self.cfg)
 
 
-def _code_chunk_task(chunk: list[Any], cfg: dict[str, Any]) -> list[Outcome]:
-    """The task run on a Dask worker: code one chunk with the worker's cached pipeline."""
-    return code_chunk(chunk, cfg)
+def _code_chunk_task(chunk: list[Any], cfg: dict[str, Any], render: Render | None = None) -> list[Outcome]:
+    """The task run on a Dask worker: code one chunk with the worker's cached pipeline (the outcomes hold a
+    placeholder article; ordered_map puts the parent's back)."""
+    return code_chunk(chunk, cfg, render, True)
 
 
 def dask_code_items(items: Iterable[Item], cfg: dict[str, Any], scheduler: str | None = None, workers: int = 2,
                     chunk_size: int = DEFAULT_CHUNK, max_inflight: int | None = None,
-                    client: Any = None) -> Iterator[Result]:
+                    client: Any = None, render: Render | None = None) -> Iterator[Result]:
     """Code ``items`` on a Dask cluster: the one at ``scheduler`` (``tcp://HOST:PORT``), the given
     ``client``'s, or a local cluster of ``workers`` processes with one thread each. Yields problems and
     outcomes in input order."""
@@ -85,7 +94,7 @@ def dask_code_items(items: Iterable[Item], cfg: dict[str, Any], scheduler: str |
         cfg_future = client.scatter(cfg, broadcast=True)
 
         def submit(arts: list[Any]) -> Any:
-            return client.submit(_code_chunk_task, arts, cfg_future, pure=False)
+            return client.submit(_code_chunk_task, arts, cfg_future, render, pure=False)
 
         yield from ordered_map(submit, items, chunk_size, max_inflight or n * 4)
     finally:

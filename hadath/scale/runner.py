@@ -35,11 +35,22 @@ DEFAULT_CHUNK = 16  # articles per task: ~0.1-0.5 s of work, so task overhead st
 
 @dataclass(slots=True)
 class Outcome:
-    """The result of coding one article: the document, or the one-line reason it failed."""
+    """The result of coding one article: the document, or the one-line reason it failed.
+
+    With ``code_items(render=...)`` a coded article comes as ``out``, the document rendered by the worker
+    (``doc`` is then None); ``n_events`` is the number of its events either way."""
 
     article: Article
     doc: Document | None
     error: str | None = None
+    out: str | None = None
+    n_events: int = 0
+
+
+Render = Callable[[Document], str]
+# The article an outcome holds on its way back from a worker: the parent puts its own copy of the article
+# back (ordered_map), so the text does not travel twice. One shared object, pickled once per chunk.
+_DETACHED = Article(id="", text="")
 
 
 Result = Problem | Outcome
@@ -150,21 +161,41 @@ def slim(doc: Document) -> Document:
 def code_one(nlp: Callable[[Article], Document], article: Article) -> Outcome:
     """Code one article; an error becomes a one-line message instead of stopping the run."""
     try:
-        return Outcome(article, nlp(article))
+        doc = nlp(article)
+        return Outcome(article, doc, n_events=len(doc.events))
     except HadathError as e:
         return Outcome(article, None, str(e))
     except Exception as e:  # noqa: BLE001 - one bad article must not stop a corpus run
         return Outcome(article, None, f"internal error ({type(e).__name__}: {e}); please report it")
 
 
-def code_chunk(chunk: list[Article], cfg: dict[str, Any] | None = None) -> list[Outcome]:
-    """Code a chunk of articles with this process's pipeline (in a worker process or a Dask worker)."""
+def code_chunk(chunk: list[Article], cfg: dict[str, Any] | None = None, render: Render | None = None,
+               detach: bool = False) -> list[Outcome]:
+    """Code a chunk of articles with this process's pipeline (in a worker process or a Dask worker).
+
+    ``render``: each document is rendered here (``Outcome.out``) instead of sent back as objects, which the
+    parent would have to unpickle and render itself. ``detach``: the outcomes (and slim documents) hold a
+    placeholder instead of the article, for :func:`ordered_map` to put the parent's own article back."""
     nlp = worker_pipeline(cfg if cfg is not None else _WORKER_CFG)
     out = []
     for a in chunk:
         o = code_one(nlp, a)
-        out.append(Outcome(o.article, slim(o.doc), o.error) if o.doc is not None else o)
+        doc = o.doc
+        art = _DETACHED if detach else a
+        if doc is None:
+            out.append(Outcome(art, None, o.error))
+        elif render is not None:
+            out.append(Outcome(art, None, None, render(doc), o.n_events))
+        else:
+            out.append(Outcome(art, Document(article=art, dateline=doc.dateline, events=doc.events,
+                                             warnings=doc.warnings), None, None, o.n_events))
     return out
+
+
+def code_chunk_detached(chunk: list[Article], cfg: dict[str, Any] | None = None,
+                        render: Render | None = None) -> list[Outcome]:
+    """:func:`code_chunk` with ``detach``: the task a pool worker runs for :func:`ordered_map`."""
+    return code_chunk(chunk, cfg, render, True)
 
 
 # ---------------------------------------------------------------- ordering and bounded submission
@@ -183,16 +214,23 @@ def ordered_map(submit: Callable[[list[Article]], _Future], items: Iterable[Item
                 max_inflight: int) -> Iterator[Result]:
     """Submit chunks of articles with ``submit`` (at most ``max_inflight`` outstanding) and yield problems
     and outcomes in input order as soon as the head of the queue is done."""
-    pending: deque[tuple[list[Problem | int], _Future | None]] = deque()
+    pending: deque[tuple[list[Problem | int], list[Article], _Future | None]] = deque()
 
-    def emit(entry: tuple[list[Problem | int], _Future | None]) -> Iterator[Result]:
-        layout, fut = entry
-        outs = fut.result() if fut is not None else []
+    def emit(entry: tuple[list[Problem | int], list[Article], _Future | None]) -> Iterator[Result]:
+        layout, arts, fut = entry
+        outs: list[Outcome] = fut.result() if fut is not None else []
         for slot in layout:
-            yield outs[slot] if isinstance(slot, int) else slot
+            if isinstance(slot, int):
+                o = outs[slot]
+                o.article = art = arts[slot]  # the parent's own copy (a worker may send a placeholder)
+                if o.doc is not None:
+                    o.doc.article = art
+                yield o
+            else:
+                yield slot
 
     def ready() -> bool:
-        head = pending[0][1]
+        head = pending[0][2]
         return head is None or head.done()
 
     for chunk in _chunks(items, chunk_size):
@@ -204,7 +242,7 @@ def ordered_map(submit: Callable[[list[Article]], _Future], items: Iterable[Item
             else:
                 layout.append(len(arts))
                 arts.append(it)
-        pending.append((layout, submit(arts) if arts else None))
+        pending.append((layout, arts, submit(arts) if arts else None))
         while pending and (ready() or len(pending) >= max_inflight):
             yield from emit(pending.popleft())
     while pending:
@@ -235,20 +273,23 @@ def _start_method() -> str:
 
 def code_items(items: Iterable[Item], config: dict[str, Any] | None = None, workers: int = 1,
                chunk_size: int = DEFAULT_CHUNK, max_inflight: int | None = None, engine: str = "local",
-               scheduler: str | None = None) -> Iterator[Result]:
+               scheduler: str | None = None, render: Render | None = None) -> Iterator[Result]:
     """Code a stream of articles and problems; yield problems and outcomes in input order.
 
     ``workers``: processes (``local``) or, for ``engine="dask"`` without a ``scheduler`` address, the
     workers of a local Dask cluster; 1 codes in this process. ``config`` is a pipeline config dict
     (:func:`pipeline_config`). With several workers the first ``workers * chunk_size`` items are read
     first, and a smaller input is coded in this process (no pool start-up for a handful of articles).
+    ``render`` (a module-level function, so that it can be sent to the workers): each coded document is
+    rendered where it was coded and comes as ``Outcome.out`` (``doc`` None), cheaper to send back than the
+    document's objects.
     """
     cfg = config if config is not None else pipeline_config()
     if engine == "dask" or scheduler:
         from hadath.scale.dask_engine import dask_code_items
 
         yield from dask_code_items(items, cfg, scheduler=scheduler, workers=workers, chunk_size=chunk_size,
-                                   max_inflight=max_inflight)
+                                   max_inflight=max_inflight, render=render)
         return
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (local or dask)")
@@ -261,7 +302,14 @@ def code_items(items: Iterable[Item], config: dict[str, Any] | None = None, work
     if workers <= 1:
         nlp = worker_pipeline(cfg)
         for item in it:
-            yield item if isinstance(item, Problem) else code_one(nlp, item)
+            if isinstance(item, Problem):
+                yield item
+                continue
+            o = code_one(nlp, item)
+            if render is not None and o.doc is not None:
+                o.out = render(o.doc)
+                o.doc = None
+            yield o
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -271,7 +319,7 @@ def code_items(items: Iterable[Item], config: dict[str, Any] | None = None, work
     ctx = multiprocessing.get_context(method)
     ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker, initargs=(cfg,))
     try:
-        yield from ordered_map(lambda arts: ex.submit(code_chunk, arts), it, chunk_size,
+        yield from ordered_map(lambda arts: ex.submit(code_chunk_detached, arts, None, render), it, chunk_size,
                                max_inflight or workers * 4)
     finally:
         ex.shutdown(wait=True, cancel_futures=True)

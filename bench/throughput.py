@@ -218,7 +218,7 @@ def main() -> None:
     ap.add_argument("--full", action="store_true", help="full pipeline at 1k, 10k and 100k articles")
     ap.add_argument("--sizes", help="comma-separated corpus sizes for the full-pipeline scaling table")
     ap.add_argument("--workers", type=int, default=2, help="workers for the scaling runs (default 2)")
-    ap.add_argument("--efficiency-n", type=int, default=600, help="articles for the 1-vs-2-workers runs")
+    ap.add_argument("--efficiency-n", type=int, default=2400, help="articles for the 1-vs-2-workers runs")
     ap.add_argument("--profile-n", type=int, default=100, help="articles to profile")
     ap.add_argument("--skip", default="", help="comma-separated parts to skip: profile,store,efficiency,scaling,minimal")
     args = ap.parse_args()

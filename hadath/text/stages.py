@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hadath.kb.kb import KIND_METONYM, KIND_PLACE, KIND_STATE, phrase_key
+from hadath.kb.kb import KIND_METONYM, KIND_PLACE, KIND_STATE, kb_memo, phrase_key
 from hadath.model import Document, Sentence, Token
 from hadath.pipeline import BaseStage, KBStage, register_stage
 from hadath.text.clean import find_boilerplate
@@ -56,13 +56,14 @@ class TokenStage(KBStage):
     name = "tokens"
     requires = ("sentences",)
     assigns = ("tokens",)
-    _segmenters: dict[int, Segmenter] = {}
 
     def _segmenter(self) -> Segmenter:
+        """The segmenter of this stage's KB lexicon, built once per KB (kept with the KB: :func:`kb_memo`)."""
         kb = self.kb
-        seg = self._segmenters.get(id(kb))
+        memo = kb_memo(kb, "tokens")
+        seg = memo.get("segmenter")
         if seg is None:
-            seg = self._segmenters[id(kb)] = Segmenter(kb.lexicon)
+            seg = memo["segmenter"] = Segmenter(kb.lexicon)
         return seg
 
     def process(self, doc: Document) -> None:

@@ -19,10 +19,9 @@ from hadath.errors import HadathError
 from hadath.io.readers import Item
 from hadath.scale.runner import (
     DEFAULT_CHUNK,
-    Outcome,
     Render,
     Result,
-    code_chunk,
+    code_chunk_detached,
     ordered_map,
     worker_pipeline,
 )
@@ -51,12 +50,6 @@ class HadathPipelinePlugin(_WorkerPlugin):
     def setup(self, worker: Any) -> None:
         """Called by Dask in every worker (also in workers that join later)."""
         worker_pipeline(self.cfg)
-
-
-def _code_chunk_task(chunk: list[Any], cfg: dict[str, Any], render: Render | None = None) -> list[Outcome]:
-    """The task run on a Dask worker: code one chunk with the worker's cached pipeline (the outcomes hold a
-    placeholder article; ordered_map puts the parent's back)."""
-    return code_chunk(chunk, cfg, render, True)
 
 
 def dask_code_items(items: Iterable[Item], cfg: dict[str, Any], scheduler: str | None = None, workers: int = 2,
@@ -94,7 +87,7 @@ def dask_code_items(items: Iterable[Item], cfg: dict[str, Any], scheduler: str |
         cfg_future = client.scatter(cfg, broadcast=True)
 
         def submit(arts: list[Any]) -> Any:
-            return client.submit(_code_chunk_task, arts, cfg_future, render, pure=False)
+            return client.submit(code_chunk_detached, arts, cfg_future, render, pure=False)
 
         yield from ordered_map(submit, items, chunk_size, max_inflight or n * 4)
     finally:

@@ -153,9 +153,11 @@ def init_worker(cfg: dict[str, Any]) -> None:
     worker_pipeline(cfg)
 
 
-def slim(doc: Document) -> Document:
-    """The part of a document that output needs (article, events, dateline, warnings), cheap to pickle."""
-    return Document(article=doc.article, dateline=doc.dateline, events=doc.events, warnings=doc.warnings)
+def slim(doc: Document, article: Article | None = None) -> Document:
+    """The part of a document that output needs (article, events, dateline, warnings), cheap to pickle;
+    ``article``: the article it holds instead of the document's own (a placeholder, see :func:`code_chunk`)."""
+    return Document(article=doc.article if article is None else article, dateline=doc.dateline, events=doc.events,
+                    warnings=doc.warnings)
 
 
 def code_one(nlp: Callable[[Article], Document], article: Article) -> Outcome:
@@ -187,14 +189,13 @@ def code_chunk(chunk: list[Article], cfg: dict[str, Any] | None = None, render: 
         elif render is not None:
             out.append(Outcome(art, None, None, render(doc), o.n_events))
         else:
-            out.append(Outcome(art, Document(article=art, dateline=doc.dateline, events=doc.events,
-                                             warnings=doc.warnings), None, None, o.n_events))
+            out.append(Outcome(art, slim(doc, art), None, None, o.n_events))
     return out
 
 
 def code_chunk_detached(chunk: list[Article], cfg: dict[str, Any] | None = None,
                         render: Render | None = None) -> list[Outcome]:
-    """:func:`code_chunk` with ``detach``: the task a pool worker runs for :func:`ordered_map`."""
+    """:func:`code_chunk` with ``detach``: the task a pool or Dask worker runs for :func:`ordered_map`."""
     return code_chunk(chunk, cfg, render, True)
 
 

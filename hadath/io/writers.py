@@ -82,10 +82,8 @@ class Writer:
         self.fmt = fmt
         self._n = 0
         self._rows: list[tuple[Document, Event]] = []
-        self._csv: Any = None
         if fmt == OutputFormat.csv:
-            self._csv = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
-            self._csv.writeheader()
+            csv.DictWriter(out, fieldnames=CSV_COLUMNS).writeheader()  # (the rows: render_csv)
         elif fmt == OutputFormat.json:
             out.write("[")
 

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from hadath.kb.kb import KnowledgeBase
 
 DEFAULT_CONFIG = Path(__file__).parent / "data" / "pipeline.toml"
+# a short article written by the project that :meth:`Pipeline.warm_up` codes (a visit, a statement, a protest,
+# an attack, an unknown person's name): its document is dropped
+WARM_UP_TEXT = Path(__file__).parent / "data" / "warmup.txt"
 
 
 @runtime_checkable
@@ -47,6 +50,10 @@ class BaseStage:
     def process(self, doc: Document) -> None:
         """Fill the document's ``assigns`` fields (in place)."""
         raise NotImplementedError
+
+    def warm_up(self) -> None:
+        """Build now the tables this stage would otherwise build on its first documents (see
+        :meth:`Pipeline.warm_up`); the default builds nothing."""
 
     def __call__(self, doc: Document) -> Document:
         self.process(doc)
@@ -143,6 +150,17 @@ class Pipeline:
         for st in self.stages:
             doc = st(doc)
         return doc
+
+    def warm_up(self) -> None:
+        """Build the tables the stages build lazily: each :class:`BaseStage`'s ``warm_up`` (the knowledge base and
+        the lexicons derived from it), then a short bundled article is coded and dropped, which builds the rest
+        (per-pattern tables, compiled rules, the analyses of common words). Outputs do not change. A process
+        that forks workers calls it first, so that they share one copy instead of each building its own
+        (:func:`hadath.scale.runner.code_items`)."""
+        for st in self.stages:
+            if isinstance(st, BaseStage):
+                st.warm_up()
+        self(Article(id="warm-up", text=WARM_UP_TEXT.read_text(encoding="utf-8"), date="2023-03-12"))
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Document]:
         """Code a stream of articles lazily."""

@@ -71,3 +71,44 @@ def test_default_pipeline_and_stages_pickle(nlp):
     text = "التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي في موسكو اليوم."
     a = Article(id="x", text=text, date="2017-01-11")
     assert [e.cameo for e in clone(a).events] == [e.cameo for e in nlp(a).events]
+
+
+class _Plain:
+    """A stage that only follows the protocol (no BaseStage, so no warm_up)."""
+
+    name = "plain"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+class _Counting(BaseStage):
+    name = "counting"
+    warmed = 0
+    seen = 0
+
+    def warm_up(self) -> None:
+        self.warmed += 1
+
+    def process(self, doc: Document) -> None:
+        self.seen += 1
+
+
+def test_warm_up_calls_stage_hooks_and_codes_the_bundled_article():
+    counting = _Counting()
+    Pipeline([_Plain(), counting]).warm_up()
+    assert counting.warmed == 1 and counting.seen == 1  # the hook, then one document (the bundled article)
+
+
+def test_warm_up_builds_the_kb_derived_tables(nlp):
+    from hadath.kb import get_kb
+    from hadath.kb.kb import kb_memo
+    from hadath.pipeline import WARM_UP_TEXT
+
+    assert WARM_UP_TEXT.is_file() and "القاهرة" in WARM_UP_TEXT.read_text(encoding="utf-8")
+    nlp.warm_up()
+    memo = kb_memo(get_kb(), "ner")
+    assert {"role_words", "name_lexicon"} <= set(memo) and memo["role_words"] and memo["name_lexicon"]
+    assert "segmenter" in kb_memo(get_kb(), "tokens")

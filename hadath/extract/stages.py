@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
 
-from hadath.extract.ner import AMBIGUOUS_GIVEN, PERSON_TITLES, _given_names, _name_lexicon, _nameish
+from hadath.extract.ner import (
+    AMBIGUOUS_GIVEN,
+    PERSON_TITLES,
+    _given_names,
+    _name_lexicon,
+    _nameish,
+    _role_words,
+)
 from hadath.kb.kb import (
     KIND_ACTOR,
     KIND_AGENT,
@@ -214,6 +221,13 @@ class MentionStage(KBStage):
     name = "mentions"
     requires = ("tokens",)
     assigns = ("mentions",)
+
+    def warm_up(self) -> None:
+        """Build the KB-derived tables: the stage's plans and the name lexicons of unknown-name finding."""
+        kb = self.kb
+        _tables(kb)
+        _name_lexicon(kb)
+        _role_words(kb)
 
     def process(self, doc: Document) -> None:
         kb = self.kb

@@ -316,7 +316,10 @@ def code_items(items: Iterable[Item], config: dict[str, Any] | None = None, work
 
     method = _start_method()
     if method == "fork":
-        worker_pipeline(cfg)  # loaded here once; the forked workers inherit it
+        # built and warmed up here once (the KB and every table derived from it): the forked workers inherit
+        # them instead of each building its own on its first articles
+        worker_pipeline(cfg).warm_up()
+        _freeze_loaded()
     ctx = multiprocessing.get_context(method)
     ex = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker, initargs=(cfg,))
     try:

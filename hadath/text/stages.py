@@ -66,6 +66,10 @@ class TokenStage(KBStage):
             seg = memo["segmenter"] = Segmenter(kb.lexicon)
         return seg
 
+    def warm_up(self) -> None:
+        """Build the segmenter (see :meth:`Pipeline.warm_up <hadath.pipeline.Pipeline.warm_up>`)."""
+        self._segmenter()
+
     def process(self, doc: Document) -> None:
         seg = self._segmenter()
         toks: list[Token] = []

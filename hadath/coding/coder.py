@@ -335,6 +335,11 @@ def _casualty_cause(toks: list[Token], start: int, end: int) -> int | None:
         t = toks[k]
         if t.text in ".؛:!؟?":
             return None
+        if t.key not in CAUSE_NOUNS:
+            # (past most words without the call: _cause_key finds no other noun but under an unsplit ب)
+            norm = t.norm
+            if t.prefix or (norm[1:2] if norm[:1] == "و" else norm[:1]) != "ب":
+                continue
         key, clitic = _cause_key(t)
         if key and (clitic or (k > start and toks[k - 1].norm in CASUALTY_CAUSE_PREPS)):
             return k
@@ -1775,8 +1780,11 @@ def _located_state(kb: KnowledgeBase, toks: list[Token], post: list[tuple[int, i
 
 def _any_attack_adjective(toks: list[Token], rel: list[tuple[int, int, ActorMention]]) -> bool:
     """One of the phrases is the adjective of an attack noun (:func:`_attack_adjective`; an agent phrase)."""
-    for x in rel:  # noqa: SIM110 (a loop, not any() over a generator: every reading)
-        if x[2].head == "agent" and _attack_adjective(toks, x[0], x[2]):
+    n = len(toks)
+    for k, _e, a in rel:  # noqa: SIM110 (a loop, not any() over a generator: every reading)
+        # (the call only for a one-word agent phrase whose key is an adjective agent: most agent phrases are not)
+        if (a.head == "agent" and a.tok_end - a.tok_start == 1 and 0 < k < n and toks[k].key in ADJECTIVE_AGENTS
+                and _attack_adjective(toks, k, a)):
             return True
     return False
 
@@ -2092,8 +2100,9 @@ class EventCoder:
         if not sp.ready:
             self._ready(sent, sp)
         fate = self._conjunct_fate(sent, sp, p) if happening else None
-        sp.intent = sp.intent or fate == "intent"  # "تعتزم قصف المواقع وتدمير الجسور": intended too
-        sp.future = sp.future or fate == "future"
+        if fate is not None:  # (no fate, no change: most readings)
+            sp.intent = sp.intent or fate == "intent"  # "تعتزم قصف المواقع وتدمير الجسور": intended too
+            sp.future = sp.future or fate == "future"
         # filters
         negated = sp.negated
         if negated and not self.s.keep_negated:
@@ -2115,9 +2124,6 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, f"{modality}: violence or protest that has not happened"))
             return []
-        # a state described in a relative clause ("المناطق التي يسيطر عليها التنظيم") is not an event
-        relative_state = (ti > 0 and toks[ti - 1].norm in RELATIVES and p.voice in VERB_VOICES
-                          and trig_tok.norm[:1] in ("ي", "ت") and not trig_tok.prefix)
         left, right = sp.left, sp.right
         actors = sp.actors
         rel = sp.rel
@@ -2737,28 +2743,28 @@ class EventCoder:
         if not targets and root == "14" and sources and (aim := _purpose_target(toks, post, tj, right)):
             # "انضم آلاف إلى مظاهرات ... للمطالبة باستقالة رئيس الوزراء": the party the protest's purpose names
             targets = [aim]
-        # "اتفقا"، "التقوا": a dual or plural verb ("نيتهما" is a noun with a dual pronoun: their own intention)
-        dual_verb = (p.voice in VERB_VOICES and trig_tok.key.endswith(("ا", "وا"))
-                     and trig_tok.norm.lstrip("و") not in INTENT_NOUNS)
-        joint = (len(sources) >= 2 and root in SYMMETRIC_ROOTS + ("03",) and dual_verb
-                 and all(t.type == "state" for t in (x.ref for x in targets)))
-        mutual = (dual_verb or (p.voice == VOICE_NOUN and root in ("04", "19"))
-                  or p.cameo.startswith(RECIPROCAL_CODES)
-                  or (p.voice == VOICE_NOUN and _key_in(toks, max(left - 1, 0), ti, EXCHANGE_VERBS)))
-        if (not targets or joint) and mutual and len(sources) >= 2 and root in SYMMETRIC_ROOTS + ("03",) \
-                and sources[0].tok_start >= 0:
+        pairs: list[tuple[ActorMention | None, ActorMention | None]] = []
+        # (the tests below only where two named sources of a symmetric root can pair: most readings have one)
+        if len(sources) >= 2 and root in SYMMETRIC_ROOTS + ("03",) and sources[0].tok_start >= 0:
+            # "اتفقا"، "التقوا": a dual or plural verb ("نيتهما" is a noun with a dual pronoun: their own intention)
+            dual_verb = (p.voice in VERB_VOICES and trig_tok.key.endswith(("ا", "وا"))
+                         and trig_tok.norm.lstrip("و") not in INTENT_NOUNS)
+            joint = dual_verb and all(t.type == "state" for t in (x.ref for x in targets))
+            mutual = (dual_verb or (p.voice == VOICE_NOUN and root in ("04", "19"))
+                      or p.cameo.startswith(RECIPROCAL_CODES)
+                      or (p.voice == VOICE_NOUN and _key_in(toks, max(left - 1, 0), ti, EXCHANGE_VERBS)))
+        else:
+            joint = mutual = False
+        if (not targets or joint) and mutual:
             # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other (a dual verb makes
             # the two subjects the parties even when a country is named later: "اتفقا على ... في سوريا")
             # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other, once (a joint act is
             # one event: the party named first is its source, the other its target; no mirrored duplicate)
-            pairs: list[tuple[ActorMention | None, ActorMention | None]] = [
-                (a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
+            pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
             if violent or _key_in(toks, max(left - 1, 0), ti, EXCHANGE_VERBS):
                 # "تبادلت X و Y إطلاق النار"، "X و Y اشتبكا": a reciprocal act of force is each one's act on the
                 # other (not a dual verb of cooperation: "أوباما وأردوغان اتفقا" is one joint act, once)
                 pairs += [(b, a) for a, b in pairs]
-        else:
-            pairs = []
         if not targets and not pairs and sources and root in PRONOUN_OBJECT_ROOTS and (
                 ref := _pronoun_object(toks, rel, ti, tj, target_preps, sources)) is not None:
             # "العقوبات الكندية المفروضة عليها"، "دعوة وجهها له X": the pronoun on the preposition stands for the party named
@@ -2869,7 +2875,10 @@ class EventCoder:
                 if self._tracing:
                     self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
                 return []
-        if relative_state:
+        # a state described in a relative clause ("المناطق التي يسيطر عليها التنظيم") is not an event
+        # (tested here, where it counts: most readings end before)
+        if (ti > 0 and toks[ti - 1].norm in RELATIVES and p.voice in VERB_VOICES
+                and trig_tok.norm[:1] in ("ي", "ت") and not trig_tok.prefix):
             conf -= 0.2
         if (happening and not sent.times and not sent.places and not outcome
                 and not (root != "14" and _generic_place(toks))):

@@ -335,6 +335,11 @@ def _casualty_cause(toks: list[Token], start: int, end: int) -> int | None:
         t = toks[k]
         if t.text in ".؛:!؟?":
             return None
+        if t.key not in CAUSE_NOUNS:
+            # (past most words without the call: _cause_key finds no other noun but under an unsplit ب)
+            norm = t.norm
+            if t.prefix or (norm[1:2] if norm[:1] == "و" else norm[:1]) != "ب":
+                continue
         key, clitic = _cause_key(t)
         if key and (clitic or (k > start and toks[k - 1].norm in CASUALTY_CAUSE_PREPS)):
             return k
@@ -741,10 +746,10 @@ def _hits(t: Token, words: frozenset[str]) -> bool:
 def _clause_before(toks: list[Token], ti: int, n: int) -> list[Token]:
     """Up to ``n`` tokens before ``ti`` (nearest first), stopping at clause punctuation."""
     out: list[Token] = []
-    if n <= 0:
+    if n <= 0 or ti <= 0:
         return out
-    for k in range(ti - 1, -1, -1):
-        t = toks[k]
+    # (an iterator over the tokens before ti, nearest first: no index per token)
+    for t in reversed(toks[:ti]):
         text = t.text
         if text in "«»\"“”":
             continue  # quotes around a name ("لـ «القوات اللبنانية»") do not end the clause
@@ -1081,19 +1086,21 @@ def _article_year(doc: Document) -> int | None:
     return d.year if d else None
 
 
-def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int | None = None) -> str | None:
+def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int | None = None,
+                  noun: bool | None = None) -> str | None:
     """Why a violent or protest trigger (roots 14, 18-20) does not report a happening, or None when it does.
 
     Event data codes violence and protest that a sentence reports as having happened (CAMEO). A noun governed
     by a charge, an inquiry, a trial, an anniversary or a condemnation ("بتهمة خطف"، "التحقيق في اغتيال"، "أدان
     الاعتداء") names a known act as a topic; a possibility, fear or exercise ("من شأن الهجوم"، "لتفادي ضربة"،
     "هجوم محتمل") is not an act; a definite abstract masdar in a list or after a generic head ("عمليات الخطف
-    والقتل") names a kind of act.
+    والقتل") names a kind of act. ``noun``: :func:`_noun_reading` of the trigger, when the caller has it.
     """
     if p.cameo[:2] not in HAPPENING_ROOTS:
         return None
     before = _clause_before(toks, ti, 6)
-    noun = _noun_reading(toks, ti, p)
+    if noun is None:
+        noun = _noun_reading(toks, ti, p)
     if before and _hits(before[0], ATTEMPT) and len(before) > 1:
         before = before[1:]  # "متهمة بمحاولة قتل": the attempt is transparent to what governs it
         noun = True
@@ -1150,7 +1157,9 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
                     or t.norm in HYPOTHETICAL), None)
     if hyp is not None:
         return f"hypothetical ('{hyp.text}')"
-    if p.cameo[:2] != "14" and not noun and (any(u.norm in RELATIVES for u in toks[max(0, ti - 2):ti]) or (
+    # (the two words before the trigger tested one by one: no generator)
+    if p.cameo[:2] != "14" and not noun and ((ti > 0 and toks[ti - 1].norm in RELATIVES) or (
+            ti > 1 and toks[ti - 2].norm in RELATIVES) or (
             ti > 0 and toks[ti - 1].norm in WHO and not toks[ti].prefix and toks[ti].norm.endswith(PLURAL_VERB_ENDINGS))):
         # "بحق من اغتالوا الحريري": those who did it (a plural verb ending: "تمكن من طرد" governs a masdar)
         # "الرهائن الذين اختطفتهم الحركة"، "الحريري الذي اغتيل في 2005": background on an entity
@@ -1481,16 +1490,24 @@ class _Span:
         """The keys of up to 8 tokens before the trigger within its clause (not across punctuation), where a
         pattern's companion word may stand: "أسلحة نوعية ومعدات اتصالات حديثة ومتطورة أرسلتها روسيا"."""
         if self.before_clause_ is None:
-            back = self.ti
-            while back > 0 and self.ti - back < 8 and toks[back - 1].text not in CLAUSE_PUNCT:
-                back -= 1
-            self.before_clause_ = _keys_window(toks, back, self.ti)
+            # (one pass back over at most 8 tokens, collecting their keys: no index arithmetic per token, no second
+            # slice, no call; the requires test of ~19 spans per article builds this window)
+            keys: list[str] = []
+            ti = self.ti
+            for t in reversed(toks[ti - 8 if ti > 8 else 0:ti]):
+                if t.text in CLAUSE_PUNCT:
+                    break
+                keys.append(t.key)
+            keys.reverse()
+            self.before_clause_ = frozenset(keys), " " + " ".join(keys) + " "
         return self.before_clause_
 
     def before3(self, toks: list[Token]) -> _Window:
         """The keys of the 3 tokens before the trigger (computed on first use)."""
         if self.before3_ is None:
-            self.before3_ = _keys_window(toks, self.ti - 3, self.ti)
+            ti = self.ti
+            keys = [t.key for t in toks[ti - 3 if ti > 3 else 0:ti]]  # (as _keys_window(toks, ti - 3, ti))
+            self.before3_ = frozenset(keys), " " + " ".join(keys) + " "
         return self.before3_
 
 
@@ -1594,17 +1611,14 @@ def _borrowed_crowd_code(doc: Document, code: str, sa: ActorMention | None, toks
 def _masdar_like(key: str) -> bool:
     """Verbal-noun templates of the derived forms (never the shape of their perfect or imperfect verbs):
     تفعيل (تدريب)، مفاعلة (مشاركه)، إفعال (اطلاق)، افتعال (اعتقال، اتفاق)، انفعال، استفعال (استهداف)."""
-    n = len(key)
-    if n == 5 and key[0] == "ت" and key[3] == "ي":
-        return True  # تفعيل
-    if n == 6 and key[0] == "م" and key[2] == "ا" and key[-1] == "ه":
-        return True  # مفاعله
-    if n == 5 and key[0] == "ا" and key[3] == "ا":
-        return True  # افعال / افتعال of assimilated roots (اتفاق)
-    if n == 6 and key[0] == "ا" and key[4] == "ا" and key[2] in "تطد":
-        return True  # افتعال
-    if n == 6 and key.startswith("ان") and key[4] == "ا":
-        return True  # انفعال
+    n = len(key)  # (the templates by length: one length test for most keys, not six)
+    if n == 5:
+        return ((key[0] == "ت" and key[3] == "ي")  # تفعيل
+                or (key[0] == "ا" and key[3] == "ا"))  # افعال / افتعال of assimilated roots (اتفاق)
+    if n == 6:
+        return ((key[0] == "م" and key[2] == "ا" and key[-1] == "ه")  # مفاعله
+                or (key[0] == "ا" and key[4] == "ا" and key[2] in "تطد")  # افتعال
+                or (key.startswith("ان") and key[4] == "ا"))  # انفعال
     return n == 7 and key.startswith("است") and key[5] == "ا"  # استفعال
 
 
@@ -1728,8 +1742,7 @@ def _sentences(doc: Document) -> dict[int, _Sent]:
 
 def _word_in(toks: list[Token], a: int, b: int, words: frozenset[str]) -> bool:
     """The key or the normalised form of a token of ``toks[a:b]`` is in ``words`` (a loop: no generator)."""
-    for k in range(a, b):
-        t = toks[k]
+    for t in toks[a:b]:  # noqa: SIM110 (a slice, no index per token: its callers' bounds are in the sentence)
         if t.key in words or t.norm in words:
             return True
     return False
@@ -1737,8 +1750,8 @@ def _word_in(toks: list[Token], a: int, b: int, words: frozenset[str]) -> bool:
 
 def _key_in(toks: list[Token], a: int, b: int, words: frozenset[str]) -> bool:
     """The key of a token of ``toks[a:b]`` is in ``words`` (a loop: no generator)."""
-    for k in range(a, b):  # noqa: SIM110
-        if toks[k].key in words:
+    for t in toks[a:b]:  # noqa: SIM110 (a slice, no index per token: its callers' bounds are within the sentence)
+        if t.key in words:
             return True
     return False
 
@@ -1767,8 +1780,11 @@ def _located_state(kb: KnowledgeBase, toks: list[Token], post: list[tuple[int, i
 
 def _any_attack_adjective(toks: list[Token], rel: list[tuple[int, int, ActorMention]]) -> bool:
     """One of the phrases is the adjective of an attack noun (:func:`_attack_adjective`; an agent phrase)."""
-    for x in rel:  # noqa: SIM110 (a loop, not any() over a generator: every reading)
-        if x[2].head == "agent" and _attack_adjective(toks, x[0], x[2]):
+    n = len(toks)
+    for k, _e, a in rel:  # noqa: SIM110 (a loop, not any() over a generator: every reading)
+        # (the call only for a one-word agent phrase whose key is an adjective agent: most agent phrases are not)
+        if (a.head == "agent" and a.tok_end - a.tok_start == 1 and 0 < k < n and toks[k].key in ADJECTIVE_AGENTS
+                and _attack_adjective(toks, k, a)):
             return True
     return False
 
@@ -2080,11 +2096,13 @@ class EventCoder:
             return []
         toks = sent.toks
         ti, tj = sp.ti, sp.tj
+        trig_tok = toks[ti]  # (the trigger's first token: read by dozens of tests below)
         if not sp.ready:
             self._ready(sent, sp)
         fate = self._conjunct_fate(sent, sp, p) if happening else None
-        sp.intent = sp.intent or fate == "intent"  # "تعتزم قصف المواقع وتدمير الجسور": intended too
-        sp.future = sp.future or fate == "future"
+        if fate is not None:  # (no fate, no change: most readings)
+            sp.intent = sp.intent or fate == "intent"  # "تعتزم قصف المواقع وتدمير الجسور": intended too
+            sp.future = sp.future or fate == "future"
         # filters
         negated = sp.negated
         if negated and not self.s.keep_negated:
@@ -2094,7 +2112,7 @@ class EventCoder:
         modality = None
         if sp.intent:
             modality = "intent"
-        elif sp.future or self._future_ctx(sp, toks, p):
+        elif sp.future or self._future_ctx(sp, toks, p, violent):
             modality = "future"
         elif sp.conditional:
             modality = "conditional"
@@ -2106,9 +2124,6 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, f"{modality}: violence or protest that has not happened"))
             return []
-        # a state described in a relative clause ("المناطق التي يسيطر عليها التنظيم") is not an event
-        relative_state = (ti > 0 and toks[ti - 1].norm in RELATIVES and p.voice in VERB_VOICES
-                          and toks[ti].norm[:1] in ("ي", "ت") and not toks[ti].prefix)
         left, right = sp.left, sp.right
         actors = sp.actors
         rel = sp.rel
@@ -2144,10 +2159,10 @@ class EventCoder:
         agent_passive = False  # "تم اغتصابها من قبل ضباط": an impersonal passive with its agent (see below)
 
         impersonal = tj - ti == 1 and violent and _impersonal_passive(toks, ti)
-        if voice == VOICE_ACTIVE and tj - ti == 1 and _masdar_like(toks[ti].key) and not toks[ti].prefix.endswith("س"):
+        if voice == VOICE_ACTIVE and tj - ti == 1 and _masdar_like(trig_tok.key) and not trig_tok.prefix.endswith("س"):
             voice = VOICE_NOUN  # "تدريب الجيش": a verbal noun listed among a verb's forms
         elif (voice == VOICE_ACTIVE and tj - ti == 1 and violent
-              and (toks[ti].prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS))):
+              and (trig_tok.prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS))):
             voice = VOICE_NOUN  # "في قصف روسي"، "بقصف": a preposition governs a noun, never a verb
         elif voice == VOICE_ACTIVE and impersonal:
             voice = VOICE_NOUN  # "تم اغتصابها من قبل ضباط": تم + verbal noun is a passive, its agent after من قبل
@@ -2160,7 +2175,7 @@ class EventCoder:
             # "ذكرى اغتيال"، "مكافحة التفجيرات"، "قضية خطف": the event is a topic, not reported
             return self._unreported(sent, sp, m, p, f"topic, not a report ({toks[ti - 1].text} ...)")
         if (not happening and voice == VOICE_NOUN and tj - ti == 1
-                and toks[ti].prefix.lstrip("وف").startswith("ل") and not (ti > 0 and _hits(toks[ti - 1], EXPOSED_TO))):
+                and trig_tok.prefix.lstrip("وف").startswith("ل") and not (ti > 0 and _hits(toks[ti - 1], EXPOSED_TO))):
             # "وجه الدعوة لزيارة موسكو"، "استجابة لدعوة الرئيس": a purpose or a complement, not a report
             if self._tracing:
                 self.trace.append((m, "a purpose (ل + verbal noun), not a report"))
@@ -2169,7 +2184,7 @@ class EventCoder:
         noun_read = _noun_reading(toks, ti, p)
         # (a passive form read as a definite noun too: "أفضت إلى القتل" is no قُتل)
         as_noun = voice == VOICE_NOUN or (voice in VERB_VOICES and noun_read
-                                      and toks[ti].norm.lstrip("وف") not in _first_words(p))
+                                      and trig_tok.norm.lstrip("وف") not in _first_words(p))
         if as_noun and (known := _known_act(toks, ti, tj, sp.post) or _judged_act(toks, ti, tj)) is not None:
             # (a property of the noun itself, not of what governs it: its conjuncts do not share it)
             if self._tracing:
@@ -2193,13 +2208,13 @@ class EventCoder:
                 or _discussed_act(toks, ti, p, noun_read) or _aimed_act(toks, ti, p, noun_read)
                 or _vox_pop(toks, sp.rel, ti, p)) is not None:
             return self._unreported(sent, sp, m, p, past)
-        if (unreported := _not_reported(toks, ti, tj, p, _year_of(doc.article.date))) is not None:  # violence/protest as a topic (gsr rules)
+        if (unreported := _not_reported(toks, ti, tj, p, _year_of(doc.article.date), noun_read)) is not None:  # violence/protest as a topic (gsr rules)
             return self._unreported(sent, sp, m, p, unreported)
         if fate == FATE_UNREPORTED:  # "حوادث اغتصاب وسوء معاملة"، "لمقتل 9 من عناصره في الهجوم": as the first
             return self._unreported(sent, sp, m, p, "shares the fate of an act not reported before it (its further "
                                     "conjunct, or the attack its casualties died in), not a report",
                                     noun=True)
-        if (voice == VOICE_NOUN and toks[ti].prefix.endswith("ال") and toks[ti].key.endswith("ات")
+        if (voice == VOICE_NOUN and trig_tok.prefix.endswith("ال") and trig_tok.key.endswith("ات")
                 and root in ("18", "19", "20", "14", "17")):
             conf -= 0.15  # a definite plural ("الاغتيالات") is usually generic
         subj_post: tuple[int, int, ActorMention] | None = None
@@ -2270,7 +2285,7 @@ class EventCoder:
                 givers = [x for x in post if x[2].prep == "من"]
                 if givers and pre_free:
                     sources, targets = [givers[0][2]], [pre_free[0][2]]
-            participle = voice == VOICE_ACTIVE and _participle(toks[ti])
+            participle = voice == VOICE_ACTIVE and _participle(trig_tok)
             # the perpetrator of an attack noun: its nationality adjective ("غارات أمريكية"، "قصف روسي") or the ل
             # phrase right after it ("غارة جوية لقوات التحالف"، "بغارة للتحالف"); the casualties before
             # "في/جراء غارات ..." are its victims ("قتل قياديون في القاعدة في غارات أمريكية")
@@ -2280,7 +2295,7 @@ class EventCoder:
                 subj_post = attack_agent
                 sources = [attack_agent[2]]
                 conf -= 0.05
-                caused = toks[ti].prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS)
+                caused = trig_tok.prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS)
                 if caused and pre_free and not _same_actor(pre_free[-1][2].ref, sources[0].ref):
                     targets = [pre_free[-1][2]]
             statement_at = next((k for k in range(min(ti, 3)) if _statement_subject(toks, k)), None) \
@@ -2323,7 +2338,7 @@ class EventCoder:
                 if main:
                     sources = _conj_chain(doc, sent, sorted(rel, key=lambda x: x[0]), main[0][2])
                     conf -= 0.1
-                elif last_subject is not None and last_subject.start < toks[ti].start:
+                elif last_subject is not None and last_subject.start < trig_tok.start:
                     sources = [ActorMention(-1, -1, -1, -1, sent.idx, last_subject, "implicit")]
                     conf -= 0.25
             elif voice == VOICE_NOUN and resumptive is not None:
@@ -2392,7 +2407,7 @@ class EventCoder:
                 sources = [rel_ante]
                 conf -= 0.05
             elif (voice == VOICE_ACTIVE and near and root < "13" and ti >= 1 and toks[ti - 1].norm in RELATIVES
-                  and not toks[ti].suffix and not toks[ti].norm.endswith(("ه", "ها", "هم", "هما"))
+                  and not trig_tok.suffix and not trig_tok.norm.endswith(("ه", "ها", "هم", "هما"))
                   and not any(t.norm in RESUMPTIVE_PREPS for t in toks[ti + 1:ti + 4])):
                 # "البيان الصادر عن اتحاد الصحافيين الذي ساند نقابة X": the subject of a relative verb is its
                 # antecedent (here no coded party); the phrase after the verb is its object, never its subject
@@ -2418,8 +2433,8 @@ class EventCoder:
                 # "وصل لافروف إلى الرياض حيث التقى ولي العهد": after حيث the subject of the main clause goes on
                 after_where = ti > 0 and toks[ti - 1].norm in ("حيث", "وحيث")
                 # "..., كما اتهم جهات مسؤولة بالفساد": a verb after كما goes on with the clause's subject too
-                also = ti > 0 and toks[ti - 1].norm in ("كما", "وكما") and not toks[ti].key.startswith("ت")
-                coordinated = (toks[ti].prefix[:1] in ("و", "ف") or after_where or also) and "OBJ" in target_preps
+                also = ti > 0 and toks[ti - 1].norm in ("كما", "وكما") and not trig_tok.key.startswith("ت")
+                coordinated = (trig_tok.prefix[:1] in ("و", "ف") or after_where or also) and "OBJ" in target_preps
                 if also:  # its object ends at the comma: "كما اتهم X بالفساد، لافتا إلى إحالة مسؤولين"
                     comma = next((k for k in range(tj, len(toks)) if toks[k].text in "،,"), len(toks))
                     free_post = [x for x in free_post if x[0] < comma]
@@ -2444,7 +2459,7 @@ class EventCoder:
                     chain = _conj_chain(doc, sent, post, btw[0][2])
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
-            if not sources and near and voice == VOICE_NOUN and not toks[ti].suffix and not cause_victims and not (
+            if not sources and near and voice == VOICE_NOUN and not trig_tok.suffix and not cause_victims and not (
                     p.cameo.startswith(ACTS_ON_PERSONS) and p.voice == VOICE_NOUN and any(near[0][2] is t for t in targets)):
                 # (not the genitive already read as the object of an act on a person: "عملية اغتيال رئيس الوزراء
                 # اللبناني رفيق الحريري"; an attack's genitive may be its doer: "قصف طيران التحالف مواقع ...")
@@ -2473,8 +2488,8 @@ class EventCoder:
                     sources = [ActorMention(-1, -1, -1, -1, sent.idx, prev_src, "anaphora")]
                     targets = [ActorMention(-1, -1, -1, -1, sent.idx, prev_tgt, "anaphora")]
                     conf -= 0.1
-            if (voice == VOICE_NOUN and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
-                    and toks[ti].norm.lstrip("و") not in INTENT_NOUNS and root not in ("03", "04", "05", "06")):
+            if (voice == VOICE_NOUN and (trig_tok.suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
+                    and trig_tok.norm.lstrip("و") not in INTENT_NOUNS and root not in ("03", "04", "05", "06")):
                 # "لاستقبال ظريف والمعلم خلال زيارتهما": "their (two)" visit is the act of the last pair named,
                 # not of the clause's subject
                 pair = _last_pair(sorted(rel, key=lambda x: x[0]), ti)
@@ -2499,10 +2514,10 @@ class EventCoder:
                 conf -= 0.1
             # (tested only where it is read: no source yet and an antecedent)
             if (not sources and last_subject is not None and (
-                    bool(toks[ti].suffix) or next_tok is None or next_tok.is_punct
+                    bool(trig_tok.suffix) or next_tok is None or next_tok.is_punct
                     or next_tok.norm in PREPOSITIONS_IMPLICIT or next_tok.norm in CLAUSE_MARKERS
-                    or any(t.start == next_tok.start for t in sent.times)) and (voice != VOICE_NOUN or toks[ti].suffix)
-                    and last_subject.start < toks[ti].start):  # an antecedent precedes its pronoun
+                    or any(t.start == next_tok.start for t in sent.times)) and (voice != VOICE_NOUN or trig_tok.suffix)
+                    and last_subject.start < trig_tok.start):  # an antecedent precedes its pronoun
                 # implicit (pronoun) subject: the last subject of the article
                 sources = [ActorMention(-1, -1, -1, -1, sent.idx, last_subject, "implicit")]
                 conf -= 0.25
@@ -2516,7 +2531,7 @@ class EventCoder:
                 if allrel and allrel[k][2] is not sources[0]:
                     sources = _conj_chain(doc, sent, allrel, allrel[k][2])
             # (the segmenter leaves the pronoun on a trigger form it lists, "اجتماعه"; the surface keeps ة apart)
-            if voice == VOICE_NOUN and (toks[ti].suffix in ("ه", "ها") or toks[tj - 1].text.endswith(("ه", "ها"))) \
+            if voice == VOICE_NOUN and (trig_tok.suffix in ("ه", "ها") or toks[tj - 1].text.endswith(("ه", "ها"))) \
                     and (quoted := _quoted_party(toks, rel, ti)) is not None and not any(quoted is a for a in targets):
                 # "نسبت الوكالة إلى حفتر قوله، لدى اجتماعه مع ...": "his" meeting is the quoted party's
                 sources = [quoted]
@@ -2525,7 +2540,7 @@ class EventCoder:
                     and not any(_same_actor(convener.ref, a.ref) for a in sources)):
                 # "اجتماع كيري مع لافروف الذي سيشارك فيه الجبير": the one joining the meeting meets its host
                 targets = [convener]
-            obj_pronoun = voice != VOICE_NOUN and toks[ti].suffix in ("ه", "ها", "هم", "هما", "هن", "ك", "كم")
+            obj_pronoun = voice != VOICE_NOUN and trig_tok.suffix in ("ه", "ها", "هم", "هما", "هن", "ك", "كم")
             if not targets:
                 after_subj = [x for x in post if subj_post is None or x[0] >= subj_post[1]]
                 if obj_pronoun:
@@ -2606,8 +2621,8 @@ class EventCoder:
                         targets = _conj_chain(doc, sent, post, a)
                         break
             if (not targets and sources and voice == VOICE_NOUN and root in ("03", "04", "05", "06")
-                    and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
-                    and toks[ti].norm.lstrip("و") not in INTENT_NOUNS):  # "نيتهما": their own intention
+                    and (trig_tok.suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
+                    and trig_tok.norm.lstrip("و") not in INTENT_NOUNS):  # "نيتهما": their own intention
                 # "حث وانغ يي نظيره الياباني في اجتماعهما": "their (two)" meeting: the other of the last two parties
                 other = [a for _, e, a in rel if e <= ti and a.ref.code and a.tok_start >= 0
                          and not _same_actor(a.ref, sources[0].ref)]
@@ -2615,8 +2630,8 @@ class EventCoder:
                     targets = [other[-1]]
                     conf -= 0.05
             if (voice == VOICE_NOUN and root in ("03", "04", "05", "06")
-                    and (toks[ti].suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
-                    and toks[ti].norm.lstrip("و") not in INTENT_NOUNS):
+                    and (trig_tok.suffix == "هما" or toks[tj - 1].norm.endswith("هما"))
+                    and trig_tok.norm.lstrip("و") not in INTENT_NOUNS):
                 # "حض وانغ يي نظيره ري يونغ-هو في اجتماعهما ... على الالتزام بقرارات الأمم المتحدة": "their (two)"
                 # meeting is between the last two parties named before it, whatever phrase follows
                 two = [a for _, e, a in sorted(rel, key=lambda x: x[0])
@@ -2728,28 +2743,28 @@ class EventCoder:
         if not targets and root == "14" and sources and (aim := _purpose_target(toks, post, tj, right)):
             # "انضم آلاف إلى مظاهرات ... للمطالبة باستقالة رئيس الوزراء": the party the protest's purpose names
             targets = [aim]
-        # "اتفقا"، "التقوا": a dual or plural verb ("نيتهما" is a noun with a dual pronoun: their own intention)
-        dual_verb = (p.voice in VERB_VOICES and toks[ti].key.endswith(("ا", "وا"))
-                     and toks[ti].norm.lstrip("و") not in INTENT_NOUNS)
-        joint = (len(sources) >= 2 and root in SYMMETRIC_ROOTS + ("03",) and dual_verb
-                 and all(t.type == "state" for t in (x.ref for x in targets)))
-        mutual = (dual_verb or (p.voice == VOICE_NOUN and root in ("04", "19"))
-                  or p.cameo.startswith(RECIPROCAL_CODES)
-                  or (p.voice == VOICE_NOUN and _key_in(toks, max(left - 1, 0), ti, EXCHANGE_VERBS)))
-        if (not targets or joint) and mutual and len(sources) >= 2 and root in SYMMETRIC_ROOTS + ("03",) \
-                and sources[0].tok_start >= 0:
+        pairs: list[tuple[ActorMention | None, ActorMention | None]] = []
+        # (the tests below only where two named sources of a symmetric root can pair: most readings have one)
+        if len(sources) >= 2 and root in SYMMETRIC_ROOTS + ("03",) and sources[0].tok_start >= 0:
+            # "اتفقا"، "التقوا": a dual or plural verb ("نيتهما" is a noun with a dual pronoun: their own intention)
+            dual_verb = (p.voice in VERB_VOICES and trig_tok.key.endswith(("ا", "وا"))
+                         and trig_tok.norm.lstrip("و") not in INTENT_NOUNS)
+            joint = dual_verb and all(t.type == "state" for t in (x.ref for x in targets))
+            mutual = (dual_verb or (p.voice == VOICE_NOUN and root in ("04", "19"))
+                      or p.cameo.startswith(RECIPROCAL_CODES)
+                      or (p.voice == VOICE_NOUN and _key_in(toks, max(left - 1, 0), ti, EXCHANGE_VERBS)))
+        else:
+            joint = mutual = False
+        if (not targets or joint) and mutual:
             # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other (a dual verb makes
             # the two subjects the parties even when a country is named later: "اتفقا على ... في سوريا")
             # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other, once (a joint act is
             # one event: the party named first is its source, the other its target; no mirrored duplicate)
-            pairs: list[tuple[ActorMention | None, ActorMention | None]] = [
-                (a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
+            pairs = [(a, b) for i, a in enumerate(sources) for b in sources[i + 1:]]
             if violent or _key_in(toks, max(left - 1, 0), ti, EXCHANGE_VERBS):
                 # "تبادلت X و Y إطلاق النار"، "X و Y اشتبكا": a reciprocal act of force is each one's act on the
                 # other (not a dual verb of cooperation: "أوباما وأردوغان اتفقا" is one joint act, once)
                 pairs += [(b, a) for a, b in pairs]
-        else:
-            pairs = []
         if not targets and not pairs and sources and root in PRONOUN_OBJECT_ROOTS and (
                 ref := _pronoun_object(toks, rel, ti, tj, target_preps, sources)) is not None:
             # "العقوبات الكندية المفروضة عليها"، "دعوة وجهها له X": the pronoun on the preposition stands for the party named
@@ -2860,7 +2875,10 @@ class EventCoder:
                 if self._tracing:
                     self.trace.append((m, "a violent-event noun without its perpetrator (مقتل X) is not coded alone"))
                 return []
-        if relative_state:
+        # a state described in a relative clause ("المناطق التي يسيطر عليها التنظيم") is not an event
+        # (tested here, where it counts: most readings end before)
+        if (ti > 0 and toks[ti - 1].norm in RELATIVES and p.voice in VERB_VOICES
+                and trig_tok.norm[:1] in ("ي", "ت") and not trig_tok.prefix):
             conf -= 0.2
         if (happening and not sent.times and not sent.places and not outcome
                 and not (root != "14" and _generic_place(toks))):
@@ -2869,7 +2887,7 @@ class EventCoder:
         if (violent and sources and sources[0].ref.id is None
                 and (sources[0].ref.code or "").endswith(VICTIM_SECTORS)):
             conf -= 0.3  # "ستة أشخاص" are the casualties, not the attackers
-        if p.target and not targets and not (agent_passive and toks[ti].norm.endswith(OBJECT_PRONOUNS)):
+        if p.target and not targets and not (agent_passive and trig_tok.norm.endswith(OBJECT_PRONOUNS)):
             conf -= 0.15  # (not "تم اغتصابها": the pronoun is the object, a party with no code)
         if modality and not (modality == "intent" and code != p.cameo):
             conf -= 0.1  # (an intention coded as such, 03x/138, is a statement that happened)
@@ -2942,7 +2960,7 @@ class EventCoder:
                 goldstein=info.goldstein, plover=info.plover, cameo_name=info.name, date_precision=precision,
                 negated=negated, modality=modality, background=background,
             ))
-        if (root == "03" and events and toks[ti].norm.lstrip("و") in INTENT_NOUNS
+        if (root == "03" and events and trig_tok.norm.lstrip("و") in INTENT_NOUNS
                 and any(_is_trigger(doc, sent, k) for k in range(tj, min(len(toks), tj + 2)))):
             # "أعلنتا نيتهما توفير غطاء جوي": when the act after the intention noun is coded (as an intention),
             # this reading is redundant (and its target is a guess) — see _drop_intent_heads
@@ -3171,18 +3189,20 @@ class EventCoder:
                 "anaphora")
         return None
 
-    def _future_ctx(self, sp: _Span, toks: list[Token], p: Pattern) -> bool:
-        """:meth:`_future_context` once per span and kind of pattern (it asks whether ``p`` is a noun and violent)."""
-        kind = (p.voice == VOICE_NOUN, p.cameo[:2] in VIOLENT_ROOTS)
+    def _future_ctx(self, sp: _Span, toks: list[Token], p: Pattern, violent: bool) -> bool:
+        """:meth:`_future_context` once per span and kind of pattern (it asks whether ``p`` is a noun and violent:
+        ``violent``, the pattern's root in VIOLENT_ROOTS, as the caller has it)."""
+        kind = (p.voice == VOICE_NOUN, violent)
         got = sp.future_ctx.get(kind)
         if got is None:
-            got = sp.future_ctx[kind] = self._future_context(toks, sp.ti, p)
+            got = sp.future_ctx[kind] = self._future_context(toks, sp.ti, p, violent)
         return got
 
-    def _future_context(self, toks: list[Token], ti: int, p: Pattern) -> bool:
+    def _future_context(self, toks: list[Token], ti: int, p: Pattern, violent: bool | None = None) -> bool:
         """"من المقرر أن يعقد X اجتماعا", "سيعقد X اجتماعا", "هدد باغتيال": a planned or threatened event (scanned
         back to the clause start)."""
-        violent = p.cameo[:2] in VIOLENT_ROOTS
+        if violent is None:
+            violent = p.cameo[:2] in VIOLENT_ROOTS
         lo = max(0, ti - (12 if violent else 8))  # a threat's subject can be long: "هدد وزير ...، ليبرمان، باغتيال"
         # (only the tokens of the word classes tested below can decide: those before the trigger, nearest first)
         idx = _word_index(toks)
@@ -3686,8 +3706,8 @@ def _named_member(toks: list[Token], rel: list[tuple[int, int, ActorMention]],
     if k is None:
         return None
     limit = k + 5  # "قادة أفارقة، من بينهم": a descriptor or two and a comma may come between
-    for i in range(k, min(limit + 2, len(toks))):  # (a loop: no list of forms)
-        if toks[i].norm in AMONG:
+    for t in toks[k:limit + 2]:  # (a loop over a slice: no list of forms, no index)
+        if t.norm in AMONG:
             break
     else:
         return None  # (the scan below can end on no other word: a quick way out)
@@ -4542,13 +4562,15 @@ def _pronoun_object(toks: list[Token], rel: list[tuple[int, int, ActorMention]],
     right after the pronoun (then it is a guess: "وبحث معه سبل دعم القضية الفلسطينية")."""
     k, seen, passed = tj, 0, tj
     source_ids = {id(x) for x in sources}  # (the sources' identities, for this call only)
+    # (the scan starts at tj: a phrase that neither starts there or later nor ends after it is left out once)
+    later = [x for x in rel if x[0] >= tj or x[1] > tj]
     while k < len(toks) and seen < PRONOUN_OBJECT_REACH:
         t = toks[k]
         # the subject may come between ("وفرض الاتحاد الأوروبي عليها"), with the parties joined to it
         # ("العقوبات الأمريكية والكندية عليها"): their words are passed over
         own = None
         inside = False  # (some phrase covers token k)
-        for b, e, a in rel:  # (one loop for both tests, not two generators per token)
+        for b, e, a in later:  # (one loop for both tests, not two generators per token)
             if b == k and own is None and (id(a) in source_ids or (a.conj and k == passed)):
                 own = e
             if b <= k < e:
@@ -4721,8 +4743,7 @@ def _judged_act(toks: list[Token], ti: int, tj: int) -> str | None:
                     or u.norm in RELATIVES for u in before[:n])):
                 return f"an act evaluated ('{t.text}'), not a report"
             break
-    for k in range(tj, min(len(toks), tj + 4)):
-        t = toks[k]
+    for t in toks[tj:tj + 4]:
         if t.is_punct or t.norm in RELATIVES:
             break
         if _hits(t, MEANING_AFTER):
@@ -5093,6 +5114,7 @@ AGENT_MARKERS = frozenset((norm_word(a), norm_word(b)) for a, b in (
     ("من", "قبل"), ("علي", "يد"), ("علي", "ايدي"), ("على", "يد"), ("على", "أيدي")))
 AGENT_FIRST = frozenset(a for a, _ in AGENT_MARKERS)  # (tested before a pair is made)
 AGENT_SINGLE = _norm_words("بيد بأيدي")
+AGENT_SINGLE_HOSTS = frozenset(c + w for c in _CLITICS for w in AGENT_SINGLE)  # the forms whose bare form may be one
 AGENT_GAP = 2  # words allowed between the marker and the phrase ("من قبل عدة ضباط"، "على أيدي عناصر من حركة")
 
 
@@ -5100,16 +5122,19 @@ def _agent_phrase(toks: list[Token], rel: list[tuple[int, int, ActorMention]], t
                   ) -> ActorMention | None:
     """The party an agent phrase after a passive or nominal violent trigger names as its doer, in the trigger's
     clause: "تم اغتصابها من قبل عدة ضباط عراقيين"، "قتل على يد مسلحين مجهولين". None without one."""
-    for k in range(tj, min(right, len(toks))):
+    n = len(toks)
+    for k in range(tj, min(right, n)):
         t = toks[k]
         if t.text in CLAUSE_PUNCT:
             return None
-        at = None
-        if k + 1 < len(toks) and t.norm in AGENT_FIRST and (t.norm, toks[k + 1].norm) in AGENT_MARKERS:
+        norm = t.norm
+        if norm in AGENT_FIRST and k + 1 < n and (norm, toks[k + 1].norm) in AGENT_MARKERS:
             at = k + 2
-        elif _hits(t, AGENT_SINGLE):
+        # (as _hits(t, AGENT_SINGLE), without its call for the words that are no form of one: a bare form in
+        # AGENT_SINGLE needs a form in AGENT_SINGLE_HOSTS)
+        elif norm in AGENT_SINGLE or t.key in AGENT_SINGLE or (norm in AGENT_SINGLE_HOSTS and _hits(t, AGENT_SINGLE)):
             at = k + 1
-        if at is None:
+        else:
             continue
         return next((x[2] for x in sorted(rel, key=lambda x: x[0]) if at <= x[0] <= at + AGENT_GAP
                      and x[2].tok_start >= 0), None)

@@ -5388,6 +5388,27 @@ _HIT_CLASSES: tuple[tuple[int, frozenset[str]], ...] = (
     (_W_DISCUSS, DISCUSSING | TOPIC_HEADS), (_W_REQUESTS, REQUESTS), (_W_REPORT_DAY, REPORT_DAYS),
     (_W_COORD_GOV, TEMPORAL_FRAMES | HYPOTHETICAL | CONDEMNING), (_W_HYPOTHETICAL, HYPOTHETICAL),
     (_W_RESPONSIBILITY, RESPONSIBILITY), (_W_LIKE, LIKE), (_W_TOPIC_GOVERNOR, TOPIC_GOVERNORS))
+
+
+def _class_bits_of_words(classes: tuple[tuple[int, frozenset[str]], ...]) -> dict[str, int]:
+    """Each word of the class sets -> the bits of the classes it is in (one dict read instead of a test per class)."""
+    table: dict[str, int] = {}
+    for bit, words in classes:
+        for w in words:
+            table[w] = table.get(w, 0) | bit
+    return table
+
+
+_HIT_CLASS_BITS = _class_bits_of_words(_HIT_CLASSES)
+# the classes _norm_bits gives a normalised form by exact membership (besides _HIT_CLASSES)
+_NORM_CLASS_BITS = _class_bits_of_words((
+    (_W_SINCE_RUN, RUNNING_FRAMES), (_W_RESULT_LINK, RESULT_LINKS), (_W_SAID, SAID_STOPS),
+    (_W_FUTURE_KEY, FUTURE_KEYS), (_W_MARKER, CLAUSE_MARKERS), (_W_RIGHT_MARKER, CLAUSE_MARKERS - {"كما"}),
+    (_W_RIGHT_MARKER, REPORT_MARKERS), (_W_INTENT, INTENT), (_W_COORD_GOV, frozenset(["قبيل"])),
+    (_W_INTENT_NOUN, INTENT_NOUNS)))
+# the classes _key_bits gives a key by exact membership (besides _HIT_CLASSES)
+_KEY_CLASS_BITS = _class_bits_of_words((
+    (_W_RESULT_LINK, RESULT_LINKS), (_W_FUTURE_KEY, FUTURE_KEYS), (_W_LIGHT, LIGHT_VERBS)))
 _CLASS_CACHE_MAX = 1 << 17  # word forms per cache before it is emptied (a bound for long-running processes)
 _TEXT_BITS: dict[str, int] = {}
 _TOKEN_BITS: dict[str, tuple[str, str, int]] = {}  # text -> (form, key, the token's classes)
@@ -5436,29 +5457,15 @@ def _text_bits(text: str) -> int:
 def _norm_bits(norm: str) -> int:
     """The classes a token's normalised form (or its bare form, see :func:`_hits`) puts it in, cached per form."""
     bare = _bare_form(norm)
-    bits = 0
-    for bit, words in _HIT_CLASSES:
-        if norm in words or (bare is not None and bare in words):
-            bits |= bit
-    if norm in RUNNING_FRAMES:
-        bits |= _W_SINCE_RUN
-    if norm in RESULT_LINKS or norm.lstrip("وف") in RESULT_LINKS:
+    hit_bits = _HIT_CLASS_BITS
+    bits = hit_bits.get(norm, 0) | _NORM_CLASS_BITS.get(norm, 0)
+    if bare is not None:
+        bits |= hit_bits.get(bare, 0)
+    if norm.lstrip("وف") in RESULT_LINKS:
         bits |= _W_RESULT_LINK
-    if norm in SAID_STOPS:
-        bits |= _W_SAID
-    if norm in FUTURE_KEYS:
-        bits |= _W_FUTURE_KEY
     if norm[2:] in LIGHT_VERBS:
         bits |= _W_LIGHT
-    if norm in CLAUSE_MARKERS:
-        bits |= _W_MARKER
-    if (norm in CLAUSE_MARKERS and norm != "كما") or norm in REPORT_MARKERS:
-        bits |= _W_RIGHT_MARKER
-    if norm in INTENT:
-        bits |= _W_INTENT
-    if norm == "قبيل":
-        bits |= _W_COORD_GOV
-    if norm in INTENT_NOUNS or norm.lstrip("و") in INTENT_NOUNS:
+    if norm.lstrip("و") in INTENT_NOUNS:
         bits |= _W_INTENT_NOUN
     if len(_NORM_BITS) >= _CLASS_CACHE_MAX:
         _NORM_BITS.clear()
@@ -5468,16 +5475,7 @@ def _norm_bits(norm: str) -> int:
 
 def _key_bits(key: str) -> int:
     """The classes a token's key puts it in, cached per key."""
-    bits = 0
-    for bit, words in _HIT_CLASSES:
-        if key in words:
-            bits |= bit
-    if key in RESULT_LINKS:
-        bits |= _W_RESULT_LINK
-    if key in FUTURE_KEYS:
-        bits |= _W_FUTURE_KEY
-    if key in LIGHT_VERBS:
-        bits |= _W_LIGHT
+    bits = _HIT_CLASS_BITS.get(key, 0) | _KEY_CLASS_BITS.get(key, 0)
     if len(_KEY_BITS) >= _CLASS_CACHE_MAX:
         _KEY_BITS.clear()
     _KEY_BITS[key] = bits

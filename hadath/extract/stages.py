@@ -30,7 +30,7 @@ from hadath.kb.kb import (
     kb_memo,
     phrase_key,
 )
-from hadath.kb.schema import ActorEntry, AgentEntry
+from hadath.kb.schema import ActorEntry, AgentEntry, Place
 from hadath.model import (
     MK_ACTOR,
     MK_AGENT,
@@ -87,13 +87,15 @@ _ALL_RULES = 3  # a role phrase, or a one-word name another key rule names (weak
 
 
 class _Tables:
-    """What the mentions stage derives from one KB: the plan of each matched key (filled as keys are met) and the
-    keys of the accusative nisbas. The KB itself is held: the tables are valid for it only."""
+    """What the mentions and actors stages derive from one KB: the plan of each matched key (filled as keys are met),
+    the keys of the accusative nisbas, and memos of names' words. The KB itself is held: the tables are valid for
+    it only. (A list check, cheaper than kb_memo's weak dictionary for the memos read per mention.)"""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.plans: dict[str, _Plan] = {}
         self.person_titles: dict[tuple[str, str], bool] = {}  # a role noun's (entry id, text) -> _person_title
+        self.first_words: dict[tuple[MentionKind, str], frozenset[str]] = {}  # see ActorStage._first_words
         # "عراقيا" -> IRQ: a nisba key ending in ي plus the alif of tanwīn (see MentionStage._accusative_nisbas)
         self.accusative: frozenset[str] = frozenset(n + "ا" for n, iso in kb.nisba_of.items()
                                                     if iso and n.endswith("ي") and len(n) >= 4)
@@ -138,9 +140,18 @@ def _select_longest(items: list[_SpanHit]) -> list[_SpanHit]:
     """Longest-first, non-overlapping spans (each with all its entries, of whatever kind)."""
     if len(items) < 2:
         return list(items)  # (most sentences have at most one trigger: nothing to sort or to overlap)
+    end = 0
+    for a, b, _ in items:
+        if a < end:
+            break
+        end = b
+    else:
+        return list(items)  # already by position and disjoint (the usual case): every span is chosen
     chosen: list[_SpanHit] = []
     used: set[int] = set()  # the token positions of the chosen spans
-    for m in sorted(items, key=_longest_first):
+    # longest first, then by position (a decorated sort: no key function called per item)
+    for _, _, k in sorted([(a - b, a, k) for k, (a, b, _) in enumerate(items)]):
+        m = items[k]
         a, b = m[0], m[1]
         if b - a == 1:  # (a one-word span, the most frequent: no range)
             if a not in used:
@@ -151,10 +162,6 @@ def _select_longest(items: list[_SpanHit]) -> list[_SpanHit]:
             used.update(range(a, b))
     chosen.sort()  # (by position: the chosen spans are disjoint, so their starts differ and decide)
     return chosen
-
-
-def _longest_first(m: _SpanHit) -> tuple[int, int]:
-    return (m[0] - m[1], m[0])
 
 
 _TOK_START = attrgetter("tok_start")
@@ -776,6 +783,8 @@ def _head_words(kb: KnowledgeBase, actor_id: str) -> frozenset[str]:
 # news about Israel and Palestine, the US-led forces' in an Iraq-war article (key -> the countries that must be
 # mentioned otherwise)
 CONTEXT_METONYMS: dict[str, frozenset[str]] = {"احتلال": frozenset({"ISR", "PSE"})}
+# every country a context metonym may need (an actor of another country needs no _context_alias test)
+_CONTEXT_COUNTRIES: frozenset[str] = frozenset().union(*CONTEXT_METONYMS.values())
 
 
 def _context_alias(kb: KnowledgeBase, doc: Document, m: Mention) -> frozenset[str] | None:
@@ -798,8 +807,9 @@ def _context_alias(kb: KnowledgeBase, doc: Document, m: Mention) -> frozenset[st
     return need
 
 
-def _country_facts(kb: KnowledgeBase, doc: Document) -> tuple[set[str], str]:
-    """:func:`_article_countries` and :func:`_dominant_country` in one pass over the mentions."""
+def _country_facts(kb: KnowledgeBase, doc: Document, places_in: set[str] | None = None) -> tuple[set[str], str]:
+    """:func:`_article_countries` and :func:`_dominant_country` in one pass over the mentions; ``places_in``, when
+    given, receives the countries of every place the article names, however small."""
     out: set[str] = set()
     counts: dict[str, int] = {}  # country -> states, nisbas and actors naming it (insertion order kept)
     countries, metonyms, actors, places = kb.countries, kb.metonyms, kb.actors, kb.places
@@ -814,13 +824,17 @@ def _country_facts(kb: KnowledgeBase, doc: Document) -> tuple[set[str], str]:
                 out.add(metonyms[m.entry_id].code[:3])
         elif k == actor:
             c = actors[m.entry_id].country
-            if c and _context_alias(kb, doc, m) is None:  # "قوات الاحتلال" does not name Israel by itself
+            if c and (c not in _CONTEXT_COUNTRIES or _context_alias(kb, doc, m) is None):
+                # ("قوات الاحتلال" does not name Israel by itself)
                 out.add(c)
                 counts[c] = counts.get(c, 0) + 1
         elif k == place:
             p = places.get(m.entry_id)
-            if p and (p.feature in ("country", "admin1") or p.population >= 100_000):
-                out.add(p.country)
+            if p:
+                if places_in is not None and p.country:
+                    places_in.add(p.country)
+                if p.feature in ("country", "admin1") or p.population >= 100_000:
+                    out.add(p.country)
     dominant = ""
     if counts:
         top, n = max(counts.items(), key=lambda kv: kv[1])  # the first of the most named, as Counter.most_common
@@ -1215,49 +1229,71 @@ class ActorResolver:
         self.dominant = ""  # the article's main country, for role nouns without one (set by the stage)
         self.context: set[str] = set()  # every country the article mentions (for place disambiguation)
         self.places_in: set[str] = set()  # the countries of every place the article names, however small
+        self.codes: dict[str, tuple[str | None]] = {}  # actor id -> (its code on the article date,)
+        self.best_places: dict[tuple[str, ...], tuple[Place | None]] = {}  # place ids -> (kb.best_place in context,)
 
     def resolve_group(self, ms: list[Mention]) -> tuple[ActorRef, str] | None:
+        """The actor a group of adjacent mentions names, with the kind of the entry that decided it, or None."""
         kb = self.kb
         persons: list[ActorEntry] = []
         orgs: list[ActorEntry] = []
         agents: list[AgentEntry] = []
         country = ""
         metonym_code = ""
-        # (loops rather than comprehensions and generators below: a group is one or two mentions, mostly)
-        generic_agent_span: set[tuple[int, int]] = set()
+        # (one pass over the group, loops rather than comprehensions and generators: a group is one or two
+        # mentions, mostly; the actor mentions are taken after it, once the generic agent spans are known)
+        actor_ms: list[Mention] = []
+        generic_agent_span: set[tuple[int, int]] | None = None
+        last_name: Mention | None = None  # the last unknown name
         for m in ms:
-            if m.kind == MK_AGENT:
-                generic_agent_span.add((m.tok_start, m.tok_end))
-        for m in ms:
-            if m.kind == MK_ACTOR:
-                a = kb.actors[m.entry_id]
-                if (m.tok_start, m.tok_end) in generic_agent_span:
-                    continue  # decided below, once the country is known
-                need = _context_alias(kb, self.doc, m)
-                if need is not None and not need & (self.context | self.places_in):
-                    continue  # "قوات الاحتلال" in an Iraq-war article: not Israel's army
-                (persons if a.type == "person" else orgs).append(a)
-            elif m.kind == MK_AGENT:
+            k = m.kind
+            if k == MK_ACTOR:
+                actor_ms.append(m)
+            elif k == MK_AGENT:
+                if generic_agent_span is None:
+                    generic_agent_span = {(m.tok_start, m.tok_end)}
+                else:
+                    generic_agent_span.add((m.tok_start, m.tok_end))
                 for g in agents:
                     if g.id == m.entry_id:
                         break
                 else:
                     agents.append(kb.agents[m.entry_id])
-            elif m.kind == MK_NISBA or m.kind == MK_STATE:
+            elif k in (MK_NISBA, MK_STATE):
                 if m.entry_id in CONTEXT_METONYMS and not CONTEXT_METONYMS[m.entry_id] & (self.context | self.places_in):
                     continue  # "قيادة الاحتلال" in an article that names neither Israel nor Palestine
-                if _bare_articled_metonym(kb, self.doc.tokens, m):
-                    continue  # "تطهير عرقي، وتهجير، واحتلال": an occupation, not "the occupation"
-                if m.entry_id in kb.metonyms:
-                    metonym_code = metonym_code or kb.metonyms[m.entry_id].code
-                    country = country or kb.metonyms[m.entry_id].code[:3]
+                mt = kb.metonyms.get(m.entry_id)
+                if mt is not None:
+                    if _bare_articled_metonym(kb, self.doc.tokens, m):
+                        continue  # "تطهير عرقي، وتهجير، واحتلال": an occupation, not "the occupation"
+                    metonym_code = metonym_code or mt.code
+                    country = country or mt.code[:3]
                 else:
                     country = country or m.entry_id
-            elif m.kind == MK_PLACE:
-                p = kb.places.get(m.entry_id)
-                if p and not country:
-                    country = p.country
-        if not country:
+            elif k == MK_PLACE:
+                if not country:
+                    p = kb.places.get(m.entry_id)
+                    if p:
+                        country = p.country
+            elif k == MK_NAME:
+                last_name = m
+        generic: list[Mention] | None = None  # actors whose name is also a generic agent phrase (مجلس النواب)
+        for m in actor_ms:
+            a = kb.actors[m.entry_id]
+            if generic_agent_span is not None and (m.tok_start, m.tok_end) in generic_agent_span:
+                if generic is None:
+                    generic = [m]
+                else:
+                    generic.append(m)
+                continue  # decided below, once the country is known
+            if a.country in _CONTEXT_COUNTRIES:
+                need = _context_alias(kb, self.doc, m)
+                if need is not None and not need & (self.context | self.places_in):
+                    continue  # "قوات الاحتلال" in an Iraq-war article: not Israel's army
+            (persons if a.type == "person" else orgs).append(a)
+        # (the country is read below only by the generic actors, an unknown name without a dictionary person, and
+        # a group without a dictionary actor)
+        if not country and (generic is not None or not persons and (last_name is not None or not orgs)):
             # a nationality inside a dictionary phrase: "قوات الاحتلال الإسرائيلي"
             toks = self.doc.tokens
             nisba_of = kb.nisba_of
@@ -1270,17 +1306,13 @@ class ActorResolver:
                             break
                     if found:
                         break
-        # an actor whose name is also a generic agent phrase (مجلس النواب): only when the country fits
-        for m in ms:
-            if m.kind == MK_ACTOR and (m.tok_start, m.tok_end) in generic_agent_span:
+        # an actor whose name is also a generic agent phrase: only when the country fits
+        if generic is not None:
+            for m in generic:
                 a = kb.actors[m.entry_id]
                 if country and a.country == country:
                     (persons if a.type == "person" else orgs).append(a)
         surface = self.doc.text[ms[0].start:ms[-1].end]
-        last_name: Mention | None = None  # the last unknown name
-        for m in ms:
-            if m.kind == MK_NAME:
-                last_name = m
         if last_name is not None and not persons:
             head = agents[0] if agents else None
             if head is not None and not head.full_code and not country:
@@ -1292,7 +1324,10 @@ class ActorResolver:
                              country or None, [surface]), KIND_ACTOR)
         if persons or orgs:
             a = persons[-1] if persons else orgs[0]
-            ref = ActorRef(a.name_ar, a.name_en, a.code_on(self.date), a.id, a.type, a.country or None, [surface])
+            code_on = self.codes.get(a.id)
+            if code_on is None:
+                code_on = self.codes[a.id] = (a.code_on(self.date),)
+            ref = ActorRef(a.name_ar, a.name_en, code_on[0], a.id, a.type, a.country or None, [surface])
             return ref, KIND_ACTOR
         if agents:
             head = agents[0]
@@ -1338,9 +1373,7 @@ class ActorStage(KBStage):
     def process(self, doc: Document) -> None:
         kb = self.kb
         res = ActorResolver(kb, doc)
-        res.context, res.dominant = _country_facts(kb, doc)
-        res.places_in = {p.country for m in doc.mentions if m.kind == MK_PLACE
-                         and (p := kb.places.get(m.entry_id)) is not None and p.country}
+        res.context, res.dominant = _country_facts(kb, doc, res.places_in)
         actors: list[ActorMention] = []
         places: list[PlaceMention] = []
         ents = [m for m in doc.mentions if m.kind != MK_TRIGGER]
@@ -1427,15 +1460,19 @@ class ActorStage(KBStage):
             return ""
         if kb is None:
             kb = self.kb
+        memo = _tables(kb).first_words
         for m in span:
-            if t.norm in self._first_words(m, kb):
+            got = memo.get((m.kind, m.entry_id))
+            if got is None:
+                got = self._first_words(m, kb)
+            if t.norm in got:
                 return ""
         return t.prefix
 
     @staticmethod
     def _first_words(m: Mention, kb: KnowledgeBase) -> frozenset[str]:
         """The normalised first words of the dictionary forms of a name mention (actors, states, places)."""
-        memo = kb_memo(kb, "first_words")
+        memo = _tables(kb).first_words
         key = (m.kind, m.entry_id)  # (the kind itself: its .value is a Python-level property)
         got = memo.get(key)
         if got is None:
@@ -1479,8 +1516,11 @@ class ActorStage(KBStage):
         # a place (optionally with its nisba: بطبرق الليبية) is a place, not an actor
         if has_place and (not actorish or has_state or prep in LOCATIVE_PREPS):
             place_ms = [m for m in group if m.kind == MK_PLACE]
-            ids = [m.entry_id for m in place_ms if m.tok_start == place_ms[0].tok_start]
-            p = kb.best_place(ids, res.context)
+            ids = tuple([m.entry_id for m in place_ms if m.tok_start == place_ms[0].tok_start])
+            best = res.best_places.get(ids)
+            if best is None:
+                best = res.best_places[ids] = (kb.best_place(ids, res.context),)
+            p = best[0]
             if p:
                 pm = place_ms[0]
                 pref = p.to_ref()

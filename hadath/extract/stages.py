@@ -442,11 +442,9 @@ class MentionStage(KBStage):
     def _unknown_names(self, kb: KnowledgeBase, doc: Document, a: int, b: int, si: int, ents: list[Mention],
                        trigs: list[_SpanHit], taken: set[int], introduced: list[int]) -> list[Mention]:
         """Names the dictionaries lack, after a role noun or المدعو: "الناشط الطلابي آرش صادقي". ``taken``: the
-        positions of the mentions ``ents`` (updated here); ``introduced``: the positions after the sentence's
-        words of ``_NAME_INTRODUCERS``."""
+        positions of the mentions ``ents`` (updated here when the sentence has a role noun or an introducer);
+        ``introduced``: the positions after the sentence's words of ``_NAME_INTRODUCERS``."""
         toks = doc.tokens
-        for t in trigs:
-            taken.update(range(t[0], t[1]))
         titles = _tables(kb).person_titles
         out: list[Mention] = []
         starts: list[int] = []
@@ -458,6 +456,10 @@ class MentionStage(KBStage):
                     m.kind == MK_NISBA and starts and starts[-1] == m.tok_start):
                 starts.append(m.tok_end)
         starts.extend(introduced)
+        if not starts:
+            return out  # (no role noun or introducer: most sentences)
+        for t in trigs:
+            taken.update(range(t[0], t[1]))
         for j in sorted(set(starts)):
             # skip a nationality and an honorific right after the role noun: "الرئيس السوداني عمر البشير",
             # "رئيس الوزراء القطري الشيخ عبد الله بن ناصر"
@@ -584,13 +586,15 @@ def _identity(ref: ActorRef) -> tuple[str | None, ...]:
     return (ref.id,) if ref.id else (ref.code, ref.name_en)
 
 
-def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMention]) -> None:
+def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMention],
+                       ents: list[Mention] | None = None) -> None:
     """A bare definite noun (with the article, without a nisba, an adjective or a name after it) refers
     back to the most recent compatible actor named earlier in the article: "حركة حماس ... وقالت الحركة",
     "وزارة الخارجية الروسية ... وأضافت الوزارة", "الرئيس التركي رجب طيب أردوغان ... وقال الرئيس".
     Compatible: an antecedent headed by a noun of the same kind (حركة/تنظيم/جبهة ...), or named in the
     dictionary with that very noun (داعش: "تنظيم الدولة"); for a role noun, the person named with that role.
-    Without an antecedent, or with two different ones in the last few sentences, nothing changes."""
+    Without an antecedent, or with two different ones in the last few sentences, nothing changes. ``ents``: the
+    article's mentions other than triggers, when the caller has them."""
     toks = doc.tokens
     # (one pass finds the candidate words; the tables below are built only for an article that has one)
     cands = _by_sentence(doc, [i for i, t in enumerate(toks) if t.key in _ANAPHORIC_KEYS and _definite(t)])
@@ -599,11 +603,12 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     # the positions the loop below asks about: each candidate and the word after it
     asked = {i for _, _, i in cands} | {i + 1 for _, _, i in cands}
     taken: dict[int, list[Mention]] = {}  # token position (of those asked about) -> the entity mentions covering it
-    for m in doc.mentions:
-        if m.kind != MK_TRIGGER:
-            for k in range(m.tok_start, m.tok_end):
-                if k in asked:
-                    taken.setdefault(k, []).append(m)
+    if ents is None:
+        ents = [m for m in doc.mentions if m.kind != MK_TRIGGER]
+    for m in ents:
+        for k in range(m.tok_start, m.tok_end):
+            if k in asked:
+                taken.setdefault(k, []).append(m)
     time_toks: set[int] = set()
     for tx in doc.times:  # (tokens are in text order: a time's tokens are a slice found by bisection)
         time_toks.update(range(bisect_left(toks, tx.start, key=_START), bisect_left(toks, tx.end, key=_START)))
@@ -650,12 +655,14 @@ def _surname_key(kb: KnowledgeBase, t: Token) -> str:
     return t.key
 
 
-def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMention]) -> None:
+def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMention],
+                      ents: list[Mention] | None = None) -> None:
     """A person the dictionaries lack, named in full after a role noun ("الناشط الحقوقي سامر دعبول"), is meant
     by the surname alone later in the article ("وأضاف دعبول"): the surname takes the full name's actor. The
-    surname must name one person in the article and stand alone (no mention on it, no given name before it)."""
+    surname must name one person in the article and stand alone (no mention on it, no given name before it).
+    ``ents``: the article's mentions other than triggers, when the caller has them."""
     toks = doc.tokens
-    names = [m for m in doc.mentions if m.kind == MK_NAME and m.tok_end - m.tok_start >= 2]
+    names = [m for m in (doc.mentions if ents is None else ents) if m.kind == MK_NAME and m.tok_end - m.tok_start >= 2]
     if not names:
         return
     refs: dict[str, list[tuple[int, ActorRef]]] = {}  # surname key -> (end of the full name, its actor)
@@ -807,14 +814,16 @@ def _context_alias(kb: KnowledgeBase, doc: Document, m: Mention) -> frozenset[st
     return need
 
 
-def _country_facts(kb: KnowledgeBase, doc: Document, places_in: set[str] | None = None) -> tuple[set[str], str]:
+def _country_facts(kb: KnowledgeBase, doc: Document, places_in: set[str] | None = None,
+                   ents: list[Mention] | None = None) -> tuple[set[str], str]:
     """:func:`_article_countries` and :func:`_dominant_country` in one pass over the mentions; ``places_in``, when
-    given, receives the countries of every place the article names, however small."""
+    given, receives the countries of every place the article names, however small. ``ents``: the article's
+    mentions other than triggers, when the caller has them (triggers name no country)."""
     out: set[str] = set()
     counts: dict[str, int] = {}  # country -> states, nisbas and actors naming it (insertion order kept)
     countries, metonyms, actors, places = kb.countries, kb.metonyms, kb.actors, kb.places
     state, nisba, actor, place = MK_STATE, MK_NISBA, MK_ACTOR, MK_PLACE
-    for m in doc.mentions:
+    for m in doc.mentions if ents is None else ents:
         k = m.kind
         if k in (state, nisba):
             if m.entry_id in countries:
@@ -1373,20 +1382,25 @@ class ActorStage(KBStage):
     def process(self, doc: Document) -> None:
         kb = self.kb
         res = ActorResolver(kb, doc)
-        res.context, res.dominant = _country_facts(kb, doc, res.places_in)
         actors: list[ActorMention] = []
         places: list[PlaceMention] = []
-        ents = [m for m in doc.mentions if m.kind != MK_TRIGGER]
-        trig_spans = [m for m in doc.mentions if m.kind == MK_TRIGGER]
+        # the entity mentions and the triggers, in one pass (the triggers are most of the mentions: the helpers
+        # below that look at entities only are given ents)
+        ents: list[Mention] = []
+        trig_spans: list[Mention] = []
+        for m in doc.mentions:
+            (trig_spans if m.kind == MK_TRIGGER else ents).append(m)
+        n_ents = len(ents)
+        res.context, res.dominant = _country_facts(kb, doc, res.places_in, ents)
         toks = doc.tokens
         # group by sentence, then by adjacency
         i = 0
-        while i < len(ents):
+        while i < n_ents:
             m = ents[i]
             sent = doc.sentences[m.sentence]
             group = [m]
             j = i + 1
-            while j < len(ents) and ents[j].sentence == m.sentence:
+            while j < n_ents and ents[j].sentence == m.sentence:
                 nxt = ents[j]
                 if nxt.tok_start == group[-1].tok_start and nxt.tok_end == group[-1].tok_end:
                     group.append(nxt)  # same span, another kind
@@ -1446,8 +1460,8 @@ class ActorStage(KBStage):
             i = j
             self._emit(doc, res, group, sent.tok_start, actors, places)
         _resolve_roles(actors)
-        _resolve_definites(kb, doc, actors)
-        _unknown_surnames(kb, doc, actors)
+        _resolve_definites(kb, doc, actors, ents)
+        _unknown_surnames(kb, doc, actors, ents)
         doc.actor_mentions = actors
         doc.place_mentions = places
 

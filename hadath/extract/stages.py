@@ -275,11 +275,14 @@ class MentionStage(KBStage):
                 chosen.sort(key=_tok_span)
             out.extend(chosen)
             # a trigger word inside a name is not an event: "الأمم" in "الأمم المتحدة", "التعاون" in "مجلس التعاون"
-            named: dict[int, list[tuple[int, int]]] = {}  # token position -> the named spans covering it
-            for m in chosen if trigs else ():
-                if m.kind in (MK_ACTOR, MK_PLACE, MK_STATE):
-                    for k in range(m.tok_start, m.tok_end):
-                        named.setdefault(k, []).append((m.tok_start, m.tok_end))
+            named: dict[int, list[tuple[int, int]]] = {}  # a trigger's first position -> the named spans covering it
+            if trigs:
+                trig_starts = {t[0] for t in trigs}  # (the only positions asked about below)
+                for m in chosen:
+                    if m.kind in (MK_ACTOR, MK_PLACE, MK_STATE):
+                        for k in range(m.tok_start, m.tok_end):
+                            if k in trig_starts:
+                                named.setdefault(k, []).append((m.tok_start, m.tok_end))
             if named:
                 # inside a longer name: a name span covering its first token (a <= t[0] < b) that also holds its end
                 trigs = [t for t in trigs if t[0] not in named or not any(t[1] <= b and (b - a) > (t[1] - t[0])
@@ -924,27 +927,50 @@ def _has_name(span: list[Mention]) -> bool:
     return False
 
 
+# _is_person, _is_org and _role read the span in one loop each (what _named_actor and _has_name say, without
+# calling them: these tests run a few hundred times per article)
+
 def _is_person(kb: KnowledgeBase, span: list[Mention]) -> bool:
     """A person's name: a dictionary person or an unknown name found after a title."""
-    a = _named_actor(kb, span)
-    return _has_name(span) or (a is not None and a.type == "person")
+    actor: Mention | None = None
+    agent = False
+    for m in span:
+        k = m.kind
+        if k == MK_NAME:
+            return True
+        if k == MK_AGENT:
+            agent = True
+        elif actor is None and k == MK_ACTOR:
+            actor = m
+    return not agent and actor is not None and kb.actors[actor.entry_id].type == "person"
 
 
 def _is_org(kb: KnowledgeBase, span: list[Mention]) -> bool:
     """The complete name of an organisation, party, armed group, IGO or medium."""
-    a = _named_actor(kb, span)
-    return a is not None and a.type != "person" and not _has_name(span)
+    actor: Mention | None = None
+    agent = False
+    for m in span:
+        k = m.kind
+        if k == MK_NAME:
+            return False
+        if k == MK_AGENT:
+            agent = True
+        elif actor is None and k == MK_ACTOR:
+            actor = m
+    return not agent and actor is not None and kb.actors[actor.entry_id].type != "person"
 
 
 def _role(kb: KnowledgeBase, span: list[Mention]) -> Mention | None:
-    """The role-noun mention of a span, when the span is not a complete name."""
-    # (a complete name, _is_person or _is_org: an unknown name or a dictionary actor, whatever its type)
-    if _named_actor(kb, span) is not None or _has_name(span):
-        return None
+    """The role-noun mention of a span, when the span is not a complete name (an unknown name, or a dictionary
+    actor without a role noun on the same words): its first role noun, unless an unknown name is there too."""
+    role: Mention | None = None
     for m in span:
-        if m.kind == MK_AGENT:
-            return m
-    return None
+        k = m.kind
+        if k == MK_NAME:
+            return None
+        if role is None and k == MK_AGENT:
+            role = m
+    return role
 
 
 def _country_of(kb: KnowledgeBase, span: list[Mention]) -> str:
@@ -1051,22 +1077,23 @@ def _ahead(kb: KnowledgeBase, spans: list[list[Mention]]) -> tuple[bool, str]:
 
 
 def _new_phrase(kb: KnowledgeBase, toks: list[Token], group: list[Mention], nxt: list[Mention],
-                ahead: list[list[Mention]]) -> bool:
+                ents: list[Mention], after: int) -> bool:
     """True when the span ``nxt`` starts a new actor phrase after ``group`` (both adjacent, no word between).
 
-    ``ahead`` are the contiguous spans after ``nxt`` (used to see whether a role noun leads to a name).
+    ``ents[after:]`` are the mentions after ``nxt``: their contiguous spans (:func:`_following`) show whether a role
+    noun leads to a name. (They are gathered only where a rule asks: most boundaries are decided before.)
     """
     spans = _spans(group)
     persons = [i for i, sp in enumerate(spans) if _is_person(kb, sp)]
     if not persons:
-        return _after_role(kb, toks, spans, nxt, ahead, "")
+        return _after_role(kb, toks, spans, nxt, ents, after, "")
     if _is_person(kb, nxt):
         return True  # a second name: "عبد الله الثاني | مصطفى الكاظمي"
     p = spans[persons[-1]]
     holder = _country_of(kb, p) or _phrase_country(kb, spans[:persons[-1]])
     tail = spans[persons[-1] + 1:]
     if tail:  # an apposition after the name: "خليفة حفتر قائد الجيش الوطني الليبي"
-        return _after_role(kb, toks, tail, nxt, ahead, holder)
+        return _after_role(kb, toks, tail, nxt, ents, after, holder)
     if _is_org(kb, nxt):
         return True  # "هدد بوتين | حلف الناتو"
     kinds = _kinds(nxt)
@@ -1076,38 +1103,41 @@ def _new_phrase(kb: KnowledgeBase, toks: list[Token], group: list[Mention], nxt:
         return _plural_nisba(toks, nxt)  # "وعد الدبيبة | الليبيين"
     role = _role(kb, nxt)
     if role is not None:
-        return not _apposition(kb, role, ahead, holder)
+        return not _apposition(kb, role, ents, after, holder)
     return False
 
 
-def _apposition(kb: KnowledgeBase, role: Mention, ahead: list[list[Mention]], holder: str) -> bool:
+def _apposition(kb: KnowledgeBase, role: Mention, ents: list[Mention], after: int, holder: str) -> bool:
     """A singular role noun after a person's name describes him ("محمد المنفي رئيس المجلس الرئاسي") unless it
-    leads to another name or another country ("التقى حفتر | قائد القوات الأمريكية")."""
+    leads to another name or another country ("التقى حفتر | قائد القوات الأمريكية"). ``ents[after:]``: the
+    mentions after the role noun."""
     if role.entry_id in NEVER_APPOSITION or not (_person_title(kb, role) or _is_title(kb, role.entry_id)):
         return False
-    person, country = _ahead(kb, ahead)
+    person, country = _ahead(kb, _following(ents, after))
     return not person and _compatible(country, holder)
 
 
 def _title_of_name(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]], role: Mention,
-                   ahead: list[list[Mention]], holder: str) -> bool:
+                   ents: list[Mention], after: int, holder: str) -> bool:
     """A title between a role phrase and its holder's name: "العاهل الأردني الملك عبد الله الثاني",
     "قائد الجيش الليبي المشير خليفة حفتر". The phrase must be headed by a singular role noun and the name
-    (with its own nationality, if any) must fit the phrase's country."""
+    (with its own nationality, if any) must fit the phrase's country. ``ents[after:]``: the mentions after the
+    title."""
     head = _role(kb, spans[0])
     if head is None or _collective(toks, head) or role.entry_id in NEVER_APPOSITION:
         return False
     if not (_person_title(kb, role) or _is_title(kb, role.entry_id)):
         return False
-    person, country = _ahead(kb, ahead)
+    person, country = _ahead(kb, _following(ents, after))
     if not person:
         return False
     return _compatible(country, holder or _phrase_country(kb, spans))
 
 
 def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]], nxt: list[Mention],
-                ahead: list[list[Mention]], holder: str) -> bool:
-    """The boundary rules for a phrase without a person's name yet (a role, a state, an organisation)."""
+                ents: list[Mention], after: int, holder: str) -> bool:
+    """The boundary rules for a phrase without a person's name yet (a role, a state, an organisation).
+    ``ents[after:]``: the mentions after ``nxt``."""
     last = spans[-1]
     lk = _kinds(last)
     nk = _kinds(nxt)
@@ -1142,10 +1172,10 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
             return False  # a genitive chain of role nouns: "رئيس الوفد"
         if last_role is not None and _agrees(toks, last_role, role):
             return False  # an adjective agreeing with the role noun: "المتظاهرين المدنيين"
-        if _title_of_name(kb, toks, spans, role, ahead, holder):
+        if _title_of_name(kb, toks, spans, role, ents, after, holder):
             return False
         # a rank after a role and nationality, its name not in the dictionary, continues the phrase
-        return not (_is_title(kb, role.entry_id) and head is not None and not _ahead(kb, ahead)[0]
+        return not (_is_title(kb, role.entry_id) and head is not None and not _ahead(kb, _following(ents, after))[0]
                     and bool(lk & {MK_NISBA, MK_STATE}))
     if MK_NISBA in nk and _is_org(kb, last) and MK_NISBA not in lk:
         return not _compatible(_country_of(kb, last), _country_of(kb, nxt))  # "حزب الله اللبناني"
@@ -1443,7 +1473,7 @@ class ActorStage(KBStage):
                     # across a comma the phrases are appositions or list items: "عضو اللجنة التنفيذية، أحمد مجدلاني،"
                     if _two_heads(kb, group, nxt):
                         break
-                elif not appos and _new_phrase(kb, toks, group, nxt_span, _following(ents, j + len(nxt_span))):
+                elif not appos and _new_phrase(kb, toks, group, nxt_span, ents, j + len(nxt_span)):
                     break
                 clitic = self._clitic(toks, nxt_span, kb)
                 if clitic[:1] in ("و", "ف", "ب", "ل", "ك") and not (not gap and _possessive_lam(kb, toks, group, nxt_span, clitic)):

@@ -141,12 +141,12 @@ def _select_longest(items: list[_SpanHit]) -> list[_SpanHit]:
     if len(items) < 2:
         return list(items)  # (most sentences have at most one trigger: nothing to sort or to overlap)
     end = 0
-    for a, b, _ in items:
-        if a < end:
+    for item in items:
+        if item[0] < end:
             break
-        end = b
+        end = item[1]
     else:
-        return list(items)  # already by position and disjoint (the usual case): every span is chosen
+        return list(items)  # already by position and disjoint (about half the calls): every span is chosen
     chosen: list[_SpanHit] = []
     used: set[int] = set()  # the token positions of the chosen spans
     # longest first, then by position (a decorated sort: no key function called per item)

@@ -37,7 +37,7 @@ from hadath.kb.kb import (
     kb_memo,
     phrase_key,
 )
-from hadath.kb.schema import ActorEntry, AgentEntry
+from hadath.kb.schema import ActorEntry, AgentEntry, Place
 from hadath.model import (
     MK_ACTOR,
     MK_AGENT,
@@ -94,13 +94,15 @@ _ALL_RULES = 3  # a role phrase, or a one-word name another key rule names (weak
 
 
 class _Tables:
-    """What the mentions stage derives from one KB: the plan of each matched key (filled as keys are met) and the
-    keys of the accusative nisbas. The KB itself is held: the tables are valid for it only."""
+    """What the mentions and actors stages derive from one KB: the plan of each matched key (filled as keys are met),
+    the keys of the accusative nisbas, and memos of names' words. The KB itself is held: the tables are valid for
+    it only. (A list check, cheaper than kb_memo's weak dictionary for the memos read per mention.)"""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.plans: dict[str, _Plan] = {}
         self.person_titles: dict[tuple[str, str], bool] = {}  # a role noun's (entry id, text) -> _person_title
+        self.first_words: dict[tuple[MentionKind, str], frozenset[str]] = {}  # see ActorStage._first_words
         # "عراقيا" -> IRQ: a nisba key ending in ي plus the alif of tanwīn (see MentionStage._accusative_nisbas)
         self.accusative: frozenset[str] = frozenset(n + "ا" for n, iso in kb.nisba_of.items()
                                                     if iso and n.endswith("ي") and len(n) >= 4)
@@ -145,9 +147,18 @@ def _select_longest(items: list[_SpanHit]) -> list[_SpanHit]:
     """Longest-first, non-overlapping spans (each with all its entries, of whatever kind)."""
     if len(items) < 2:
         return list(items)  # (most sentences have at most one trigger: nothing to sort or to overlap)
+    end = 0
+    for item in items:
+        if item[0] < end:
+            break
+        end = item[1]
+    else:
+        return list(items)  # already by position and disjoint (about half the calls): every span is chosen
     chosen: list[_SpanHit] = []
     used: set[int] = set()  # the token positions of the chosen spans
-    for m in sorted(items, key=_longest_first):
+    # longest first, then by position (a decorated sort: no key function called per item)
+    for _, _, k in sorted([(a - b, a, k) for k, (a, b, _) in enumerate(items)]):
+        m = items[k]
         a, b = m[0], m[1]
         if b - a == 1:  # (a one-word span, the most frequent: no range)
             if a not in used:
@@ -158,10 +169,6 @@ def _select_longest(items: list[_SpanHit]) -> list[_SpanHit]:
             used.update(range(a, b))
     chosen.sort()  # (by position: the chosen spans are disjoint, so their starts differ and decide)
     return chosen
-
-
-def _longest_first(m: _SpanHit) -> tuple[int, int]:
-    return (m[0] - m[1], m[0])
 
 
 _TOK_START = attrgetter("tok_start")
@@ -282,11 +289,14 @@ class MentionStage(KBStage):
                 chosen.sort(key=_tok_span)
             out.extend(chosen)
             # a trigger word inside a name is not an event: "الأمم" in "الأمم المتحدة", "التعاون" in "مجلس التعاون"
-            named: dict[int, list[tuple[int, int]]] = {}  # token position -> the named spans covering it
-            for m in chosen if trigs else ():
-                if m.kind in (MK_ACTOR, MK_PLACE, MK_STATE):
-                    for k in range(m.tok_start, m.tok_end):
-                        named.setdefault(k, []).append((m.tok_start, m.tok_end))
+            named: dict[int, list[tuple[int, int]]] = {}  # a trigger's first position -> the named spans covering it
+            if trigs:
+                trig_starts = {t[0] for t in trigs}  # (the only positions asked about below)
+                for m in chosen:
+                    if m.kind in (MK_ACTOR, MK_PLACE, MK_STATE):
+                        for k in range(m.tok_start, m.tok_end):
+                            if k in trig_starts:
+                                named.setdefault(k, []).append((m.tok_start, m.tok_end))
             if named:
                 # inside a longer name: a name span covering its first token (a <= t[0] < b) that also holds its end
                 trigs = [t for t in trigs if t[0] not in named or not any(t[1] <= b and (b - a) > (t[1] - t[0])
@@ -449,11 +459,9 @@ class MentionStage(KBStage):
     def _unknown_names(self, kb: KnowledgeBase, doc: Document, a: int, b: int, si: int, ents: list[Mention],
                        trigs: list[_SpanHit], taken: set[int], introduced: list[int]) -> list[Mention]:
         """Names the dictionaries lack, after a role noun or المدعو: "الناشط الطلابي آرش صادقي". ``taken``: the
-        positions of the mentions ``ents`` (updated here); ``introduced``: the positions after the sentence's
-        words of ``_NAME_INTRODUCERS``."""
+        positions of the mentions ``ents`` (updated here when the sentence has a role noun or an introducer);
+        ``introduced``: the positions after the sentence's words of ``_NAME_INTRODUCERS``."""
         toks = doc.tokens
-        for t in trigs:
-            taken.update(range(t[0], t[1]))
         titles = _tables(kb).person_titles
         out: list[Mention] = []
         starts: list[int] = []
@@ -465,6 +473,10 @@ class MentionStage(KBStage):
                     m.kind == MK_NISBA and starts and starts[-1] == m.tok_start):
                 starts.append(m.tok_end)
         starts.extend(introduced)
+        if not starts:
+            return out  # (no role noun or introducer: most sentences)
+        for t in trigs:
+            taken.update(range(t[0], t[1]))
         for j in sorted(set(starts)):
             # skip a nationality and an honorific right after the role noun: "الرئيس السوداني عمر البشير",
             # "رئيس الوزراء القطري الشيخ عبد الله بن ناصر"
@@ -591,13 +603,15 @@ def _identity(ref: ActorRef) -> tuple[str | None, ...]:
     return (ref.id,) if ref.id else (ref.code, ref.name_en)
 
 
-def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMention]) -> None:
+def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMention],
+                       ents: list[Mention] | None = None) -> None:
     """A bare definite noun (with the article, without a nisba, an adjective or a name after it) refers
     back to the most recent compatible actor named earlier in the article: "حركة حماس ... وقالت الحركة",
     "وزارة الخارجية الروسية ... وأضافت الوزارة", "الرئيس التركي رجب طيب أردوغان ... وقال الرئيس".
     Compatible: an antecedent headed by a noun of the same kind (حركة/تنظيم/جبهة ...), or named in the
     dictionary with that very noun (داعش: "تنظيم الدولة"); for a role noun, the person named with that role.
-    Without an antecedent, or with two different ones in the last few sentences, nothing changes."""
+    Without an antecedent, or with two different ones in the last few sentences, nothing changes. ``ents``: the
+    article's mentions other than triggers, when the caller has them."""
     toks = doc.tokens
     # (one pass finds the candidate words; the tables below are built only for an article that has one)
     cands = _by_sentence(doc, [i for i, t in enumerate(toks) if t.key in _ANAPHORIC_KEYS and _definite(t)])
@@ -606,11 +620,12 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     # the positions the loop below asks about: each candidate and the word after it
     asked = {i for _, _, i in cands} | {i + 1 for _, _, i in cands}
     taken: dict[int, list[Mention]] = {}  # token position (of those asked about) -> the entity mentions covering it
-    for m in doc.mentions:
-        if m.kind != MK_TRIGGER:
-            for k in range(m.tok_start, m.tok_end):
-                if k in asked:
-                    taken.setdefault(k, []).append(m)
+    if ents is None:
+        ents = [m for m in doc.mentions if m.kind != MK_TRIGGER]
+    for m in ents:
+        for k in range(m.tok_start, m.tok_end):
+            if k in asked:
+                taken.setdefault(k, []).append(m)
     time_toks: set[int] = set()
     for tx in doc.times:  # (tokens are in text order: a time's tokens are a slice found by bisection)
         time_toks.update(range(bisect_left(toks, tx.start, key=_START), bisect_left(toks, tx.end, key=_START)))
@@ -657,12 +672,14 @@ def _surname_key(kb: KnowledgeBase, t: Token) -> str:
     return t.key
 
 
-def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMention]) -> None:
+def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMention],
+                      ents: list[Mention] | None = None) -> None:
     """A person the dictionaries lack, named in full after a role noun ("الناشط الحقوقي سامر دعبول"), is meant
     by the surname alone later in the article ("وأضاف دعبول"): the surname takes the full name's actor. The
-    surname must name one person in the article and stand alone (no mention on it, no given name before it)."""
+    surname must name one person in the article and stand alone (no mention on it, no given name before it).
+    ``ents``: the article's mentions other than triggers, when the caller has them."""
     toks = doc.tokens
-    names = [m for m in doc.mentions if m.kind == MK_NAME and m.tok_end - m.tok_start >= 2]
+    names = [m for m in (doc.mentions if ents is None else ents) if m.kind == MK_NAME and m.tok_end - m.tok_start >= 2]
     if not names:
         return
     refs: dict[str, list[tuple[int, ActorRef]]] = {}  # surname key -> (end of the full name, its actor)
@@ -790,6 +807,8 @@ def _head_words(kb: KnowledgeBase, actor_id: str) -> frozenset[str]:
 # news about Israel and Palestine, the US-led forces' in an Iraq-war article (key -> the countries that must be
 # mentioned otherwise)
 CONTEXT_METONYMS: dict[str, frozenset[str]] = {"احتلال": frozenset({"ISR", "PSE"})}
+# every country a context metonym may need (an actor of another country needs no _context_alias test)
+_CONTEXT_COUNTRIES: frozenset[str] = frozenset().union(*CONTEXT_METONYMS.values())
 
 
 def _context_alias(kb: KnowledgeBase, doc: Document, m: Mention) -> frozenset[str] | None:
@@ -812,13 +831,16 @@ def _context_alias(kb: KnowledgeBase, doc: Document, m: Mention) -> frozenset[st
     return need
 
 
-def _country_facts(kb: KnowledgeBase, doc: Document) -> tuple[set[str], str]:
-    """:func:`_article_countries` and :func:`_dominant_country` in one pass over the mentions."""
+def _country_facts(kb: KnowledgeBase, doc: Document, places_in: set[str] | None = None,
+                   ents: list[Mention] | None = None) -> tuple[set[str], str]:
+    """:func:`_article_countries` and :func:`_dominant_country` in one pass over the mentions; ``places_in``, when
+    given, receives the countries of every place the article names, however small. ``ents``: the article's
+    mentions other than triggers, when the caller has them (triggers name no country)."""
     out: set[str] = set()
     counts: dict[str, int] = {}  # country -> states, nisbas and actors naming it (insertion order kept)
     countries, metonyms, actors, places = kb.countries, kb.metonyms, kb.actors, kb.places
     state, nisba, actor, place = MK_STATE, MK_NISBA, MK_ACTOR, MK_PLACE
-    for m in doc.mentions:
+    for m in doc.mentions if ents is None else ents:
         k = m.kind
         if k in (state, nisba):
             if m.entry_id in countries:
@@ -828,13 +850,17 @@ def _country_facts(kb: KnowledgeBase, doc: Document) -> tuple[set[str], str]:
                 out.add(metonyms[m.entry_id].code[:3])
         elif k == actor:
             c = actors[m.entry_id].country
-            if c and _context_alias(kb, doc, m) is None:  # "قوات الاحتلال" does not name Israel by itself
+            if c and (c not in _CONTEXT_COUNTRIES or _context_alias(kb, doc, m) is None):
+                # ("قوات الاحتلال" does not name Israel by itself)
                 out.add(c)
                 counts[c] = counts.get(c, 0) + 1
         elif k == place:
             p = places.get(m.entry_id)
-            if p and (p.feature in ("country", "admin1") or p.population >= 100_000):
-                out.add(p.country)
+            if p:
+                if places_in is not None and p.country:
+                    places_in.add(p.country)
+                if p.feature in ("country", "admin1") or p.population >= 100_000:
+                    out.add(p.country)
     dominant = ""
     if counts:
         top, n = max(counts.items(), key=lambda kv: kv[1])  # the first of the most named, as Counter.most_common
@@ -915,27 +941,50 @@ def _has_name(span: list[Mention]) -> bool:
     return False
 
 
+# _is_person, _is_org and _role read the span in one loop each (what _named_actor and _has_name say, without
+# calling them: these tests run a few hundred times per article)
+
 def _is_person(kb: KnowledgeBase, span: list[Mention]) -> bool:
     """A person's name: a dictionary person or an unknown name found after a title."""
-    a = _named_actor(kb, span)
-    return _has_name(span) or (a is not None and a.type == "person")
+    actor: Mention | None = None
+    agent = False
+    for m in span:
+        k = m.kind
+        if k == MK_NAME:
+            return True
+        if k == MK_AGENT:
+            agent = True
+        elif actor is None and k == MK_ACTOR:
+            actor = m
+    return not agent and actor is not None and kb.actors[actor.entry_id].type == "person"
 
 
 def _is_org(kb: KnowledgeBase, span: list[Mention]) -> bool:
     """The complete name of an organisation, party, armed group, IGO or medium."""
-    a = _named_actor(kb, span)
-    return a is not None and a.type != "person" and not _has_name(span)
+    actor: Mention | None = None
+    agent = False
+    for m in span:
+        k = m.kind
+        if k == MK_NAME:
+            return False
+        if k == MK_AGENT:
+            agent = True
+        elif actor is None and k == MK_ACTOR:
+            actor = m
+    return not agent and actor is not None and kb.actors[actor.entry_id].type != "person"
 
 
 def _role(kb: KnowledgeBase, span: list[Mention]) -> Mention | None:
-    """The role-noun mention of a span, when the span is not a complete name."""
-    # (a complete name, _is_person or _is_org: an unknown name or a dictionary actor, whatever its type)
-    if _named_actor(kb, span) is not None or _has_name(span):
-        return None
+    """The role-noun mention of a span, when the span is not a complete name (an unknown name, or a dictionary
+    actor without a role noun on the same words): its first role noun, unless an unknown name is there too."""
+    role: Mention | None = None
     for m in span:
-        if m.kind == MK_AGENT:
-            return m
-    return None
+        k = m.kind
+        if k == MK_NAME:
+            return None
+        if role is None and k == MK_AGENT:
+            role = m
+    return role
 
 
 def _country_of(kb: KnowledgeBase, span: list[Mention]) -> str:
@@ -1042,22 +1091,23 @@ def _ahead(kb: KnowledgeBase, spans: list[list[Mention]]) -> tuple[bool, str]:
 
 
 def _new_phrase(kb: KnowledgeBase, toks: list[Token], group: list[Mention], nxt: list[Mention],
-                ahead: list[list[Mention]]) -> bool:
+                ents: list[Mention], after: int) -> bool:
     """True when the span ``nxt`` starts a new actor phrase after ``group`` (both adjacent, no word between).
 
-    ``ahead`` are the contiguous spans after ``nxt`` (used to see whether a role noun leads to a name).
+    ``ents[after:]`` are the mentions after ``nxt``: their contiguous spans (:func:`_following`) show whether a role
+    noun leads to a name. (They are gathered only where a rule asks: most boundaries are decided before.)
     """
     spans = _spans(group)
     persons = [i for i, sp in enumerate(spans) if _is_person(kb, sp)]
     if not persons:
-        return _after_role(kb, toks, spans, nxt, ahead, "")
+        return _after_role(kb, toks, spans, nxt, ents, after, "")
     if _is_person(kb, nxt):
         return True  # a second name: "عبد الله الثاني | مصطفى الكاظمي"
     p = spans[persons[-1]]
     holder = _country_of(kb, p) or _phrase_country(kb, spans[:persons[-1]])
     tail = spans[persons[-1] + 1:]
     if tail:  # an apposition after the name: "خليفة حفتر قائد الجيش الوطني الليبي"
-        return _after_role(kb, toks, tail, nxt, ahead, holder)
+        return _after_role(kb, toks, tail, nxt, ents, after, holder)
     if _is_org(kb, nxt):
         return True  # "هدد بوتين | حلف الناتو"
     kinds = _kinds(nxt)
@@ -1067,38 +1117,41 @@ def _new_phrase(kb: KnowledgeBase, toks: list[Token], group: list[Mention], nxt:
         return _plural_nisba(toks, nxt)  # "وعد الدبيبة | الليبيين"
     role = _role(kb, nxt)
     if role is not None:
-        return not _apposition(kb, role, ahead, holder)
+        return not _apposition(kb, role, ents, after, holder)
     return False
 
 
-def _apposition(kb: KnowledgeBase, role: Mention, ahead: list[list[Mention]], holder: str) -> bool:
+def _apposition(kb: KnowledgeBase, role: Mention, ents: list[Mention], after: int, holder: str) -> bool:
     """A singular role noun after a person's name describes him ("محمد المنفي رئيس المجلس الرئاسي") unless it
-    leads to another name or another country ("التقى حفتر | قائد القوات الأمريكية")."""
+    leads to another name or another country ("التقى حفتر | قائد القوات الأمريكية"). ``ents[after:]``: the
+    mentions after the role noun."""
     if role.entry_id in NEVER_APPOSITION or not (_person_title(kb, role) or _is_title(kb, role.entry_id)):
         return False
-    person, country = _ahead(kb, ahead)
+    person, country = _ahead(kb, _following(ents, after))
     return not person and _compatible(country, holder)
 
 
 def _title_of_name(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]], role: Mention,
-                   ahead: list[list[Mention]], holder: str) -> bool:
+                   ents: list[Mention], after: int, holder: str) -> bool:
     """A title between a role phrase and its holder's name: "العاهل الأردني الملك عبد الله الثاني",
     "قائد الجيش الليبي المشير خليفة حفتر". The phrase must be headed by a singular role noun and the name
-    (with its own nationality, if any) must fit the phrase's country."""
+    (with its own nationality, if any) must fit the phrase's country. ``ents[after:]``: the mentions after the
+    title."""
     head = _role(kb, spans[0])
     if head is None or _collective(toks, head) or role.entry_id in NEVER_APPOSITION:
         return False
     if not (_person_title(kb, role) or _is_title(kb, role.entry_id)):
         return False
-    person, country = _ahead(kb, ahead)
+    person, country = _ahead(kb, _following(ents, after))
     if not person:
         return False
     return _compatible(country, holder or _phrase_country(kb, spans))
 
 
 def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]], nxt: list[Mention],
-                ahead: list[list[Mention]], holder: str) -> bool:
-    """The boundary rules for a phrase without a person's name yet (a role, a state, an organisation)."""
+                ents: list[Mention], after: int, holder: str) -> bool:
+    """The boundary rules for a phrase without a person's name yet (a role, a state, an organisation).
+    ``ents[after:]``: the mentions after ``nxt``."""
     last = spans[-1]
     lk = _kinds(last)
     nk = _kinds(nxt)
@@ -1133,10 +1186,10 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
             return False  # a genitive chain of role nouns: "رئيس الوفد"
         if last_role is not None and _agrees(toks, last_role, role):
             return False  # an adjective agreeing with the role noun: "المتظاهرين المدنيين"
-        if _title_of_name(kb, toks, spans, role, ahead, holder):
+        if _title_of_name(kb, toks, spans, role, ents, after, holder):
             return False
         # a rank after a role and nationality, its name not in the dictionary, continues the phrase
-        return not (_is_title(kb, role.entry_id) and head is not None and not _ahead(kb, ahead)[0]
+        return not (_is_title(kb, role.entry_id) and head is not None and not _ahead(kb, _following(ents, after))[0]
                     and bool(lk & {MK_NISBA, MK_STATE}))
     if MK_NISBA in nk and _is_org(kb, last) and MK_NISBA not in lk:
         return not _compatible(_country_of(kb, last), _country_of(kb, nxt))  # "حزب الله اللبناني"
@@ -1229,49 +1282,71 @@ class ActorResolver:
         self.dominant = ""  # the article's main country, for role nouns without one (set by the stage)
         self.context: set[str] = set()  # every country the article mentions (for place disambiguation)
         self.places_in: set[str] = set()  # the countries of every place the article names, however small
+        self.codes: dict[str, tuple[str | None]] = {}  # actor id -> (its code on the article date,)
+        self.best_places: dict[tuple[str, ...], tuple[Place | None]] = {}  # place ids -> (kb.best_place in context,)
 
     def resolve_group(self, ms: list[Mention]) -> tuple[ActorRef, str] | None:
+        """The actor a group of adjacent mentions names, with the kind of the entry that decided it, or None."""
         kb = self.kb
         persons: list[ActorEntry] = []
         orgs: list[ActorEntry] = []
         agents: list[AgentEntry] = []
         country = ""
         metonym_code = ""
-        # (loops rather than comprehensions and generators below: a group is one or two mentions, mostly)
-        generic_agent_span: set[tuple[int, int]] = set()
+        # (one pass over the group, loops rather than comprehensions and generators: a group is one or two
+        # mentions, mostly; the actor mentions are taken after it, once the generic agent spans are known)
+        actor_ms: list[Mention] = []
+        generic_agent_span: set[tuple[int, int]] | None = None
+        last_name: Mention | None = None  # the last unknown name
         for m in ms:
-            if m.kind == MK_AGENT:
-                generic_agent_span.add((m.tok_start, m.tok_end))
-        for m in ms:
-            if m.kind == MK_ACTOR:
-                a = kb.actors[m.entry_id]
-                if (m.tok_start, m.tok_end) in generic_agent_span:
-                    continue  # decided below, once the country is known
-                need = _context_alias(kb, self.doc, m)
-                if need is not None and not need & (self.context | self.places_in):
-                    continue  # "قوات الاحتلال" in an Iraq-war article: not Israel's army
-                (persons if a.type == "person" else orgs).append(a)
-            elif m.kind == MK_AGENT:
+            k = m.kind
+            if k == MK_ACTOR:
+                actor_ms.append(m)
+            elif k == MK_AGENT:
+                if generic_agent_span is None:
+                    generic_agent_span = {(m.tok_start, m.tok_end)}
+                else:
+                    generic_agent_span.add((m.tok_start, m.tok_end))
                 for g in agents:
                     if g.id == m.entry_id:
                         break
                 else:
                     agents.append(kb.agents[m.entry_id])
-            elif m.kind == MK_NISBA or m.kind == MK_STATE:
+            elif k in (MK_NISBA, MK_STATE):
                 if m.entry_id in CONTEXT_METONYMS and not CONTEXT_METONYMS[m.entry_id] & (self.context | self.places_in):
                     continue  # "قيادة الاحتلال" in an article that names neither Israel nor Palestine
-                if _bare_articled_metonym(kb, self.doc.tokens, m):
-                    continue  # "تطهير عرقي، وتهجير، واحتلال": an occupation, not "the occupation"
-                if m.entry_id in kb.metonyms:
-                    metonym_code = metonym_code or kb.metonyms[m.entry_id].code
-                    country = country or kb.metonyms[m.entry_id].code[:3]
+                mt = kb.metonyms.get(m.entry_id)
+                if mt is not None:
+                    if _bare_articled_metonym(kb, self.doc.tokens, m):
+                        continue  # "تطهير عرقي، وتهجير، واحتلال": an occupation, not "the occupation"
+                    metonym_code = metonym_code or mt.code
+                    country = country or mt.code[:3]
                 else:
                     country = country or m.entry_id
-            elif m.kind == MK_PLACE:
-                p = kb.places.get(m.entry_id)
-                if p and not country:
-                    country = p.country
-        if not country:
+            elif k == MK_PLACE:
+                if not country:
+                    p = kb.places.get(m.entry_id)
+                    if p:
+                        country = p.country
+            elif k == MK_NAME:
+                last_name = m
+        generic: list[Mention] | None = None  # actors whose name is also a generic agent phrase (مجلس النواب)
+        for m in actor_ms:
+            a = kb.actors[m.entry_id]
+            if generic_agent_span is not None and (m.tok_start, m.tok_end) in generic_agent_span:
+                if generic is None:
+                    generic = [m]
+                else:
+                    generic.append(m)
+                continue  # decided below, once the country is known
+            if a.country in _CONTEXT_COUNTRIES:
+                need = _context_alias(kb, self.doc, m)
+                if need is not None and not need & (self.context | self.places_in):
+                    continue  # "قوات الاحتلال" in an Iraq-war article: not Israel's army
+            (persons if a.type == "person" else orgs).append(a)
+        # (the country is read below only by the generic actors, an unknown name without a dictionary person, and
+        # a group without a dictionary actor)
+        if not country and (generic is not None or not persons and (last_name is not None or not orgs)):
             # a nationality inside a dictionary phrase: "قوات الاحتلال الإسرائيلي"
             toks = self.doc.tokens
             nisba_of = kb.nisba_of
@@ -1284,17 +1359,13 @@ class ActorResolver:
                             break
                     if found:
                         break
-        # an actor whose name is also a generic agent phrase (مجلس النواب): only when the country fits
-        for m in ms:
-            if m.kind == MK_ACTOR and (m.tok_start, m.tok_end) in generic_agent_span:
+        # an actor whose name is also a generic agent phrase: only when the country fits
+        if generic is not None:
+            for m in generic:
                 a = kb.actors[m.entry_id]
                 if country and a.country == country:
                     (persons if a.type == "person" else orgs).append(a)
         surface = self.doc.text[ms[0].start:ms[-1].end]
-        last_name: Mention | None = None  # the last unknown name
-        for m in ms:
-            if m.kind == MK_NAME:
-                last_name = m
         if last_name is not None and not persons:
             head = agents[0] if agents else None
             if head is not None and not head.full_code and not country:
@@ -1306,7 +1377,10 @@ class ActorResolver:
                              country or None, [surface]), KIND_ACTOR)
         if persons or orgs:
             a = persons[-1] if persons else orgs[0]
-            ref = ActorRef(a.name_ar, a.name_en, a.code_on(self.date), a.id, a.type, a.country or None, [surface])
+            code_on = self.codes.get(a.id)
+            if code_on is None:
+                code_on = self.codes[a.id] = (a.code_on(self.date),)
+            ref = ActorRef(a.name_ar, a.name_en, code_on[0], a.id, a.type, a.country or None, [surface])
             return ref, KIND_ACTOR
         if agents:
             head = agents[0]
@@ -1352,22 +1426,25 @@ class ActorStage(KBStage):
     def process(self, doc: Document) -> None:
         kb = self.kb
         res = ActorResolver(kb, doc)
-        res.context, res.dominant = _country_facts(kb, doc)
-        res.places_in = {p.country for m in doc.mentions if m.kind == MK_PLACE
-                         and (p := kb.places.get(m.entry_id)) is not None and p.country}
         actors: list[ActorMention] = []
         places: list[PlaceMention] = []
-        ents = [m for m in doc.mentions if m.kind != MK_TRIGGER]
-        trig_spans = [m for m in doc.mentions if m.kind == MK_TRIGGER]
+        # the entity mentions and the triggers, in one pass (the triggers are most of the mentions: the helpers
+        # below that look at entities only are given ents)
+        ents: list[Mention] = []
+        trig_spans: list[Mention] = []
+        for m in doc.mentions:
+            (trig_spans if m.kind == MK_TRIGGER else ents).append(m)
+        n_ents = len(ents)
+        res.context, res.dominant = _country_facts(kb, doc, res.places_in, ents)
         toks = doc.tokens
         # group by sentence, then by adjacency
         i = 0
-        while i < len(ents):
+        while i < n_ents:
             m = ents[i]
             sent = doc.sentences[m.sentence]
             group = [m]
             j = i + 1
-            while j < len(ents) and ents[j].sentence == m.sentence:
+            while j < n_ents and ents[j].sentence == m.sentence:
                 nxt = ents[j]
                 if nxt.tok_start == group[-1].tok_start and nxt.tok_end == group[-1].tok_end:
                     group.append(nxt)  # same span, another kind
@@ -1410,7 +1487,7 @@ class ActorStage(KBStage):
                     # across a comma the phrases are appositions or list items: "عضو اللجنة التنفيذية، أحمد مجدلاني،"
                     if _two_heads(kb, group, nxt):
                         break
-                elif not appos and _new_phrase(kb, toks, group, nxt_span, _following(ents, j + len(nxt_span))):
+                elif not appos and _new_phrase(kb, toks, group, nxt_span, ents, j + len(nxt_span)):
                     break
                 clitic = self._clitic(toks, nxt_span, kb)
                 if clitic[:1] in ("و", "ف", "ب", "ل", "ك") and not (not gap and _possessive_lam(kb, toks, group, nxt_span, clitic)):
@@ -1427,8 +1504,8 @@ class ActorStage(KBStage):
             i = j
             self._emit(doc, res, group, sent.tok_start, actors, places)
         _resolve_roles(actors)
-        _resolve_definites(kb, doc, actors)
-        _unknown_surnames(kb, doc, actors)
+        _resolve_definites(kb, doc, actors, ents)
+        _unknown_surnames(kb, doc, actors, ents)
         doc.actor_mentions = actors
         doc.place_mentions = places
 
@@ -1441,15 +1518,19 @@ class ActorStage(KBStage):
             return ""
         if kb is None:
             kb = self.kb
+        memo = _tables(kb).first_words
         for m in span:
-            if t.norm in self._first_words(m, kb):
+            got = memo.get((m.kind, m.entry_id))
+            if got is None:
+                got = self._first_words(m, kb)
+            if t.norm in got:
                 return ""
         return t.prefix
 
     @staticmethod
     def _first_words(m: Mention, kb: KnowledgeBase) -> frozenset[str]:
         """The normalised first words of the dictionary forms of a name mention (actors, states, places)."""
-        memo = kb_memo(kb, "first_words")
+        memo = _tables(kb).first_words
         key = (m.kind, m.entry_id)  # (the kind itself: its .value is a Python-level property)
         got = memo.get(key)
         if got is None:
@@ -1493,8 +1574,11 @@ class ActorStage(KBStage):
         # a place (optionally with its nisba: بطبرق الليبية) is a place, not an actor
         if has_place and (not actorish or has_state or prep in LOCATIVE_PREPS):
             place_ms = [m for m in group if m.kind == MK_PLACE]
-            ids = [m.entry_id for m in place_ms if m.tok_start == place_ms[0].tok_start]
-            p = kb.best_place(ids, res.context)
+            ids = tuple([m.entry_id for m in place_ms if m.tok_start == place_ms[0].tok_start])
+            best = res.best_places.get(ids)
+            if best is None:
+                best = res.best_places[ids] = (kb.best_place(ids, res.context),)
+            p = best[0]
             if p:
                 pm = place_ms[0]
                 pref = p.to_ref()

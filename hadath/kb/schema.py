@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from hadath.model import PlaceRef
+from hadath.model import PlaceRef  # (at module level: an import inside to_ref ran for every place mention)
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{2,11}$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -173,8 +171,6 @@ class Place:
 
     def to_ref(self, precision: str | None = None) -> PlaceRef:
         """The :class:`~hadath.model.PlaceRef` of this entry; ``precision`` defaults to the feature's."""
-        from hadath.model import PlaceRef
-
         return PlaceRef(self.name_ar, self.name_en, self.country or None, self.lat, self.lon, self.id,
                         self.admin1 or None, self.feature, precision or FEATURE_PRECISION.get(self.feature, "city"))
 

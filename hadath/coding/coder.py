@@ -5467,9 +5467,12 @@ class _WordIndex:
     bits: list[int]  # each token's classes
     classed: list[int]  # the positions of the tokens in any class (most tokens are in none)
     positions: dict[int, list[int]]  # a class (bit) -> the sorted positions of its tokens (filled on first use)
+    present: int  # the classes of all the tokens together (most classes asked about are in no token of a sentence)
 
     def at(self, bit: int) -> list[int]:
-        """The sorted positions of the tokens in any of the classes of ``bit``."""
+        """The sorted positions of the tokens in any of the classes of ``bit`` (not to be changed: shared)."""
+        if not self.present & bit:
+            return _NO_POSITIONS  # (half of the questions: no list to make and keep)
         got = self.positions.get(bit)
         if got is None:
             bits = self.bits
@@ -5478,6 +5481,8 @@ class _WordIndex:
 
     def last_before(self, bit: int, at: int) -> int:
         """The position of the last token before ``at`` in any of the classes of ``bit``, or -1."""
+        if not self.present & bit:
+            return -1
         got = self.positions.get(bit)
         if got is None:
             got = self.at(bit)
@@ -5485,6 +5490,7 @@ class _WordIndex:
         return got[i - 1] if i else -1
 
 
+_NO_POSITIONS: list[int] = []  # what _WordIndex.at answers for a class no token of the sentence is in (never changed)
 # the index of the sentence last asked about (the readings of a sentence are coded one after another)
 _LAST_INDEX: list[_WordIndex] = []
 
@@ -5500,6 +5506,7 @@ def _word_index(toks: list[Token]) -> _WordIndex:
     token_bits = _TOKEN_BITS
     bits: list[int] = []
     classed: list[int] = []
+    present = 0
     for k, t in enumerate(toks):
         e = token_bits.get(t.text)
         if e is None or e[0] != t.norm or e[1] != t.key:
@@ -5508,7 +5515,8 @@ def _word_index(toks: list[Token]) -> _WordIndex:
         bits.append(b)
         if b:
             classed.append(k)
-    idx = _WordIndex(toks, bits, classed, {})
+            present |= b
+    idx = _WordIndex(toks, bits, classed, {}, present)
     if _LAST_INDEX:
         _LAST_INDEX[0] = idx
     else:

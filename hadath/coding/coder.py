@@ -1868,40 +1868,53 @@ class EventCoder:
         gapped = _gapped_forms(self.kb, doc, by_sent)
         if gapped:
             trig = sorted(trig + gapped, key=lambda m: (m.tok_start, m.tok_end))
+        patterns = self.kb.patterns
+        n_trig = len(trig)
         i = 0
-        while i < len(trig):
+        # (plain loops below, not any() over generators or tuples built per test: ~40 spans and ~110 readings per
+        # article)
+        while i < n_trig:
             # all patterns sharing one trigger span are readings of one word: keep the best reading
-            j = i
-            while j < len(trig) and (trig[j].tok_start, trig[j].tok_end) == (trig[i].tok_start, trig[i].tok_end):
+            first = trig[i]
+            a, b = first.tok_start, first.tok_end
+            j = i + 1
+            while j < n_trig and trig[j].tok_start == a and trig[j].tok_end == b:
                 j += 1
-            sent = by_sent[trig[i].sentence]
-            pats = [self.kb.patterns[m.entry_id] for m in trig[i:j]]
-            has_passive = any(pt.voice == VOICE_PASSIVE for pt in pats)
-            sp = self._span(sent, trig[i])  # shared by the readings: one span
+            sent = by_sent[first.sentence]
+            trig_sub = trig[i:j]
+            pats = [patterns[m.entry_id] for m in trig_sub]
+            has_passive = False
+            for pt in pats:
+                if pt.voice == VOICE_PASSIVE:
+                    has_passive = True
+                    break
+            sp = self._span(sent, first)  # shared by the readings: one span
             # (an attack named after the word makes only a violent word passive: "اتهمت واشنطن موسكو بالتدخل في
             # العملية الديمقراطية" stays active)
             if has_passive and any(pt.cameo[:2] >= "17" for pt in pats) and not self._vso_count(sent, sp) and not (
-                    _accusative_object(sent.toks, trig[i].tok_start - sent.start)) and (
-                    _killed_in_attack(sent.toks, trig[i].tok_end - sent.start) or self._named_cause(sent, trig[i])):
+                    _accusative_object(sent.toks, a - sent.start)) and (
+                    _killed_in_attack(sent.toks, b - sent.start) or self._named_cause(sent, first)):
                 # "قتل زعيم التنظيم في غارة أمريكية": قُتل, the passive reading
-                pats_m = [(m, pt) for m, pt in zip(trig[i:j], pats, strict=False) if pt.voice != VOICE_ACTIVE]
+                pats_m = [(m, pt) for m, pt in zip(trig_sub, pats, strict=False) if pt.voice != VOICE_ACTIVE]
                 if pats_m:
                     trig_sub, pats = [m for m, _ in pats_m], [pt for _, pt in pats_m]
-                else:
-                    trig_sub = list(trig[i:j])
-            else:
-                trig_sub = list(trig[i:j])
-            violent_span = any(pt.cameo[:2] in HAPPENING_ROOTS for pt in pats)
+            violent_span = False
+            for pt in pats:
+                if pt.cameo[:2] in HAPPENING_ROOTS:
+                    violent_span = True
+                    break
             if violent_span:
-                self._fate[trig[i].tok_start] = FATE_SEEN
-            readings = [(self._code_trigger(doc, sent, m, pt, last_subject, sp), pt.voice)
-                        for m, pt in zip(trig_sub, pats, strict=False)]
-            readings = [r for r in readings if r[0]]
+                self._fate[a] = FATE_SEEN
+            readings: list[tuple[list[Event], str]] = []
+            for m, pt in zip(trig_sub, pats, strict=False):
+                evs = self._code_trigger(doc, sent, m, pt, last_subject, sp)
+                if evs:
+                    readings.append((evs, pt.voice))
             if violent_span and readings:
                 modal = {e.modality for r in readings for e in r[0]}
                 modality = modal.pop() if len(modal) == 1 else None
-                self._fate[trig[i].tok_start] = modality if modality in ("intent", "future") else FATE_CODED
-            if readings and trig[i].tok_start in self._told_attacks and all(
+                self._fate[a] = modality if modality in ("intent", "future") else FATE_CODED
+            if readings and a in self._told_attacks and all(
                     e.cameo[:2] in VIOLENT_ROOTS for r in readings for e in r[0]):
                 # "وقتل 7 جنود عندما اقتحم مسلحون ...": the attack is the casualties' event, coded with them
                 if self._tracing:
@@ -1909,7 +1922,9 @@ class EventCoder:
                                       for m in trig_sub)
                 readings = []
             if readings:
-                chosen = max(readings, key=lambda r: _reading_score(r[0], r[1], has_passive))[0]
+                # (one reading, most spans: no score to compute)
+                chosen = readings[0][0] if len(readings) == 1 else \
+                    max(readings, key=lambda r: _reading_score(r[0], r[1], has_passive))[0]
                 events.extend(chosen)
                 for e in chosen:
                     if e.cameo[:2] in VIOLENT_ROOTS and e.source is not None:
@@ -2046,8 +2061,9 @@ class EventCoder:
             sent.rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in sent.actors]
         rel = sp.rel = [x for x in sent.rel if not (x[0] < tj and x[1] > ti)]  # not overlapping trigger
         sp.actors = [x[2] for x in rel]
-        sp.pre = [(s, e, a) for s, e, a in rel if left <= s and e <= ti]
-        sp.post = [(s, e, a) for s, e, a in rel if tj <= s < right]
+        # (the tuples of rel themselves: no new tuple per phrase)
+        sp.pre = [x for x in rel if left <= x[0] and x[1] <= ti]
+        sp.post = [x for x in rel if tj <= x[0] < right]
         # "وفي الدوحة من المقرر أن ...": a place after a preposition with و is no subject either
         sp.pre_free = [x for x in sp.pre if not x[2].prep
                        and not (x[0] > 0 and toks[x[0] - 1].norm[:1] in ("و", "ف")

@@ -280,7 +280,6 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document, by_sent: dict[int, _Sent] | 
         by_sent = _sentences(doc)
     out: list[Mention] = []
     covered: set[int] | None = None  # the token positions inside triggers (built at the first candidate)
-    get = table.get
     for si, s in enumerate(doc.sentences):
         sent = by_sent[si]
         keys = sent.keys
@@ -289,9 +288,17 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document, by_sent: dict[int, _Sent] | 
         if firsts.isdisjoint(keys):
             continue  # (most sentences have no first word of a form)
         toks = sent.toks
-        for i, key in enumerate(keys):
-            cands = get(key)
-            if not cands or i + 1 >= len(toks) or not _count_word(toks[i + 1]):
+        # the positions of the first words, found by list methods (in C) rather than a test of every key
+        starts: list[int] = []
+        for w in firsts & set(keys):
+            i = -1
+            for _ in range(keys.count(w)):
+                i = keys.index(w, i + 1)
+                starts.append(i)
+        starts.sort()
+        for i in starts:
+            cands = table[keys[i]]
+            if i + 1 >= len(toks) or not _count_word(toks[i + 1]):
                 continue
             if covered is None:
                 covered = {k for m in doc.mentions if m.kind == MK_TRIGGER for k in range(m.tok_start, m.tok_end)}
@@ -1970,7 +1977,7 @@ class EventCoder:
             if sent.keys is None:  # (once per sentence)
                 sent.keys = [t.key for t in sent.toks]
             after = sent.keys[tj:tj + 10]  # (as _keys_window(sent.toks, tj, tj + 10))
-            sp = self._spans[k] = _Span(ti, tj, (frozenset(after), " " + " ".join(after) + " "))
+            sp = self._spans[k] = _Span(ti, tj, (frozenset(after), f" {' '.join(after)} "))
         return sp
 
     @staticmethod
@@ -3258,9 +3265,10 @@ class EventCoder:
         prev_role: str | None = None
         countries = {a.ref.country for a in sent.actors if a.ref.country and a.head != "place"}
         for pm in sent.places:
-            k = pm.tok_start - sent.start
-            surface = " ".join(t.text for t in sent.toks[k:pm.tok_end - sent.start])
-            pm = prefer_actor_country(self.kb, pm, surface, countries)
+            if countries and pm.ref.country not in countries:  # (else prefer_actor_country keeps pm: no surface)
+                k = pm.tok_start - sent.start
+                surface = " ".join(t.text for t in sent.toks[k:pm.tok_end - sent.start])
+                pm = prefer_actor_country(self.kb, pm, surface, countries)
             role = place_role(self.kb, sent.toks, sent.start, pm, sent.actors, prev_role, prev)
             out.append((pm, role))
             prev, prev_role = pm, role

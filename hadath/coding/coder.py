@@ -280,7 +280,6 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document, by_sent: dict[int, _Sent] | 
         by_sent = _sentences(doc)
     out: list[Mention] = []
     covered: set[int] | None = None  # the token positions inside triggers (built at the first candidate)
-    get = table.get
     for si, s in enumerate(doc.sentences):
         sent = by_sent[si]
         keys = sent.keys
@@ -289,9 +288,17 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document, by_sent: dict[int, _Sent] | 
         if firsts.isdisjoint(keys):
             continue  # (most sentences have no first word of a form)
         toks = sent.toks
-        for i, key in enumerate(keys):
-            cands = get(key)
-            if not cands or i + 1 >= len(toks) or not _count_word(toks[i + 1]):
+        # the positions of the first words, found by list methods (in C) rather than a test of every key
+        starts: list[int] = []
+        for w in firsts & set(keys):
+            i = -1
+            for _ in range(keys.count(w)):
+                i = keys.index(w, i + 1)
+                starts.append(i)
+        starts.sort()
+        for i in starts:
+            cands = table[keys[i]]
+            if i + 1 >= len(toks) or not _count_word(toks[i + 1]):
                 continue
             if covered is None:
                 covered = {k for m in doc.mentions if m.kind == MK_TRIGGER for k in range(m.tok_start, m.tok_end)}
@@ -1884,40 +1891,53 @@ class EventCoder:
         gapped = _gapped_forms(self.kb, doc, by_sent)
         if gapped:
             trig = sorted(trig + gapped, key=lambda m: (m.tok_start, m.tok_end))
+        patterns = self.kb.patterns
+        n_trig = len(trig)
         i = 0
-        while i < len(trig):
+        # (plain loops below, not any() over generators or tuples built per test: ~40 spans and ~110 readings per
+        # article)
+        while i < n_trig:
             # all patterns sharing one trigger span are readings of one word: keep the best reading
-            j = i
-            while j < len(trig) and (trig[j].tok_start, trig[j].tok_end) == (trig[i].tok_start, trig[i].tok_end):
+            first = trig[i]
+            a, b = first.tok_start, first.tok_end
+            j = i + 1
+            while j < n_trig and trig[j].tok_start == a and trig[j].tok_end == b:
                 j += 1
-            sent = by_sent[trig[i].sentence]
-            pats = [self.kb.patterns[m.entry_id] for m in trig[i:j]]
-            has_passive = any(pt.voice == VOICE_PASSIVE for pt in pats)
-            sp = self._span(sent, trig[i])  # shared by the readings: one span
+            sent = by_sent[first.sentence]
+            trig_sub = trig[i:j]
+            pats = [patterns[m.entry_id] for m in trig_sub]
+            has_passive = False
+            for pt in pats:
+                if pt.voice == VOICE_PASSIVE:
+                    has_passive = True
+                    break
+            sp = self._span(sent, first)  # shared by the readings: one span
             # (an attack named after the word makes only a violent word passive: "اتهمت واشنطن موسكو بالتدخل في
             # العملية الديمقراطية" stays active)
             if has_passive and any(pt.cameo[:2] >= "17" for pt in pats) and not self._vso_count(sent, sp) and not (
-                    _accusative_object(sent.toks, trig[i].tok_start - sent.start)) and (
-                    _killed_in_attack(sent.toks, trig[i].tok_end - sent.start) or self._named_cause(sent, trig[i])):
+                    _accusative_object(sent.toks, a - sent.start)) and (
+                    _killed_in_attack(sent.toks, b - sent.start) or self._named_cause(sent, first)):
                 # "قتل زعيم التنظيم في غارة أمريكية": قُتل, the passive reading
-                pats_m = [(m, pt) for m, pt in zip(trig[i:j], pats, strict=False) if pt.voice != VOICE_ACTIVE]
+                pats_m = [(m, pt) for m, pt in zip(trig_sub, pats, strict=False) if pt.voice != VOICE_ACTIVE]
                 if pats_m:
                     trig_sub, pats = [m for m, _ in pats_m], [pt for _, pt in pats_m]
-                else:
-                    trig_sub = list(trig[i:j])
-            else:
-                trig_sub = list(trig[i:j])
-            violent_span = any(pt.cameo[:2] in HAPPENING_ROOTS for pt in pats)
+            violent_span = False
+            for pt in pats:
+                if pt.cameo[:2] in HAPPENING_ROOTS:
+                    violent_span = True
+                    break
             if violent_span:
-                self._fate[trig[i].tok_start] = FATE_SEEN
-            readings = [(self._code_trigger(doc, sent, m, pt, last_subject, sp), pt.voice)
-                        for m, pt in zip(trig_sub, pats, strict=False)]
-            readings = [r for r in readings if r[0]]
+                self._fate[a] = FATE_SEEN
+            readings: list[tuple[list[Event], str]] = []
+            for m, pt in zip(trig_sub, pats, strict=False):
+                evs = self._code_trigger(doc, sent, m, pt, last_subject, sp)
+                if evs:
+                    readings.append((evs, pt.voice))
             if violent_span and readings:
                 modal = {e.modality for r in readings for e in r[0]}
                 modality = modal.pop() if len(modal) == 1 else None
-                self._fate[trig[i].tok_start] = modality if modality in ("intent", "future") else FATE_CODED
-            if readings and trig[i].tok_start in self._told_attacks and all(
+                self._fate[a] = modality if modality in ("intent", "future") else FATE_CODED
+            if readings and a in self._told_attacks and all(
                     e.cameo[:2] in VIOLENT_ROOTS for r in readings for e in r[0]):
                 # "وقتل 7 جنود عندما اقتحم مسلحون ...": the attack is the casualties' event, coded with them
                 if self._tracing:
@@ -1925,7 +1945,9 @@ class EventCoder:
                                       for m in trig_sub)
                 readings = []
             if readings:
-                chosen = max(readings, key=lambda r: _reading_score(r[0], r[1], has_passive))[0]
+                # (one reading, most spans: no score to compute)
+                chosen = readings[0][0] if len(readings) == 1 else \
+                    max(readings, key=lambda r: _reading_score(r[0], r[1], has_passive))[0]
                 events.extend(chosen)
                 for e in chosen:
                     if e.cameo[:2] in VIOLENT_ROOTS and e.source is not None:
@@ -1971,7 +1993,7 @@ class EventCoder:
             if sent.keys is None:  # (once per sentence)
                 sent.keys = [t.key for t in sent.toks]
             after = sent.keys[tj:tj + 10]  # (as _keys_window(sent.toks, tj, tj + 10))
-            sp = self._spans[k] = _Span(ti, tj, (frozenset(after), " " + " ".join(after) + " "))
+            sp = self._spans[k] = _Span(ti, tj, (frozenset(after), f" {' '.join(after)} "))
         return sp
 
     @staticmethod
@@ -2062,8 +2084,9 @@ class EventCoder:
             sent.rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in sent.actors]
         rel = sp.rel = [x for x in sent.rel if not (x[0] < tj and x[1] > ti)]  # not overlapping trigger
         sp.actors = [x[2] for x in rel]
-        sp.pre = [(s, e, a) for s, e, a in rel if left <= s and e <= ti]
-        sp.post = [(s, e, a) for s, e, a in rel if tj <= s < right]
+        # (the tuples of rel themselves: no new tuple per phrase)
+        sp.pre = [x for x in rel if left <= x[0] and x[1] <= ti]
+        sp.post = [x for x in rel if tj <= x[0] < right]
         # "وفي الدوحة من المقرر أن ...": a place after a preposition with و is no subject either
         sp.pre_free = [x for x in sp.pre if not x[2].prep
                        and not (x[0] > 0 and toks[x[0] - 1].norm[:1] in ("و", "ف")
@@ -3262,9 +3285,10 @@ class EventCoder:
         prev_role: str | None = None
         countries = {a.ref.country for a in sent.actors if a.ref.country and a.head != "place"}
         for pm in sent.places:
-            k = pm.tok_start - sent.start
-            surface = " ".join(t.text for t in sent.toks[k:pm.tok_end - sent.start])
-            pm = prefer_actor_country(self.kb, pm, surface, countries)
+            if countries and pm.ref.country not in countries:  # (else prefer_actor_country keeps pm: no surface)
+                k = pm.tok_start - sent.start
+                surface = " ".join(t.text for t in sent.toks[k:pm.tok_end - sent.start])
+                pm = prefer_actor_country(self.kb, pm, surface, countries)
             role = place_role(self.kb, sent.toks, sent.start, pm, sent.actors, prev_role, prev)
             out.append((pm, role))
             prev, prev_role = pm, role
@@ -5490,9 +5514,12 @@ class _WordIndex:
     bits: list[int]  # each token's classes
     classed: list[int]  # the positions of the tokens in any class (most tokens are in none)
     positions: dict[int, list[int]]  # a class (bit) -> the sorted positions of its tokens (filled on first use)
+    present: int  # the classes of all the tokens together (most classes asked about are in no token of a sentence)
 
     def at(self, bit: int) -> list[int]:
-        """The sorted positions of the tokens in any of the classes of ``bit``."""
+        """The sorted positions of the tokens in any of the classes of ``bit`` (not to be changed: shared)."""
+        if not self.present & bit:
+            return _NO_POSITIONS  # (half of the questions: no list to make and keep)
         got = self.positions.get(bit)
         if got is None:
             bits = self.bits
@@ -5501,6 +5528,8 @@ class _WordIndex:
 
     def last_before(self, bit: int, at: int) -> int:
         """The position of the last token before ``at`` in any of the classes of ``bit``, or -1."""
+        if not self.present & bit:
+            return -1
         got = self.positions.get(bit)
         if got is None:
             got = self.at(bit)
@@ -5508,6 +5537,7 @@ class _WordIndex:
         return got[i - 1] if i else -1
 
 
+_NO_POSITIONS: list[int] = []  # what _WordIndex.at answers for a class no token of the sentence is in (never changed)
 # the index of the sentence last asked about (the readings of a sentence are coded one after another)
 _LAST_INDEX: list[_WordIndex] = []
 
@@ -5523,6 +5553,7 @@ def _word_index(toks: list[Token]) -> _WordIndex:
     token_bits = _TOKEN_BITS
     bits: list[int] = []
     classed: list[int] = []
+    present = 0
     for k, t in enumerate(toks):
         e = token_bits.get(t.text)
         if e is None or e[0] != t.norm or e[1] != t.key:
@@ -5531,7 +5562,8 @@ def _word_index(toks: list[Token]) -> _WordIndex:
         bits.append(b)
         if b:
             classed.append(k)
-    idx = _WordIndex(toks, bits, classed, {})
+            present |= b
+    idx = _WordIndex(toks, bits, classed, {}, present)
     if _LAST_INDEX:
         _LAST_INDEX[0] = idx
     else:

@@ -61,11 +61,16 @@ PRONOUNS = frozenset(["ه", "ها", "هم", "هما", "هن", "كم", "كما"])
 SIMPLE_PREPS = frozenset(["في", "الى", "الي", "على", "علي", "من", "ضد", "عن", "مع", "داخل", "قرب", "عند", "لدى",
                           "لدي", "نحو", "عبر", "بين"])
 
+# the spelling of a preposition of SIMPLE_PREPS written with ي for ى (a table, not three str.replace per call: no
+# other word of SIMPLE_PREPS contains these)
+_PREP_SPELLING = {"الي": "الى", "علي": "على", "لدي": "لدى"}
+
 
 def direct_prep(toks: list[Token], k: int) -> str:
     """The preposition written right before token ``k`` or cliticised on it ("" when none)."""
     if k > 0 and toks[k - 1].norm in SIMPLE_PREPS:
-        return toks[k - 1].norm.replace("الي", "الى").replace("علي", "على").replace("لدي", "لدى")
+        norm = toks[k - 1].norm
+        return _PREP_SPELLING.get(norm, norm)
     pre = toks[k].prefix.lstrip("وف")
     return pre[:1] if pre[:1] in ("ب", "ل", "ك") else ""
 
@@ -207,9 +212,9 @@ def place_role(kb: KnowledgeBase, toks: list[Token], sent_start: int, pm: PlaceM
     if k < 0 or k >= len(toks):
         return None
     span = pm.tok_end - pm.tok_start
-    if any(a.tok_start <= pm.tok_start and pm.tok_end <= a.tok_end and a.tok_end - a.tok_start > span
-           for a in actors):
-        return None  # inside a longer actor phrase: "مسؤول في الحكومة التركية", "سفيرها في طهران"
+    for a in actors:  # (a loop, not any() over a generator: every place mention of a sentence with triggers)
+        if a.tok_start <= pm.tok_start and pm.tok_end <= a.tok_end and a.tok_end - a.tok_start > span:
+            return None  # inside a longer actor phrase: "مسؤول في الحكومة التركية", "سفيرها في طهران"
     if _written_without_article(kb, toks, k, pm):
         return None
     if span == 1 and toks[k].suffix in PRONOUNS:

@@ -198,25 +198,29 @@ def tokenize(text: str, segmenter: Segmenter | None = None, start: int = 0, end:
     findall = _TOKEN_FLAT_RE.findall
     new = Token.__new__
     pos = start
-    # No token spans whitespace, so the text is cut at whitespace first (str.split, in C) and a chunk is given to
-    # the regex only when it is not a plain word: ~88% of chunks are all letters, one "word" match of TOKEN_RE,
-    # and ~7% letters and one final punctuation mark, two matches. (str.split and the regex agree on what is
-    # whitespace.) Between two chunks there is only whitespace, so find() lands on the chunk itself.
+    # No token spans whitespace, so the text is cut at spaces first (str.split(" "), in C: a chunk's offset is
+    # then known without a search) and a chunk is given to the regex only when it is not a plain word: ~88% of
+    # chunks are all letters, one "word" match of TOKEN_RE, and ~7% letters and one final punctuation mark, two
+    # matches. A chunk with other whitespace (a newline, a no-break space) goes to the regex, which skips
+    # whitespace as str.split() does; two spaces in a row give an empty chunk.
     # (Tokens are made with Token.__new__ and their slots set here: calling Token() runs the dataclass __init__
     # in a frame of its own, ~1,000 instructions more per token, ~370 tokens per article)
-    for chunk in text[start:len(text) if end is None else end].split():
-        s = find(chunk, pos)
-        pos = s + len(chunk)
+    for chunk in text[start:len(text) if end is None else end].split(" "):
+        s = pos
+        e = s + len(chunk)
+        pos = e + 1  # (after the space that ends the chunk)
         if chunk.isalpha():
             hit = cache.get(chunk)  # the analysis depends on the raw string only
             if hit is None:
                 hit = _cached_analysis(chunk, seg, cache)
             t = new(Token)  # (a word: never a skipped entity)
             t.start = s
-            t.end = pos
+            t.end = e
             t.text = chunk
             t.norm, t.key, t.prefix, t.suffix, t.is_punct = hit
             append(t)
+            continue
+        if not chunk:
             continue
         last = chunk[-1]
         if last in _TRAILING_PUNCT and chunk[:-1].isalpha():
@@ -226,7 +230,7 @@ def tokenize(text: str, segmenter: Segmenter | None = None, start: int = 0, end:
                 hit = _cached_analysis(word, seg, cache)
             t = new(Token)
             t.start = s
-            t.end = pos - 1
+            t.end = e - 1
             t.text = word
             t.norm, t.key, t.prefix, t.suffix, t.is_punct = hit
             append(t)
@@ -234,14 +238,14 @@ def tokenize(text: str, segmenter: Segmenter | None = None, start: int = 0, end:
             if hit is None:
                 hit = _cached_analysis(last, seg, cache)
             t = new(Token)
-            t.start = pos - 1
-            t.end = pos
+            t.start = e - 1
+            t.end = e
             t.text = last
             t.norm, t.key, t.prefix, t.suffix, t.is_punct = hit
             append(t)
             continue
         p = s
-        for raw in findall(text, s, pos):
+        for raw in findall(text, s, e):
             ts = find(raw, p)
             p = ts + len(raw)
             hit = cache.get(raw)

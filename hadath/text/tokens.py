@@ -98,6 +98,13 @@ def key_of(phrase_word: str) -> str:
     return w
 
 
+# a raw token's analysis: (norm, key, prefix, suffix, is_punct)
+_Analysis = tuple[str, str, str, str, bool]
+# the analysis of an HTML entity (&nbsp; &#39; ...), which gives no token (no real token has an empty norm with
+# is_punct set: a punctuation token's norm is itself)
+_SKIPPED: _Analysis = ("", "", "", "", True)
+
+
 class Segmenter:
     """Clitic segmenter driven by a lexicon of known stem keys; results are cached per word."""
 
@@ -107,8 +114,8 @@ class Segmenter:
         self.lexicon: frozenset[str] = frozenset(lexicon)
         self._cache: dict[str, tuple[str, str, str]] = {}
         self._closed_cache: dict[str, tuple[str, str, str]] = {}
-        # raw token -> (norm, key, prefix, suffix, is_punct), or () for a skipped entity; filled by tokenize()
-        self._tok_cache: dict[str, tuple[()] | tuple[str, str, str, str, bool]] = {}
+        # raw token -> (norm, key, prefix, suffix, is_punct), or _SKIPPED for a skipped entity; filled by tokenize()
+        self._tok_cache: dict[str, _Analysis] = {}
 
     def __getstate__(self) -> tuple[frozenset[str]]:
         return (self.lexicon,)
@@ -189,19 +196,31 @@ def tokenize(text: str, segmenter: Segmenter | None = None, start: int = 0, end:
     append = out.append
     find = text.find
     findall = _TOKEN_FLAT_RE.findall
+    new = Token.__new__
     pos = start
-    # No token spans whitespace, so the text is cut at whitespace first (str.split, in C) and a chunk is given to
-    # the regex only when it is not a plain word: ~88% of chunks are all letters, one "word" match of TOKEN_RE,
-    # and ~7% letters and one final punctuation mark, two matches. (str.split and the regex agree on what is
-    # whitespace.) Between two chunks there is only whitespace, so find() lands on the chunk itself.
-    for chunk in text[start:len(text) if end is None else end].split():
-        s = find(chunk, pos)
-        pos = s + len(chunk)
+    # No token spans whitespace, so the text is cut at spaces first (str.split(" "), in C: a chunk's offset is
+    # then known without a search) and a chunk is given to the regex only when it is not a plain word: ~88% of
+    # chunks are all letters, one "word" match of TOKEN_RE, and ~7% letters and one final punctuation mark, two
+    # matches. A chunk with other whitespace (a newline, a no-break space) goes to the regex, which skips
+    # whitespace as str.split() does; two spaces in a row give an empty chunk.
+    # (Tokens are made with Token.__new__ and their slots set here: calling Token() runs the dataclass __init__
+    # in a frame of its own, ~1,000 instructions more per token, ~370 tokens per article)
+    for chunk in text[start:len(text) if end is None else end].split(" "):
+        s = pos
+        e = s + len(chunk)
+        pos = e + 1  # (after the space that ends the chunk)
         if chunk.isalpha():
             hit = cache.get(chunk)  # the analysis depends on the raw string only
             if hit is None:
                 hit = _cached_analysis(chunk, seg, cache)
-            append(Token(s, pos, chunk, *hit))  # (a word: never a skipped entity)
+            t = new(Token)  # (a word: never a skipped entity)
+            t.start = s
+            t.end = e
+            t.text = chunk
+            t.norm, t.key, t.prefix, t.suffix, t.is_punct = hit
+            append(t)
+            continue
+        if not chunk:
             continue
         last = chunk[-1]
         if last in _TRAILING_PUNCT and chunk[:-1].isalpha():
@@ -209,26 +228,40 @@ def tokenize(text: str, segmenter: Segmenter | None = None, start: int = 0, end:
             hit = cache.get(word)
             if hit is None:
                 hit = _cached_analysis(word, seg, cache)
-            append(Token(s, pos - 1, word, *hit))
+            t = new(Token)
+            t.start = s
+            t.end = e - 1
+            t.text = word
+            t.norm, t.key, t.prefix, t.suffix, t.is_punct = hit
+            append(t)
             hit = cache.get(last)
             if hit is None:
                 hit = _cached_analysis(last, seg, cache)
-            append(Token(pos - 1, pos, last, *hit))
+            t = new(Token)
+            t.start = e - 1
+            t.end = e
+            t.text = last
+            t.norm, t.key, t.prefix, t.suffix, t.is_punct = hit
+            append(t)
             continue
         p = s
-        for raw in findall(text, s, pos):
+        for raw in findall(text, s, e):
             ts = find(raw, p)
             p = ts + len(raw)
             hit = cache.get(raw)
             if hit is None:
                 hit = _cached_analysis(raw, seg, cache)
-            if hit:
-                append(Token(ts, p, raw, *hit))
+            if hit != _SKIPPED:  # (by value: a compiled build may copy tuples)
+                t = new(Token)
+                t.start = ts
+                t.end = p
+                t.text = raw
+                t.norm, t.key, t.prefix, t.suffix, t.is_punct = hit
+                append(t)
     return out
 
 
-def _cached_analysis(raw: str, seg: Segmenter,
-                     cache: dict[str, tuple[()] | tuple[str, str, str, str, bool]]) -> tuple[()] | tuple[str, str, str, str, bool]:
+def _cached_analysis(raw: str, seg: Segmenter, cache: dict[str, _Analysis]) -> _Analysis:
     """:func:`_analyse_token` of a raw token seen for the first time, stored in the segmenter's token cache."""
     hit = _analyse_token(raw, seg)
     if len(cache) >= 500_000:
@@ -237,12 +270,12 @@ def _cached_analysis(raw: str, seg: Segmenter,
     return hit
 
 
-def _analyse_token(raw: str, seg: Segmenter) -> tuple[()] | tuple[str, str, str, str, bool]:
-    """(norm, key, prefix, suffix, is_punct) of one raw token, () for a skipped HTML entity."""
+def _analyse_token(raw: str, seg: Segmenter) -> _Analysis:
+    """(norm, key, prefix, suffix, is_punct) of one raw token, :data:`_SKIPPED` for an HTML entity."""
     m = TOKEN_RE.match(raw)
     kind = m.lastgroup if m else "punct"
     if kind == "skip":
-        return ()
+        return _SKIPPED
     if kind == "punct":
         return (raw, raw, "", "", True)
     norm, pre, key, suf = _analyse(raw, kind, seg)

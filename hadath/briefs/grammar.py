@@ -297,9 +297,14 @@ HUMAN_BROKEN_PLURALS = frozenset(
 SINGULAR_IN_N = frozenset(["فلسطين", "الصين", "اليمين", "البحرين", "حسين", "ياسين", "أمين", "امين", "دين", "لبنان", "سودان", "عثمان", "رمضان", "سلطان", "إيران", "ايران", "عمان", "اليابان", "البرلمان", "الديوان", "الطيران"])
 
 
+# the characters of AR_DIACRITICS as a str.translate table: one C call, cheaper than a regex substitution
+# (strip_ar runs ~4 times per event)
+_AR_DIACRITICS_DEL = dict.fromkeys([*range(0x064B, 0x0653), 0x0640])
+
+
 def strip_ar(s: str) -> str:
     """Drop Arabic diacritics and tatweel."""
-    return AR_DIACRITICS.sub("", s)
+    return s.translate(_AR_DIACRITICS_DEL)  # (= AR_DIACRITICS.sub("", s))
 
 
 @lru_cache(maxsize=8192)
@@ -425,10 +430,13 @@ _CLITIC = re.compile(r"(?<![\w\u0600-\u06FF])([لبك])\+\s*(\S+)")
 def join_clitics(s: str) -> str:
     """Attach the proclitics written ``ل+`` / ``ب+`` in templates: ل + الجيش → للجيش, ب + روسيا → بروسيا."""
 
-    def rep(m: re.Match[str]) -> str:
-        clitic, word = m.group(1), m.group(2)
-        if clitic == "ل" and word.startswith("ال"):
-            return "لل" + word[2:]
-        return clitic + word
+    if "+" not in s:  # nothing to join (most sentences): skip the regex scan
+        return s
+    return _CLITIC.sub(_join_clitic, s)
 
-    return _CLITIC.sub(rep, s)
+
+def _join_clitic(m: re.Match[str]) -> str:
+    clitic, word = m.group(1), m.group(2)
+    if clitic == "ل" and word.startswith("ال"):
+        return "لل" + word[2:]
+    return clitic + word

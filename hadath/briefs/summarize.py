@@ -43,6 +43,7 @@ DENIAL_WORDS = frozenset(["نفى", "نفت", "ينفي", "تنفي", "نفوا"
 PLURAL_NAMED = frozenset(["houthis", "taliban", "forces", "brigades", "fighters", "rebels", "militants"])
 ARABIC = re.compile("[\u0600-\u06ff]")
 _YEARS = re.compile(r"\s*\((?:[^()]*\d{4}[^()]*)\)")
+_GLOSS_COUNTRY = re.compile(r"^(.*)\s\(([^()]+)\)$")  # "official(s) (Iraq)": the gloss and its country
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ class Summarizer:
         name = (ref.name_en or "").strip()
         if t == "agent":
             gloss, country_name = name, None
-            m = re.match(r"^(.*)\s\(([^()]+)\)$", name)
+            m = _GLOSS_COUNTRY.match(name)
             if m and ref.country and self._country_en(ref.country) == m.group(2):
                 gloss, country_name = m.group(1), m.group(2)
             surface = clean_ar_surface(ref.name)
@@ -86,7 +87,7 @@ class Summarizer:
             # an unknown named person: "اسم (role)" — the name has no English form; keep the role
             inner = name[name.index("(") + 1:name.rindex(")")] if "(" in name and name.rstrip().endswith(")") else ""
             gloss = clean_gloss(inner) if inner and not ARABIC.search(inner) else ""
-            gloss = re.sub(r"\(s\)", "", gloss)
+            gloss = gloss.replace("(s)", "")  # (= re.sub(r"\(s\)", "", gloss))
             if not gloss:
                 name = ""
             elif is_plural_np(gloss):
@@ -374,7 +375,8 @@ def _tidy_en(s: str) -> str:
 
 def _tidy_ar(s: str) -> str:
     s = " ".join(s.split())
-    s = _TA_PRONOUN.sub(r"ت\1", s)  # مسؤولية + هم → مسؤوليتهم
+    if "ةه" in s:  # (every match of _TA_PRONOUN contains it: skip the scan and the template expansion)
+        s = _TA_PRONOUN.sub(r"ت\1", s)  # مسؤولية + هم → مسؤوليتهم
     s = s.replace(" ،", "،").replace(" .", ".")  # (= re.sub(r"\s+([،.])", r"\1", s))
     return s.replace("،،", "،").rstrip("،")  # (= re.sub(r"،\s*،", "،", s))
 

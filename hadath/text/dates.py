@@ -304,6 +304,33 @@ def _rules_of(mask: int) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
     return rules
 
 
+# The words (normalised tokens) seen so far with and without a digit: whether a sentence has a digit is then two
+# C-level set tests over its words instead of a regex scan of every character (~15% of find_times before).
+_DIGIT_WORDS: set[str] = set()
+_NO_DIGIT_WORDS: set[str] = set()
+_MAX_SEEN_WORDS = 200_000  # both sets are emptied when they grow past this (a bound on memory)
+
+
+def _has_digit(parts: list[str]) -> bool:
+    """Whether a word of ``parts`` contains a decimal digit (``\\d``), memoised per word."""
+    if not _DIGIT_WORDS.isdisjoint(parts):
+        return True
+    if _NO_DIGIT_WORDS.issuperset(parts):
+        return False
+    if len(_NO_DIGIT_WORDS) + len(_DIGIT_WORDS) > _MAX_SEEN_WORDS:
+        _DIGIT_WORDS.clear()
+        _NO_DIGIT_WORDS.clear()
+    found = False
+    for w in parts:
+        if w not in _NO_DIGIT_WORDS:
+            if _DIGIT_RE.search(w) is None:
+                _NO_DIGIT_WORDS.add(w)
+            else:
+                _DIGIT_WORDS.add(w)
+                found = True
+    return found
+
+
 def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1) -> list[TimeExpr]:
     """Time expressions over ``tokens`` (one sentence), longest first, non-overlapping."""
     words = [t for t in tokens if not t.is_punct or t.text in "/-"]
@@ -315,7 +342,7 @@ def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1
     # (nor a digit rule without a digit), and a sentence needs a time word (_CUES) or a number to be looked at.
     anchors = _ANY_ANCHOR.intersection(parts)
     joined = " ".join(parts)
-    digit = _DIGIT_RE.search(joined) is not None
+    digit = _has_digit(parts)  # (= _DIGIT_RE.search(joined) is not None)
     if not anchors:
         if not digit:
             return []  # no rule can match (most sentences)

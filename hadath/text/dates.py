@@ -333,10 +333,10 @@ def _has_digit(parts: list[str]) -> bool:
 
 def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1) -> list[TimeExpr]:
     """Time expressions over ``tokens`` (one sentence), longest first, non-overlapping."""
-    words = [t for t in tokens if not t.is_punct or t.text in "/-"]
-    if not words:
+    # the words' forms first: the word tokens themselves are needed only when a rule matched (few sentences)
+    parts = [t.norm for t in tokens if not t.is_punct or t.text in "/-"]
+    if not parts:
         return []
-    parts = [t.norm for t in words]
     # The words a rule's match could be anchored on are each token and each token less a proclitic: the anchors
     # hold both forms, so the tokens' own forms are enough. A rule none of whose anchors occurs cannot match
     # (nor a digit rule without a digit), and a sentence needs a time word (_CUES) or a number to be looked at.
@@ -348,7 +348,7 @@ def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1
             return []  # no rule can match (most sentences)
         # only the digit rules can: the sentence must have a cue word or a word that begins with a digit
         # (every anchor is a cue word, so a sentence with an anchor has one)
-        if (_CUES.isdisjoint(parts) and _CUES.isdisjoint([t.key for t in words])
+        if (_CUES.isdisjoint(parts) and _CUES.isdisjoint([t.key for t in tokens if not t.is_punct or t.text in "/-"])
                 and _CUES.isdisjoint([w[1:] for w in parts]) and not any(map(str.isdigit, [w[:1] for w in parts]))):
             return []
     ref = parse_iso(article_date)
@@ -367,6 +367,7 @@ def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1
             found.append((m.start(), m.end(), kind, m))
     if not found:
         return []
+    words = [t for t in tokens if not t.is_punct or t.text in "/-"]
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     starts: list[int] = []
     pos = 0

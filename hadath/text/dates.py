@@ -292,14 +292,26 @@ for _i, _rule in enumerate(_RULES_GATED):
     for _w in _rule[2] or ():
         _ANCHOR_MASK[_w] = _ANCHOR_MASK.get(_w, 0) | (1 << _i)
 _DIGIT_MASK = sum(1 << i for i, (_, _, anchors, _) in enumerate(_RULES_GATED) if anchors is None)
-_RULES_BY_MASK: dict[int, list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = {}
+# Per anchored rule, the most whole words a match can have before its anchor word (the optional words of the
+# regex before it: "يوم 12 من يناير", "صباح أول من أمس"). Every match contains an anchor word, so none starts
+# before the word that many words ahead of the sentence's first anchor word of the rule: its regex scan
+# begins there (a regex scan costs at every character, and lookbehind still sees the text before it).
+_LEAD_WORDS: dict[str, int] = {
+    "hijri": 1, "dmy": 3, "my": 1, "before_yesterday": 3, "yesterday": 1, "after_tomorrow": 1, "tomorrow": 1,
+    "today": 1, "weekday": 1, "last_week": 0, "last_month": 0, "last_year": 0, "ago": 0,
+}
+assert set(_LEAD_WORDS) == {kind for kind, _, anchors, _ in _RULES_GATED if anchors is not None}
+_Rule = tuple[str, re.Pattern[str], tuple[str, ...], frozenset[str] | None, int]
+_RULES_BY_MASK: dict[int, list[_Rule]] = {}
 
 
-def _rules_of(mask: int) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
-    """The rules of ``mask`` (kind, regex, needles), in the order of _RULES (memoised per mask)."""
+def _rules_of(mask: int) -> list[_Rule]:
+    """The rules of ``mask`` (kind, regex, needles, anchors, lead words), in the order of _RULES (memoised per
+    mask)."""
     rules = _RULES_BY_MASK.get(mask)
     if rules is None:
-        rules = _RULES_BY_MASK[mask] = [(kind, rx, needles) for i, (kind, rx, _, needles) in enumerate(_RULES_GATED)
+        rules = _RULES_BY_MASK[mask] = [(kind, rx, needles, anchors, _LEAD_WORDS.get(kind, 0))
+                                        for i, (kind, rx, anchors, needles) in enumerate(_RULES_GATED)
                                         if mask >> i & 1]
     return rules
 
@@ -356,14 +368,23 @@ def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1
     mask = _DIGIT_MASK if digit else 0
     for w in anchors:
         mask |= _ANCHOR_MASK[w]
-    for kind, rx, needles in _rules_of(mask):
+    for kind, rx, needles, rule_anchors, lead in _rules_of(mask):
         if needles:
             for needle in needles:
                 if needle in joined:
                     break
             else:
                 continue
-        for m in rx.finditer(joined):
+        pos = 0
+        if rule_anchors is not None:
+            i = 0
+            for w in parts:  # i: the first anchor word of the rule (the sentence has one)
+                if w in rule_anchors:
+                    break
+                i += 1
+            if i > lead:  # the start of word i - lead in joined
+                pos = len(" ".join(parts[:i - lead])) + 1
+        for m in rx.finditer(joined, pos):
             found.append((m.start(), m.end(), kind, m))
     if not found:
         return []

@@ -356,12 +356,17 @@ def clean_ar_surface(surface: str) -> str:
     return " ".join(words)
 
 
-@lru_cache(maxsize=8192)
 def with_case(np: ArabicNP, nominative: bool) -> ArabicNP:
     """A sound masculine plural head in the case of its position: subject ون/و, object or after a
     preposition ين/ي (الانتحاريين → الانتحاريون as a subject)."""
-    if not np.plural or np.feminine or not np.text:
-        return np
+    if not np.plural or np.feminine or not np.text:  # most phrases: no lookup in the cache (its key hashes
+        return np                                     # the dataclass through a Python-level __hash__)
+    return _with_case(np, nominative)
+
+
+@lru_cache(maxsize=8192)
+def _with_case(np: ArabicNP, nominative: bool) -> ArabicNP:
+    """:func:`with_case` of a masculine plural phrase (memoised)."""
     words = np.text.split()
     w = words[0]
     if nominative:

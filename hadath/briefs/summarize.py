@@ -242,13 +242,13 @@ class Summarizer:
 
     def _arabic(self, ev: Event, tpl: Template) -> str:
         src = self.arabic(ev.source)
-        tgt = self.arabic(ev.target)
+        tgt_np = self.arabic(ev.target)
         src = with_case(src, True) if src else None
-        tgt = with_case(tgt, not src) if tgt else None
+        tgt = with_case(tgt_np, not src) if tgt_np else None
         tail = self.place_ar(ev.location, ev.target) + self.date_ar(ev.date, ev.date_precision)
         tail = tail.rstrip("،")
         tslot = tgt.text if tgt else None
-        tgen = with_case(arabic_np(ev.target.name or "", ev.target.type, ev.target.country), False) if ev.target else None  # after a verbal noun: genitive
+        tgen = with_case(tgt_np, False) if tgt_np else None  # after a verbal noun: genitive
         masdar = fill(tpl.ar_masdar, {"target": tgen.text if tgen else None, "source": src.text if src else None})
         if src is not None:
             def agree(forms: list[str], np: ArabicNP = src) -> str:

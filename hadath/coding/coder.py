@@ -134,23 +134,27 @@ WEAPON_NOUNS = frozenset(["عبوه", "عبوات", "عبوتين", "قذيفه"
                           "هجومين", "انفجارين", "تفجيرين", "غارتين", "قنبله", "قنابل", "متفجره", "متفجرات"])
 
 
+ATTACK_OR_WEAPON_NOUNS = ATTACK_NOUNS | WEAPON_NOUNS
+
+
 def _killed_in_attack(toks: list[Token], tj: int) -> bool:
     """"... في غارة", "... جراء قصف", "... بانفجار عبوة": the killing verb reports casualties of an attack
     (passive reading). The preposition ب may be left on the noun by the segmenter ("بانفجار")."""
+    # (one set for the two noun lists; a token whose key is in neither counts only with no prefix and a form
+    # beginning with ب, or وب: most tokens are skipped after two tests)
+    nouns = ATTACK_OR_WEAPON_NOUNS
     for k in range(tj, min(len(toks), tj + 10)):
         t = toks[k]
         if t.text in ".؛":
             return False
-        key, pre = t.key, t.prefix.lstrip("و")
-        if key not in ATTACK_NOUNS and key not in WEAPON_NOUNS and not t.prefix:
-            bare = t.norm[1:] if t.norm[:1] == "و" else t.norm
-            for clitic in ("بال", "ب"):
-                if bare.startswith(clitic) and (bare[len(clitic):] in ATTACK_NOUNS or bare[len(clitic):] in WEAPON_NOUNS):
-                    key, pre = bare[len(clitic):], "ب"
-                    break
-        if (key in ATTACK_NOUNS or key in WEAPON_NOUNS) and (
-                pre[:1] == "ب" or (k > 0 and toks[k - 1].norm in CAUSE_WORDS)):
-            return True
+        if t.key in nouns:
+            if t.prefix.lstrip("و")[:1] == "ب" or (k > 0 and toks[k - 1].norm in CAUSE_WORDS):
+                return True
+        elif not t.prefix:
+            norm = t.norm
+            bare = norm[1:] if norm[:1] == "و" else norm
+            if bare[:1] == "ب" and ((bare[:3] == "بال" and bare[3:] in nouns) or bare[1:] in nouns):
+                return True  # the preposition ب left on the noun: "بانفجار"
     return False
 
 

@@ -669,6 +669,8 @@ GENERIC_VIOLENCE = _norm_words(
 PLURAL_HEADS = _norm_words("عمليات حوادث أعمال جرائم أساليب ممارسات حالات موجة سلسلة")
 GENERIC_HEADS = PLURAL_HEADS | _norm_words("ظاهرة أسلوب سياسة مسلسل انتشار تصاعد استعمال استخدام ممارسة")
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_CLITIC_PAIRS = frozenset(c for c in _CLITICS if len(c) == 2)
+_CLITIC_LETTERS = frozenset(c for c in _CLITICS if len(c) == 1)
 ATTEMPT = _norm_words("محاولة محاولات تعمد")  # "بمحاولة قتل"، "بتعمد قصف": transparent to what governs them
 RESPONSIBILITY = _norm_words("مسؤولية المسؤولية مسؤوليته مسؤوليتها مسؤوليتهم مسؤوليتهما")
 # denying responsibility, or laying it on another: "نفى"، "عدم"، "حمّل"، "يحمل"
@@ -727,9 +729,14 @@ def _forms_of(norm: str, key: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 16)
 def _bare_form(norm: str) -> str | None:
     """The normalised form without its first conjunction or preposition clitic (3 letters must remain), or None."""
-    for c in _CLITICS:
-        if norm.startswith(c) and len(norm) - len(c) >= 3:
-            return norm[len(c):]
+    # (the first of _CLITICS that fits, found by two set tests instead of a test per clitic: the two-letter ones
+    # come first and begin with a one-letter one)
+    if len(norm) < 4:
+        return None
+    if len(norm) >= 5 and norm[:2] in _CLITIC_PAIRS:
+        return norm[2:]
+    if norm[0] in _CLITIC_LETTERS:
+        return norm[1:]
     return None
 
 
@@ -5459,6 +5466,18 @@ def _token_bits(t: Token) -> tuple[str, str, int]:
 
 def _text_bits(text: str) -> int:
     """The classes a token's text puts it in (punctuation, a year), cached per text."""
+    # (the punctuation classes read from a table of every text in one: see _punct_bits)
+    bits = _TEXT_CLASS_BITS.get(text, 0)
+    if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and int(text) < 2030:
+        bits |= _W_YEAR
+    if len(_TEXT_BITS) >= _CLASS_CACHE_MAX:
+        _TEXT_BITS.clear()
+    _TEXT_BITS[text] = bits
+    return bits
+
+
+def _punct_bits(text: str) -> int:
+    """The punctuation classes of a token's text (the string classes are tested as substrings, as ``in`` does)."""
     bits = 0
     if text in YEAR_WINDOW_MARKS:
         bits |= _W_SENT_MARK
@@ -5474,12 +5493,17 @@ def _text_bits(text: str) -> int:
         bits |= _W_PUNCT
         if text not in QUOTE_CHARS:
             bits |= _W_RIGHT_PUNCT
-    if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and int(text) < 2030:
-        bits |= _W_YEAR
-    if len(_TEXT_BITS) >= _CLASS_CACHE_MAX:
-        _TEXT_BITS.clear()
-    _TEXT_BITS[text] = bits
     return bits
+
+
+def _substrings(s: str) -> set[str]:
+    """Every substring of ``s``, the empty one included (what ``x in s`` is true of)."""
+    return {s[i:j] for i in range(len(s) + 1) for j in range(i, len(s) + 1)}
+
+
+# text -> its punctuation classes (_punct_bits), for every text in one of them: all other texts are in none
+_TEXT_CLASS_BITS = {text: b for text in (_substrings(YEAR_WINDOW_MARKS) | _substrings("،,") | _substrings(SENTENCE_STOPS)
+                                         | CLAUSE_PUNCT | QUOTE_OPENERS | {":"}) if (b := _punct_bits(text))}
 
 
 def _norm_bits(norm: str) -> int:

@@ -2093,15 +2093,28 @@ class EventCoder:
         sp.left, sp.right = left, right
         if sent.rel is None:  # (once per sentence)
             sent.rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in sent.actors]
-        rel = sp.rel = [x for x in sent.rel if not (x[0] < tj and x[1] > ti)]  # not overlapping trigger
-        sp.actors = [x[2] for x in rel]
-        # (the tuples of rel themselves: no new tuple per phrase)
-        sp.pre = [x for x in rel if left <= x[0] and x[1] <= ti]
-        sp.post = [x for x in rel if tj <= x[0] < right]
-        # "وفي الدوحة من المقرر أن ...": a place after a preposition with و is no subject either
-        sp.pre_free = [x for x in sp.pre if not x[2].prep
-                       and not (x[0] > 0 and toks[x[0] - 1].norm[:1] in ("و", "ف")
-                                and toks[x[0] - 1].norm[1:] in COORD_PREPS)]
+        # the phrases not overlapping the trigger, and those of them in the clause before and after it (one loop,
+        # not four comprehensions; the tuples of rel themselves: no new tuple per phrase)
+        rel: list[tuple[int, int, ActorMention]] = []
+        actors: list[ActorMention] = []
+        pre: list[tuple[int, int, ActorMention]] = []
+        post: list[tuple[int, int, ActorMention]] = []
+        pre_free: list[tuple[int, int, ActorMention]] = []
+        for x in sent.rel:
+            x0, x1, am = x
+            if x0 < tj and x1 > ti:
+                continue
+            rel.append(x)
+            actors.append(am)
+            if left <= x0 and x1 <= ti:
+                pre.append(x)
+                # "وفي الدوحة من المقرر أن ...": a place after a preposition with و is no subject either
+                if not am.prep and not (x0 > 0 and toks[x0 - 1].norm[:1] in ("و", "ف")
+                                        and toks[x0 - 1].norm[1:] in COORD_PREPS):
+                    pre_free.append(x)
+            if tj <= x0 < right:
+                post.append(x)
+        sp.rel, sp.actors, sp.pre, sp.post, sp.pre_free = rel, actors, pre, post, pre_free
 
     def _code_trigger(self, doc: Document, sent: _Sent, m: Mention, p: Pattern,
                       last_subject: ActorRef | None, sp: _Span | None = None) -> list[Event]:

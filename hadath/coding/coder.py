@@ -134,23 +134,27 @@ WEAPON_NOUNS = frozenset(["عبوه", "عبوات", "عبوتين", "قذيفه"
                           "هجومين", "انفجارين", "تفجيرين", "غارتين", "قنبله", "قنابل", "متفجره", "متفجرات"])
 
 
+ATTACK_OR_WEAPON_NOUNS = ATTACK_NOUNS | WEAPON_NOUNS
+
+
 def _killed_in_attack(toks: list[Token], tj: int) -> bool:
     """"... في غارة", "... جراء قصف", "... بانفجار عبوة": the killing verb reports casualties of an attack
     (passive reading). The preposition ب may be left on the noun by the segmenter ("بانفجار")."""
+    # (one set for the two noun lists; a token whose key is in neither counts only with no prefix and a form
+    # beginning with ب, or وب: most tokens are skipped after two tests)
+    nouns = ATTACK_OR_WEAPON_NOUNS
     for k in range(tj, min(len(toks), tj + 10)):
         t = toks[k]
         if t.text in ".؛":
             return False
-        key, pre = t.key, t.prefix.lstrip("و")
-        if key not in ATTACK_NOUNS and key not in WEAPON_NOUNS and not t.prefix:
-            bare = t.norm[1:] if t.norm[:1] == "و" else t.norm
-            for clitic in ("بال", "ب"):
-                if bare.startswith(clitic) and (bare[len(clitic):] in ATTACK_NOUNS or bare[len(clitic):] in WEAPON_NOUNS):
-                    key, pre = bare[len(clitic):], "ب"
-                    break
-        if (key in ATTACK_NOUNS or key in WEAPON_NOUNS) and (
-                pre[:1] == "ب" or (k > 0 and toks[k - 1].norm in CAUSE_WORDS)):
-            return True
+        if t.key in nouns:
+            if t.prefix.lstrip("و")[:1] == "ب" or (k > 0 and toks[k - 1].norm in CAUSE_WORDS):
+                return True
+        elif not t.prefix:
+            norm = t.norm
+            bare = norm[1:] if norm[:1] == "و" else norm
+            if bare[:1] == "ب" and ((bare[:3] == "بال" and bare[3:] in nouns) or bare[1:] in nouns):
+                return True  # the preposition ب left on the noun: "بانفجار"
     return False
 
 
@@ -665,6 +669,8 @@ GENERIC_VIOLENCE = _norm_words(
 PLURAL_HEADS = _norm_words("عمليات حوادث أعمال جرائم أساليب ممارسات حالات موجة سلسلة")
 GENERIC_HEADS = PLURAL_HEADS | _norm_words("ظاهرة أسلوب سياسة مسلسل انتشار تصاعد استعمال استخدام ممارسة")
 _CLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+_CLITIC_PAIRS = frozenset(c for c in _CLITICS if len(c) == 2)
+_CLITIC_LETTERS = frozenset(c for c in _CLITICS if len(c) == 1)
 ATTEMPT = _norm_words("محاولة محاولات تعمد")  # "بمحاولة قتل"، "بتعمد قصف": transparent to what governs them
 RESPONSIBILITY = _norm_words("مسؤولية المسؤولية مسؤوليته مسؤوليتها مسؤوليتهم مسؤوليتهما")
 # denying responsibility, or laying it on another: "نفى"، "عدم"، "حمّل"، "يحمل"
@@ -723,9 +729,14 @@ def _forms_of(norm: str, key: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 16)
 def _bare_form(norm: str) -> str | None:
     """The normalised form without its first conjunction or preposition clitic (3 letters must remain), or None."""
-    for c in _CLITICS:
-        if norm.startswith(c) and len(norm) - len(c) >= 3:
-            return norm[len(c):]
+    # (the first of _CLITICS that fits, found by two set tests instead of a test per clitic: the two-letter ones
+    # come first and begin with a one-letter one)
+    if len(norm) < 4:
+        return None
+    if len(norm) >= 5 and norm[:2] in _CLITIC_PAIRS:
+        return norm[2:]
+    if norm[0] in _CLITIC_LETTERS:
+        return norm[1:]
     return None
 
 
@@ -2082,15 +2093,28 @@ class EventCoder:
         sp.left, sp.right = left, right
         if sent.rel is None:  # (once per sentence)
             sent.rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in sent.actors]
-        rel = sp.rel = [x for x in sent.rel if not (x[0] < tj and x[1] > ti)]  # not overlapping trigger
-        sp.actors = [x[2] for x in rel]
-        # (the tuples of rel themselves: no new tuple per phrase)
-        sp.pre = [x for x in rel if left <= x[0] and x[1] <= ti]
-        sp.post = [x for x in rel if tj <= x[0] < right]
-        # "وفي الدوحة من المقرر أن ...": a place after a preposition with و is no subject either
-        sp.pre_free = [x for x in sp.pre if not x[2].prep
-                       and not (x[0] > 0 and toks[x[0] - 1].norm[:1] in ("و", "ف")
-                                and toks[x[0] - 1].norm[1:] in COORD_PREPS)]
+        # the phrases not overlapping the trigger, and those of them in the clause before and after it (one loop,
+        # not four comprehensions; the tuples of rel themselves: no new tuple per phrase)
+        rel: list[tuple[int, int, ActorMention]] = []
+        actors: list[ActorMention] = []
+        pre: list[tuple[int, int, ActorMention]] = []
+        post: list[tuple[int, int, ActorMention]] = []
+        pre_free: list[tuple[int, int, ActorMention]] = []
+        for x in sent.rel:
+            x0, x1, am = x
+            if x0 < tj and x1 > ti:
+                continue
+            rel.append(x)
+            actors.append(am)
+            if left <= x0 and x1 <= ti:
+                pre.append(x)
+                # "وفي الدوحة من المقرر أن ...": a place after a preposition with و is no subject either
+                if not am.prep and not (x0 > 0 and toks[x0 - 1].norm[:1] in ("و", "ف")
+                                        and toks[x0 - 1].norm[1:] in COORD_PREPS):
+                    pre_free.append(x)
+            if tj <= x0 < right:
+                post.append(x)
+        sp.rel, sp.actors, sp.pre, sp.post, sp.pre_free = rel, actors, pre, post, pre_free
 
     def _code_trigger(self, doc: Document, sent: _Sent, m: Mention, p: Pattern,
                       last_subject: ActorRef | None, sp: _Span | None = None) -> list[Event]:
@@ -5455,6 +5479,18 @@ def _token_bits(t: Token) -> tuple[str, str, int]:
 
 def _text_bits(text: str) -> int:
     """The classes a token's text puts it in (punctuation, a year), cached per text."""
+    # (the punctuation classes read from a table of every text in one: see _punct_bits)
+    bits = _TEXT_CLASS_BITS.get(text, 0)
+    if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and int(text) < 2030:
+        bits |= _W_YEAR
+    if len(_TEXT_BITS) >= _CLASS_CACHE_MAX:
+        _TEXT_BITS.clear()
+    _TEXT_BITS[text] = bits
+    return bits
+
+
+def _punct_bits(text: str) -> int:
+    """The punctuation classes of a token's text (the string classes are tested as substrings, as ``in`` does)."""
     bits = 0
     if text in YEAR_WINDOW_MARKS:
         bits |= _W_SENT_MARK
@@ -5470,12 +5506,17 @@ def _text_bits(text: str) -> int:
         bits |= _W_PUNCT
         if text not in QUOTE_CHARS:
             bits |= _W_RIGHT_PUNCT
-    if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and int(text) < 2030:
-        bits |= _W_YEAR
-    if len(_TEXT_BITS) >= _CLASS_CACHE_MAX:
-        _TEXT_BITS.clear()
-    _TEXT_BITS[text] = bits
     return bits
+
+
+def _substrings(s: str) -> set[str]:
+    """Every substring of ``s``, the empty one included (what ``x in s`` is true of)."""
+    return {s[i:j] for i in range(len(s) + 1) for j in range(i, len(s) + 1)}
+
+
+# text -> its punctuation classes (_punct_bits), for every text in one of them: all other texts are in none
+_TEXT_CLASS_BITS = {text: b for text in (_substrings(YEAR_WINDOW_MARKS) | _substrings("،,") | _substrings(SENTENCE_STOPS)
+                                         | CLAUSE_PUNCT | QUOTE_OPENERS | {":"}) if (b := _punct_bits(text))}
 
 
 def _norm_bits(norm: str) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+
 import pytest
 
 from hadath.io.readers import Problem
@@ -77,6 +79,24 @@ def test_two_processes_equal_one(sample):
     two = serialised(code_items(iter(sample), workers=2, chunk_size=4))
     assert len(one) == len(sample) and one == two
     assert sum(1 for line in one if '"cameo"' in line) > 40  # the sample does produce events
+
+
+def test_a_forking_pool_warms_up_the_parent_pipeline_first(sample, monkeypatch):
+    """With fork the parent warms its pipeline up once, before the workers exist (they inherit the tables)."""
+    import hadath.pipeline as hp
+
+    calls: list[int] = []
+    orig = hp.Pipeline.warm_up
+
+    def counting(self):
+        calls.append(len(multiprocessing.active_children()))
+        orig(self)
+
+    monkeypatch.setattr(hp.Pipeline, "warm_up", counting)
+    monkeypatch.setattr(runner, "_start_method", lambda: "fork")
+    two = serialised(code_items(iter(sample), workers=2, chunk_size=4))
+    assert calls == [0]  # once, and no worker process was running yet
+    assert two == serialised(code_items(iter(sample), workers=1))
 
 
 def test_small_input_is_coded_in_process(sample, monkeypatch):

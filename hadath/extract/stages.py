@@ -932,46 +932,36 @@ def _named_actor(kb: KnowledgeBase, span: list[Mention]) -> ActorEntry | None:
     return kb.actors[actor.entry_id] if actor is not None else None
 
 
-def _has_name(span: list[Mention]) -> bool:
-    """The span holds an unknown name (a loop: these span tests run a few hundred times per article, and any()
-    makes a generator each time)."""
-    for m in span:  # noqa: SIM110
-        if m.kind == MK_NAME:
-            return True
-    return False
+_UNKNOWN_NAME = "unknown name"  # what _complete_name says of a span with an unknown name (no actor type)
 
 
-# _is_person, _is_org and _role read the span in one loop each (what _named_actor and _has_name say, without
-# calling them: these tests run a few hundred times per article)
-
-def _is_person(kb: KnowledgeBase, span: list[Mention]) -> bool:
-    """A person's name: a dictionary person or an unknown name found after a title."""
+def _complete_name(kb: KnowledgeBase, span: list[Mention]) -> str | None:
+    """The complete name a span holds: :data:`_UNKNOWN_NAME` when it has an unknown name, else the type of the
+    dictionary actor it names (as :func:`_named_actor`: not when the same words are also a generic role), else
+    None. (One loop: _is_person and _is_org ask this a few hundred times per article.)"""
     actor: Mention | None = None
     agent = False
     for m in span:
         k = m.kind
         if k == MK_NAME:
-            return True
+            return _UNKNOWN_NAME
         if k == MK_AGENT:
             agent = True
         elif actor is None and k == MK_ACTOR:
             actor = m
-    return not agent and actor is not None and kb.actors[actor.entry_id].type == "person"
+    return None if agent or actor is None else kb.actors[actor.entry_id].type
+
+
+def _is_person(kb: KnowledgeBase, span: list[Mention]) -> bool:
+    """A person's name: a dictionary person or an unknown name found after a title."""
+    name = _complete_name(kb, span)
+    return name == _UNKNOWN_NAME or name == "person"
 
 
 def _is_org(kb: KnowledgeBase, span: list[Mention]) -> bool:
     """The complete name of an organisation, party, armed group, IGO or medium."""
-    actor: Mention | None = None
-    agent = False
-    for m in span:
-        k = m.kind
-        if k == MK_NAME:
-            return False
-        if k == MK_AGENT:
-            agent = True
-        elif actor is None and k == MK_ACTOR:
-            actor = m
-    return not agent and actor is not None and kb.actors[actor.entry_id].type != "person"
+    name = _complete_name(kb, span)
+    return name is not None and name != _UNKNOWN_NAME and name != "person"
 
 
 def _role(kb: KnowledgeBase, span: list[Mention]) -> Mention | None:

@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import TypeVar
 
 from hadath.coding import cameo
 from hadath.coding.calibration import default_calibration
@@ -4438,12 +4439,7 @@ def _subsume_partial(events: list[Event]) -> list[Event]:
 VICTIM_SECTORS = ("CVL", "REF", "LAB", "EDU", "HLH", "MED")
 
 
-VERB_VOICES = (VOICE_ACTIVE, VOICE_PASSIVE)  # (_code_trigger tests ``p.voice in VERB_VOICES`` without the call)
-
-
-def voice_is_verb(p: Pattern) -> bool:
-    """True for verb patterns (active or passive)."""
-    return p.voice in VERB_VOICES
+VERB_VOICES = (VOICE_ACTIVE, VOICE_PASSIVE)  # the voices of verb patterns (``p.voice in VERB_VOICES``)
 
 
 def _reading_score(evs: list[Event], voice: str, has_passive: bool) -> tuple[int, float, int]:
@@ -5462,6 +5458,16 @@ _TEXT_BITS: dict[str, int] = {}
 _TOKEN_BITS: dict[str, tuple[str, str, int]] = {}  # text -> (form, key, the token's classes)
 _NORM_BITS: dict[str, int] = {}
 _KEY_BITS: dict[str, int] = {}
+_V = TypeVar("_V")
+
+
+def _remember(table: dict[str, _V], key: str, value: _V) -> _V:
+    """Store ``value`` under ``key`` in one of the word-class caches (emptied first when it holds
+    :data:`_CLASS_CACHE_MAX` forms) and return it."""
+    if len(table) >= _CLASS_CACHE_MAX:
+        table.clear()
+    table[key] = value
+    return value
 
 
 def _token_bits(t: Token) -> tuple[str, str, int]:
@@ -5471,10 +5477,7 @@ def _token_bits(t: Token) -> tuple[str, str, int]:
     kb = _KEY_BITS.get(t.key)
     e = (t.norm, t.key, (_text_bits(t.text) if tb is None else tb) | (_norm_bits(t.norm) if nb is None else nb)
          | (_key_bits(t.key) if kb is None else kb))
-    if len(_TOKEN_BITS) >= _CLASS_CACHE_MAX:
-        _TOKEN_BITS.clear()
-    _TOKEN_BITS[t.text] = e
-    return e
+    return _remember(_TOKEN_BITS, t.text, e)
 
 
 def _text_bits(text: str) -> int:
@@ -5483,10 +5486,7 @@ def _text_bits(text: str) -> int:
     bits = _TEXT_CLASS_BITS.get(text, 0)
     if len(text) == 4 and text.isdigit() and text[:2] in ("19", "20") and int(text) < 2030:
         bits |= _W_YEAR
-    if len(_TEXT_BITS) >= _CLASS_CACHE_MAX:
-        _TEXT_BITS.clear()
-    _TEXT_BITS[text] = bits
-    return bits
+    return _remember(_TEXT_BITS, text, bits)
 
 
 def _punct_bits(text: str) -> int:
@@ -5532,19 +5532,13 @@ def _norm_bits(norm: str) -> int:
         bits |= _W_LIGHT
     if norm.lstrip("و") in INTENT_NOUNS:
         bits |= _W_INTENT_NOUN
-    if len(_NORM_BITS) >= _CLASS_CACHE_MAX:
-        _NORM_BITS.clear()
-    _NORM_BITS[norm] = bits
-    return bits
+    return _remember(_NORM_BITS, norm, bits)
 
 
 def _key_bits(key: str) -> int:
     """The classes a token's key puts it in, cached per key."""
     bits = _HIT_CLASS_BITS.get(key, 0) | _KEY_CLASS_BITS.get(key, 0)
-    if len(_KEY_BITS) >= _CLASS_CACHE_MAX:
-        _KEY_BITS.clear()
-    _KEY_BITS[key] = bits
-    return bits
+    return _remember(_KEY_BITS, key, bits)
 
 
 @dataclass(slots=True)

@@ -343,9 +343,15 @@ def _has_digit(parts: list[str]) -> bool:
     return found
 
 
+def _word_tokens(tokens: list[Token]) -> list[Token]:
+    """The tokens time rules read: the words, and the date separators "/" and "-"."""
+    return [t for t in tokens if not t.is_punct or t.text in "/-"]
+
+
 def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1) -> list[TimeExpr]:
     """Time expressions over ``tokens`` (one sentence), longest first, non-overlapping."""
-    # the words' forms first: the word tokens themselves are needed only when a rule matched (few sentences)
+    # the words' forms first: the word tokens themselves (_word_tokens) are needed only when a rule matched
+    # (few sentences); the same test as _word_tokens, inline in the comprehension (every sentence)
     parts = [t.norm for t in tokens if not t.is_punct or t.text in "/-"]
     if not parts:
         return []
@@ -360,7 +366,7 @@ def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1
             return []  # no rule can match (most sentences)
         # only the digit rules can: the sentence must have a cue word or a word that begins with a digit
         # (every anchor is a cue word, so a sentence with an anchor has one)
-        if (_CUES.isdisjoint(parts) and _CUES.isdisjoint([t.key for t in tokens if not t.is_punct or t.text in "/-"])
+        if (_CUES.isdisjoint(parts) and _CUES.isdisjoint([t.key for t in _word_tokens(tokens)])
                 and _CUES.isdisjoint([w[1:] for w in parts]) and not any(map(str.isdigit, [w[:1] for w in parts]))):
             return []
     ref = parse_iso(article_date)
@@ -388,7 +394,7 @@ def find_times(tokens: list[Token], article_date: str | None, sentence: int = -1
             found.append((m.start(), m.end(), kind, m))
     if not found:
         return []
-    words = [t for t in tokens if not t.is_punct or t.text in "/-"]
+    words = _word_tokens(tokens)
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     starts: list[int] = []
     pos = 0

@@ -169,6 +169,8 @@ def indefinite(np: str) -> str:
 
 def capitalize_first(s: str) -> str:
     """Upper-case the first letter of a sentence, leaving the rest."""
+    if s[:1].isalpha():  # (most sentences: no loop)
+        return s[0].upper() + s[1:]
     for i, ch in enumerate(s):
         if ch.isalpha():
             return s[:i] + ch.upper() + s[i + 1:]

@@ -86,11 +86,19 @@ def templates() -> dict[str, Template]:
     return load_templates(DATA)
 
 
+# template_for's answers, per CAMEO code (a few hundred codes at most)
+_TEMPLATE_OF: dict[str, Template] = {}
+
+
 def template_for(code: str) -> Template:
     """The template of ``code``, falling back to its 3-digit parent and root (``1951`` → ``195`` → ``190``)."""
+    hit = _TEMPLATE_OF.get(code)
+    if hit is not None:
+        return hit
     tab = templates()
     for c in (code, code[:3], code[:2] + "0"):
         if c in tab:
+            _TEMPLATE_OF[code] = tab[c]
             return tab[c]
     raise TemplateError(f"no summary template for CAMEO code {code!r}")
 
@@ -139,30 +147,38 @@ def fill(text: str, slots: Mapping[str, str | None], verb: Callable[[list[str]],
     if parts is None or (verb is None and parts[1]):
         return _fill_slowly(text, slots, verb)
     out: list[str] = []
+    append = out.append
+    # (the slot pieces are read inline here, not through _slot_value: ~5 slots per fill, ~3 fills per event)
     for piece in parts[0]:
         if isinstance(piece, str):
-            out.append(piece)
-        elif isinstance(piece, _Group):
+            append(piece)
+        elif isinstance(piece, tuple):
+            if piece[0] == _SLOT_MARK:
+                v = slots.get(piece[1])
+                if not v:  # a required slot is missing: the error message comes from the original
+                    return _fill_slowly(text, slots, verb)
+            else:
+                v = verb(list(piece[1:])) if verb is not None else None
+                if v is None:
+                    return _fill_slowly(text, slots, verb)
+            append(v)
+        else:
             lead, alts = piece.lead, piece.alts
             for i, alt in enumerate(alts):
                 r = _render(alt, slots, verb)
                 if r is not None:
                     if "{" in r:  # a value that looks like a slot: the original second pass would fill it
                         return _fill_slowly(text, slots, verb)
-                    out.append(r if i == 0 or r.startswith(" ") else lead + r)
+                    append(r if i == 0 or r.startswith(" ") else lead + r)
                     break
-        else:
-            v = _slot_value(piece, slots, verb)
-            if v is None:  # a required slot is missing: the error message comes from the original
-                return _fill_slowly(text, slots, verb)
-            out.append(v)
     return " ".join("".join(out).split())  # (the same as _SPACES.sub(" ", ...).strip())
 
 
 # fill() runs ~12 times per event, so each template text is parsed once (_parsed) into pieces: literal strings,
-# slots (a tuple: ("=" + name,) or ("v", *forms)) and optional groups. Filling is then a loop over the pieces
+# slots (a tuple: (_SLOT_MARK, name) or ("v", *forms)) and optional groups. Filling is then a loop over the pieces
 # instead of two regex substitutions with a Python callback per slot.
 _Piece = str | tuple[str, ...]
+_SLOT_MARK = "="  # the first item of a named slot's piece (a verb slot's is "v")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,22 +191,27 @@ class _Group:
 
 def _slot_value(piece: tuple[str, ...], slots: Mapping[str, str | None],
                 verb: Callable[[list[str]], str] | None) -> str | None:
-    """The value of a slot piece: ``("=name",)`` from ``slots``, ``("v", forms...)`` through ``verb``."""
-    if piece[0] == "v":
-        return verb(list(piece[1:])) if verb is not None else None
-    v = slots.get(piece[0][1:])
-    return v if v else None
+    """The value of a slot piece: ``("=", name)`` from ``slots``, ``("v", forms...)`` through ``verb``."""
+    if piece[0] == _SLOT_MARK:
+        v = slots.get(piece[1])
+        return v if v else None
+    return verb(list(piece[1:])) if verb is not None else None
 
 
 def _render(alt: tuple[_Piece, ...], slots: Mapping[str, str | None],
             verb: Callable[[list[str]], str] | None) -> str | None:
     """One alternative of an optional group, or None when one of its slots is missing."""
     out: list[str] = []
-    for piece in alt:
+    for piece in alt:  # (the slots read inline, as in fill)
         if isinstance(piece, str):
             out.append(piece)
+        elif piece[0] == _SLOT_MARK:
+            v = slots.get(piece[1])
+            if not v:
+                return None
+            out.append(v)
         else:
-            v = _slot_value(piece, slots, verb)
+            v = verb(list(piece[1:])) if verb is not None else None
             if v is None:
                 return None
             out.append(v)
@@ -211,7 +232,7 @@ def _parse_pieces(seg: str) -> list[_Piece] | None:
         if name.startswith("v:"):
             out.append(("v", *name[2:].split("|")))
         elif name in SLOTS:
-            out.append(("=" + name,))
+            out.append((_SLOT_MARK, name))
         else:
             return None
         pos = m.end()

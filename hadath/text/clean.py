@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from hadath.model import Dateline, Span
-from hadath.text.normalize import norm_text, norm_word, text_words
+from hadath.text.normalize import _NORM_CACHE, norm_text, norm_word, text_words
 
 AGENCIES: dict[str, str | None] = {
     # normalised form -> English name
@@ -54,6 +54,12 @@ _FURNITURE_OPEN_RE = re.compile(
     r"شارك هذا المقال|حجم الخط|اضف تعليق|كلمات مفتاحيه|الوسوم)"
 )
 _SHORT_LINE = 40
+# What the normalised form of a line must begin with for FURNITURE_LINE_RE (or _FURNITURE_OPEN_RE) to match it: the
+# first word of one of its alternatives (keep in step with them), or a digit (\d: str.isdecimal). A normalised text
+# has no punctuation, so "... المزيد" is "المزيد". find_boilerplate normalises only the lines whose first word
+# passes this test (~1 in 20): the other lines cannot match.
+_FURNITURE_HEADS = ("تابعنا", "تابعونا", "مشاركه", "شارك", "انت", "اقرا", "طباعه", "ارسال", "المزيد", "سمات", "رابط",
+                    "المصدر", "تاريخ", "اخر", "حجم", "تعليق", "اضف", "كلمات", "الوسوم", "الرييسيه", "انتهي")
 # a trailing tag line of some outlets: "سمات ..." at the end of the last paragraph
 TRAILING_TAGS_RE = re.compile(r"\s(سمات|الوسوم|كلمات مفتاحية)\s[^.!؟\n]{0,300}\s*$")
 
@@ -119,9 +125,14 @@ def find_boilerplate(
             continue
         if n > _SHORT_LINE:
             # only the open-ended furniture lines ("اقرأ أيضا: ...") can be this long: their head decides
-            if _FURNITURE_OPEN_RE.match(norm_text(text[s:s + _SHORT_LINE])) or FURNITURE_LINE_RE.match(text[s:e]):
+            # (a line is normalised only when its first word can begin a furniture line: _may_be_furniture)
+            head = text[s:s + _SHORT_LINE]
+            if ((_may_be_furniture(head) and _FURNITURE_OPEN_RE.match(norm_text(head)))
+                    or FURNITURE_LINE_RE.match(text[s:e])):
                 spans.append(Span(s, e))
-        elif FURNITURE_LINE_RE.match(norm_text(text[s:e])) or FURNITURE_LINE_RE.match(text[s:e]):
+            continue
+        line = text[s:e]
+        if (_may_be_furniture(line) and FURNITURE_LINE_RE.match(norm_text(line))) or FURNITURE_LINE_RE.match(line):
             spans.append(Span(s, e))
     # 3. a dateline at the start of one of the first content lines (after a title and a subtitle)
     skip = {(sp.start, sp.end) for sp in spans}
@@ -138,6 +149,17 @@ def find_boilerplate(
             spans.append(Span(m.start() + 1, e))
     spans.sort(key=lambda sp: sp.start)
     return spans, dateline
+
+
+def _may_be_furniture(line: str) -> bool:
+    """Whether ``norm_text(line)`` may match FURNITURE_LINE_RE or _FURNITURE_OPEN_RE: its first word (the first
+    word of the line that does not normalise to "") begins with one of _FURNITURE_HEADS or a digit."""
+    get = _NORM_CACHE.get
+    for w in text_words(line):
+        n = get(w) or norm_word(w)
+        if n:
+            return n.startswith(_FURNITURE_HEADS) or n[0].isdecimal()
+    return False
 
 
 def _same_line(a: str, b: str) -> bool:

@@ -35,6 +35,7 @@ from hadath.kb.kb import (
     PLACE_NOUNS,
     KnowledgeBase,
     kb_memo,
+    match_parts,
     phrase_key,
 )
 from hadath.kb.schema import ActorEntry, AgentEntry, Place
@@ -173,8 +174,6 @@ def _select_longest(items: list[_SpanHit]) -> list[_SpanHit]:
 
 _TOK_START = attrgetter("tok_start")
 _START = attrgetter("start")
-_KEY = attrgetter("key")
-_NORM = attrgetter("norm")
 
 
 def _tok_span(m: Mention) -> tuple[int, int]:
@@ -212,6 +211,19 @@ def _mentions(tokens: list[Token], text: str, spans: list[_SpanHit], si: int, ou
             m.entry_id = id_
             m.sentence = si
             out.append(m)
+
+
+def _positions(words: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
+    """The positions in ``words`` of the words in ``wanted``, in increasing order. (C-level scans: the words present,
+    then ``list.index`` for each occurrence of one; for rare words a quarter of a comprehension's cost.)"""
+    out: list[int] = []
+    for w in wanted.intersection(words):
+        i = -1
+        for _ in range(words.count(w)):
+            i = words.index(w, i + 1)
+            out.append(i)
+    out.sort()
+    return out
 
 
 def _by_sentence(doc: Document, positions: list[int]) -> list[tuple[int, Sentence, int]]:
@@ -255,11 +267,14 @@ class MentionStage(KBStage):
         tokens, text = doc.tokens, doc.text
         out: list[Mention] = []  # the entity mentions, in sentence order
         trig_out: list[Mention] = []  # the trigger mentions
+        # what the matcher matches over, made once for the article (each sentence's is a slice of it); its words
+        # are the tokens' keys, and the scans for rare keys below read them
+        parts = match_parts(tokens)
         # the rare words two rules look for, found in one pass over the article (their loops visit only these)
-        # (a C-level test first: most articles have neither)
-        acc = tables.accusative
-        accusative = [] if acc.isdisjoint(map(_KEY, tokens)) else [i for i, t in enumerate(tokens) if t.key in acc]
-        introducers = [] if _NAME_INTRODUCERS.isdisjoint(map(_NORM, tokens)) else [
+        # (a C-level test first: most articles have no introducer; the norms by a comprehension, not by
+        # map(attrgetter), which costs twice as much per token on slotted objects)
+        accusative = _positions(parts, tables.accusative)
+        introducers = [] if _NAME_INTRODUCERS.isdisjoint([t.norm for t in tokens]) else [
             i for i, t in enumerate(tokens) if t.norm in _NAME_INTRODUCERS]
 
         for si, s in enumerate(doc.sentences):
@@ -268,7 +283,7 @@ class MentionStage(KBStage):
             ents: list[_SpanHit] = []
             trigs: list[_SpanHit] = []
             roles: set[_Hit] = set()  # the holders of role phrases (as actor hits)
-            for i, j, key in kb.match_keys(toks):
+            for i, j, key in kb.match_keys(toks, parts[s0:s.tok_end]):
                 plan = plans.get(key)
                 if plan is None:
                     plan = _plan(tables, key)
@@ -314,7 +329,7 @@ class MentionStage(KBStage):
                 trigs = [t for t in trigs if t[0] not in named or not any(t[1] <= b and (b - a) > (t[1] - t[0])
                                                                          for a, b in named[t[0]])]
             _mentions(tokens, text, _select_longest(trigs), si, trig_out)
-        out.extend(self._surnames(doc, out, trig_out))
+        out.extend(self._surnames(doc, out, trig_out, parts))
         # by position, a trigger before the names on the same token: the triggers first, then a stable sort by
         # position (by a C-level key: no tuple per mention)
         trig_out.extend(out)
@@ -372,13 +387,14 @@ class MentionStage(KBStage):
         kept = {(h[0], h[1]) for h in role_hits - dropped}
         return [h for h in ents if h not in dropped and not (h[2] == KIND_AGENT and (h[0], h[1]) in kept)]
 
-    def _surnames(self, doc: Document, mentions: list[Mention], triggers: list[Mention]) -> list[Mention]:
+    def _surnames(self, doc: Document, mentions: list[Mention], triggers: list[Mention],
+                  keys: list[str]) -> list[Mention]:
         """A dictionary person named in full ("وزير الدفاع الأميركي أشتون كارتر") is meant by the surname alone
         later in the article ("وقال كارتر"), though the dictionary lists no such alias. The surname is the last
         word of the full name as written; it must be a word of no other kind (not a common word, a given name,
         a preposition or another entry's form), name one person only in the article, and stand alone (no
         dictionary mention or trigger on it, no given name before it). ``mentions``: the entity mentions, in
-        order; ``triggers``: the trigger mentions."""
+        order; ``triggers``: the trigger mentions; ``keys``: the tokens' keys (``match_parts``)."""
         kb = self.kb
         toks = doc.tokens
         full: list[tuple[int, str, str]] = []  # (token after the full name, surname key, actor id)
@@ -396,7 +412,7 @@ class MentionStage(KBStage):
         for _, key, id_ in full:
             people.setdefault(key, set()).add(id_)
         first = {key: min(e for e, k, _ in full if k == key) for key in people}
-        cands = _by_sentence(doc, [i for i, t in enumerate(toks) if t.key in people])
+        cands = _by_sentence(doc, _positions(keys, set(people)))
         if not cands:
             return []
         covered: set[int] = {k for ms in (mentions, triggers) for m in ms for k in range(m.tok_start, m.tok_end)}

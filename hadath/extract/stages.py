@@ -215,7 +215,8 @@ def _mentions(tokens: list[Token], text: str, spans: list[_SpanHit], si: int, ou
 
 def _positions(words: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
     """The positions in ``words`` of the words in ``wanted``, in increasing order. (C-level scans: the words present,
-    then ``list.index`` for each occurrence of one; for rare words a quarter of a comprehension's cost.)"""
+    then ``list.count`` and ``list.index`` for each of them: for words that are rare (one or two of them present) a
+    third of a comprehension's cost; each word present costs two scans of the list.)"""
     out: list[int] = []
     for w in wanted.intersection(words):
         i = -1
@@ -415,12 +416,17 @@ class MentionStage(KBStage):
         cands = _by_sentence(doc, _positions(keys, set(people)))
         if not cands:
             return []
-        covered: set[int] = {k for ms in (mentions, triggers) for m in ms for k in range(m.tok_start, m.tok_end)}
+        covered: set[int] | None = None  # the positions of the mentions, made for the first word that passes the
+        # other tests (most surnames are not met again)
         out: list[Mention] = []
         for si, s, i in cands:
             t = toks[i]
             ids = people[t.key]
-            if len(ids) != 1 or i in covered or i < first[t.key] or t.suffix or t.is_punct or "ال" in t.prefix:
+            if len(ids) != 1 or i < first[t.key] or t.suffix or t.is_punct or "ال" in t.prefix:
+                continue
+            if covered is None:
+                covered = {k for ms in (mentions, triggers) for m in ms for k in range(m.tok_start, m.tok_end)}
+            if i in covered:
                 continue
             if i > s.tok_start and toks[i - 1].key in _given_names() and not toks[i - 1].prefix:
                 continue  # another bearer of the surname: "جيمي كارتر"
@@ -1460,12 +1466,9 @@ class ActorStage(KBStage):
         res = ActorResolver(kb, doc)
         actors: list[ActorMention] = []
         places: list[PlaceMention] = []
-        # the entity mentions and the triggers, in one pass (the triggers are most of the mentions: the helpers
-        # below that look at entities only are given ents)
-        ents: list[Mention] = []
-        trig_spans: list[Mention] = []
-        for m in doc.mentions:
-            (trig_spans if m.kind == MK_TRIGGER else ents).append(m)
+        # the entity mentions (the triggers are most of the mentions: the helpers below that look at entities only
+        # are given ents; one rule, below, reads the triggers from doc.mentions)
+        ents = [m for m in doc.mentions if m.kind != MK_TRIGGER]
         n_ents = len(ents)
         res.context, res.dominant = _country_facts(kb, doc, res.places_in, ents)
         toks = doc.tokens
@@ -1486,7 +1489,17 @@ class ActorStage(KBStage):
                 if nxt.tok_start < group[-1].tok_end:
                     break
                 appos = False
-                words = [t for t in gap if t.text not in GROUP_GLUE] if gap else gap  # (adjacent phrases: none)
+                if len(gap) <= 3:
+                    words = [t for t in gap if t.text not in GROUP_GLUE] if gap else gap  # (adjacent phrases: none)
+                else:
+                    # (a longer gap: the rules below ask only whether it has one word, or two at most, other than
+                    # glue, so the words are listed up to a third)
+                    words = []
+                    for t in gap:
+                        if t.text not in GROUP_GLUE:
+                            words.append(t)
+                            if len(words) > 2:
+                                break
                 if words:
                     # apposition after a role noun: "الطراد الكبير، حاملة الطائرات الروسية"
                     appos = (group[-1].kind == MK_AGENT and len(words) <= 2
@@ -1500,7 +1513,8 @@ class ActorStage(KBStage):
                                    # nouns and adjectives (definite, or with a possessive pronoun), not verbs
                                    # ("وفدا يقوده مشعل أطلع لافروف")
                                    and all("ال" in t.prefix or t.suffix for t in gap)
-                                   and not any(tm.tok_start <= t_i < tm.tok_end for tm in trig_spans
+                                   and not any(tm.kind == MK_TRIGGER and tm.tok_start <= t_i < tm.tok_end
+                                               for tm in doc.mentions
                                                for t_i in range(group[-1].tok_end, nxt.tok_start)))
                     # an honorific between a role phrase and the name: "أمير قطر الشيخ تميم بن حمد"
                     honorific = (len(gap) <= 2 and all(t.norm in PERSON_TITLES for t in gap)

@@ -35,6 +35,7 @@ from hadath.kb.kb import (
     PLACE_NOUNS,
     KnowledgeBase,
     kb_memo,
+    match_parts,
     phrase_key,
 )
 from hadath.kb.schema import ActorEntry, AgentEntry, Place
@@ -173,8 +174,6 @@ def _select_longest(items: list[_SpanHit]) -> list[_SpanHit]:
 
 _TOK_START = attrgetter("tok_start")
 _START = attrgetter("start")
-_KEY = attrgetter("key")
-_NORM = attrgetter("norm")
 
 
 def _tok_span(m: Mention) -> tuple[int, int]:
@@ -195,11 +194,37 @@ def _by_span(hits: list[_Hit]) -> list[_SpanHit]:
 
 def _mentions(tokens: list[Token], text: str, spans: list[_SpanHit], si: int, out: list[Mention]) -> None:
     """The Mentions of the chosen spans, appended to ``out``."""
+    # (each Mention is made with Mention.__new__ and its slots set here: calling Mention() runs the dataclass
+    # __init__ in a frame of its own, ~900 instructions more per mention, ~190 mentions per article)
+    new = Mention.__new__
     for a, b, entries in spans:
         start, end = tokens[a].start, tokens[b - 1].end
         surface = text[start:end]
         for kind, id_ in entries:
-            out.append(Mention(_KIND_ENUM[kind], a, b, start, end, surface, id_, si))
+            m = new(Mention)
+            m.kind = _KIND_ENUM[kind]
+            m.tok_start = a
+            m.tok_end = b
+            m.start = start
+            m.end = end
+            m.text = surface
+            m.entry_id = id_
+            m.sentence = si
+            out.append(m)
+
+
+def _positions(words: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
+    """The positions in ``words`` of the words in ``wanted``, in increasing order. (C-level scans: the words present,
+    then ``list.count`` and ``list.index`` for each of them: for words that are rare (one or two of them present) a
+    third of a comprehension's cost; each word present costs two scans of the list.)"""
+    out: list[int] = []
+    for w in wanted.intersection(words):
+        i = -1
+        for _ in range(words.count(w)):
+            i = words.index(w, i + 1)
+            out.append(i)
+    out.sort()
+    return out
 
 
 def _by_sentence(doc: Document, positions: list[int]) -> list[tuple[int, Sentence, int]]:
@@ -243,11 +268,14 @@ class MentionStage(KBStage):
         tokens, text = doc.tokens, doc.text
         out: list[Mention] = []  # the entity mentions, in sentence order
         trig_out: list[Mention] = []  # the trigger mentions
+        # what the matcher matches over, made once for the article (each sentence's is a slice of it); its words
+        # are the tokens' keys, and the scans for rare keys below read them
+        parts = match_parts(tokens)
         # the rare words two rules look for, found in one pass over the article (their loops visit only these)
-        # (a C-level test first: most articles have neither)
-        acc = tables.accusative
-        accusative = [] if acc.isdisjoint(map(_KEY, tokens)) else [i for i, t in enumerate(tokens) if t.key in acc]
-        introducers = [] if _NAME_INTRODUCERS.isdisjoint(map(_NORM, tokens)) else [
+        # (a C-level test first: most articles have no introducer; the norms by a comprehension, not by
+        # map(attrgetter), which costs twice as much per token on slotted objects)
+        accusative = _positions(parts, tables.accusative)
+        introducers = [] if _NAME_INTRODUCERS.isdisjoint([t.norm for t in tokens]) else [
             i for i, t in enumerate(tokens) if t.norm in _NAME_INTRODUCERS]
 
         for si, s in enumerate(doc.sentences):
@@ -256,7 +284,7 @@ class MentionStage(KBStage):
             ents: list[_SpanHit] = []
             trigs: list[_SpanHit] = []
             roles: set[_Hit] = set()  # the holders of role phrases (as actor hits)
-            for i, j, key in kb.match_keys(toks):
+            for i, j, key in kb.match_keys(toks, parts[s0:s.tok_end]):
                 plan = plans.get(key)
                 if plan is None:
                     plan = _plan(tables, key)
@@ -302,7 +330,7 @@ class MentionStage(KBStage):
                 trigs = [t for t in trigs if t[0] not in named or not any(t[1] <= b and (b - a) > (t[1] - t[0])
                                                                          for a, b in named[t[0]])]
             _mentions(tokens, text, _select_longest(trigs), si, trig_out)
-        out.extend(self._surnames(doc, out, trig_out))
+        out.extend(self._surnames(doc, out, trig_out, parts))
         # by position, a trigger before the names on the same token: the triggers first, then a stable sort by
         # position (by a C-level key: no tuple per mention)
         trig_out.extend(out)
@@ -360,13 +388,14 @@ class MentionStage(KBStage):
         kept = {(h[0], h[1]) for h in role_hits - dropped}
         return [h for h in ents if h not in dropped and not (h[2] == KIND_AGENT and (h[0], h[1]) in kept)]
 
-    def _surnames(self, doc: Document, mentions: list[Mention], triggers: list[Mention]) -> list[Mention]:
+    def _surnames(self, doc: Document, mentions: list[Mention], triggers: list[Mention],
+                  keys: list[str]) -> list[Mention]:
         """A dictionary person named in full ("وزير الدفاع الأميركي أشتون كارتر") is meant by the surname alone
         later in the article ("وقال كارتر"), though the dictionary lists no such alias. The surname is the last
         word of the full name as written; it must be a word of no other kind (not a common word, a given name,
         a preposition or another entry's form), name one person only in the article, and stand alone (no
         dictionary mention or trigger on it, no given name before it). ``mentions``: the entity mentions, in
-        order; ``triggers``: the trigger mentions."""
+        order; ``triggers``: the trigger mentions; ``keys``: the tokens' keys (``match_parts``)."""
         kb = self.kb
         toks = doc.tokens
         full: list[tuple[int, str, str]] = []  # (token after the full name, surname key, actor id)
@@ -384,15 +413,20 @@ class MentionStage(KBStage):
         for _, key, id_ in full:
             people.setdefault(key, set()).add(id_)
         first = {key: min(e for e, k, _ in full if k == key) for key in people}
-        cands = _by_sentence(doc, [i for i, t in enumerate(toks) if t.key in people])
+        cands = _by_sentence(doc, _positions(keys, set(people)))
         if not cands:
             return []
-        covered: set[int] = {k for ms in (mentions, triggers) for m in ms for k in range(m.tok_start, m.tok_end)}
+        covered: set[int] | None = None  # the positions of the mentions, made for the first word that passes the
+        # other tests (most surnames are not met again)
         out: list[Mention] = []
         for si, s, i in cands:
             t = toks[i]
             ids = people[t.key]
-            if len(ids) != 1 or i in covered or i < first[t.key] or t.suffix or t.is_punct or "ال" in t.prefix:
+            if len(ids) != 1 or i < first[t.key] or t.suffix or t.is_punct or "ال" in t.prefix:
+                continue
+            if covered is None:
+                covered = {k for ms in (mentions, triggers) for m in ms for k in range(m.tok_start, m.tok_end)}
+            if i in covered:
                 continue
             if i > s.tok_start and toks[i - 1].key in _given_names() and not toks[i - 1].prefix:
                 continue  # another bearer of the surname: "جيمي كارتر"
@@ -1261,6 +1295,10 @@ def _honorific_chain(kb: KnowledgeBase, toks: list[Token], group: list[Mention],
     return _compatible(_phrase_country(kb, spans), _country_of(kb, nxt))
 
 
+_NEW_ACTOR_REF = ActorRef.__new__
+_NEW_ACTOR_MENTION = ActorMention.__new__
+
+
 class ActorResolver:
     """Turns groups of adjacent entity mentions into actor phrases with codes, per article."""
 
@@ -1370,7 +1408,17 @@ class ActorResolver:
             code_on = self.codes.get(a.id)
             if code_on is None:
                 code_on = self.codes[a.id] = (a.code_on(self.date),)
-            ref = ActorRef(a.name_ar, a.name_en, code_on[0], a.id, a.type, a.country or None, [surface])
+            # (ActorRef.__new__ and its slots set here: the dataclass __init__ costs ~1,000 instructions more, and
+            # this is the most frequent phrase)
+            ref = _NEW_ACTOR_REF(ActorRef)
+            ref.name = a.name_ar
+            ref.name_en = a.name_en
+            ref.code = code_on[0]
+            ref.id = a.id
+            ref.type = a.type
+            ref.country = a.country or None
+            ref.mentions = [surface]
+            ref.start = ref.end = -1
             return ref, KIND_ACTOR
         if agents:
             head = agents[0]
@@ -1418,12 +1466,9 @@ class ActorStage(KBStage):
         res = ActorResolver(kb, doc)
         actors: list[ActorMention] = []
         places: list[PlaceMention] = []
-        # the entity mentions and the triggers, in one pass (the triggers are most of the mentions: the helpers
-        # below that look at entities only are given ents)
-        ents: list[Mention] = []
-        trig_spans: list[Mention] = []
-        for m in doc.mentions:
-            (trig_spans if m.kind == MK_TRIGGER else ents).append(m)
+        # the entity mentions (the triggers are most of the mentions: the helpers below that look at entities only
+        # are given ents; one rule, below, reads the triggers from doc.mentions)
+        ents = [m for m in doc.mentions if m.kind != MK_TRIGGER]
         n_ents = len(ents)
         res.context, res.dominant = _country_facts(kb, doc, res.places_in, ents)
         toks = doc.tokens
@@ -1444,7 +1489,17 @@ class ActorStage(KBStage):
                 if nxt.tok_start < group[-1].tok_end:
                     break
                 appos = False
-                words = [t for t in gap if t.text not in GROUP_GLUE] if gap else gap  # (adjacent phrases: none)
+                if len(gap) <= 3:
+                    words = [t for t in gap if t.text not in GROUP_GLUE] if gap else gap  # (adjacent phrases: none)
+                else:
+                    # (a longer gap: the rules below ask only whether it has one word, or two at most, other than
+                    # glue, so the words are listed up to a third)
+                    words = []
+                    for t in gap:
+                        if t.text not in GROUP_GLUE:
+                            words.append(t)
+                            if len(words) > 2:
+                                break
                 if words:
                     # apposition after a role noun: "الطراد الكبير، حاملة الطائرات الروسية"
                     appos = (group[-1].kind == MK_AGENT and len(words) <= 2
@@ -1458,7 +1513,8 @@ class ActorStage(KBStage):
                                    # nouns and adjectives (definite, or with a possessive pronoun), not verbs
                                    # ("وفدا يقوده مشعل أطلع لافروف")
                                    and all("ال" in t.prefix or t.suffix for t in gap)
-                                   and not any(tm.tok_start <= t_i < tm.tok_end for tm in trig_spans
+                                   and not any(tm.kind == MK_TRIGGER and tm.tok_start <= t_i < tm.tok_end
+                                               for tm in doc.mentions
                                                for t_i in range(group[-1].tok_end, nxt.tok_start)))
                     # an honorific between a role phrase and the name: "أمير قطر الشيخ تميم بن حمد"
                     honorific = (len(gap) <= 2 and all(t.norm in PERSON_TITLES for t in gap)
@@ -1578,10 +1634,20 @@ class ActorStage(KBStage):
         got = res.resolve_group(group)
         if got is None:
             return
-        ref, head = got
+        # (made with ActorMention.__new__, its slots set here: the dataclass __init__ with keyword arguments costs
+        # ~2,500 instructions more, ~45 phrases per article)
         last = group[-1]
-        actors.append(ActorMention(g0.tok_start, last.tok_end, g0.start, last.end, g0.sentence, ref, head, prep,
-                                   conj=clitic[:1] == "و", role=role))
+        am = _NEW_ACTOR_MENTION(ActorMention)
+        am.tok_start = g0.tok_start
+        am.tok_end = last.tok_end
+        am.start = g0.start
+        am.end = last.end
+        am.sentence = g0.sentence
+        am.ref, am.head = got
+        am.prep = prep
+        am.conj = clitic[:1] == "و"
+        am.role = role
+        actors.append(am)
 
 
 def _span_from(ents: list[Mention], j: int) -> list[Mention]:

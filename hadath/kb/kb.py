@@ -69,6 +69,14 @@ def phrase_key(phrase: str) -> str:
     return " ".join(k for k in (key_of(w) for w in words) if k)
 
 
+PUNCT_PART = "|"  # what match_parts gives a punctuation token (no key is "|")
+
+
+def match_parts(tokens: Sequence[Token]) -> list[str]:
+    """What :meth:`KnowledgeBase.match_keys` matches over: each token's key, :data:`PUNCT_PART` for punctuation."""
+    return [PUNCT_PART if t.is_punct else t.key for t in tokens]
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """A dictionary hit over tokens ``[start, end)`` of the sequence given to :meth:`KnowledgeBase.match`."""
@@ -303,18 +311,20 @@ class KnowledgeBase:
         index = self.index
         return [Match(i, j, kind, id_) for i, j, key in self.match_keys(tokens) for kind, id_ in index[key]]
 
-    def match_keys(self, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
+    def match_keys(self, tokens: Sequence[Token], parts: list[str] | None = None) -> list[tuple[int, int, str]]:
         """The hits of :meth:`match` as ``(start, end, key)``, one per matched surface form: its entries are
-        ``self.index[key]`` (no object per entry; the mentions stage's fast path)."""
+        ``self.index[key]`` (no object per entry; the mentions stage's fast path). ``parts``:
+        ``match_parts(tokens)``, when the caller has made it (the mentions stage makes it once per article)."""
         if not tokens:
             return []
         A = self._automaton
         assert A is not None
         # quotation marks are transparent (حكومة «الوفاق», تنظيم "داعش"); other punctuation is a barrier
         # and so is a hyphen written inside a name (كانغ كيونغ-هوا, ري يونغ-هو)
-        parts = ["|" if t.is_punct else t.key for t in tokens]
+        if parts is None:
+            parts = match_parts(tokens)
         kept: list[int] | None = None  # the positions of the parts kept, when a transparent mark was left out
-        if "|" in parts:
+        if PUNCT_PART in parts:
             last = len(tokens) - 1
             for i, t in enumerate(tokens):
                 if t.is_punct and (t.text in QUOTES or (

@@ -38,7 +38,7 @@ from hadath.kb.kb import (
     match_parts,
     phrase_key,
 )
-from hadath.kb.schema import ActorEntry, AgentEntry, Place
+from hadath.kb.schema import ActorEntry, AgentEntry, Metonym, Place
 from hadath.model import (
     MK_ACTOR,
     MK_AGENT,
@@ -574,6 +574,14 @@ def _prep_of(word: str) -> str:
 _PREP_WORDS: dict[str, str] = {w: _prep_of(w) for p in PREPOSITIONS for w in (p, "و" + p, "ف" + p) if _prep_of(w)}
 
 
+def _norms_before(tokens: list[Token], i: int, n: int) -> tuple[str, ...]:
+    """The normalised forms of the ``n`` tokens before token ``i``.
+
+    (A function of its own so that _prep_before, called for every entity group, holds no comprehension: the
+    variables a comprehension reads are cells, made and freed on every call of the function that holds it.)"""
+    return tuple([t.norm for t in tokens[i - n:i]])
+
+
 def _prep_before(tokens: list[Token], i: int, sent_start: int, clitic: str | None = None) -> str:
     """The preposition governing the phrase starting at token ``i``; ``clitic`` overrides the token's
     proclitics (when a letter of them belongs to a name)."""
@@ -582,8 +590,7 @@ def _prep_before(tokens: list[Token], i: int, sent_start: int, clitic: str | Non
         prev = tokens[i - 1].norm
         if prev in _AGENT_MARKER_ENDS:
             for agent in AGENT_MARKERS:
-                n = len(agent)
-                if i - n >= sent_start and tuple(tokens[i - n + k].norm for k in range(n)) == agent:
+                if i - len(agent) >= sent_start and _norms_before(tokens, i, len(agent)) == agent:
                     return "BY"
         prep = _PREP_WORDS.get(prev)
         if prep is not None:
@@ -1299,6 +1306,13 @@ _NEW_ACTOR_REF = ActorRef.__new__
 _NEW_ACTOR_MENTION = ActorMention.__new__
 
 
+def _first_metonym(kb: KnowledgeBase, ms: list[Mention]) -> Metonym:
+    """The metonym entry of the first mention of ``ms`` that names one (resolve_group has made sure one does).
+
+    (A function of its own so that resolve_group holds no generator: see _norms_before.)"""
+    return next(kb.metonyms[m.entry_id] for m in ms if m.entry_id in kb.metonyms)
+
+
 class ActorResolver:
     """Turns groups of adjacent entity mentions into actor phrases with codes, per article."""
 
@@ -1437,7 +1451,7 @@ class ActorResolver:
                 name_en = f"{head.name_en} ({kb.countries[country].name_en})"
             return ActorRef(surface, name_en, code, None, "agent", country or None, [surface]), KIND_AGENT
         if metonym_code:
-            mt = next(kb.metonyms[m.entry_id] for m in ms if m.entry_id in kb.metonyms)
+            mt = _first_metonym(kb, ms)
             return ActorRef(surface, mt.name_en, metonym_code, None, "state", metonym_code[:3], [surface]), KIND_METONYM
         if country:
             c = kb.countries.get(country)
@@ -1614,19 +1628,16 @@ class ActorStage(KBStage):
                 actorish = has_state = True
         g0 = group[0]
         # (no clitic on the first word: _clitic's own first test, without building the span for it)
-        clitic = "" if not toks[g0.tok_start].prefix else self._clitic(
-            toks, [m for m in group if m.tok_start == g0.tok_start and m.tok_end == g0.tok_end], kb)
+        clitic = "" if not toks[g0.tok_start].prefix else self._clitic(toks, _on_first_span(group), kb)
         prep = _prep_before(toks, g0.tok_start, sent_start, clitic)
         # a place (optionally with its nisba: بطبرق الليبية) is a place, not an actor
         if has_place and (not actorish or has_state or prep in LOCATIVE_PREPS):
-            place_ms = [m for m in group if m.kind == MK_PLACE]
-            ids = tuple([m.entry_id for m in place_ms if m.tok_start == place_ms[0].tok_start])
+            pm, ids = _first_places(group)
             best = res.best_places.get(ids)
             if best is None:
                 best = res.best_places[ids] = (kb.best_place(ids, res.context),)
             p = best[0]
             if p:
-                pm = place_ms[0]
                 pref = p.to_ref()
                 places.append(PlaceMention(pm.tok_start, pm.tok_end, pm.start, pm.end, pm.sentence, pref, prep))
             if not actorish:
@@ -1648,6 +1659,21 @@ class ActorStage(KBStage):
         am.conj = clitic[:1] == "و"
         am.role = role
         actors.append(am)
+
+
+# (_on_first_span and _first_places are functions of their own so that ActorStage._emit, called for every entity
+# group, holds no comprehension: the variables a comprehension reads are cells, made and freed on every call)
+def _on_first_span(group: list[Mention]) -> list[Mention]:
+    """The mentions of ``group`` on the span of its first one."""
+    g0 = group[0]
+    return [m for m in group if m.tok_start == g0.tok_start and m.tok_end == g0.tok_end]
+
+
+def _first_places(group: list[Mention]) -> tuple[Mention, tuple[str, ...]]:
+    """The first place mention of ``group`` (which has one) and the ids of the place mentions on its start."""
+    place_ms = [m for m in group if m.kind == MK_PLACE]
+    pm = place_ms[0]
+    return pm, tuple([m.entry_id for m in place_ms if m.tok_start == pm.tok_start])
 
 
 def _span_from(ents: list[Mention], j: int) -> list[Mention]:

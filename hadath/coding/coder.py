@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import product
 from typing import TypeVar
 
 from hadath.coding import cameo
@@ -2202,7 +2203,7 @@ class EventCoder:
             pre_free = [x for x in pre_free if id(x[2]) not in loc]
         if violent and (stop := _result_clause_at(toks, tj, sp.right)) is not None:
             # "هاجموا قرى قرب نابلس، مما دعا أولمرت إلى ...": the result clause has its own parties
-            post = [x for x in post if x[0] < stop]
+            post = _parties_before(post, stop)
         if violent and _located_state(self.kb, toks, post):
             # "قتلوا في ضربات جوية في جنوب شرقي أفغانستان"، "في قلب العاصمة نيودلهي": a state governed by في
             # through place nouns is where it happened, never the bare object
@@ -2502,7 +2503,7 @@ class EventCoder:
                 coordinated = (trig_tok.prefix[:1] in ("و", "ف") or after_where or also) and "OBJ" in target_preps
                 if also:  # its object ends at the comma: "كما اتهم X بالفساد، لافتا إلى إحالة مسؤولين"
                     comma = next((k for k in range(tj, len(toks)) if toks[k].text in "،,"), len(toks))
-                    free_post = [x for x in free_post if x[0] < comma]
+                    free_post = _parties_before(free_post, comma)
                 if coordinated and earlier and len(free_post) == 1 and (not after_where or free_post[0][2].ref.code):
                     # "سيطر التنظيم على بلدات وأعدم أجانب": the NP after the second verb is its object
                     sources = [earlier[0]]
@@ -2525,7 +2526,7 @@ class EventCoder:
                     if len(chain) >= 2:
                         sources, targets = [chain[0]], chain[1:]
             if not sources and near and voice == VOICE_NOUN and not trig_tok.suffix and not cause_victims and not (
-                    p.cameo.startswith(ACTS_ON_PERSONS) and p.voice == VOICE_NOUN and any(near[0][2] is t for t in targets)):
+                    p.cameo.startswith(ACTS_ON_PERSONS) and p.voice == VOICE_NOUN and _is_one_of(near[0][2], targets)):
                 # (not the genitive already read as the object of an act on a person: "عملية اغتيال رئيس الوزراء
                 # اللبناني رفيق الحريري"; an attack's genitive may be its doer: "قصف طيران التحالف مواقع ...")
                 if violent and voice != VOICE_ACTIVE and (_aimed_at(toks, tj, near[0][0])
@@ -2558,7 +2559,7 @@ class EventCoder:
                 # "لاستقبال ظريف والمعلم خلال زيارتهما": "their (two)" visit is the act of the last pair named,
                 # not of the clause's subject
                 pair = _last_pair(sorted(rel, key=lambda x: x[0]), ti)
-                if pair is not None and not any(a is pair[0] or a is pair[1] for a in sources):
+                if pair is not None and not (_is_one_of(pair[0], sources) or _is_one_of(pair[1], sources)):
                     sources = list(pair)
                     subj_post = None
                     conf -= 0.1
@@ -2572,7 +2573,7 @@ class EventCoder:
             if (not sources and (root < "14" or _told_own_violence(p, voice)) and left > 0
                     and toks[left - 1].norm in PRONOUN_COMPLEMENTIZERS
                     and (teller := _pronoun_teller(doc, toks, sent, left - 1)) is not None
-                    and not any(_same_actor(teller.ref, t.ref) for t in targets)):
+                    and not _same_as_any(teller.ref, targets)):
                 # "وأكدت تركيا أنها فتحت القاعدة"، "وأضاف أنه حصل اتصال مع أوباما": the pronoun after the
                 # complementizer is the one who says it
                 sources = [teller]
@@ -2581,7 +2582,7 @@ class EventCoder:
             if (not sources and last_subject is not None and (
                     bool(trig_tok.suffix) or next_tok is None or next_tok.is_punct
                     or next_tok.norm in PREPOSITIONS_IMPLICIT or next_tok.norm in CLAUSE_MARKERS
-                    or any(t.start == next_tok.start for t in sent.times)) and (voice != VOICE_NOUN or trig_tok.suffix)
+                    or _time_starts_at(sent.times, next_tok.start)) and (voice != VOICE_NOUN or trig_tok.suffix)
                     and last_subject.start < trig_tok.start):  # an antecedent precedes its pronoun
                 # implicit (pronoun) subject: the last subject of the article
                 sources = [ActorMention(-1, -1, -1, -1, sent.idx, last_subject, "implicit")]
@@ -2597,12 +2598,12 @@ class EventCoder:
                     sources = _conj_chain(doc, sent, allrel, allrel[k][2])
             # (the segmenter leaves the pronoun on a trigger form it lists, "اجتماعه"; the surface keeps ة apart)
             if voice == VOICE_NOUN and (trig_tok.suffix in ("ه", "ها") or toks[tj - 1].text.endswith(("ه", "ها"))) \
-                    and (quoted := _quoted_party(toks, rel, ti)) is not None and not any(quoted is a for a in targets):
+                    and (quoted := _quoted_party(toks, rel, ti)) is not None and not _is_one_of(quoted, targets):
                 # "نسبت الوكالة إلى حفتر قوله، لدى اجتماعه مع ...": "his" meeting is the quoted party's
                 sources = [quoted]
             if (not targets and sources and root in ("03", "04") and voice != VOICE_NOUN
                     and (convener := _meeting_host(toks, rel, ti, tj)) is not None
-                    and not any(_same_actor(convener.ref, a.ref) for a in sources)):
+                    and not _same_as_any(convener.ref, sources)):
                 # "اجتماع كيري مع لافروف الذي سيشارك فيه الجبير": the one joining the meeting meets its host
                 targets = [convener]
             obj_pronoun = voice != VOICE_NOUN and trig_tok.suffix in ("ه", "ها", "هم", "هما", "هن", "ك", "كم")
@@ -2743,7 +2744,7 @@ class EventCoder:
             whole = None if part is None else _partitive_whole(sorted(rel, key=lambda x: x[0]), part, toks)
             if whole is not None:
                 sources = [whole]
-                targets = [t for t in targets if t is not whole]
+                targets = _all_but(targets, whole)
         if doer_pairs:
             sources = [sa for sa, _ in doer_pairs if sa is not None]
             targets = [ta for _, ta in doer_pairs if ta is not None]
@@ -2844,7 +2845,7 @@ class EventCoder:
             if (credit := _crowd_credit(p.cameo, crowd, toks, sent.start)) > 0:
                 conf += _actor_evidence(sources[0], None) - _actor_evidence(crowd, None) - credit
             sources = [crowd]
-            targets = [t for t in targets if t is not crowd]
+            targets = _all_but(targets, crowd)
         if root == "14" and not sources and (swallowed := _swallowed_crowd(sent.actors, sent.start, ti, tj)):
             # "نزل آلاف الأشخاص إلى الشوارع": the trigger form took in the head of its own subject
             sources = [swallowed]
@@ -2869,7 +2870,7 @@ class EventCoder:
         if p.cameo.startswith(TORTURE_CODE) and not sources and (jailer := _jailer(toks, rel, tj, right)) is not None:
             # "توفوا نتيجة التعذيب في السجون الإسرائيلية": the state whose prisons they are tortures in them
             sources = [jailer]
-            targets = [t for t in targets if t is not jailer]
+            targets = _all_but(targets, jailer)
         if violent and len(sources) == 1 and (
                 owner := _forces_owner(toks, rel, sources[0], targets)) is not None:
             # "وأعلن الجيش الأمريكي أن قواته قتلت مسلحا": "its" forces are those of the party named before them
@@ -3009,7 +3010,7 @@ class EventCoder:
         t_list: list[ActorMention | None] = list(targets) or [None]
         trig_text = doc.text[m.start:m.end]
         sent_obj = doc.sentences[sent.idx]
-        combos = pairs or doer_pairs or [(sa, ta) for sa in s_list for ta in t_list]
+        combos = pairs or doer_pairs or list(product(s_list, t_list))
         info = cameo.info(code)
         for sa, ta in combos:
             if sa is not None and ta is not None and _same_actor(sa.ref, ta.ref):
@@ -4477,6 +4478,34 @@ def _actor_key(a: ActorRef | None) -> str:
     if a is None:
         return "-"
     return a.id or a.code or phrase_key(a.name)
+
+
+# Small tests over a reading's parties, functions of their own so that EventCoder._code_reading holds fewer
+# comprehensions: a variable that a comprehension or generator reads is a cell, made and freed on every call of
+# the function that holds it (~30 calls per article), whether or not the comprehension runs.
+def _parties_before(parties: list[tuple[int, int, ActorMention]], end: int) -> list[tuple[int, int, ActorMention]]:
+    """The parties (position, end, phrase) of ``parties`` that begin before token ``end``."""
+    return [x for x in parties if x[0] < end]
+
+
+def _is_one_of(a: ActorMention, phrases: list[ActorMention]) -> bool:
+    """``a`` is one of ``phrases`` (the same object)."""
+    return any(a is x for x in phrases)
+
+
+def _same_as_any(ref: ActorRef, phrases: list[ActorMention]) -> bool:
+    """One of ``phrases`` names the actor ``ref`` names (_same_actor)."""
+    return any(_same_actor(ref, x.ref) for x in phrases)
+
+
+def _all_but(phrases: list[ActorMention], a: ActorMention) -> list[ActorMention]:
+    """``phrases`` without ``a`` (the same object)."""
+    return [x for x in phrases if x is not a]
+
+
+def _time_starts_at(times: list[TimeExpr], start: int) -> bool:
+    """One of ``times`` begins at character ``start``."""
+    return any(t.start == start for t in times)
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:

@@ -43,7 +43,7 @@ from hadath.coding.places import (
     place_role,
     prefer_actor_country,
 )
-from hadath.kb.kb import KIND_TRIGGER, PLACE_NOUNS, KnowledgeBase, phrase_key
+from hadath.kb.kb import KIND_TRIGGER, PLACE_NOUNS, KnowledgeBase, phrase_key, word_positions
 from hadath.kb.schema import VOICE_ACTIVE, VOICE_NOUN, VOICE_PASSIVE, VOICE_SAID, Pattern
 from hadath.model import (
     MK_ACTOR,
@@ -281,7 +281,7 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document, by_sent: dict[int, _Sent] | 
     words only: no punctuation, no clause marker, no preposition but that of "على الأقل". ``by_sent``: the
     coder's sentences (:func:`_sentences`), whose token keys are listed here once for the coder too."""
     table = _gapped_table(kb)
-    firsts = table.keys()
+    firsts = frozenset(table)  # (~70 words)
     if by_sent is None:
         by_sent = _sentences(doc)
     out: list[Mention] = []
@@ -295,14 +295,7 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document, by_sent: dict[int, _Sent] | 
             continue  # (most sentences have no first word of a form)
         toks = sent.toks
         # the positions of the first words, found by list methods (in C) rather than a test of every key
-        starts: list[int] = []
-        for w in firsts & set(keys):
-            i = -1
-            for _ in range(keys.count(w)):
-                i = keys.index(w, i + 1)
-                starts.append(i)
-        starts.sort()
-        for i in starts:
+        for i in word_positions(keys, firsts):
             cands = table[keys[i]]
             if i + 1 >= len(toks) or not _count_word(toks[i + 1]):
                 continue
@@ -1517,7 +1510,7 @@ class _Span:
         pattern's companion word may stand: "أسلحة نوعية ومعدات اتصالات حديثة ومتطورة أرسلتها روسيا"."""
         if self.before_clause_ is None:
             # (one pass back over at most 8 tokens, collecting their keys: no index arithmetic per token, no second
-            # slice, no call; the requires test of ~19 spans per article builds this window)
+            # slice; the requires test of ~19 spans per article builds this window)
             keys: list[str] = []
             ti = self.ti
             for t in reversed(toks[ti - 8 if ti > 8 else 0:ti]):
@@ -1525,22 +1518,24 @@ class _Span:
                     break
                 keys.append(t.key)
             keys.reverse()
-            self.before_clause_ = frozenset(keys), " " + " ".join(keys) + " "
+            self.before_clause_ = _window(keys)
         return self.before_clause_
 
     def before3(self, toks: list[Token]) -> _Window:
         """The keys of the 3 tokens before the trigger (computed on first use)."""
         if self.before3_ is None:
-            ti = self.ti
-            keys = [t.key for t in toks[ti - 3 if ti > 3 else 0:ti]]  # (as _keys_window(toks, ti - 3, ti))
-            self.before3_ = frozenset(keys), " " + " ".join(keys) + " "
+            self.before3_ = _keys_window(toks, self.ti - 3, self.ti)
         return self.before3_
 
 
-def _keys_window(toks: list[Token], a: int, b: int) -> _Window:
-    """The keys of ``toks[a:b]`` (negative bounds clamp to 0) as a set and as " k1 k2 ... " (for phrases)."""
-    keys = [t.key for t in toks[max(0, a):max(0, b)]]
+def _window(keys: list[str]) -> _Window:
+    """Token keys as a window: a set, and " k1 k2 ... " (for phrases)."""
     return frozenset(keys), " " + " ".join(keys) + " "
+
+
+def _keys_window(toks: list[Token], a: int, b: int) -> _Window:
+    """The keys of ``toks[a:b]`` (negative bounds clamp to 0) as a window (:func:`_window`)."""
+    return _window([t.key for t in toks[max(0, a):max(0, b)]])
 
 
 def _window_of(windows: dict[tuple[int, int], _Window], toks: list[Token], a: int, b: int) -> _Window:
@@ -2011,8 +2006,8 @@ class EventCoder:
             ti, tj = m.tok_start - sent.start, m.tok_end - sent.start  # trigger span, sentence-relative
             if sent.keys is None:  # (once per sentence)
                 sent.keys = [t.key for t in sent.toks]
-            after = sent.keys[tj:tj + 10]  # (as _keys_window(sent.toks, tj, tj + 10))
-            sp = self._spans[k] = _Span(ti, tj, (frozenset(after), f" {' '.join(after)} "))
+            # (as _keys_window(sent.toks, tj, tj + 10), from the sentence's keys)
+            sp = self._spans[k] = _Span(ti, tj, _window(sent.keys[tj:tj + 10]))
         return sp
 
     @staticmethod
@@ -2856,13 +2851,13 @@ class EventCoder:
             targets = [exposed]
             sources = [a for a in sources if any(x[2] is a and tj <= x[0] <= tj + 1 for x in rel)]
         if violent and voice != VOICE_ACTIVE and (
-                agent := _agent_phrase(toks, rel, tj, right)) is not None and not any(a is agent for a in sources):
+                agent := _agent_phrase(toks, rel, tj, right)) is not None and not _is_one_of(agent, sources):
             # "تم اغتصابها من قبل عدة ضباط"، "اغتيل على يد مسلحين": the agent phrase names the perpetrator
             sources = [agent]
-            targets = [t for t in targets if t is not agent]
+            targets = _all_but(targets, agent)
         if violent and _passive_masdar(toks, ti, tj) and (
                 obj := _passive_noun_object(toks, rel, tj, right)) is not None and (
-                not targets or any(a is obj for a in sources)):
+                not targets or _is_one_of(obj, sources)):
             # "تم قصف مواقع حزب الله من قبل الطائرات الإسرائيلية"، "جرى اغتيال القيادي في حركة الجهاد": the
             # genitive of the verbal noun of an impersonal passive is its object, never its doer
             targets = _conj_chain(doc, sent, post, obj) if any(x[2] is obj for x in post) else [obj]
@@ -2880,7 +2875,7 @@ class EventCoder:
             # "استهدف مفجر انتحاري مركزا لتدريب أفراد الشرطة فقتل 15 شخصا": the verb of result goes on with the
             # attacker of the clause before it, not with the victims named in its object
             sources = [bomber]
-            targets = [t for t in targets if t is not bomber]
+            targets = _all_but(targets, bomber)
         if violent and voice == VOICE_ACTIVE and _result_of_attacker(toks, rel, ti, sources):
             conf += UNCODED_SOURCE_PENALTY  # (the attacker of a told attack, no misread party: see _actor_evidence)
         if (violent and sources
@@ -2888,7 +2883,7 @@ class EventCoder:
                         for a in sources)
                 and (bomber := next(
                 (a for a in sent.actors if a.tok_start - sent.start <= ti and a.tok_end - sent.start >= tj
-                 and not a.prep and a.role.startswith(PERPETRATOR_ROLES)), None)) is not None and not any(a is bomber for a in sources)):
+                 and not a.prep and a.role.startswith(PERPETRATOR_ROLES)), None)) is not None and not _is_one_of(bomber, sources)):
             # "واستهدف مهاجم انتحاري حافلة تقل موظفين": the trigger is the attacker's own noun, the phrases after
             # it are what it hit (not "انتحاريون من التنظيم المتشدد": armed, the whole they belong to)
             sources, targets = [bomber], sources + [t for t in targets if t is not bomber

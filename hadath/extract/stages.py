@@ -37,6 +37,7 @@ from hadath.kb.kb import (
     kb_memo,
     match_parts,
     phrase_key,
+    word_positions,
 )
 from hadath.kb.schema import ActorEntry, AgentEntry, Metonym, Place
 from hadath.model import (
@@ -213,20 +214,6 @@ def _mentions(tokens: list[Token], text: str, spans: list[_SpanHit], si: int, ou
             out.append(m)
 
 
-def _positions(words: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
-    """The positions in ``words`` of the words in ``wanted``, in increasing order. (C-level scans: the words present,
-    then ``list.count`` and ``list.index`` for each of them: for words that are rare (one or two of them present) a
-    third of a comprehension's cost; each word present costs two scans of the list.)"""
-    out: list[int] = []
-    for w in wanted.intersection(words):
-        i = -1
-        for _ in range(words.count(w)):
-            i = words.index(w, i + 1)
-            out.append(i)
-    out.sort()
-    return out
-
-
 def _by_sentence(doc: Document, positions: list[int]) -> list[tuple[int, Sentence, int]]:
     """(sentence index, sentence, position) for each of the increasing token ``positions`` that lies in a sentence,
     in order: what a loop over every token of every sentence would meet at them. (The per-article scans for rare
@@ -274,7 +261,7 @@ class MentionStage(KBStage):
         # the rare words two rules look for, found in one pass over the article (their loops visit only these)
         # (a C-level test first: most articles have no introducer; the norms by a comprehension, not by
         # map(attrgetter), which costs twice as much per token on slotted objects)
-        accusative = _positions(parts, tables.accusative)
+        accusative = word_positions(parts, tables.accusative)
         introducers = [] if _NAME_INTRODUCERS.isdisjoint([t.norm for t in tokens]) else [
             i for i, t in enumerate(tokens) if t.norm in _NAME_INTRODUCERS]
 
@@ -413,7 +400,7 @@ class MentionStage(KBStage):
         for _, key, id_ in full:
             people.setdefault(key, set()).add(id_)
         first = {key: min(e for e, k, _ in full if k == key) for key in people}
-        cands = _by_sentence(doc, _positions(keys, set(people)))
+        cands = _by_sentence(doc, word_positions(keys, set(people)))
         if not cands:
             return []
         covered: set[int] | None = None  # the positions of the mentions, made for the first word that passes the

@@ -77,6 +77,21 @@ def match_parts(tokens: Sequence[Token]) -> list[str]:
     return [PUNCT_PART if t.is_punct else t.key for t in tokens]
 
 
+def word_positions(words: list[str], wanted: frozenset[str] | set[str]) -> list[int]:
+    """The positions in ``words`` (a sentence's or an article's token keys, say) of the words in ``wanted``, in
+    increasing order. (C-level scans: the words present, then ``list.count`` and ``list.index`` for each of them:
+    for words that are rare (one or two of them present) a third of a comprehension's cost; each word present costs
+    two scans of the list.)"""
+    out: list[int] = []
+    for w in wanted.intersection(words):
+        i = -1
+        for _ in range(words.count(w)):
+            i = words.index(w, i + 1)
+            out.append(i)
+    out.sort()
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """A dictionary hit over tokens ``[start, end)`` of the sequence given to :meth:`KnowledgeBase.match`."""

@@ -279,7 +279,6 @@ def agent_np(gloss: str, country_name: str | None, iso3: str | None, plural: boo
 
 # ----------------------------------------------------------------------------------------------- Arabic
 
-AR_DIACRITICS = re.compile(r"[\u064B-\u0652\u0640]")
 MASC_NAMES_IN_TA = frozenset(
     ["حمزة", "أسامة", "اسامة", "طلحة", "عبيدة", "معاوية", "قتيبة", "عكرمة", "عروة", "ضمرة", "جبلة", "حذيفة", "عطية", "خليفة", "قدامة", "سلامة", "مسلمة", "رفاعة", "ثعلبة", "عبادة", "زائدة"]
 )
@@ -299,14 +298,14 @@ HUMAN_BROKEN_PLURALS = frozenset(
 SINGULAR_IN_N = frozenset(["فلسطين", "الصين", "اليمين", "البحرين", "حسين", "ياسين", "أمين", "امين", "دين", "لبنان", "سودان", "عثمان", "رمضان", "سلطان", "إيران", "ايران", "عمان", "اليابان", "البرلمان", "الديوان", "الطيران"])
 
 
-# the characters of AR_DIACRITICS as a str.translate table: one C call, cheaper than a regex substitution
-# (strip_ar runs ~4 times per event)
+# the Arabic diacritics (U+064B-U+0652) and the tatweel (U+0640), as a str.translate table that deletes them: one C
+# call, cheaper than a regex substitution (strip_ar runs ~4 times per event)
 _AR_DIACRITICS_DEL = dict.fromkeys([*range(0x064B, 0x0653), 0x0640])
 
 
 def strip_ar(s: str) -> str:
     """Drop Arabic diacritics and tatweel."""
-    return s.translate(_AR_DIACRITICS_DEL)  # (= AR_DIACRITICS.sub("", s))
+    return s.translate(_AR_DIACRITICS_DEL)
 
 
 @lru_cache(maxsize=8192)

@@ -100,6 +100,7 @@ def key_of(phrase_word: str) -> str:
 
 # a raw token's analysis: (norm, key, prefix, suffix, is_punct)
 _Analysis = tuple[str, str, str, str, bool]
+_CACHE_MAX = 500_000  # entries per word cache (a bound for long-running processes)
 # the analysis of an HTML entity (&nbsp; &#39; ...), which gives no token (no real token has an empty norm with
 # is_punct set: a punctuation token's norm is itself)
 _SKIPPED: _Analysis = ("", "", "", "", True)
@@ -137,7 +138,7 @@ class Segmenter:
         if hit is not None:
             return hit
         res = self._segment(norm, enclitics)
-        if len(cache) < 500_000:
+        if len(cache) < _CACHE_MAX:
             cache[norm] = res
         return res
 
@@ -263,11 +264,7 @@ def tokenize(text: str, segmenter: Segmenter | None = None, start: int = 0, end:
 
 def _cached_analysis(raw: str, seg: Segmenter, cache: dict[str, _Analysis]) -> _Analysis:
     """:func:`_analyse_token` of a raw token seen for the first time, stored in the segmenter's token cache."""
-    hit = _analyse_token(raw, seg)
-    if len(cache) >= 500_000:
-        cache.clear()
-    cache[raw] = hit
-    return hit
+    return _store(cache, raw, _analyse_token(raw, seg))
 
 
 def _cached_word_analysis(word: str, seg: Segmenter, cache: dict[str, _Analysis]) -> _Analysis:
@@ -275,15 +272,15 @@ def _cached_word_analysis(word: str, seg: Segmenter, cache: dict[str, _Analysis]
     of TOKEN_RE (no digit, ``&``, ``;``, mark or ZWNJ/ZWJ is a letter): the regex that tells the kind of a
     token is not needed (~10% of the first analysis of a word)."""
     norm = norm_word(word)
-    # (the last character that is no mark; a word of letters may still end with a tatweel or a small letter)
-    last = word[-1]
-    if last in _FINAL_MARKS:
-        last = word.rstrip(_FINAL_MARKS)[-1:]
-    pre, key, suf = seg.segment(norm, enclitics=last not in ("ة", "ى"))
-    hit = (norm, key, pre, suf, False)
-    if len(cache) >= 500_000:
+    pre, key, suf = seg.segment(norm, enclitics=not _closed(word))
+    return _store(cache, word, (norm, key, pre, suf, False))
+
+
+def _store(cache: dict[str, _Analysis], raw: str, hit: _Analysis) -> _Analysis:
+    """Keep ``hit`` as the analysis of ``raw`` in the token cache (emptied first when full) and return it."""
+    if len(cache) >= _CACHE_MAX:
         cache.clear()
-    cache[word] = hit
+    cache[raw] = hit
     return hit
 
 
@@ -313,7 +310,15 @@ def _analyse(raw: str, kind: str | None, seg: Segmenter) -> tuple[str, str, str,
         while i < len(norm) and not norm[i].isdigit():
             i += 1
         return norm, norm[:i], norm[i:], ""
-    # (the last character that is no mark: rstrip, not a regex search, which would try every position)
-    closed = raw.rstrip(_FINAL_MARKS)[-1:] in ("ة", "ى")
-    pre, key, suf = seg.segment(norm, enclitics=not closed)
+    pre, key, suf = seg.segment(norm, enclitics=not _closed(raw))
     return norm, pre, key, suf
+
+
+def _closed(raw: str) -> bool:
+    """The word is written with a final ة or ى (after any final marks): its last letter is no pronoun."""
+    # (the last character that is no mark: rstrip, not a regex search, which would try every position; and only
+    # when the word ends with a mark, rare in news text)
+    last = raw[-1:]
+    if last in _FINAL_MARKS:
+        last = raw.rstrip(_FINAL_MARKS)[-1:]
+    return last in ("ة", "ى")

@@ -175,6 +175,8 @@ def _select_longest(items: list[_SpanHit]) -> list[_SpanHit]:
 
 _TOK_START = attrgetter("tok_start")
 _START = attrgetter("start")
+_TOK_END = attrgetter("tok_end")
+_SENTENCE_TOK_START = attrgetter("sentence", "tok_start")  # (a C-level key: no lambda called per item)
 
 
 def _tok_span(m: Mention) -> tuple[int, int]:
@@ -597,6 +599,8 @@ def _resolve_roles(actors: list[ActorMention]) -> None:
         if a.role and a.ref.id and a.ref.type == "person":
             people.setdefault((a.role, a.ref.country or ""), set()).add(a.ref.id)
             refs[a.ref.id] = a.ref
+    if not people:
+        return  # (no person named with a role: no role phrase can take one)
     for a in actors:
         if a.head == KIND_AGENT and a.role and not a.ref.id:
             ids = people.get((a.role, a.ref.country or ""), set())
@@ -674,7 +678,7 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
             continue  # "الحركة الإسلامية", "الجيش السوري", "الرئيس السابق"
         if pool is None:
             pool = actors + _embedded(kb, doc, actors)
-            pool.sort(key=lambda a: a.tok_end)
+            pool.sort(key=_TOK_END)
         ante = _antecedent(kb, toks, pool, t.key, existing.role if existing else "", i, si)
         if ante is None:
             continue
@@ -688,7 +692,7 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
                                       _prep_before(toks, i, s.tok_start), conj=t.prefix.startswith("و")))
     if added:
         actors.extend(added)
-        actors.sort(key=lambda a: (a.sentence, a.tok_start))
+        actors.sort(key=_SENTENCE_TOK_START)
 
 
 def _surname_key(kb: KnowledgeBase, t: Token) -> str:
@@ -743,7 +747,7 @@ def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMentio
                                   conj=t.prefix.startswith("و")))
     if added:
         actors.extend(added)
-        actors.sort(key=lambda a: (a.sentence, a.tok_start))
+        actors.sort(key=_SENTENCE_TOK_START)
 
 
 def _embedded(kb: KnowledgeBase, doc: Document, actors: list[ActorMention]) -> list[ActorMention]:
@@ -1311,6 +1315,7 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase, doc: Document) -> None:
         self.kb = kb
         self.doc = doc
+        self.text = doc.article.text  # (Document.text is a property: read once)
         self.date = doc.article.date
         self.agent_country: dict[str, str] = {}  # agent id -> last country seen with it
         self.dominant = ""  # the article's main country, for role nouns without one (set by the stage)
@@ -1399,7 +1404,7 @@ class ActorResolver:
                 a = kb.actors[m.entry_id]
                 if country and a.country == country:
                     (persons if a.type == "person" else orgs).append(a)
-        surface = self.doc.text[ms[0].start:ms[-1].end]
+        surface = self.text[ms[0].start:ms[-1].end]
         if last_name is not None and not persons:
             head = agents[0] if agents else None
             if head is not None and not head.full_code and not country:
@@ -1432,7 +1437,7 @@ class ActorResolver:
                 code: str | None = head.sector
             else:
                 # a role phrase repeated without its nationality ("حاملة الطائرات") keeps the one it had
-                role_key = phrase_key(self.doc.text[ms[0].start:ms[0].end])
+                role_key = phrase_key(self.text[ms[0].start:ms[0].end])
                 if not country:
                     country = self.agent_country.get(role_key, "") or self.dominant
                 else:
@@ -1484,16 +1489,18 @@ class ActorStage(KBStage):
             m = ents[i]
             sent = doc.sentences[m.sentence]
             group = [m]
+            last = m  # (group[-1])
             j = i + 1
             while j < n_ents and ents[j].sentence == m.sentence:
                 nxt = ents[j]
-                if nxt.tok_start == group[-1].tok_start and nxt.tok_end == group[-1].tok_end:
+                if nxt.tok_start == last.tok_start and nxt.tok_end == last.tok_end:
                     group.append(nxt)  # same span, another kind
+                    last = nxt
                     j += 1
                     continue
-                gap = toks[group[-1].tok_end:nxt.tok_start]
-                if nxt.tok_start < group[-1].tok_end:
+                if nxt.tok_start < last.tok_end:
                     break
+                gap = toks[last.tok_end:nxt.tok_start]
                 appos = False
                 if len(gap) <= 3:
                     words = [t for t in gap if t.text not in GROUP_GLUE] if gap else gap  # (adjacent phrases: none)
@@ -1508,11 +1515,11 @@ class ActorStage(KBStage):
                                 break
                 if words:
                     # apposition after a role noun: "الطراد الكبير، حاملة الطائرات الروسية"
-                    appos = (group[-1].kind == MK_AGENT and len(words) <= 2
+                    appos = (last.kind == MK_AGENT and len(words) <= 2
                              and all(t.prefix == "ال" for t in words)
                              and any(t.text in "،," for t in gap))
                     # a title's genitive chain before a name: "رئيس مكتبها السياسي خالد مشعل"
-                    title_chain = (group[-1].kind == MK_AGENT and nxt.kind == MK_ACTOR
+                    title_chain = (last.kind == MK_AGENT and nxt.kind == MK_ACTOR
                                    and kb.actors[nxt.entry_id].type == "person" and len(gap) <= 3
                                    and not any(t.is_punct or t.norm in PREPOSITIONS or t.norm in _STOP_CHAIN
                                                for t in gap)
@@ -1521,12 +1528,12 @@ class ActorStage(KBStage):
                                    and all("ال" in t.prefix or t.suffix for t in gap)
                                    and not any(tm.kind == MK_TRIGGER and tm.tok_start <= t_i < tm.tok_end
                                                for tm in doc.mentions
-                                               for t_i in range(group[-1].tok_end, nxt.tok_start)))
+                                               for t_i in range(last.tok_end, nxt.tok_start)))
                     # an honorific between a role phrase and the name: "أمير قطر الشيخ تميم بن حمد"
                     honorific = (len(gap) <= 2 and all(t.norm in PERSON_TITLES for t in gap)
                                  and _honorific_chain(kb, toks, group, _span_from(ents, j)))
                     # an adjective between a role noun and its nationality: "زعماء سياسيين عراقيين"
-                    adj = (group[-1].kind == MK_AGENT and nxt.kind == MK_NISBA and len(words) == 1
+                    adj = (last.kind == MK_AGENT and nxt.kind == MK_NISBA and len(words) == 1
                            and not words[0].prefix and words[0].norm.endswith(("ين", "ون", "يه", "ي"))
                            and words[0].key not in kb.lexicon)
                     # a possessor the dictionaries miss, with its nationality: "نقطة تفتيش للجيش الأفغاني"
@@ -1541,7 +1548,7 @@ class ActorStage(KBStage):
                         break
                 elif not appos and _new_phrase(kb, toks, group, nxt_span, ents, j + len(nxt_span)):
                     break
-                clitic = self._clitic(toks, nxt_span, kb)
+                clitic = self._clitic(toks, nxt_span, kb) if toks[nxt.tok_start].prefix else ""
                 if clitic[:1] in ("و", "ف", "ب", "ل", "ك") and not (not gap and _possessive_lam(kb, toks, group, nxt_span, clitic)):
                     break
                 if (nxt.kind == MK_PLACE
@@ -1552,6 +1559,7 @@ class ActorStage(KBStage):
                     # الناصرية"، not "أغلقت القوات الأميركية مدينة الصدر")
                     break
                 group.append(nxt)
+                last = nxt
                 j += 1
             i = j
             self._emit(doc, res, group, sent.tok_start, actors, places)
@@ -1563,15 +1571,20 @@ class ActorStage(KBStage):
 
     def _clitic(self, toks: list[Token], span: list[Mention], kb: KnowledgeBase | None = None) -> str:
         """The proclitics of the span's first word, less letters that belong to the name itself: the ف of
-        "فيصل بن فرحان" is not the conjunction, although the word also reads ف + يصل. (``kb``: the stage's,
+        "فيصل بن فرحان" is not the conjunction, although the word also reads ف + يصل. Only the mentions on the
+        span of ``span[0]`` count (``span`` may be a whole group: the others are skipped). (``kb``: the stage's,
         when the caller has it at hand.)"""
-        t = toks[span[0].tok_start]
+        m0 = span[0]
+        t = toks[m0.tok_start]
         if not t.prefix:
             return ""
         if kb is None:
             kb = self.kb
         memo = _tables(kb).first_words
+        start, end = m0.tok_start, m0.tok_end
         for m in span:
+            if m.tok_start != start or m.tok_end != end:
+                continue
             got = memo.get((m.kind, m.entry_id))
             if got is None:
                 got = self._first_words(m, kb)
@@ -1619,8 +1632,8 @@ class ActorStage(KBStage):
             elif k == MK_STATE:
                 actorish = has_state = True
         g0 = group[0]
-        # (no clitic on the first word: _clitic's own first test, without building the span for it)
-        clitic = "" if not toks[g0.tok_start].prefix else self._clitic(toks, _on_first_span(group), kb)
+        # (no clitic on the first word: _clitic's own first test, without the call)
+        clitic = "" if not toks[g0.tok_start].prefix else self._clitic(toks, group, kb)
         prep = _prep_before(toks, g0.tok_start, sent_start, clitic)
         # a place (optionally with its nisba: بطبرق الليبية) is a place, not an actor
         if has_place and (not actorish or has_state or prep in LOCATIVE_PREPS):
@@ -1653,25 +1666,31 @@ class ActorStage(KBStage):
         actors.append(am)
 
 
-# (_on_first_span and _first_places are functions of their own so that ActorStage._emit, called for every entity
-# group, holds no comprehension: the variables a comprehension reads are cells, made and freed on every call)
-def _on_first_span(group: list[Mention]) -> list[Mention]:
-    """The mentions of ``group`` on the span of its first one."""
-    g0 = group[0]
-    return [m for m in group if m.tok_start == g0.tok_start and m.tok_end == g0.tok_end]
-
-
+# (_first_places is a function of its own so that ActorStage._emit, called for every entity group, stays short; it
+# and _span_from use loops rather than comprehensions: a group or a span is one to three mentions, mostly, and a
+# comprehension is a call of its own)
 def _first_places(group: list[Mention]) -> tuple[Mention, tuple[str, ...]]:
     """The first place mention of ``group`` (which has one) and the ids of the place mentions on its start."""
-    place_ms = [m for m in group if m.kind == MK_PLACE]
-    pm = place_ms[0]
-    return pm, tuple([m.entry_id for m in place_ms if m.tok_start == pm.tok_start])
+    pm: Mention | None = None
+    ids: list[str] = []
+    for m in group:
+        if m.kind == MK_PLACE and (pm is None or m.tok_start == pm.tok_start):
+            if pm is None:
+                pm = m
+            ids.append(m.entry_id)
+    assert pm is not None
+    return pm, tuple(ids)
 
 
 def _span_from(ents: list[Mention], j: int) -> list[Mention]:
     """The mentions among ``ents[j:j + 4]`` on the span of ``ents[j]`` (a span has at most four kinds)."""
     nxt = ents[j]
-    return [e for e in ents[j:j + 4] if e.tok_start == nxt.tok_start and e.tok_end == nxt.tok_end]
+    start, end = nxt.tok_start, nxt.tok_end
+    out = [nxt]
+    for e in ents[j + 1:j + 4]:
+        if e.tok_start == start and e.tok_end == end:
+            out.append(e)
+    return out
 
 
 def _bare_articled_metonym(kb: KnowledgeBase, toks: list[Token], m: Mention) -> bool:

@@ -539,6 +539,16 @@ def _person_title(kb: KnowledgeBase, m: Mention) -> bool:
     return _person_role(g.name_en)
 
 
+# sets of mention kinds, named once (a set display of module globals is built anew at each test); the kinds of a
+# mention are MentionKind members, compared by identity below (``is``: no rich comparison of two strings)
+_STATE_NISBA: frozenset[MentionKind] = frozenset({MK_STATE, MK_NISBA})
+_STATE_NISBA_ACTOR: frozenset[MentionKind] = frozenset({MK_STATE, MK_NISBA, MK_ACTOR})
+_NAMING_KINDS: frozenset[MentionKind] = frozenset({MK_STATE, MK_NISBA, MK_ACTOR, MK_AGENT})
+_NISBA_PLACE: frozenset[MentionKind] = frozenset({MK_NISBA, MK_PLACE})
+_NAME_ACTOR: frozenset[MentionKind] = frozenset({MK_NAME, MK_ACTOR})
+_PLACE_ONLY: frozenset[MentionKind] = frozenset({MK_PLACE})
+
+
 @lru_cache(maxsize=4096)
 def _person_role(name_en: str) -> bool:
     """True when an agent's English name is a person's role (president, minister, spokesman ...)."""
@@ -653,7 +663,7 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     asked = {i for _, _, i in cands} | {i + 1 for _, _, i in cands}
     taken: dict[int, list[Mention]] = {}  # token position (of those asked about) -> the entity mentions covering it
     if ents is None:
-        ents = [m for m in doc.mentions if m.kind != MK_TRIGGER]
+        ents = [m for m in doc.mentions if m.kind is not MK_TRIGGER]
     for m in ents:
         for k in range(m.tok_start, m.tok_end):
             if k in asked:
@@ -669,7 +679,7 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     for si, s, i in cands:
         t = toks[i]
         existing = by_start.get((i, i + 1))
-        if any(existing is None or m.kind != MK_AGENT or (m.tok_start, m.tok_end) != (i, i + 1)
+        if any(existing is None or m.kind is not MK_AGENT or (m.tok_start, m.tok_end) != (i, i + 1)
                for m in taken.get(i, ())):
             continue  # part of a longer name or phrase
         if existing is not None and (existing.head != KIND_AGENT or existing.ref.id):
@@ -711,7 +721,7 @@ def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMentio
     surname must name one person in the article and stand alone (no mention on it, no given name before it).
     ``ents``: the article's mentions other than triggers, when the caller has them."""
     toks = doc.tokens
-    names = [m for m in (doc.mentions if ents is None else ents) if m.kind == MK_NAME and m.tok_end - m.tok_start >= 2]
+    names = [m for m in (doc.mentions if ents is None else ents) if m.kind is MK_NAME and m.tok_end - m.tok_start >= 2]
     if not names:
         return
     refs: dict[str, list[tuple[int, ActorRef]]] = {}  # surname key -> (end of the full name, its actor)
@@ -758,7 +768,7 @@ def _embedded(kb: KnowledgeBase, doc: Document, actors: list[ActorMention]) -> l
     at = {k: a for a in actors for k in range(a.tok_start, a.tok_end)}  # token position -> its actor phrase
     for m in doc.mentions:
         a = at.get(m.tok_start)
-        if m.kind == MK_ACTOR and a is not None and m.tok_end <= a.tok_end and m.entry_id != a.ref.id \
+        if m.kind is MK_ACTOR and a is not None and m.tok_end <= a.tok_end and m.entry_id != a.ref.id \
                 and m.entry_id in kb.actors:
             e = kb.actors[m.entry_id]
             if e.type != "person":
@@ -776,7 +786,7 @@ def _bare_after(kb: KnowledgeBase, nxt: Token, named: list[Mention], time: bool)
         return False
     if named:
         kinds = {m.kind for m in named}
-        return MK_NISBA not in kinds and kinds != {MK_PLACE}
+        return MK_NISBA not in kinds and kinds != _PLACE_ONLY
     return not _definite(nxt)
 
 
@@ -853,7 +863,7 @@ def _context_alias(kb: KnowledgeBase, doc: Document, m: Mention) -> frozenset[st
     context metonym: "قوات الاحتلال"، "جيش الاحتلال"، "سلطات الاحتلال" are Israel's in news about Israel and
     Palestine but the US-led forces' in an Iraq-war article. None for any other mention, and for a name that also
     writes the nationality ("قوات الاحتلال الإسرائيلي"، "جيش الاحتلال الصهيوني")."""
-    if m.kind != MK_ACTOR:
+    if m.kind is not MK_ACTOR:
         return None
     toks = doc.tokens[m.tok_start:m.tok_end]
     need: frozenset[str] | None = None
@@ -879,19 +889,19 @@ def _country_facts(kb: KnowledgeBase, doc: Document, places_in: set[str] | None 
     state, nisba, actor, place = MK_STATE, MK_NISBA, MK_ACTOR, MK_PLACE
     for m in doc.mentions if ents is None else ents:
         k = m.kind
-        if k in (state, nisba):
+        if k is state or k is nisba:
             if m.entry_id in countries:
                 out.add(m.entry_id)
                 counts[m.entry_id] = counts.get(m.entry_id, 0) + 1
             elif m.entry_id in metonyms and m.entry_id not in CONTEXT_METONYMS:
                 out.add(metonyms[m.entry_id].code[:3])
-        elif k == actor:
+        elif k is actor:
             c = actors[m.entry_id].country
             if c and (c not in _CONTEXT_COUNTRIES or _context_alias(kb, doc, m) is None):
                 # ("قوات الاحتلال" does not name Israel by itself)
                 out.add(c)
                 counts[c] = counts.get(c, 0) + 1
-        elif k == place:
+        elif k is place:
             p = places.get(m.entry_id)
             if p:
                 if places_in is not None and p.country:
@@ -962,9 +972,9 @@ def _named_actor(kb: KnowledgeBase, span: list[Mention]) -> ActorEntry | None:
     """The dictionary actor a span names, unless the same words are also a generic role (مجلس النواب)."""
     actor: Mention | None = None  # (a loop, not any() and next(): ~100 calls per article)
     for m in span:
-        if m.kind == MK_AGENT:
+        if m.kind is MK_AGENT:
             return None
-        if actor is None and m.kind == MK_ACTOR:
+        if actor is None and m.kind is MK_ACTOR:
             actor = m
     return kb.actors[actor.entry_id] if actor is not None else None
 
@@ -980,11 +990,11 @@ def _complete_name(kb: KnowledgeBase, span: list[Mention]) -> str | None:
     agent = False
     for m in span:
         k = m.kind
-        if k == MK_NAME:
+        if k is MK_NAME:
             return _UNKNOWN_NAME
-        if k == MK_AGENT:
+        if k is MK_AGENT:
             agent = True
-        elif actor is None and k == MK_ACTOR:
+        elif actor is None and k is MK_ACTOR:
             actor = m
     return None if agent or actor is None else kb.actors[actor.entry_id].type
 
@@ -1007,9 +1017,9 @@ def _role(kb: KnowledgeBase, span: list[Mention]) -> Mention | None:
     role: Mention | None = None
     for m in span:
         k = m.kind
-        if k == MK_NAME:
+        if k is MK_NAME:
             return None
-        if role is None and k == MK_AGENT:
+        if role is None and k is MK_AGENT:
             role = m
     return role
 
@@ -1017,7 +1027,7 @@ def _role(kb: KnowledgeBase, span: list[Mention]) -> Mention | None:
 def _country_of(kb: KnowledgeBase, span: list[Mention]) -> str:
     """The ISO3 country a span names or implies (state, nisba, metonym, a dictionary actor's country)."""
     for m in span:
-        if m.kind in (MK_STATE, MK_NISBA):
+        if m.kind in _STATE_NISBA:
             if m.entry_id in kb.countries:
                 return m.entry_id
             if m.entry_id in kb.metonyms:
@@ -1030,7 +1040,7 @@ def _countries_of(kb: KnowledgeBase, span: list[Mention]) -> set[str]:
     """Every country a state span may name ("عمان": Oman, or Amman for Jordan)."""
     out = set()
     for m in span:
-        if m.kind in (MK_STATE, MK_NISBA):
+        if m.kind in _STATE_NISBA:
             if m.entry_id in kb.countries:
                 out.add(m.entry_id)
             elif m.entry_id in kb.metonyms:
@@ -1041,7 +1051,7 @@ def _countries_of(kb: KnowledgeBase, span: list[Mention]) -> set[str]:
 def _phrase_country(kb: KnowledgeBase, spans: list[list[Mention]]) -> str:
     """The phrase's country: its first state or nisba, else its organisation's country."""
     for sp in spans:
-        if _kinds(sp) & {MK_STATE, MK_NISBA}:
+        if _kinds(sp) & _STATE_NISBA:
             c = _country_of(kb, sp)
             if c:
                 return c
@@ -1110,9 +1120,9 @@ def _ahead(kb: KnowledgeBase, spans: list[list[Mention]]) -> tuple[bool, str]:
     for sp in spans:
         if _is_person(kb, sp):
             return True, country or _country_of(kb, sp)
-        if not country and _kinds(sp) & {MK_STATE, MK_NISBA, MK_ACTOR}:
+        if not country and _kinds(sp) & _STATE_NISBA_ACTOR:
             country = _country_of(kb, sp)
-        if not (_kinds(sp) & {MK_STATE, MK_NISBA, MK_ACTOR, MK_AGENT}):
+        if not (_kinds(sp) & _NAMING_KINDS):
             break
     return False, country
 
@@ -1185,7 +1195,7 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
     head = _role(kb, spans[0])
     last_role = _role(kb, last)
     open_role = last_role is not None and not _closed(toks, last_role)  # "رئيس", "زعيم", "أمير": a genitive follows
-    if MK_PLACE in lk and not lk & {MK_STATE, MK_NISBA, MK_AGENT, MK_ACTOR}:
+    if MK_PLACE in lk and not lk & _NAMING_KINDS:
         return MK_STATE in nk and any(MK_STATE in _kinds(sp) for sp in spans)
     if _is_person(kb, nxt):
         if open_role:
@@ -1203,7 +1213,7 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
         if MK_NISBA in nk and (last_role is not None or _is_org(kb, last)) and MK_NISBA not in lk:
             # a nisba adjective of the noun: "السلطات السعودية", "شركة أرامكو السعودية"
             return _is_org(kb, last) and not _compatible(_country_of(kb, last), _country_of(kb, nxt))
-        if all(_kinds(sp) <= {MK_NISBA, MK_PLACE} for sp in spans) and MK_NISBA in lk:
+        if all(_kinds(sp) <= _NISBA_PLACE for sp in spans) and MK_NISBA in lk:
             # a nationality whose noun the dictionaries lack, then the state it names: "العاصمة المصرية القاهرة"
             return _country_of(kb, last) not in _countries_of(kb, nxt)
         return not open_role  # "أمير قطر" continues; "زار رئيس الوزراء | لبنان", "حزب الله | إسرائيل" do not
@@ -1217,7 +1227,7 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
             return False
         # a rank after a role and nationality, its name not in the dictionary, continues the phrase
         return not (_is_title(kb, role.entry_id) and head is not None and not _ahead(kb, _following(ents, after))[0]
-                    and bool(lk & {MK_NISBA, MK_STATE}))
+                    and bool(lk & _STATE_NISBA))
     if MK_NISBA in nk and _is_org(kb, last) and MK_NISBA not in lk:
         return not _compatible(_country_of(kb, last), _country_of(kb, nxt))  # "حزب الله اللبناني"
     return False
@@ -1226,22 +1236,22 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
 def _two_heads(kb: KnowledgeBase, group: list[Mention], nxt: Mention) -> bool:
     """Across a comma (an apposition or a list): True when ``nxt`` starts a second noun phrase: state after
     state, person after person, and a role noun after a complete role + nationality phrase."""
-    if (nxt.kind == MK_AGENT and group[-1].kind in (MK_NISBA, MK_STATE)
-            and any(m.kind == MK_AGENT for m in group) and not _is_title(kb, nxt.entry_id)):
+    if (nxt.kind is MK_AGENT and group[-1].kind in _STATE_NISBA
+            and any(m.kind is MK_AGENT for m in group) and not _is_title(kb, nxt.entry_id)):
         return True
-    if nxt.kind == MK_STATE and any(m.kind == MK_STATE for m in group):
+    if nxt.kind is MK_STATE and any(m.kind is MK_STATE for m in group):
         return True
-    if nxt.kind == MK_NAME:
-        return any(m.kind in (MK_NAME, MK_ACTOR) for m in group)
-    if nxt.kind == MK_ACTOR:
+    if nxt.kind is MK_NAME:
+        return any(m.kind in _NAME_ACTOR for m in group)
+    if nxt.kind is MK_ACTOR:
         nxt_person = kb.actors[nxt.entry_id].type == "person"
         for m in group:
-            if m.kind == MK_ACTOR:
+            if m.kind is MK_ACTOR:
                 is_person = kb.actors[m.entry_id].type == "person"
                 if is_person or not nxt_person:
                     return True  # person+person, org+org, person+org: two phrases
-    if nxt.kind == MK_ACTOR and any(m.kind == MK_STATE for m in group):
-        return not any(m.kind == MK_AGENT for m in group)
+    if nxt.kind is MK_ACTOR and any(m.kind is MK_STATE for m in group):
+        return not any(m.kind is MK_AGENT for m in group)
     return False
 
 
@@ -1339,9 +1349,9 @@ class ActorResolver:
         last_name: Mention | None = None  # the last unknown name
         for m in ms:
             k = m.kind
-            if k == MK_ACTOR:
+            if k is MK_ACTOR:
                 actor_ms.append(m)
-            elif k == MK_AGENT:
+            elif k is MK_AGENT:
                 if generic_agent_span is None:
                     generic_agent_span = {(m.tok_start, m.tok_end)}
                 else:
@@ -1351,7 +1361,7 @@ class ActorResolver:
                         break
                 else:
                     agents.append(kb.agents[m.entry_id])
-            elif k in (MK_NISBA, MK_STATE):
+            elif k in _STATE_NISBA:
                 if m.entry_id in CONTEXT_METONYMS and not CONTEXT_METONYMS[m.entry_id] & (self.context | self.places_in):
                     continue  # "قيادة الاحتلال" in an article that names neither Israel nor Palestine
                 mt = kb.metonyms.get(m.entry_id)
@@ -1362,12 +1372,12 @@ class ActorResolver:
                     country = country or mt.code[:3]
                 else:
                     country = country or m.entry_id
-            elif k == MK_PLACE:
+            elif k is MK_PLACE:
                 if not country:
                     p = kb.places.get(m.entry_id)
                     if p:
                         country = p.country
-            elif k == MK_NAME:
+            elif k is MK_NAME:
                 last_name = m
         generic: list[Mention] | None = None  # actors whose name is also a generic agent phrase (مجلس النواب)
         for m in actor_ms:
@@ -1391,7 +1401,7 @@ class ActorResolver:
             nisba_of = kb.nisba_of
             found = False
             for m in ms:
-                if m.kind == MK_ACTOR or m.kind == MK_AGENT:
+                if m.kind is MK_ACTOR or m.kind is MK_AGENT:
                     for i in range(m.tok_start, m.tok_end):
                         if toks[i].key in nisba_of:
                             country, found = nisba_of[toks[i].key], True
@@ -1454,7 +1464,7 @@ class ActorResolver:
             c = kb.countries.get(country)
             kind = KIND_NISBA
             for m in ms:
-                if m.kind == MK_STATE:
+                if m.kind is MK_STATE:
                     kind = KIND_STATE
                     break
             return (ActorRef(c.names_ar[0] if c and c.names_ar else surface, c.name_en if c else None, country, None,
@@ -1479,7 +1489,7 @@ class ActorStage(KBStage):
         places: list[PlaceMention] = []
         # the entity mentions (the triggers are most of the mentions: the helpers below that look at entities only
         # are given ents; one rule, below, reads the triggers from doc.mentions)
-        ents = [m for m in doc.mentions if m.kind != MK_TRIGGER]
+        ents = [m for m in doc.mentions if m.kind is not MK_TRIGGER]
         n_ents = len(ents)
         res.context, res.dominant = _country_facts(kb, doc, res.places_in, ents)
         toks = doc.tokens
@@ -1515,29 +1525,29 @@ class ActorStage(KBStage):
                                 break
                 if words:
                     # apposition after a role noun: "الطراد الكبير، حاملة الطائرات الروسية"
-                    appos = (last.kind == MK_AGENT and len(words) <= 2
+                    appos = (last.kind is MK_AGENT and len(words) <= 2
                              and all(t.prefix == "ال" for t in words)
                              and any(t.text in "،," for t in gap))
                     # a title's genitive chain before a name: "رئيس مكتبها السياسي خالد مشعل"
-                    title_chain = (last.kind == MK_AGENT and nxt.kind == MK_ACTOR
+                    title_chain = (last.kind is MK_AGENT and nxt.kind is MK_ACTOR
                                    and kb.actors[nxt.entry_id].type == "person" and len(gap) <= 3
                                    and not any(t.is_punct or t.norm in PREPOSITIONS or t.norm in _STOP_CHAIN
                                                for t in gap)
                                    # nouns and adjectives (definite, or with a possessive pronoun), not verbs
                                    # ("وفدا يقوده مشعل أطلع لافروف")
                                    and all("ال" in t.prefix or t.suffix for t in gap)
-                                   and not any(tm.kind == MK_TRIGGER and tm.tok_start <= t_i < tm.tok_end
+                                   and not any(tm.kind is MK_TRIGGER and tm.tok_start <= t_i < tm.tok_end
                                                for tm in doc.mentions
                                                for t_i in range(last.tok_end, nxt.tok_start)))
                     # an honorific between a role phrase and the name: "أمير قطر الشيخ تميم بن حمد"
                     honorific = (len(gap) <= 2 and all(t.norm in PERSON_TITLES for t in gap)
                                  and _honorific_chain(kb, toks, group, _span_from(ents, j)))
                     # an adjective between a role noun and its nationality: "زعماء سياسيين عراقيين"
-                    adj = (last.kind == MK_AGENT and nxt.kind == MK_NISBA and len(words) == 1
+                    adj = (last.kind is MK_AGENT and nxt.kind is MK_NISBA and len(words) == 1
                            and not words[0].prefix and words[0].norm.endswith(("ين", "ون", "يه", "ي"))
                            and words[0].key not in kb.lexicon)
                     # a possessor the dictionaries miss, with its nationality: "نقطة تفتيش للجيش الأفغاني"
-                    possessor = (len(gap) == 1 and nxt.kind == MK_NISBA and gap[0].norm.startswith("لل")
+                    possessor = (len(gap) == 1 and nxt.kind is MK_NISBA and gap[0].norm.startswith("لل")
                                  and len(gap[0].norm) >= 5 and _possessed(kb, toks, group))
                     if not (appos or title_chain or honorific or adj or possessor):
                         break
@@ -1551,9 +1561,9 @@ class ActorStage(KBStage):
                 clitic = self._clitic(toks, nxt_span, kb) if toks[nxt.tok_start].prefix else ""
                 if clitic[:1] in ("و", "ف", "ب", "ل", "ك") and not (not gap and _possessive_lam(kb, toks, group, nxt_span, clitic)):
                     break
-                if (nxt.kind == MK_PLACE
-                        and (not any(g.kind == MK_AGENT for g in group) or _definite_end(toks, group))
-                        and not any(k.kind in (MK_STATE, MK_NISBA) for k in ents[j:j + 3]
+                if (nxt.kind is MK_PLACE
+                        and (not any(g.kind is MK_AGENT for g in group) or _definite_end(toks, group))
+                        and not any(k.kind in _STATE_NISBA for k in ents[j:j + 3]
                                     if (k.tok_start, k.tok_end) == (nxt.tok_start, nxt.tok_end))):
                     # (a place is the genitive of a role noun only when that noun can govern one: "شرطة
                     # الناصرية"، not "أغلقت القوات الأميركية مدينة الصدر")
@@ -1600,13 +1610,13 @@ class ActorStage(KBStage):
         got = memo.get(key)
         if got is None:
             forms: list[str] = []
-            if m.kind == MK_ACTOR and m.entry_id in kb.actors:
+            if m.kind is MK_ACTOR and m.entry_id in kb.actors:
                 a = kb.actors[m.entry_id]
                 forms = [a.name_ar, *a.aliases]
-            elif m.kind == MK_PLACE and m.entry_id in kb.places:
+            elif m.kind is MK_PLACE and m.entry_id in kb.places:
                 p = kb.places[m.entry_id]
                 forms = [p.name_ar, *p.aliases]
-            elif m.kind == MK_STATE and m.entry_id in kb.countries:
+            elif m.kind is MK_STATE and m.entry_id in kb.countries:
                 forms = list(kb.countries[m.entry_id].names_ar)
             got = frozenset(norm_word(f.split()[0]) for f in forms if f.split())
             memo[key] = got
@@ -1621,15 +1631,15 @@ class ActorStage(KBStage):
         role = ""
         for m in group:
             k = m.kind
-            if k == MK_PLACE:
+            if k is MK_PLACE:
                 has_place = True
-            elif k == MK_ACTOR:
+            elif k is MK_ACTOR:
                 actorish = True
-            elif k == MK_AGENT:
+            elif k is MK_AGENT:
                 actorish = True
                 if not has_role:
                     has_role, role = True, m.entry_id
-            elif k == MK_STATE:
+            elif k is MK_STATE:
                 actorish = has_state = True
         g0 = group[0]
         # (no clitic on the first word: _clitic's own first test, without the call)
@@ -1674,7 +1684,7 @@ def _first_places(group: list[Mention]) -> tuple[Mention, tuple[str, ...]]:
     pm: Mention | None = None
     ids: list[str] = []
     for m in group:
-        if m.kind == MK_PLACE and (pm is None or m.tok_start == pm.tok_start):
+        if m.kind is MK_PLACE and (pm is None or m.tok_start == pm.tok_start):
             if pm is None:
                 pm = m
             ids.append(m.entry_id)

@@ -635,6 +635,19 @@ _ANAPHORIC_KEYS = frozenset(ANAPHORIC_HEADS) | frozenset(ANAPHORIC_ROLES)
 _ANAPHOR_WINDOW = 3  # sentences before the anaphor in which a second candidate makes it ambiguous
 
 
+def _positions_of(toks: list[Token], found: list[Token]) -> list[int]:
+    """The positions in ``toks`` of the tokens ``found`` among them (in text order), by bisection on their character
+    offsets. (A scan of every token for a few rare words lists the tokens, not their positions: ``enumerate`` would
+    make a new int for every token past the 256th.)"""
+    out: list[int] = []
+    for t in found:
+        i = bisect_left(toks, t.start, key=_START)
+        while toks[i] is not t:  # (tokens with the same start: none from the tokenizer)
+            i += 1
+        out.append(i)
+    return out
+
+
 def _definite(t: Token) -> bool:
     """The token carries the article (ال، or لل after the preposition لـ)."""
     return t.prefix.endswith("ال") or t.prefix.endswith("لل")
@@ -656,7 +669,7 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     article's mentions other than triggers, when the caller has them."""
     toks = doc.tokens
     # (one pass finds the candidate words; the tables below are built only for an article that has one)
-    cands = _by_sentence(doc, [i for i, t in enumerate(toks) if t.key in _ANAPHORIC_KEYS and _definite(t)])
+    cands = _by_sentence(doc, _positions_of(toks, [t for t in toks if t.key in _ANAPHORIC_KEYS and _definite(t)]))
     if not cands:
         return
     # the positions the loop below asks about: each candidate and the word after it
@@ -665,7 +678,12 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     if ents is None:
         ents = [m for m in doc.mentions if m.kind is not MK_TRIGGER]
     for m in ents:
-        for k in range(m.tok_start, m.tok_end):
+        start, end = m.tok_start, m.tok_end
+        if end - start == 1:  # (most mentions are one word: no range)
+            if start in asked:
+                taken.setdefault(start, []).append(m)
+            continue
+        for k in range(start, end):
             if k in asked:
                 taken.setdefault(k, []).append(m)
     time_toks: set[int] = set()
@@ -687,7 +705,7 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
         if i + 1 < s.tok_end and not _bare_after(kb, toks[i + 1], taken.get(i + 1, []), i + 1 in time_toks):
             continue  # "الحركة الإسلامية", "الجيش السوري", "الرئيس السابق"
         if pool is None:
-            pool = actors + _embedded(kb, doc, actors)
+            pool = actors + _embedded(kb, doc, actors, ents)
             pool.sort(key=_TOK_END)
         ante = _antecedent(kb, toks, pool, t.key, existing.role if existing else "", i, si)
         if ante is None:
@@ -739,7 +757,7 @@ def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMentio
     added: list[ActorMention] = []
     # (the words of a surname only, found in one pass, in the order of a loop over the sentences: word_positions
     # would pay two C-level scans of the article per surname)
-    for si, s, i in _by_sentence(doc, [i for i, t in enumerate(toks) if t.key in refs]):
+    for si, s, i in _by_sentence(doc, _positions_of(toks, [t for t in toks if t.key in refs])):
         t = toks[i]
         got = refs[t.key]
         if (len({r.name for _, r in got}) != 1 or i < min(e for e, _ in got)
@@ -760,16 +778,19 @@ def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMentio
         actors.sort(key=_SENTENCE_TOK_START)
 
 
-def _embedded(kb: KnowledgeBase, doc: Document, actors: list[ActorMention]) -> list[ActorMention]:
+def _embedded(kb: KnowledgeBase, doc: Document, actors: list[ActorMention],
+              ents: list[Mention] | None = None) -> list[ActorMention]:
     """Organisations named inside an actor phrase that resolved to someone else ("زعيم حزب الله حسن نصر
-    الله" names Hezbollah too), as antecedents only."""
+    الله" names Hezbollah too), as antecedents only. ``ents``: the article's mentions other than triggers, when the
+    caller has them."""
     out: list[ActorMention] = []
     date = doc.article.date
     at = {k: a for a in actors for k in range(a.tok_start, a.tok_end)}  # token position -> its actor phrase
-    for m in doc.mentions:
+    for m in doc.mentions if ents is None else ents:
+        if m.kind is not MK_ACTOR:
+            continue
         a = at.get(m.tok_start)
-        if m.kind is MK_ACTOR and a is not None and m.tok_end <= a.tok_end and m.entry_id != a.ref.id \
-                and m.entry_id in kb.actors:
+        if a is not None and m.tok_end <= a.tok_end and m.entry_id != a.ref.id and m.entry_id in kb.actors:
             e = kb.actors[m.entry_id]
             if e.type != "person":
                 ref = ActorRef(e.name_ar, e.name_en, e.code_on(date), e.id, e.type, e.country or None, [m.text])
@@ -965,7 +986,12 @@ def _spans(ms: list[Mention]) -> list[list[Mention]]:
 
 
 def _kinds(span: list[Mention]) -> set[MentionKind]:
-    return {m.kind for m in span}
+    """The kinds of the mentions of a span. (A loop, not a set comprehension, which is a call of its own: a span
+    has one to four mentions.)"""
+    out: set[MentionKind] = set()
+    for m in span:
+        out.add(m.kind)
+    return out
 
 
 def _named_actor(kb: KnowledgeBase, span: list[Mention]) -> ActorEntry | None:
@@ -1443,7 +1469,8 @@ class ActorResolver:
             return ref, KIND_ACTOR
         if agents:
             head = agents[0]
-            if head.full_code:
+            full_code = head.full_code  # (a property: read once)
+            if full_code:
                 code: str | None = head.sector
             else:
                 # a role phrase repeated without its nationality ("حاملة الطائرات") keeps the one it had
@@ -1454,7 +1481,7 @@ class ActorResolver:
                     self.agent_country[role_key] = country
                 code = (country + head.sector) if country else None
             name_en = head.name_en
-            if country and country in kb.countries and not head.full_code:
+            if country and country in kb.countries and not full_code:
                 name_en = f"{head.name_en} ({kb.countries[country].name_en})"
             return ActorRef(surface, name_en, code, None, "agent", country or None, [surface]), KIND_AGENT
         if metonym_code:

@@ -613,8 +613,8 @@ def _resolve_roles(actors: list[ActorMention]) -> None:
         return  # (no person named with a role: no role phrase can take one)
     for a in actors:
         if a.head == KIND_AGENT and a.role and not a.ref.id:
-            ids = people.get((a.role, a.ref.country or ""), set())
-            if len(ids) == 1:
+            ids = people.get((a.role, a.ref.country or ""))
+            if ids is not None and len(ids) == 1:
                 p = refs[next(iter(ids))]
                 a.ref = ActorRef(p.name, p.name_en, p.code, p.id, p.type, p.country, list(a.ref.mentions))
                 a.head = KIND_ACTOR
@@ -1161,14 +1161,17 @@ def _new_phrase(kb: KnowledgeBase, toks: list[Token], group: list[Mention], nxt:
     noun leads to a name. (They are gathered only where a rule asks: most boundaries are decided before.)
     """
     spans = _spans(group)
-    persons = [i for i, sp in enumerate(spans) if _is_person(kb, sp)]
-    if not persons:
+    last_person = -1  # (the index of the last person's span: a loop, not a list of them)
+    for k, sp in enumerate(spans):
+        if _is_person(kb, sp):
+            last_person = k
+    if last_person < 0:
         return _after_role(kb, toks, spans, nxt, ents, after, "")
     if _is_person(kb, nxt):
         return True  # a second name: "عبد الله الثاني | مصطفى الكاظمي"
-    p = spans[persons[-1]]
-    holder = _country_of(kb, p) or _phrase_country(kb, spans[:persons[-1]])
-    tail = spans[persons[-1] + 1:]
+    p = spans[last_person]
+    holder = _country_of(kb, p) or _phrase_country(kb, spans[:last_person])
+    tail = spans[last_person + 1:]
     if tail:  # an apposition after the name: "خليفة حفتر قائد الجيش الوطني الليبي"
         return _after_role(kb, toks, tail, nxt, ents, after, holder)
     if _is_org(kb, nxt):
@@ -1223,7 +1226,8 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
     open_role = last_role is not None and not _closed(toks, last_role)  # "رئيس", "زعيم", "أمير": a genitive follows
     if MK_PLACE in lk and not lk & _NAMING_KINDS:
         return MK_STATE in nk and any(MK_STATE in _kinds(sp) for sp in spans)
-    if _is_person(kb, nxt):
+    nxt_name = _complete_name(kb, nxt)  # (read once: _is_person and _is_org of nxt)
+    if nxt_name == _UNKNOWN_NAME or nxt_name == "person":
         if open_role:
             return False  # a genitive: "حكومة سلام فياض", "إدارة بايدن", "رئيس أركان الجيش X"
         if head is None:
@@ -1233,7 +1237,7 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
             return True  # "اعتقلت السلطات السعودية | الداعية سلمان العودة"
         country = _country_of(kb, nxt)
         return not _compatible(country, holder or _phrase_country(kb, spans))
-    if _is_org(kb, nxt):
+    if nxt_name is not None:  # (neither an unknown name nor a person, tested above: an organisation)
         return not open_role  # "زعيم حزب الله" continues; "الحكومة الإثيوبية | جبهة تحرير تيغراي" does not
     if MK_STATE in nk:
         if MK_NISBA in nk and (last_role is not None or _is_org(kb, last)) and MK_NISBA not in lk:
@@ -1563,9 +1567,7 @@ class ActorStage(KBStage):
                                    # nouns and adjectives (definite, or with a possessive pronoun), not verbs
                                    # ("وفدا يقوده مشعل أطلع لافروف")
                                    and all("ال" in t.prefix or t.suffix for t in gap)
-                                   and not any(tm.kind is MK_TRIGGER and tm.tok_start <= t_i < tm.tok_end
-                                               for tm in doc.mentions
-                                               for t_i in range(last.tok_end, nxt.tok_start)))
+                                   and not _trigger_over(doc.mentions, last.tok_end, nxt.tok_start))
                     # an honorific between a role phrase and the name: "أمير قطر الشيخ تميم بن حمد"
                     honorific = (len(gap) <= 2 and all(t.norm in PERSON_TITLES for t in gap)
                                  and _honorific_chain(kb, toks, group, _span_from(ents, j)))
@@ -1706,6 +1708,17 @@ class ActorStage(KBStage):
 # (_first_places is a function of its own so that ActorStage._emit, called for every entity group, stays short; it
 # and _span_from use loops rather than comprehensions: a group or a span is one to three mentions, mostly, and a
 # comprehension is a call of its own)
+def _trigger_over(mentions: list[Mention], start: int, end: int) -> bool:
+    """A trigger mention covers one of the tokens ``[start, end)``. (A loop over the mentions: the test was a
+    generator that made a range of the gap for every mention of the article.)"""
+    if start >= end:
+        return False
+    for tm in mentions:
+        if tm.kind is MK_TRIGGER and tm.tok_start < end and tm.tok_end > start and tm.tok_start < tm.tok_end:
+            return True
+    return False
+
+
 def _first_places(group: list[Mention]) -> tuple[Mention, tuple[str, ...]]:
     """The first place mention of ``group`` (which has one) and the ids of the place mentions on its start."""
     pm: Mention | None = None

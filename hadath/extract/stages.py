@@ -175,6 +175,8 @@ def _select_longest(items: list[_SpanHit]) -> list[_SpanHit]:
 
 _TOK_START = attrgetter("tok_start")
 _START = attrgetter("start")
+_TOK_END = attrgetter("tok_end")
+_SENTENCE_TOK_START = attrgetter("sentence", "tok_start")  # (a C-level key: no lambda called per item)
 
 
 def _tok_span(m: Mention) -> tuple[int, int]:
@@ -537,6 +539,16 @@ def _person_title(kb: KnowledgeBase, m: Mention) -> bool:
     return _person_role(g.name_en)
 
 
+# sets of mention kinds, named once (a set display of module globals is built anew at each test); the kinds of a
+# mention are MentionKind members, compared by identity below (``is``: no rich comparison of two strings)
+_STATE_NISBA: frozenset[MentionKind] = frozenset({MK_STATE, MK_NISBA})
+_STATE_NISBA_ACTOR: frozenset[MentionKind] = frozenset({MK_STATE, MK_NISBA, MK_ACTOR})
+_NAMING_KINDS: frozenset[MentionKind] = frozenset({MK_STATE, MK_NISBA, MK_ACTOR, MK_AGENT})
+_NISBA_PLACE: frozenset[MentionKind] = frozenset({MK_NISBA, MK_PLACE})
+_NAME_ACTOR: frozenset[MentionKind] = frozenset({MK_NAME, MK_ACTOR})
+_PLACE_ONLY: frozenset[MentionKind] = frozenset({MK_PLACE})
+
+
 @lru_cache(maxsize=4096)
 def _person_role(name_en: str) -> bool:
     """True when an agent's English name is a person's role (president, minister, spokesman ...)."""
@@ -597,10 +609,12 @@ def _resolve_roles(actors: list[ActorMention]) -> None:
         if a.role and a.ref.id and a.ref.type == "person":
             people.setdefault((a.role, a.ref.country or ""), set()).add(a.ref.id)
             refs[a.ref.id] = a.ref
+    if not people:
+        return  # (no person named with a role: no role phrase can take one)
     for a in actors:
         if a.head == KIND_AGENT and a.role and not a.ref.id:
-            ids = people.get((a.role, a.ref.country or ""), set())
-            if len(ids) == 1:
+            ids = people.get((a.role, a.ref.country or ""))
+            if ids is not None and len(ids) == 1:
                 p = refs[next(iter(ids))]
                 a.ref = ActorRef(p.name, p.name_en, p.code, p.id, p.type, p.country, list(a.ref.mentions))
                 a.head = KIND_ACTOR
@@ -619,6 +633,19 @@ ANAPHORIC_HEADS: dict[str, str] = {
 ANAPHORIC_ROLES: dict[str, bool] = {"رييس": False, "وزير": True}
 _ANAPHORIC_KEYS = frozenset(ANAPHORIC_HEADS) | frozenset(ANAPHORIC_ROLES)
 _ANAPHOR_WINDOW = 3  # sentences before the anaphor in which a second candidate makes it ambiguous
+
+
+def _positions_of(toks: list[Token], found: list[Token]) -> list[int]:
+    """The positions in ``toks`` of the tokens ``found`` among them (in text order), by bisection on their character
+    offsets. (A scan of every token for a few rare words lists the tokens, not their positions: ``enumerate`` would
+    make a new int for every token past the 256th.)"""
+    out: list[int] = []
+    for t in found:
+        i = bisect_left(toks, t.start, key=_START)
+        while toks[i] is not t:  # (tokens with the same start: none from the tokenizer)
+            i += 1
+        out.append(i)
+    return out
 
 
 def _definite(t: Token) -> bool:
@@ -642,16 +669,21 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     article's mentions other than triggers, when the caller has them."""
     toks = doc.tokens
     # (one pass finds the candidate words; the tables below are built only for an article that has one)
-    cands = _by_sentence(doc, [i for i, t in enumerate(toks) if t.key in _ANAPHORIC_KEYS and _definite(t)])
+    cands = _by_sentence(doc, _positions_of(toks, [t for t in toks if t.key in _ANAPHORIC_KEYS and _definite(t)]))
     if not cands:
         return
     # the positions the loop below asks about: each candidate and the word after it
     asked = {i for _, _, i in cands} | {i + 1 for _, _, i in cands}
     taken: dict[int, list[Mention]] = {}  # token position (of those asked about) -> the entity mentions covering it
     if ents is None:
-        ents = [m for m in doc.mentions if m.kind != MK_TRIGGER]
+        ents = [m for m in doc.mentions if m.kind is not MK_TRIGGER]
     for m in ents:
-        for k in range(m.tok_start, m.tok_end):
+        start, end = m.tok_start, m.tok_end
+        if end - start == 1:  # (most mentions are one word: no range)
+            if start in asked:
+                taken.setdefault(start, []).append(m)
+            continue
+        for k in range(start, end):
             if k in asked:
                 taken.setdefault(k, []).append(m)
     time_toks: set[int] = set()
@@ -665,7 +697,7 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     for si, s, i in cands:
         t = toks[i]
         existing = by_start.get((i, i + 1))
-        if any(existing is None or m.kind != MK_AGENT or (m.tok_start, m.tok_end) != (i, i + 1)
+        if any(existing is None or m.kind is not MK_AGENT or (m.tok_start, m.tok_end) != (i, i + 1)
                for m in taken.get(i, ())):
             continue  # part of a longer name or phrase
         if existing is not None and (existing.head != KIND_AGENT or existing.ref.id):
@@ -673,8 +705,8 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
         if i + 1 < s.tok_end and not _bare_after(kb, toks[i + 1], taken.get(i + 1, []), i + 1 in time_toks):
             continue  # "الحركة الإسلامية", "الجيش السوري", "الرئيس السابق"
         if pool is None:
-            pool = actors + _embedded(kb, doc, actors)
-            pool.sort(key=lambda a: a.tok_end)
+            pool = actors + _embedded(kb, doc, actors, ents)
+            pool.sort(key=_TOK_END)
         ante = _antecedent(kb, toks, pool, t.key, existing.role if existing else "", i, si)
         if ante is None:
             continue
@@ -688,7 +720,7 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
                                       _prep_before(toks, i, s.tok_start), conj=t.prefix.startswith("و")))
     if added:
         actors.extend(added)
-        actors.sort(key=lambda a: (a.sentence, a.tok_start))
+        actors.sort(key=_SENTENCE_TOK_START)
 
 
 def _surname_key(kb: KnowledgeBase, t: Token) -> str:
@@ -707,7 +739,7 @@ def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMentio
     surname must name one person in the article and stand alone (no mention on it, no given name before it).
     ``ents``: the article's mentions other than triggers, when the caller has them."""
     toks = doc.tokens
-    names = [m for m in (doc.mentions if ents is None else ents) if m.kind == MK_NAME and m.tok_end - m.tok_start >= 2]
+    names = [m for m in (doc.mentions if ents is None else ents) if m.kind is MK_NAME and m.tok_end - m.tok_start >= 2]
     if not names:
         return
     refs: dict[str, list[tuple[int, ActorRef]]] = {}  # surname key -> (end of the full name, its actor)
@@ -721,36 +753,44 @@ def _unknown_surnames(kb: KnowledgeBase, doc: Document, actors: list[ActorMentio
                     refs.setdefault(key, []).append((m.tok_end, a.ref))
     if not refs:
         return
-    covered = {k for m in doc.mentions for k in range(m.tok_start, m.tok_end)}
+    covered: set[int] | None = None  # the positions under a mention (built at the first word that needs it)
     added: list[ActorMention] = []
-    for si, s in enumerate(doc.sentences):
-        for i in range(s.tok_start, s.tok_end):
-            t = toks[i]
-            got = refs.get(t.key)
-            if (not got or len({r.name for _, r in got}) != 1 or i in covered or i < min(e for e, _ in got)
-                    or t.suffix or t.is_punct or "ال" in t.prefix):
-                continue
-            if i > s.tok_start and toks[i - 1].key in _given_names() and not toks[i - 1].prefix:
-                continue  # another bearer of the surname
-            r = got[0][1]
-            ref = ActorRef(r.name, r.name_en, r.code, None, r.type, r.country, [t.text])
-            added.append(ActorMention(i, i + 1, t.start, t.end, si, ref, KIND_ACTOR, _prep_before(toks, i, s.tok_start),
-                                      conj=t.prefix.startswith("و")))
+    # (the words of a surname only, found in one pass, in the order of a loop over the sentences: word_positions
+    # would pay two C-level scans of the article per surname)
+    for si, s, i in _by_sentence(doc, _positions_of(toks, [t for t in toks if t.key in refs])):
+        t = toks[i]
+        got = refs[t.key]
+        if (len({r.name for _, r in got}) != 1 or i < min(e for e, _ in got)
+                or t.suffix or t.is_punct or "ال" in t.prefix):
+            continue
+        if covered is None:
+            covered = {k for m in doc.mentions for k in range(m.tok_start, m.tok_end)}
+        if i in covered:
+            continue
+        if i > s.tok_start and toks[i - 1].key in _given_names() and not toks[i - 1].prefix:
+            continue  # another bearer of the surname
+        r = got[0][1]
+        ref = ActorRef(r.name, r.name_en, r.code, None, r.type, r.country, [t.text])
+        added.append(ActorMention(i, i + 1, t.start, t.end, si, ref, KIND_ACTOR, _prep_before(toks, i, s.tok_start),
+                                  conj=t.prefix.startswith("و")))
     if added:
         actors.extend(added)
-        actors.sort(key=lambda a: (a.sentence, a.tok_start))
+        actors.sort(key=_SENTENCE_TOK_START)
 
 
-def _embedded(kb: KnowledgeBase, doc: Document, actors: list[ActorMention]) -> list[ActorMention]:
+def _embedded(kb: KnowledgeBase, doc: Document, actors: list[ActorMention],
+              ents: list[Mention] | None = None) -> list[ActorMention]:
     """Organisations named inside an actor phrase that resolved to someone else ("زعيم حزب الله حسن نصر
-    الله" names Hezbollah too), as antecedents only."""
+    الله" names Hezbollah too), as antecedents only. ``ents``: the article's mentions other than triggers, when the
+    caller has them."""
     out: list[ActorMention] = []
     date = doc.article.date
     at = {k: a for a in actors for k in range(a.tok_start, a.tok_end)}  # token position -> its actor phrase
-    for m in doc.mentions:
+    for m in doc.mentions if ents is None else ents:
+        if m.kind is not MK_ACTOR:
+            continue
         a = at.get(m.tok_start)
-        if m.kind == MK_ACTOR and a is not None and m.tok_end <= a.tok_end and m.entry_id != a.ref.id \
-                and m.entry_id in kb.actors:
+        if a is not None and m.tok_end <= a.tok_end and m.entry_id != a.ref.id and m.entry_id in kb.actors:
             e = kb.actors[m.entry_id]
             if e.type != "person":
                 ref = ActorRef(e.name_ar, e.name_en, e.code_on(date), e.id, e.type, e.country or None, [m.text])
@@ -767,7 +807,7 @@ def _bare_after(kb: KnowledgeBase, nxt: Token, named: list[Mention], time: bool)
         return False
     if named:
         kinds = {m.kind for m in named}
-        return MK_NISBA not in kinds and kinds != {MK_PLACE}
+        return MK_NISBA not in kinds and kinds != _PLACE_ONLY
     return not _definite(nxt)
 
 
@@ -844,7 +884,7 @@ def _context_alias(kb: KnowledgeBase, doc: Document, m: Mention) -> frozenset[st
     context metonym: "قوات الاحتلال"، "جيش الاحتلال"، "سلطات الاحتلال" are Israel's in news about Israel and
     Palestine but the US-led forces' in an Iraq-war article. None for any other mention, and for a name that also
     writes the nationality ("قوات الاحتلال الإسرائيلي"، "جيش الاحتلال الصهيوني")."""
-    if m.kind != MK_ACTOR:
+    if m.kind is not MK_ACTOR:
         return None
     toks = doc.tokens[m.tok_start:m.tok_end]
     need: frozenset[str] | None = None
@@ -870,19 +910,19 @@ def _country_facts(kb: KnowledgeBase, doc: Document, places_in: set[str] | None 
     state, nisba, actor, place = MK_STATE, MK_NISBA, MK_ACTOR, MK_PLACE
     for m in doc.mentions if ents is None else ents:
         k = m.kind
-        if k in (state, nisba):
+        if k is state or k is nisba:
             if m.entry_id in countries:
                 out.add(m.entry_id)
                 counts[m.entry_id] = counts.get(m.entry_id, 0) + 1
             elif m.entry_id in metonyms and m.entry_id not in CONTEXT_METONYMS:
                 out.add(metonyms[m.entry_id].code[:3])
-        elif k == actor:
+        elif k is actor:
             c = actors[m.entry_id].country
             if c and (c not in _CONTEXT_COUNTRIES or _context_alias(kb, doc, m) is None):
                 # ("قوات الاحتلال" does not name Israel by itself)
                 out.add(c)
                 counts[c] = counts.get(c, 0) + 1
-        elif k == place:
+        elif k is place:
             p = places.get(m.entry_id)
             if p:
                 if places_in is not None and p.country:
@@ -946,16 +986,21 @@ def _spans(ms: list[Mention]) -> list[list[Mention]]:
 
 
 def _kinds(span: list[Mention]) -> set[MentionKind]:
-    return {m.kind for m in span}
+    """The kinds of the mentions of a span. (A loop, not a set comprehension, which is a call of its own: a span
+    has one to four mentions.)"""
+    out: set[MentionKind] = set()
+    for m in span:
+        out.add(m.kind)
+    return out
 
 
 def _named_actor(kb: KnowledgeBase, span: list[Mention]) -> ActorEntry | None:
     """The dictionary actor a span names, unless the same words are also a generic role (مجلس النواب)."""
     actor: Mention | None = None  # (a loop, not any() and next(): ~100 calls per article)
     for m in span:
-        if m.kind == MK_AGENT:
+        if m.kind is MK_AGENT:
             return None
-        if actor is None and m.kind == MK_ACTOR:
+        if actor is None and m.kind is MK_ACTOR:
             actor = m
     return kb.actors[actor.entry_id] if actor is not None else None
 
@@ -971,11 +1016,11 @@ def _complete_name(kb: KnowledgeBase, span: list[Mention]) -> str | None:
     agent = False
     for m in span:
         k = m.kind
-        if k == MK_NAME:
+        if k is MK_NAME:
             return _UNKNOWN_NAME
-        if k == MK_AGENT:
+        if k is MK_AGENT:
             agent = True
-        elif actor is None and k == MK_ACTOR:
+        elif actor is None and k is MK_ACTOR:
             actor = m
     return None if agent or actor is None else kb.actors[actor.entry_id].type
 
@@ -998,9 +1043,9 @@ def _role(kb: KnowledgeBase, span: list[Mention]) -> Mention | None:
     role: Mention | None = None
     for m in span:
         k = m.kind
-        if k == MK_NAME:
+        if k is MK_NAME:
             return None
-        if role is None and k == MK_AGENT:
+        if role is None and k is MK_AGENT:
             role = m
     return role
 
@@ -1008,7 +1053,7 @@ def _role(kb: KnowledgeBase, span: list[Mention]) -> Mention | None:
 def _country_of(kb: KnowledgeBase, span: list[Mention]) -> str:
     """The ISO3 country a span names or implies (state, nisba, metonym, a dictionary actor's country)."""
     for m in span:
-        if m.kind in (MK_STATE, MK_NISBA):
+        if m.kind in _STATE_NISBA:
             if m.entry_id in kb.countries:
                 return m.entry_id
             if m.entry_id in kb.metonyms:
@@ -1021,7 +1066,7 @@ def _countries_of(kb: KnowledgeBase, span: list[Mention]) -> set[str]:
     """Every country a state span may name ("عمان": Oman, or Amman for Jordan)."""
     out = set()
     for m in span:
-        if m.kind in (MK_STATE, MK_NISBA):
+        if m.kind in _STATE_NISBA:
             if m.entry_id in kb.countries:
                 out.add(m.entry_id)
             elif m.entry_id in kb.metonyms:
@@ -1032,7 +1077,7 @@ def _countries_of(kb: KnowledgeBase, span: list[Mention]) -> set[str]:
 def _phrase_country(kb: KnowledgeBase, spans: list[list[Mention]]) -> str:
     """The phrase's country: its first state or nisba, else its organisation's country."""
     for sp in spans:
-        if _kinds(sp) & {MK_STATE, MK_NISBA}:
+        if _kinds(sp) & _STATE_NISBA:
             c = _country_of(kb, sp)
             if c:
                 return c
@@ -1101,9 +1146,9 @@ def _ahead(kb: KnowledgeBase, spans: list[list[Mention]]) -> tuple[bool, str]:
     for sp in spans:
         if _is_person(kb, sp):
             return True, country or _country_of(kb, sp)
-        if not country and _kinds(sp) & {MK_STATE, MK_NISBA, MK_ACTOR}:
+        if not country and _kinds(sp) & _STATE_NISBA_ACTOR:
             country = _country_of(kb, sp)
-        if not (_kinds(sp) & {MK_STATE, MK_NISBA, MK_ACTOR, MK_AGENT}):
+        if not (_kinds(sp) & _NAMING_KINDS):
             break
     return False, country
 
@@ -1116,14 +1161,17 @@ def _new_phrase(kb: KnowledgeBase, toks: list[Token], group: list[Mention], nxt:
     noun leads to a name. (They are gathered only where a rule asks: most boundaries are decided before.)
     """
     spans = _spans(group)
-    persons = [i for i, sp in enumerate(spans) if _is_person(kb, sp)]
-    if not persons:
+    last_person = -1  # (the index of the last person's span: a loop, not a list of them)
+    for k, sp in enumerate(spans):
+        if _is_person(kb, sp):
+            last_person = k
+    if last_person < 0:
         return _after_role(kb, toks, spans, nxt, ents, after, "")
     if _is_person(kb, nxt):
         return True  # a second name: "عبد الله الثاني | مصطفى الكاظمي"
-    p = spans[persons[-1]]
-    holder = _country_of(kb, p) or _phrase_country(kb, spans[:persons[-1]])
-    tail = spans[persons[-1] + 1:]
+    p = spans[last_person]
+    holder = _country_of(kb, p) or _phrase_country(kb, spans[:last_person])
+    tail = spans[last_person + 1:]
     if tail:  # an apposition after the name: "خليفة حفتر قائد الجيش الوطني الليبي"
         return _after_role(kb, toks, tail, nxt, ents, after, holder)
     if _is_org(kb, nxt):
@@ -1176,9 +1224,10 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
     head = _role(kb, spans[0])
     last_role = _role(kb, last)
     open_role = last_role is not None and not _closed(toks, last_role)  # "رئيس", "زعيم", "أمير": a genitive follows
-    if MK_PLACE in lk and not lk & {MK_STATE, MK_NISBA, MK_AGENT, MK_ACTOR}:
+    if MK_PLACE in lk and not lk & _NAMING_KINDS:
         return MK_STATE in nk and any(MK_STATE in _kinds(sp) for sp in spans)
-    if _is_person(kb, nxt):
+    nxt_name = _complete_name(kb, nxt)  # (read once: _is_person and _is_org of nxt)
+    if nxt_name == _UNKNOWN_NAME or nxt_name == "person":
         if open_role:
             return False  # a genitive: "حكومة سلام فياض", "إدارة بايدن", "رئيس أركان الجيش X"
         if head is None:
@@ -1188,13 +1237,13 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
             return True  # "اعتقلت السلطات السعودية | الداعية سلمان العودة"
         country = _country_of(kb, nxt)
         return not _compatible(country, holder or _phrase_country(kb, spans))
-    if _is_org(kb, nxt):
+    if nxt_name is not None:  # (neither an unknown name nor a person, tested above: an organisation)
         return not open_role  # "زعيم حزب الله" continues; "الحكومة الإثيوبية | جبهة تحرير تيغراي" does not
     if MK_STATE in nk:
         if MK_NISBA in nk and (last_role is not None or _is_org(kb, last)) and MK_NISBA not in lk:
             # a nisba adjective of the noun: "السلطات السعودية", "شركة أرامكو السعودية"
             return _is_org(kb, last) and not _compatible(_country_of(kb, last), _country_of(kb, nxt))
-        if all(_kinds(sp) <= {MK_NISBA, MK_PLACE} for sp in spans) and MK_NISBA in lk:
+        if all(_kinds(sp) <= _NISBA_PLACE for sp in spans) and MK_NISBA in lk:
             # a nationality whose noun the dictionaries lack, then the state it names: "العاصمة المصرية القاهرة"
             return _country_of(kb, last) not in _countries_of(kb, nxt)
         return not open_role  # "أمير قطر" continues; "زار رئيس الوزراء | لبنان", "حزب الله | إسرائيل" do not
@@ -1208,7 +1257,7 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
             return False
         # a rank after a role and nationality, its name not in the dictionary, continues the phrase
         return not (_is_title(kb, role.entry_id) and head is not None and not _ahead(kb, _following(ents, after))[0]
-                    and bool(lk & {MK_NISBA, MK_STATE}))
+                    and bool(lk & _STATE_NISBA))
     if MK_NISBA in nk and _is_org(kb, last) and MK_NISBA not in lk:
         return not _compatible(_country_of(kb, last), _country_of(kb, nxt))  # "حزب الله اللبناني"
     return False
@@ -1217,22 +1266,22 @@ def _after_role(kb: KnowledgeBase, toks: list[Token], spans: list[list[Mention]]
 def _two_heads(kb: KnowledgeBase, group: list[Mention], nxt: Mention) -> bool:
     """Across a comma (an apposition or a list): True when ``nxt`` starts a second noun phrase: state after
     state, person after person, and a role noun after a complete role + nationality phrase."""
-    if (nxt.kind == MK_AGENT and group[-1].kind in (MK_NISBA, MK_STATE)
-            and any(m.kind == MK_AGENT for m in group) and not _is_title(kb, nxt.entry_id)):
+    if (nxt.kind is MK_AGENT and group[-1].kind in _STATE_NISBA
+            and any(m.kind is MK_AGENT for m in group) and not _is_title(kb, nxt.entry_id)):
         return True
-    if nxt.kind == MK_STATE and any(m.kind == MK_STATE for m in group):
+    if nxt.kind is MK_STATE and any(m.kind is MK_STATE for m in group):
         return True
-    if nxt.kind == MK_NAME:
-        return any(m.kind in (MK_NAME, MK_ACTOR) for m in group)
-    if nxt.kind == MK_ACTOR:
+    if nxt.kind is MK_NAME:
+        return any(m.kind in _NAME_ACTOR for m in group)
+    if nxt.kind is MK_ACTOR:
         nxt_person = kb.actors[nxt.entry_id].type == "person"
         for m in group:
-            if m.kind == MK_ACTOR:
+            if m.kind is MK_ACTOR:
                 is_person = kb.actors[m.entry_id].type == "person"
                 if is_person or not nxt_person:
                     return True  # person+person, org+org, person+org: two phrases
-    if nxt.kind == MK_ACTOR and any(m.kind == MK_STATE for m in group):
-        return not any(m.kind == MK_AGENT for m in group)
+    if nxt.kind is MK_ACTOR and any(m.kind is MK_STATE for m in group):
+        return not any(m.kind is MK_AGENT for m in group)
     return False
 
 
@@ -1306,6 +1355,7 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase, doc: Document) -> None:
         self.kb = kb
         self.doc = doc
+        self.text = doc.article.text  # (Document.text is a property: read once)
         self.date = doc.article.date
         self.agent_country: dict[str, str] = {}  # agent id -> last country seen with it
         self.dominant = ""  # the article's main country, for role nouns without one (set by the stage)
@@ -1329,9 +1379,9 @@ class ActorResolver:
         last_name: Mention | None = None  # the last unknown name
         for m in ms:
             k = m.kind
-            if k == MK_ACTOR:
+            if k is MK_ACTOR:
                 actor_ms.append(m)
-            elif k == MK_AGENT:
+            elif k is MK_AGENT:
                 if generic_agent_span is None:
                     generic_agent_span = {(m.tok_start, m.tok_end)}
                 else:
@@ -1341,7 +1391,7 @@ class ActorResolver:
                         break
                 else:
                     agents.append(kb.agents[m.entry_id])
-            elif k in (MK_NISBA, MK_STATE):
+            elif k in _STATE_NISBA:
                 if m.entry_id in CONTEXT_METONYMS and not CONTEXT_METONYMS[m.entry_id] & (self.context | self.places_in):
                     continue  # "قيادة الاحتلال" in an article that names neither Israel nor Palestine
                 mt = kb.metonyms.get(m.entry_id)
@@ -1352,12 +1402,12 @@ class ActorResolver:
                     country = country or mt.code[:3]
                 else:
                     country = country or m.entry_id
-            elif k == MK_PLACE:
+            elif k is MK_PLACE:
                 if not country:
                     p = kb.places.get(m.entry_id)
                     if p:
                         country = p.country
-            elif k == MK_NAME:
+            elif k is MK_NAME:
                 last_name = m
         generic: list[Mention] | None = None  # actors whose name is also a generic agent phrase (مجلس النواب)
         for m in actor_ms:
@@ -1381,7 +1431,7 @@ class ActorResolver:
             nisba_of = kb.nisba_of
             found = False
             for m in ms:
-                if m.kind == MK_ACTOR or m.kind == MK_AGENT:
+                if m.kind is MK_ACTOR or m.kind is MK_AGENT:
                     for i in range(m.tok_start, m.tok_end):
                         if toks[i].key in nisba_of:
                             country, found = nisba_of[toks[i].key], True
@@ -1394,7 +1444,7 @@ class ActorResolver:
                 a = kb.actors[m.entry_id]
                 if country and a.country == country:
                     (persons if a.type == "person" else orgs).append(a)
-        surface = self.doc.text[ms[0].start:ms[-1].end]
+        surface = self.text[ms[0].start:ms[-1].end]
         if last_name is not None and not persons:
             head = agents[0] if agents else None
             if head is not None and not head.full_code and not country:
@@ -1423,18 +1473,19 @@ class ActorResolver:
             return ref, KIND_ACTOR
         if agents:
             head = agents[0]
-            if head.full_code:
+            full_code = head.full_code  # (a property: read once)
+            if full_code:
                 code: str | None = head.sector
             else:
                 # a role phrase repeated without its nationality ("حاملة الطائرات") keeps the one it had
-                role_key = phrase_key(self.doc.text[ms[0].start:ms[0].end])
+                role_key = phrase_key(self.text[ms[0].start:ms[0].end])
                 if not country:
                     country = self.agent_country.get(role_key, "") or self.dominant
                 else:
                     self.agent_country[role_key] = country
                 code = (country + head.sector) if country else None
             name_en = head.name_en
-            if country and country in kb.countries and not head.full_code:
+            if country and country in kb.countries and not full_code:
                 name_en = f"{head.name_en} ({kb.countries[country].name_en})"
             return ActorRef(surface, name_en, code, None, "agent", country or None, [surface]), KIND_AGENT
         if metonym_code:
@@ -1444,7 +1495,7 @@ class ActorResolver:
             c = kb.countries.get(country)
             kind = KIND_NISBA
             for m in ms:
-                if m.kind == MK_STATE:
+                if m.kind is MK_STATE:
                     kind = KIND_STATE
                     break
             return (ActorRef(c.names_ar[0] if c and c.names_ar else surface, c.name_en if c else None, country, None,
@@ -1469,7 +1520,7 @@ class ActorStage(KBStage):
         places: list[PlaceMention] = []
         # the entity mentions (the triggers are most of the mentions: the helpers below that look at entities only
         # are given ents; one rule, below, reads the triggers from doc.mentions)
-        ents = [m for m in doc.mentions if m.kind != MK_TRIGGER]
+        ents = [m for m in doc.mentions if m.kind is not MK_TRIGGER]
         n_ents = len(ents)
         res.context, res.dominant = _country_facts(kb, doc, res.places_in, ents)
         toks = doc.tokens
@@ -1479,16 +1530,18 @@ class ActorStage(KBStage):
             m = ents[i]
             sent = doc.sentences[m.sentence]
             group = [m]
+            last = m  # (group[-1])
             j = i + 1
             while j < n_ents and ents[j].sentence == m.sentence:
                 nxt = ents[j]
-                if nxt.tok_start == group[-1].tok_start and nxt.tok_end == group[-1].tok_end:
+                if nxt.tok_start == last.tok_start and nxt.tok_end == last.tok_end:
                     group.append(nxt)  # same span, another kind
+                    last = nxt
                     j += 1
                     continue
-                gap = toks[group[-1].tok_end:nxt.tok_start]
-                if nxt.tok_start < group[-1].tok_end:
+                if nxt.tok_start < last.tok_end:
                     break
+                gap = toks[last.tok_end:nxt.tok_start]
                 appos = False
                 if len(gap) <= 3:
                     words = [t for t in gap if t.text not in GROUP_GLUE] if gap else gap  # (adjacent phrases: none)
@@ -1503,29 +1556,27 @@ class ActorStage(KBStage):
                                 break
                 if words:
                     # apposition after a role noun: "الطراد الكبير، حاملة الطائرات الروسية"
-                    appos = (group[-1].kind == MK_AGENT and len(words) <= 2
+                    appos = (last.kind is MK_AGENT and len(words) <= 2
                              and all(t.prefix == "ال" for t in words)
                              and any(t.text in "،," for t in gap))
                     # a title's genitive chain before a name: "رئيس مكتبها السياسي خالد مشعل"
-                    title_chain = (group[-1].kind == MK_AGENT and nxt.kind == MK_ACTOR
+                    title_chain = (last.kind is MK_AGENT and nxt.kind is MK_ACTOR
                                    and kb.actors[nxt.entry_id].type == "person" and len(gap) <= 3
                                    and not any(t.is_punct or t.norm in PREPOSITIONS or t.norm in _STOP_CHAIN
                                                for t in gap)
                                    # nouns and adjectives (definite, or with a possessive pronoun), not verbs
                                    # ("وفدا يقوده مشعل أطلع لافروف")
                                    and all("ال" in t.prefix or t.suffix for t in gap)
-                                   and not any(tm.kind == MK_TRIGGER and tm.tok_start <= t_i < tm.tok_end
-                                               for tm in doc.mentions
-                                               for t_i in range(group[-1].tok_end, nxt.tok_start)))
+                                   and not _trigger_over(doc.mentions, last.tok_end, nxt.tok_start))
                     # an honorific between a role phrase and the name: "أمير قطر الشيخ تميم بن حمد"
                     honorific = (len(gap) <= 2 and all(t.norm in PERSON_TITLES for t in gap)
                                  and _honorific_chain(kb, toks, group, _span_from(ents, j)))
                     # an adjective between a role noun and its nationality: "زعماء سياسيين عراقيين"
-                    adj = (group[-1].kind == MK_AGENT and nxt.kind == MK_NISBA and len(words) == 1
+                    adj = (last.kind is MK_AGENT and nxt.kind is MK_NISBA and len(words) == 1
                            and not words[0].prefix and words[0].norm.endswith(("ين", "ون", "يه", "ي"))
                            and words[0].key not in kb.lexicon)
                     # a possessor the dictionaries miss, with its nationality: "نقطة تفتيش للجيش الأفغاني"
-                    possessor = (len(gap) == 1 and nxt.kind == MK_NISBA and gap[0].norm.startswith("لل")
+                    possessor = (len(gap) == 1 and nxt.kind is MK_NISBA and gap[0].norm.startswith("لل")
                                  and len(gap[0].norm) >= 5 and _possessed(kb, toks, group))
                     if not (appos or title_chain or honorific or adj or possessor):
                         break
@@ -1536,17 +1587,18 @@ class ActorStage(KBStage):
                         break
                 elif not appos and _new_phrase(kb, toks, group, nxt_span, ents, j + len(nxt_span)):
                     break
-                clitic = self._clitic(toks, nxt_span, kb)
+                clitic = self._clitic(toks, nxt_span, kb) if toks[nxt.tok_start].prefix else ""
                 if clitic[:1] in ("و", "ف", "ب", "ل", "ك") and not (not gap and _possessive_lam(kb, toks, group, nxt_span, clitic)):
                     break
-                if (nxt.kind == MK_PLACE
-                        and (not any(g.kind == MK_AGENT for g in group) or _definite_end(toks, group))
-                        and not any(k.kind in (MK_STATE, MK_NISBA) for k in ents[j:j + 3]
+                if (nxt.kind is MK_PLACE
+                        and (not any(g.kind is MK_AGENT for g in group) or _definite_end(toks, group))
+                        and not any(k.kind in _STATE_NISBA for k in ents[j:j + 3]
                                     if (k.tok_start, k.tok_end) == (nxt.tok_start, nxt.tok_end))):
                     # (a place is the genitive of a role noun only when that noun can govern one: "شرطة
                     # الناصرية"، not "أغلقت القوات الأميركية مدينة الصدر")
                     break
                 group.append(nxt)
+                last = nxt
                 j += 1
             i = j
             self._emit(doc, res, group, sent.tok_start, actors, places)
@@ -1558,15 +1610,20 @@ class ActorStage(KBStage):
 
     def _clitic(self, toks: list[Token], span: list[Mention], kb: KnowledgeBase | None = None) -> str:
         """The proclitics of the span's first word, less letters that belong to the name itself: the ف of
-        "فيصل بن فرحان" is not the conjunction, although the word also reads ف + يصل. (``kb``: the stage's,
+        "فيصل بن فرحان" is not the conjunction, although the word also reads ف + يصل. Only the mentions on the
+        span of ``span[0]`` count (``span`` may be a whole group: the others are skipped). (``kb``: the stage's,
         when the caller has it at hand.)"""
-        t = toks[span[0].tok_start]
+        m0 = span[0]
+        t = toks[m0.tok_start]
         if not t.prefix:
             return ""
         if kb is None:
             kb = self.kb
         memo = _tables(kb).first_words
+        start, end = m0.tok_start, m0.tok_end
         for m in span:
+            if m.tok_start != start or m.tok_end != end:
+                continue
             got = memo.get((m.kind, m.entry_id))
             if got is None:
                 got = self._first_words(m, kb)
@@ -1582,13 +1639,13 @@ class ActorStage(KBStage):
         got = memo.get(key)
         if got is None:
             forms: list[str] = []
-            if m.kind == MK_ACTOR and m.entry_id in kb.actors:
+            if m.kind is MK_ACTOR and m.entry_id in kb.actors:
                 a = kb.actors[m.entry_id]
                 forms = [a.name_ar, *a.aliases]
-            elif m.kind == MK_PLACE and m.entry_id in kb.places:
+            elif m.kind is MK_PLACE and m.entry_id in kb.places:
                 p = kb.places[m.entry_id]
                 forms = [p.name_ar, *p.aliases]
-            elif m.kind == MK_STATE and m.entry_id in kb.countries:
+            elif m.kind is MK_STATE and m.entry_id in kb.countries:
                 forms = list(kb.countries[m.entry_id].names_ar)
             got = frozenset(norm_word(f.split()[0]) for f in forms if f.split())
             memo[key] = got
@@ -1603,19 +1660,19 @@ class ActorStage(KBStage):
         role = ""
         for m in group:
             k = m.kind
-            if k == MK_PLACE:
+            if k is MK_PLACE:
                 has_place = True
-            elif k == MK_ACTOR:
+            elif k is MK_ACTOR:
                 actorish = True
-            elif k == MK_AGENT:
+            elif k is MK_AGENT:
                 actorish = True
                 if not has_role:
                     has_role, role = True, m.entry_id
-            elif k == MK_STATE:
+            elif k is MK_STATE:
                 actorish = has_state = True
         g0 = group[0]
-        # (no clitic on the first word: _clitic's own first test, without building the span for it)
-        clitic = "" if not toks[g0.tok_start].prefix else self._clitic(toks, _on_first_span(group), kb)
+        # (no clitic on the first word: _clitic's own first test, without the call)
+        clitic = "" if not toks[g0.tok_start].prefix else self._clitic(toks, group, kb)
         prep = _prep_before(toks, g0.tok_start, sent_start, clitic)
         # a place (optionally with its nisba: بطبرق الليبية) is a place, not an actor
         if has_place and (not actorish or has_state or prep in LOCATIVE_PREPS):
@@ -1648,25 +1705,42 @@ class ActorStage(KBStage):
         actors.append(am)
 
 
-# (_on_first_span and _first_places are functions of their own so that ActorStage._emit, called for every entity
-# group, holds no comprehension: the variables a comprehension reads are cells, made and freed on every call)
-def _on_first_span(group: list[Mention]) -> list[Mention]:
-    """The mentions of ``group`` on the span of its first one."""
-    g0 = group[0]
-    return [m for m in group if m.tok_start == g0.tok_start and m.tok_end == g0.tok_end]
+# (_first_places is a function of its own so that ActorStage._emit, called for every entity group, stays short; it
+# and _span_from use loops rather than comprehensions: a group or a span is one to three mentions, mostly, and a
+# comprehension is a call of its own)
+def _trigger_over(mentions: list[Mention], start: int, end: int) -> bool:
+    """A trigger mention covers one of the tokens ``[start, end)``. (A loop over the mentions: the test was a
+    generator that made a range of the gap for every mention of the article.)"""
+    if start >= end:
+        return False
+    for tm in mentions:
+        if tm.kind is MK_TRIGGER and tm.tok_start < end and tm.tok_end > start and tm.tok_start < tm.tok_end:
+            return True
+    return False
 
 
 def _first_places(group: list[Mention]) -> tuple[Mention, tuple[str, ...]]:
     """The first place mention of ``group`` (which has one) and the ids of the place mentions on its start."""
-    place_ms = [m for m in group if m.kind == MK_PLACE]
-    pm = place_ms[0]
-    return pm, tuple([m.entry_id for m in place_ms if m.tok_start == pm.tok_start])
+    pm: Mention | None = None
+    ids: list[str] = []
+    for m in group:
+        if m.kind is MK_PLACE and (pm is None or m.tok_start == pm.tok_start):
+            if pm is None:
+                pm = m
+            ids.append(m.entry_id)
+    assert pm is not None
+    return pm, tuple(ids)
 
 
 def _span_from(ents: list[Mention], j: int) -> list[Mention]:
     """The mentions among ``ents[j:j + 4]`` on the span of ``ents[j]`` (a span has at most four kinds)."""
     nxt = ents[j]
-    return [e for e in ents[j:j + 4] if e.tok_start == nxt.tok_start and e.tok_end == nxt.tok_end]
+    start, end = nxt.tok_start, nxt.tok_end
+    out = [nxt]
+    for e in ents[j + 1:j + 4]:
+        if e.tok_start == start and e.tok_end == end:
+            out.append(e)
+    return out
 
 
 def _bare_articled_metonym(kb: KnowledgeBase, toks: list[Token], m: Mention) -> bool:

@@ -572,7 +572,7 @@ def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list
         purpose = purpose or t.key in PROTEST_PURPOSE or t.norm in PROTEST_PURPOSE
     # "خرج سكان الحي أمس في مظاهرة"، "شاركوا في مسيرة": the crowd went out in it
     joined = ti > 0 and toks[ti - 1].norm == "في" and any(_hits(t, JOINED) for t in _clause_before(toks, ti - 1, 6))
-    crowd = any(_new_crowd(toks, k) for k in range(max(0, ti - PROTESTERS_REACH), min(len(toks), tj + PROTESTERS_REACH)))
+    crowd = _new_crowd_in(toks, max(0, ti - PROTESTERS_REACH), min(len(toks), tj + PROTESTERS_REACH))
     return 0.15 * purpose + 0.15 * crowd + 0.15 * joined
 
 
@@ -1099,6 +1099,24 @@ def _article_year(doc: Document) -> int | None:
     return d.year if d else None
 
 
+def _anniversary_before(toks: list[Token], ti: int) -> int | None:
+    """The position of "مرور" within the 6 tokens before ``ti`` (the nearest), or None."""
+    # (this and the next: loops in functions of their own, not generators in _not_reported, which would make its
+    # ``toks`` a cell on each of its ~24 calls per article)
+    for k in range(ti - 1, max(-1, ti - 7), -1):
+        if toks[k].key == "مرور":
+            return k
+    return None
+
+
+def _purpose_light_before(toks: list[Token], ti: int) -> int | None:
+    """The position of a light verb's masdar of purpose within the 3 tokens before ``ti`` (the nearest), or None."""
+    for k in range(ti - 1, max(-1, ti - 4), -1):
+        if _purpose_light(toks, k):
+            return k
+    return None
+
+
 def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int | None = None,
                   noun: bool | None = None) -> str | None:
     """Why a violent or protest trigger (roots 14, 18-20) does not report a happening, or None when it does.
@@ -1122,7 +1140,7 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
     if noun or (governed and before and _hits(before[0], TOPIC_GOVERNORS)):  # "بتهمة خطف": a verb cannot follow a noun
         gov = next((t for t in before if _hits(t, TOPIC_GOVERNORS)), None) if governed else None
         if gov is None:  # "مرور 26 عاما على خطف": an anniversary ("مرور" alone is also traffic)
-            k = next((k for k in range(ti - 1, max(-1, ti - 7), -1) if toks[k].key == "مرور"), None)
+            k = _anniversary_before(toks, ti)
             if k is not None and any(u.key in DURATIONS or u.norm in DURATIONS for u in toks[k + 1:ti]):
                 gov = toks[k]
         if gov is None and before and _hits(before[0], TEMPORAL_FRAMES) and not _agentive_qabl(before):
@@ -1228,7 +1246,7 @@ def _not_reported(toks: list[Token], ti: int, tj: int, p: Pattern, now_year: int
         if k >= 0 and _hits(toks[k], PLURAL_HEADS):
             return "a kind of act, not a happening"
     if noun:
-        light = next((k for k in range(ti - 1, max(-1, ti - 4), -1) if _purpose_light(toks, k)), None)
+        light = _purpose_light_before(toks, ti)
         if light is not None:
             return f"a purpose ('{toks[light].text}'), not a report"
     if (aim := _aim_governor(toks, ti)) is not None:  # (only a verbal noun follows these: "بهدف ضرب")
@@ -1557,8 +1575,8 @@ INCIDENT_HEAD_KEYS = frozenset(ph.split()[0] for ph in VIOLENT_INCIDENTS)  # ح�
 def _violent_incidents_out(w: _Window, p: Pattern) -> _Window:
     """The window of a violent trigger without the phrases of violent incidents, whose head (حادث، حوادث) vetoes
     a violent reading as an accident; unchanged for other roots or when no such phrase occurs."""
-    if p.cameo[:2] not in VIOLENT_ROOTS or INCIDENT_HEAD_KEYS.isdisjoint(w[0]) or not any(
-            ph in w[1] for ph in VIOLENT_INCIDENTS):
+    if p.cameo[:2] not in VIOLENT_ROOTS or INCIDENT_HEAD_KEYS.isdisjoint(w[0]) or not _phrase_in(
+            VIOLENT_INCIDENTS, w[1]):
         return w  # (no phrase without its head word among the window's keys: one set test for most windows)
     text = w[1]
     for ph in VIOLENT_INCIDENTS:
@@ -1604,7 +1622,7 @@ def _crowd_credit(code: str, sa: ActorMention | None, toks: list[Token], start: 
     if sa is None or code[:2] != "14" or sa.ref.code or sa.role not in SWALLOWED_ROLES or sa.tok_start < 0:
         return 0.0
     a, b = max(0, sa.tok_start - start), min(len(toks), sa.tok_end - start)
-    if not any(_new_crowd(toks, k) for k in range(a, b)) and not (
+    if not _new_crowd_in(toks, a, b) and not (
             b > a and (toks[a].text.isdigit() or _hits(toks[a], CROWD_COUNTS))):
         return 0.0  # (or a counted crowd of people: "آلاف الأشخاص"، "مئات الطلاب")
     return -_actor_evidence(sa, None)
@@ -1621,12 +1639,22 @@ def _borrowed_crowd_code(doc: Document, code: str, sa: ActorMention | None, toks
     if sa is None or code[:2] != "14" or not sa.ref.code or sa.role not in CROWD_ROLES or sa.tok_start < 0:
         return 0.0
     a, b = max(0, sa.tok_start - start), min(len(toks), sa.tok_end - start)
-    if any(_new_crowd(toks, k) for k in range(a, b)):
-        return 0.0
-    own = (MK_STATE, MK_NISBA, MK_ACTOR)
-    if any(m.kind in own and sa.tok_start <= m.tok_start < sa.tok_end for m in doc.mentions):
+    if _new_crowd_in(toks, a, b) or _own_code_word(doc, sa):
         return 0.0
     return UNCODED_SOURCE_PENALTY
+
+
+_OWN_CODE_KINDS = (MK_STATE, MK_NISBA, MK_ACTOR)  # mentions that give a phrase a code of its own
+
+
+def _own_code_word(doc: Document, sa: ActorMention) -> bool:
+    """A state, nisba or dictionary actor mention of the document lies within the phrase ``sa``."""
+    return any(m.kind in _OWN_CODE_KINDS and sa.tok_start <= m.tok_start < sa.tok_end for m in doc.mentions)
+
+
+def _new_crowd_in(toks: list[Token], a: int, b: int) -> bool:
+    """One of tokens ``a`` … ``b - 1`` introduces a crowd of protesters (_new_crowd)."""
+    return any(_new_crowd(toks, k) for k in range(a, b))
 
 
 def _masdar_like(key: str) -> bool:
@@ -2095,7 +2123,7 @@ class EventCoder:
                 break
         sp.left, sp.right = left, right
         if sent.rel is None:  # (once per sentence)
-            sent.rel = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in sent.actors]
+            sent.rel = _relative_spans(sent.actors, sent.start)
         # the phrases not overlapping the trigger, and those of them in the clause before and after it (one loop,
         # not four comprehensions; the tuples of rel themselves: no new tuple per phrase)
         rel: list[tuple[int, int, ActorMention]] = []
@@ -3205,13 +3233,12 @@ class EventCoder:
                 gov = clitic
             else:
                 prev = toks[k - 1].norm if k > start else ""
-                gov = next((pr for pr, words in PREP_WORDS.items() if prev in words), "")
+                gov = _preposition_of(prev)
             if not (gov in target_preps or (not gov and "OBJ" in target_preps)):
                 return None
             ante = _speaker(toks, sent, ti)
             if ante is None:
-                ante = next((a for a in sent.actors if 0 <= a.tok_end - sent.start <= ti and not a.prep
-                             and all(a is not x for x in sources)), None)
+                ante = _first_other_subject(sent.actors, sent.start, sent.start + ti, sources)
             country = ante.ref.country or (ante.ref.code or "")[:3] if ante is not None else ""
             own = sources[0].ref.country or (sources[0].ref.code or "")[:3]
             c = self.kb.countries.get(country) if country else None
@@ -3261,7 +3288,7 @@ class EventCoder:
         art = doc.article.date
         ref = parse_iso(art)
         if sent.times:
-            t = min(sent.times, key=lambda t: abs(t.start - sent.toks[ti].start))
+            t = _nearest_time(sent.times, sent.toks[ti].start)
             if t.date:
                 d = parse_iso(t.date)
                 bg = bool(ref and d and (ref - d) > dt.timedelta(days=self.s.background_days))
@@ -3312,8 +3339,7 @@ class EventCoder:
         starts = {pm.tok_start for pm, role in self._place_roles(sent) if role == LOC}
         if not starts:
             return frozenset()
-        return frozenset(id(a) for a in sent.actors if a.tok_start in starts and a.ref.type == "state"
-                         and not (a.prep and a.prep in target_preps))
+        return _state_ids_at(sent.actors, starts, target_preps)
 
     def _place(self, sent: _Sent, ti: int, tj: int, sources: list[ActorMention], targets: list[ActorMention],
                code: str) -> PlaceRef | None:
@@ -3328,17 +3354,9 @@ class EventCoder:
             return self._doc_place  # (what every branch below comes to without a place in the sentence)
         visit = code.startswith(("042", "043", "036"))
         if visit and not any(a.head == "place" for a in targets):  # (not a movement)
-            # "وصل إلى الدوحة": the visited capital is both the host (target) and the place
-            dest = [pm for pm, r in roles if r is not None and pm.prep == "الى"
-                    and tj <= pm.tok_start - sent.start <= tj + 6
-                    and any(a.tok_start <= pm.tok_start < a.tok_end for a in targets)]
-            if dest:
-                return dest[0].ref
-            # "سيزور ظريف قطر", "أثناء زيارتهم لدول البلطيق استونيا": the destination of this visit word
-            own = [pm for pm, r in roles if r in (DEST, PLANNED)
-                   and ti <= (movement_word(sent.toks, pm.tok_start - sent.start) or -1) < tj]
-            if own:
-                return own[0].ref
+            dest = _visit_place(sent, roles, ti, tj, targets)
+            if dest is not None:
+                return dest
         same = {(a.tok_start, a.tok_end): a for a in sent.actors}
         src_ids = {id(a) for a in sources}
         tgt_ids = {id(a) for a in targets}
@@ -3360,16 +3378,8 @@ class EventCoder:
                     second.append(pm)  # "قصفت الطائرات غزة": the attacked place
                 elif actor is None and pm.prep in ("", "الى", "من") and pm.ref.country:
                     bare.append(pm)
-        if loc:
-            # the locative phrase nearest the trigger; ties: the more precise place
-            best = min(loc, key=lambda pm: (abs(pm.tok_start - sent.start - ti) // 8,
-                                            PRECISION_ORDER.get(pm.ref.precision or "", 4)))
-            return best.ref
-        if second:
-            return min(second, key=lambda pm: abs(pm.tok_start - sent.start - ti)).ref
-        if bare:
-            return min(bare, key=lambda pm: (PRECISION_ORDER.get(pm.ref.precision or "", 4),
-                                             abs(pm.tok_start - sent.start - ti))).ref
+        if loc or second or bare:
+            return _best_place(loc, second, bare, sent.start + ti)
         return self._doc_place
 
     def _target_place(self, sent: _Sent, ta: ActorMention | None, place: PlaceRef | None,
@@ -3391,14 +3401,7 @@ class EventCoder:
         roles = self._place_roles(sent)
         if not roles:
             return place  # (no locative phrase of its own in a sentence without places)
-        own = [pm for pm, role in roles if role == LOC and pm.tok_start == ta.tok_start]
-        if not own and code[:2] in ("15", "17", "18", "19", "20"):
-            # the force was used where the target is: "غارات على مواقع لحزب العمال في شمال العراق"
-            own = [pm for pm, role in roles if role == LOC and 0 <= pm.tok_start - ta.tok_end <= 6
-                   and not any(t.text in CLAUSE_PUNCT for t in sent.toks[ta.tok_end - sent.start:pm.tok_start - sent.start])]
-        if own and own[0].ref.country and (place is None or own[0].ref.country != place.country):
-            return own[0].ref
-        return place
+        return _own_place(sent, roles, ta, place, code)
 
     def _host_place(self, sent: _Sent, ta: ActorMention) -> PlaceRef | None:
         """Where a visit to the state ``ta`` happens when the sentence says no more: the capital when the state
@@ -3559,6 +3562,84 @@ GOVERNING_WORDS = frozenset(["مع", "خلال", "بعد", "قبل", "اثناء
                              "بعيد", "ابان"])
 RESUMPTIVE_PREPS = frozenset(["عليه", "عليها", "عليهم", "فيه", "فيها", "منه", "منها", "اليه", "اليها", "له", "لها",
                               "به", "بها", "معه", "معها", "ضده", "ضدها"])
+
+
+# Helpers of EventCoder's place and argument methods (functions of their own, so that the methods, called for most
+# full readings, hold no comprehension: see _code_reading's helpers)
+def _preposition_of(word: str) -> str:
+    """The preposition (a key of PREP_WORDS) whose forms include ``word``, or ""."""
+    for pr, words in PREP_WORDS.items():
+        if word in words:
+            return pr
+    return ""
+
+
+def _first_other_subject(phrases: list[ActorMention], start: int, end: int, sources: list[ActorMention]
+                         ) -> ActorMention | None:
+    """The first phrase without a preposition that ends from document token ``start`` to ``end`` and is none of
+    ``sources``, or None."""
+    for a in phrases:
+        if start <= a.tok_end <= end and not a.prep and not _is_one_of(a, sources):
+            return a
+    return None
+
+
+def _nearest_time(times: list[TimeExpr], at: int) -> TimeExpr:
+    """The first of ``times`` (not empty) nearest character ``at``."""
+    best = times[0]
+    gap = abs(best.start - at)
+    for t in times:  # (as min() with a key, without the lambda's cell)
+        d = abs(t.start - at)
+        if d < gap:
+            best, gap = t, d
+    return best
+
+
+def _state_ids_at(phrases: list[ActorMention], starts: set[int], target_preps: tuple[str, ...]) -> frozenset[int]:
+    """The ids of the state phrases that begin at one of ``starts``, not governed by one of ``target_preps``."""
+    return frozenset(id(a) for a in phrases if a.tok_start in starts and a.ref.type == "state"
+                     and not (a.prep and a.prep in target_preps))
+
+
+def _visit_place(sent: _Sent, roles: list[tuple[PlaceMention, str | None]], ti: int, tj: int,
+                 targets: list[ActorMention]) -> PlaceRef | None:
+    """The place of a visit: the visited capital that is a target ("وصل إلى الدوحة": both host and place), else
+    the destination of the visit word ("سيزور ظريف قطر"، "أثناء زيارتهم لدول البلطيق استونيا"), or None."""
+    dest = [pm for pm, r in roles if r is not None and pm.prep == "الى"
+            and tj <= pm.tok_start - sent.start <= tj + 6
+            and any(a.tok_start <= pm.tok_start < a.tok_end for a in targets)]
+    if dest:
+        return dest[0].ref
+    own = [pm for pm, r in roles if r in (DEST, PLANNED)
+           and ti <= (movement_word(sent.toks, pm.tok_start - sent.start) or -1) < tj]
+    return own[0].ref if own else None
+
+
+def _best_place(loc: list[PlaceMention], second: list[PlaceMention], bare: list[PlaceMention], at: int) -> PlaceRef:
+    """The place of an event whose trigger begins at document token ``at``, from the sentence's locative phrases
+    ``loc``, else its destinations and attacked places ``second``, else its bare place names ``bare`` (one of
+    them not empty)."""
+    if loc:
+        # the locative phrase nearest the trigger; ties: the more precise place
+        return min(loc, key=lambda pm: (abs(pm.tok_start - at) // 8,
+                                        PRECISION_ORDER.get(pm.ref.precision or "", 4))).ref
+    if second:
+        return min(second, key=lambda pm: abs(pm.tok_start - at)).ref
+    return min(bare, key=lambda pm: (PRECISION_ORDER.get(pm.ref.precision or "", 4), abs(pm.tok_start - at))).ref
+
+
+def _own_place(sent: _Sent, roles: list[tuple[PlaceMention, str | None]], ta: ActorMention, place: PlaceRef | None,
+               code: str) -> PlaceRef | None:
+    """The place of the event with target ``ta`` (see EventCoder._target_place): a locative phrase that is the
+    target or, for force, follows it in its clause, when it names another country than ``place``."""
+    own = [pm for pm, role in roles if role == LOC and pm.tok_start == ta.tok_start]
+    if not own and code[:2] in ("15", "17", "18", "19", "20"):
+        # the force was used where the target is: "غارات على مواقع لحزب العمال في شمال العراق"
+        own = [pm for pm, role in roles if role == LOC and 0 <= pm.tok_start - ta.tok_end <= 6
+               and not any(t.text in CLAUSE_PUNCT for t in sent.toks[ta.tok_end - sent.start:pm.tok_start - sent.start])]
+    if own and own[0].ref.country and (place is None or own[0].ref.country != place.country):
+        return own[0].ref
+    return place
 
 
 def _role_genitive(head: tuple[int, int, ActorMention], x: tuple[int, int, ActorMention]) -> bool:
@@ -3757,8 +3838,10 @@ def _named_member(toks: list[Token], rel: list[tuple[int, int, ActorMention]],
     if k >= len(toks) or toks[k].norm not in AMONG:
         return None
     k += 1
-    member = next((a for s, _, a in rel if s == k and not a.prep), None)
-    return member if member is not None and member.ref.code else None
+    for s, _, a in rel:  # (a loop: a generator would make ``k`` a cell of this function)
+        if s == k and not a.prep:
+            return a if a.ref.code else None
+    return None
 
 
 # "كل من X و Y"، "عدد من النشطاء"، "العديد من الدول": a quantifier whose من phrase is its partitive complement
@@ -4901,7 +4984,7 @@ def _pronoun_object(toks: list[Token], rel: list[tuple[int, int, ActorMention]],
     k, seen, passed = tj, 0, tj
     source_ids = {id(x) for x in sources}  # (the sources' identities, for this call only)
     # (the scan starts at tj: a phrase that neither starts there or later nor ends after it is left out once)
-    later = [x for x in rel if x[0] >= tj or x[1] > tj]
+    later = _parties_past(rel, tj)
     while k < len(toks) and seen < PRONOUN_OBJECT_REACH:
         t = toks[k]
         # the subject may come between ("وفرض الاتحاد الأوروبي عليها"), with the parties joined to it
@@ -4920,20 +5003,36 @@ def _pronoun_object(toks: list[Token], rel: list[tuple[int, int, ActorMention]],
             return None
         hit = PREP_PRONOUNS.get(t.norm) or (PREP_PRONOUNS.get(t.norm[1:]) if t.norm.startswith("و") else None)
         if hit is not None:
-            if hit[0] not in target_preps or hit[1] not in PRONOUN_TYPES or any(
-                    b > k + 1 and any(a is x for x in sources) for b, _, a in rel):
+            if hit[0] not in target_preps or hit[1] not in PRONOUN_TYPES:
                 return None
-            # a party named after a source before the trigger may be the real doer ("وتطالب الحكومة السودانية
-            # بدعم، وقد وعد الاتحاد الأوروبي بتقديم مساعدات لها"); one of the source's country is not whom the
-            # pronoun means ("وقال ظريف إن طهران لن تتفاوض معه")
-            first = min((b for b, _, a in rel if any(a is x for x in sources)), default=ti)
-            kinds = PRONOUN_TYPES[hit[1]]
-            return next((a for b, e, a in sorted(rel, key=lambda x: x[0], reverse=True)
-                         if e <= min(ti, first) and a.ref.code and a.head != "nisba" and a.ref.type in kinds
-                         and not any(_same_actor(a.ref, x.ref) or (a.ref.country or "-") == x.ref.country
-                                     for x in sources)), None)
+            return _pronoun_antecedent(rel, ti, k, PRONOUN_TYPES[hit[1]], sources)
         k, seen = k + 1, seen + 1
     return None
+
+
+def _parties_past(rel: list[tuple[int, int, ActorMention]], tj: int) -> list[tuple[int, int, ActorMention]]:
+    """The parties that start at token ``tj`` or later or end after it."""
+    out: list[tuple[int, int, ActorMention]] = []
+    for x in rel:  # (a loop: a comprehension would make ``tj`` a cell of this function)
+        if x[0] >= tj or x[1] > tj:
+            out.append(x)
+    return out
+
+
+def _pronoun_antecedent(rel: list[tuple[int, int, ActorMention]], ti: int, k: int, kinds: frozenset[str],
+                        sources: list[ActorMention]) -> ActorMention | None:
+    """The party the pronoun of kind ``kinds`` on the preposition at token ``k`` stands for (see _pronoun_object):
+    None when a source is named after the pronoun."""
+    if any(b > k + 1 and _is_one_of(a, sources) for b, _, a in rel):
+        return None
+    # a party named after a source before the trigger may be the real doer ("وتطالب الحكومة السودانية
+    # بدعم، وقد وعد الاتحاد الأوروبي بتقديم مساعدات لها"); one of the source's country is not whom the
+    # pronoun means ("وقال ظريف إن طهران لن تتفاوض معه")
+    first = min((b for b, _, a in rel if _is_one_of(a, sources)), default=ti)
+    return next((a for b, e, a in sorted(rel, key=lambda x: x[0], reverse=True)
+                 if e <= min(ti, first) and a.ref.code and a.head != "nisba" and a.ref.type in kinds
+                 and not any(_same_actor(a.ref, x.ref) or (a.ref.country or "-") == x.ref.country
+                             for x in sources)), None)
 
 
 def _head_genitive(toks: list[Token], start: int, at: int) -> tuple[str, int] | None:
@@ -5039,6 +5138,12 @@ def _known_act(toks: list[Token], ti: int, tj: int, post: list[tuple[int, int, A
         return None
     if ti > 0 and _hits(toks[ti - 1], DEMONSTRATIVES):
         return f"a known act ('{toks[ti - 1].text} {t.text}'), not a report"
+    # (the rest in a function of its own: its generators would make cells of this one's variables on every call)
+    return _names_no_party(toks, tj, post)
+
+
+def _names_no_party(toks: list[Token], tj: int, post: list[tuple[int, int, ActorMention]]) -> str | None:
+    """Why a definite event noun ending at ``tj`` names no party of its own (see _known_act), or None."""
     if any(s == tj or (s == tj + 1 and (toks[tj].norm in ATTACHING_PREPS or toks[tj].norm in RELATIVES))
            for s, _e, _a in post):
         return None  # "الزيارة الروسية"، "الزيارة إلى موسكو"، "الاجتماع مع الوزير"
@@ -5176,6 +5281,15 @@ CHARGE_FAR_REACH = 10
 CHARGE_CONJ_REACH = 4  # tokens back from a charge's further conjunct ("بقتل طفلين وتعذيبهما") to its first
 
 
+def _charge_conjunct_before(toks: list[Token], ti: int) -> int | None:
+    """The nearest token before ``ti`` within CHARGE_CONJ_REACH with a ب clitic, or a mark or comma, or None."""
+    for k in range(ti - 1, max(-1, ti - 1 - CHARGE_CONJ_REACH), -1):
+        t = toks[k]
+        if t.prefix.lstrip("و").startswith("ب") or t.text in CLAUSE_PUNCT or t.text in "،,":
+            return k
+    return None
+
+
 def _charged_act(toks: list[Token], ti: int) -> str | None:
     """Why a ب + verbal noun after a word of accusing is the charge of the accusation (coded as the accusation,
     111/112), not a happening of its own ("هاجم النقابة متهما إياها بتهديد الصحفيين"), or None. A further conjunct
@@ -5186,9 +5300,7 @@ def _charged_act(toks: list[Token], ti: int) -> str | None:
         if not t.norm.startswith("و"):
             return None
         # the first conjunct: the nearest ب + noun before, within the phrase
-        first = next((k for k in range(ti - 1, max(-1, ti - 1 - CHARGE_CONJ_REACH), -1)
-                      if toks[k].prefix.lstrip("و").startswith("ب") or toks[k].text in CLAUSE_PUNCT
-                      or toks[k].text in "،,"), None)
+        first = _charge_conjunct_before(toks, ti)
         if first is None or toks[first].is_punct:
             return None
         ti = first
@@ -5331,6 +5443,13 @@ def _vox_pop(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: in
     opener = _word_index(toks).last_before(_W_QUOTE_OPENER, ti)
     if opener <= 0:
         return None
+    # (the rest in a function of its own: its generators would make cells of this one's variables on every call)
+    return _quoted_speaker(toks, rel, opener)
+
+
+def _quoted_speaker(toks: list[Token], rel: list[tuple[int, int, ActorMention]], opener: int) -> str | None:
+    """Why the quoted words that open at token ``opener`` are an ordinary person's opinion (see _vox_pop), or
+    None."""
     verb = next((k for k in range(opener - 1, max(-1, opener - 1 - VOX_REACH), -1)
                  if toks[k].norm in SPEECH_VERBS or toks[k].key in SPEECH_VERBS), None)
     if verb is None or opener - verb < 2 or any(

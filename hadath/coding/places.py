@@ -198,8 +198,13 @@ def _elative_adjective(toks: list[Token], k: int, actors: list[ActorMention], se
     prev = toks[k - 1]
     if not prev.prefix.lstrip("وف").endswith("ال") or prev.key in PLACE_NOUNS or prev.norm in PLACE_NOUNS:
         return False
-    at = sent_start + k - 1
-    return not any(a.tok_start <= at < a.tok_end for a in actors)
+    return not _inside_actor(actors, sent_start + k - 1)
+
+
+def _inside_actor(actors: list[ActorMention], at: int) -> bool:
+    """Document token ``at`` lies inside one of ``actors`` (a function of its own: a generator in
+    _elative_adjective would make ``at`` a cell of it, made on every call)."""
+    return any(a.tok_start <= at < a.tok_end for a in actors)
 
 
 def place_role(kb: KnowledgeBase, toks: list[Token], sent_start: int, pm: PlaceMention,

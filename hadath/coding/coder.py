@@ -1539,10 +1539,11 @@ class _Span:
             self.before_clause_ = _window(keys)
         return self.before_clause_
 
-    def before3(self, toks: list[Token]) -> _Window:
-        """The keys of the 3 tokens before the trigger (computed on first use)."""
+    def before3(self, keys: list[str]) -> _Window:
+        """The keys of the 3 tokens before the trigger (computed on first use), from the sentence's ``keys``."""
         if self.before3_ is None:
-            self.before3_ = _keys_window(toks, self.ti - 3, self.ti)
+            ti = self.ti
+            self.before3_ = _window(keys[ti - 3 if ti > 3 else 0:ti])  # (a slice: no list of the tokens' keys)
         return self.before3_
 
 
@@ -2091,7 +2092,9 @@ class EventCoder:
         # (the scans of the clause window look up the sentence's word classes: see _word_index)
         idx = _word_index(toks)
         bits = idx.bits
-        before = sp.before = [t.norm for t in toks[max(0, ti - 3):ti]]
+        # (the 3 words before the trigger read one by one: a comprehension is a call, on every span that gets here)
+        before = sp.before = [toks[ti - 3].norm, toks[ti - 2].norm, toks[ti - 1].norm] if ti >= 3 else [
+            t.norm for t in toks[:ti]]
         sp.negated = not NEGATORS.isdisjoint(before[-2:]) or not NEGATING_VERBS.isdisjoint(before)
         # (the 5 words before the trigger include ``before``, its last 3)
         sp.intent = idx.last_before(_W_INTENT, ti) >= max(0, ti - 5)
@@ -2170,8 +2173,9 @@ class EventCoder:
             return []
         violent = pi.violent
         exc = pi.excludes
+        # (sent.keys: made by _span, which made sp)
         if exc is not None and (exc.found(_violent_incidents_out(sp.after, p) if violent else sp.after) or exc.found(
-                _violent_incidents_out(sp.before3(sent.toks), p) if violent else sp.before3(sent.toks))):
+                _violent_incidents_out(sp.before3(sent.keys or []), p) if violent else sp.before3(sent.keys or []))):
             if self._tracing:
                 self.trace.append((m, f"pattern {p.id} vetoed by one of {'|'.join(p.excludes)}"))
             return []
@@ -2620,7 +2624,7 @@ class EventCoder:
                 after_subj = post if subj_post is None else _parties_from(post, subj_post[1])
                 if obj_pronoun:
                     target_preps = tuple(t for t in target_preps if t != "OBJ")
-                skip = {id(a) for a in sources}
+                skip = set(map(id, sources))  # (C-level: no comprehension's call)
                 start_at = subj_post[1] if subj_post is not None else tj
                 seen_preps: set[str] = set()
                 for x in after_subj:

@@ -756,6 +756,11 @@ def _hits(t: Token, words: frozenset[str]) -> bool:
     return bare in words
 
 
+# every text that _clause_before skips or stops at (the ``in`` tests of strings hold for their substrings too)
+_QUOTE_OR_CLAUSE_MARK = CLAUSE_PUNCT | frozenset(s[i:j] for s in ("«»\"“”", "،,") for i in range(len(s) + 1)
+                                                 for j in range(i, len(s) + 1))
+
+
 def _clause_before(toks: list[Token], ti: int, n: int) -> list[Token]:
     """Up to ``n`` tokens before ``ti`` (nearest first), stopping at clause punctuation."""
     out: list[Token] = []
@@ -764,10 +769,11 @@ def _clause_before(toks: list[Token], ti: int, n: int) -> list[Token]:
     # (an iterator over the tokens before ti, nearest first: no index per token)
     for t in reversed(toks[:ti]):
         text = t.text
-        if text in "«»\"“”":
-            continue  # quotes around a name ("لـ «القوات اللبنانية»") do not end the clause
-        if text in CLAUSE_PUNCT or text in "،,":
-            break
+        if text in _QUOTE_OR_CLAUSE_MARK:  # (one set test for a word, most tokens; the two below for a mark)
+            if text in "«»\"“”":
+                continue  # quotes around a name ("لـ «القوات اللبنانية»") do not end the clause
+            if text in CLAUSE_PUNCT or text in "،,":
+                break
         out.append(t)
         if len(out) >= n:  # (tested after a token is taken, not before every token)
             break
@@ -1517,11 +1523,11 @@ class _Span:
     question: bool = field(init=False)
     left: int = field(init=False)
     right: int = field(init=False)
-    actors: list[ActorMention] = field(init=False)
     rel: list[tuple[int, int, ActorMention]] = field(init=False)
     pre: list[tuple[int, int, ActorMention]] = field(init=False)
     post: list[tuple[int, int, ActorMention]] = field(init=False)
     pre_free: list[tuple[int, int, ActorMention]] = field(init=False)
+    attack_adjective: bool = field(init=False)  # a phrase of rel is the adjective of an attack noun (_attack_adjective)
 
     def before_clause(self, toks: list[Token]) -> _Window:
         """The keys of up to 8 tokens before the trigger within its clause (not across punctuation), where a
@@ -1828,17 +1834,6 @@ def _located_state(kb: KnowledgeBase, toks: list[Token], post: list[tuple[int, i
     return False
 
 
-def _any_attack_adjective(toks: list[Token], rel: list[tuple[int, int, ActorMention]]) -> bool:
-    """One of the phrases is the adjective of an attack noun (:func:`_attack_adjective`; an agent phrase)."""
-    n = len(toks)
-    for k, _e, a in rel:  # noqa: SIM110 (a loop, not any() over a generator: every reading)
-        # (the call only for a one-word agent phrase whose key is an adjective agent: most agent phrases are not)
-        if (a.head == "agent" and a.tok_end - a.tok_start == 1 and 0 < k < n and toks[k].key in ADJECTIVE_AGENTS
-                and _attack_adjective(toks, k, a)):
-            return True
-    return False
-
-
 def _commas_only(toks: list[Token], a: int, b: int) -> bool:
     """No punctuation but commas in ``toks[a:b]`` (a loop: no generator)."""
     for k in range(a, b):
@@ -2128,18 +2123,24 @@ class EventCoder:
         if sent.rel is None:  # (once per sentence)
             sent.rel = _relative_spans(sent.actors, sent.start)
         # the phrases not overlapping the trigger, and those of them in the clause before and after it (one loop,
-        # not four comprehensions; the tuples of rel themselves: no new tuple per phrase)
-        rel: list[tuple[int, int, ActorMention]] = []
-        actors: list[ActorMention] = []
+        # not four comprehensions; the tuples of rel themselves: no new tuple per phrase). Most triggers overlap no
+        # phrase: their span shares the sentence's list (never changed), made anew only for those that do
+        overlap = False
+        adjective = False  # (an agent phrase that is an attack's adjective: found in this loop, not one per reading)
+        ntoks = len(toks)
         pre: list[tuple[int, int, ActorMention]] = []
         post: list[tuple[int, int, ActorMention]] = []
         pre_free: list[tuple[int, int, ActorMention]] = []
         for x in sent.rel:
             x0, x1, am = x
             if x0 < tj and x1 > ti:
+                overlap = True
                 continue
-            rel.append(x)
-            actors.append(am)
+            # (the call only for a one-word agent phrase whose key is an adjective agent: most agent phrases are not)
+            if (am.head == "agent" and not adjective and x1 - x0 == 1 and 0 < x0 < ntoks
+                    and toks[x0].key in ADJECTIVE_AGENTS
+                    and _attack_adjective(toks, x0, am)):
+                adjective = True
             if left <= x0 and x1 <= ti:
                 pre.append(x)
                 # "وفي الدوحة من المقرر أن ...": a place after a preposition with و is no subject either
@@ -2148,7 +2149,8 @@ class EventCoder:
                     pre_free.append(x)
             if tj <= x0 < right:
                 post.append(x)
-        sp.rel, sp.actors, sp.pre, sp.post, sp.pre_free = rel, actors, pre, post, pre_free
+        sp.rel = _parties_outside(sent.rel, ti, tj) if overlap else sent.rel
+        sp.pre, sp.post, sp.pre_free, sp.attack_adjective = pre, post, pre_free, adjective
 
     def _code_trigger(self, doc: Document, sent: _Sent, m: Mention, p: Pattern,
                       last_subject: ActorRef | None, sp: _Span | None = None) -> list[Event]:
@@ -2218,7 +2220,6 @@ class EventCoder:
                 self.trace.append((m, f"{modality}: violence or protest that has not happened"))
             return []
         left, right = sp.left, sp.right
-        actors = sp.actors
         rel = sp.rel
         pre, post = sp.pre, sp.post
         pre_free = sp.pre_free
@@ -2235,11 +2236,10 @@ class EventCoder:
             # "قتلوا في ضربات جوية في جنوب شرقي أفغانستان"، "في قلب العاصمة نيودلهي": a state governed by في
             # through place nouns is where it happened, never the bare object
             post = _unlocated_parties(self.kb, toks, post)
-        # (only an agent phrase can be an attack's adjective: the head test first, without a call per phrase)
-        if _any_attack_adjective(toks, rel):
+        # (a property of the span, found in _ready's loop over the sentence's phrases)
+        if sp.attack_adjective:
             # "مقتل المئات في هجمات انتحارية"، "هجوم مسلح": the adjective of an attack noun names no party
             rel = _no_attack_adjectives(toks, rel)
-            actors = [x[2] for x in rel]
             pre = _no_attack_adjectives(toks, pre)
             post = _no_attack_adjectives(toks, post)
             pre_free = _no_attack_adjectives(toks, pre_free)
@@ -2509,7 +2509,7 @@ class EventCoder:
                 conf -= 0.1
             elif near:
                 free_post = [x for x in post if not x[2].prep]
-                earlier = _free_phrases_before(actors, sent.start + left)
+                earlier = _free_phrases_before(rel, left)
                 # "وصل لافروف إلى الرياض حيث التقى ولي العهد": after حيث the subject of the main clause goes on
                 after_where = ti > 0 and toks[ti - 1].norm in ("حيث", "وحيث")
                 # "..., كما اتهم جهات مسؤولة بالفساد": a verb after كما goes on with the clause's subject too
@@ -2528,7 +2528,7 @@ class EventCoder:
             if voice == VOICE_NOUN and not sources and violent:
                 # "حريق عمدي نفذه متطرفون"، "هجوم شنه مسلحون": an attack noun described by a relative clause without
                 # a relative pronoun (indefinite antecedent) whose resumptive verb of doing has the doer as subject
-                performer = _performed_by(toks, _relative_spans(actors, sent.start), tj)
+                performer = _performed_by(toks, rel, tj)
                 if performer is not None:
                     sources = [performer[2]]
             if voice == VOICE_NOUN and not sources:
@@ -2554,7 +2554,7 @@ class EventCoder:
             if not sources and left > 0 and toks[left - 1].norm in RELATIVES:
                 # "غيراسيموف الذي وصل إلى طبرق": the antecedent of the relative pronoun (not a ل genitive: in "الحليف
                 # الوحيد لكوريا الشمالية الذي ..." the relative is on the head noun before it)
-                ante = _antecedents(actors, sent.start + left)
+                ante = _antecedents(rel, left)
                 if ante:
                     sources = [ante[-1]]
                     conf -= 0.1
@@ -3362,8 +3362,8 @@ class EventCoder:
             if dest is not None:
                 return dest
         same = {(a.tok_start, a.tok_end): a for a in sent.actors}
-        src_ids = {id(a) for a in sources}
-        tgt_ids = {id(a) for a in targets}
+        src_ids = set(map(id, sources))  # (C-level: no comprehension's call)
+        tgt_ids = set(map(id, targets))
         force = code[:2] in ("15", "17", "18", "19", "20")
         loc: list[PlaceMention] = []
         second: list[PlaceMention] = []
@@ -3674,9 +3674,12 @@ def _casualties_before_cause(doc: Document, sent: _Sent, x: tuple[int, int, Acto
     t = toks[ti]
     if not (t.prefix.lstrip("و").startswith("ب") or (ti > 0 and toks[ti - 1].norm in CASUALTY_CAUSE_PREPS)):
         return False
-    return any(m.kind == MK_TRIGGER and m.sentence == sent.idx and x[1] <= m.tok_start - sent.start < ti - 1
-               and (pt := patterns.get(m.entry_id)) is not None and pt.cameo[:2] in VIOLENT_ROOTS
-               for m in doc.mentions)
+    lo, hi, si = sent.start + x[1], sent.start + ti - 1, sent.idx
+    for m in doc.mentions:  # noqa: SIM110 (a loop, not any() over a generator: it runs over all the mentions)
+        if (m.kind == MK_TRIGGER and m.sentence == si and lo <= m.tok_start < hi
+                and (pt := patterns.get(m.entry_id)) is not None and pt.cameo[:2] in VIOLENT_ROOTS):
+            return True
+    return False
 
 
 ATTACK_SUBJECT_REACH = 3  # tokens before a violent verb searched for the attack noun that is its subject
@@ -4693,9 +4696,9 @@ def _first_ungoverned(toks: list[Token], post: list[tuple[int, int, ActorMention
     return None
 
 
-def _free_phrases_before(phrases: list[ActorMention], end: int) -> list[ActorMention]:
-    """The phrases without a preposition that end by document token ``end``."""
-    return [a for a in phrases if a.tok_end <= end and not a.prep]
+def _free_phrases_before(parties: list[tuple[int, int, ActorMention]], end: int) -> list[ActorMention]:
+    """The phrases of the parties without a preposition that end by token ``end``."""
+    return [x[2] for x in parties if x[1] <= end and not x[2].prep]
 
 
 def _next_comma(toks: list[Token], start: int) -> int:
@@ -4716,10 +4719,10 @@ def _between_parties(post: list[tuple[int, int, ActorMention]], tj: int) -> list
     return [x for x in post if x[2].prep == "بين" and x[0] - tj <= 2]
 
 
-def _antecedents(phrases: list[ActorMention], left: int) -> list[ActorMention]:
-    """The phrases that end one or two tokens before document token ``left`` (the relative pronoun is at
+def _antecedents(parties: list[tuple[int, int, ActorMention]], left: int) -> list[ActorMention]:
+    """The phrases of the parties that end one or two tokens before token ``left`` (the relative pronoun is at
     ``left - 1``), not a ل genitive."""
-    return [a for a in phrases if a.tok_end in (left - 1, left - 2) and a.prep != "ل"]
+    return [x[2] for x in parties if x[1] in (left - 1, left - 2) and x[2].prep != "ل"]
 
 
 def _index_of_phrase(parties: list[tuple[int, int, ActorMention]], a: ActorMention) -> int:
@@ -4728,6 +4731,12 @@ def _index_of_phrase(parties: list[tuple[int, int, ActorMention]], a: ActorMenti
         if x[2] is a:
             return i
     return 0
+
+
+def _parties_outside(parties: list[tuple[int, int, ActorMention]], ti: int, tj: int
+                     ) -> list[tuple[int, int, ActorMention]]:
+    """The parties that do not overlap the trigger span ``ti`` … ``tj``."""
+    return [x for x in parties if not (x[0] < tj and x[1] > ti)]
 
 
 def _parties_from(parties: list[tuple[int, int, ActorMention]], start: int) -> list[tuple[int, int, ActorMention]]:
@@ -5493,8 +5502,11 @@ GENERIC_PLACE_PREPS = frozenset(["في", "وسط"])
 def _generic_place(toks: list[Token]) -> bool:
     """The clause names where it happened without a name the gazetteer knows: في + a settlement noun
     ("خلال عمليات في العاصمة"، "في وسط المدينة"; violence only: an unanchored protest stays penalised)."""
-    return any(toks[k].key in GENERIC_PLACE_NOUNS and toks[k].prefix.endswith("ال")
-               and toks[k - 1].key in GENERIC_PLACE_PREPS for k in range(1, len(toks)))
+    for k in range(1, len(toks)):  # noqa: SIM110 (a loop, not any() over a generator: it runs over the sentence)
+        t = toks[k]
+        if t.key in GENERIC_PLACE_NOUNS and t.prefix.endswith("ال") and toks[k - 1].key in GENERIC_PLACE_PREPS:
+            return True
+    return False
 
 
 def _attack_outcome(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:

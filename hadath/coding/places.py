@@ -179,9 +179,11 @@ def _written_without_article(kb: KnowledgeBase, toks: list[Token], k: int, pm: P
     p = kb.places.get(pm.ref.id or "")
     if p is None:
         return False
-    forms = [p.name_ar, *p.aliases]
-    if not forms or not all(f.strip().startswith("ال") for f in forms):
+    if not p.name_ar.strip().startswith("ال"):  # (the name first, then the aliases: no list, no generator)
         return False
+    for f in p.aliases:
+        if not f.strip().startswith("ال"):
+            return False
     pre = toks[k].prefix
     return "ال" not in pre and not pre.endswith("لل")
 

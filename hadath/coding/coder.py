@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import product
+from operator import itemgetter
 from typing import TypeVar
 
 from hadath.coding import cameo
@@ -183,17 +184,22 @@ def _casualty_report(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
         return False
     if p.voice == VOICE_PASSIVE and _killed_in_attack(toks, tj):
         return True
-    if p.voice == VOICE_PASSIVE and any(_hits(toks[k], VIOLENCE_FRAMES) and _hits(toks[k + 1], VIOLENCE_WORDS)
-                                    for k in range(tj, min(len(toks) - 1, tj + 6))):
-        return True  # "قتل 58 شخصا ... في أعمال عنف متفرقة"
-    if p.voice == VOICE_PASSIVE and any(
-            toks[k].norm in CASUALTY_CAUSE_PREPS and _hits(toks[k + 1], FIRING) and _hits(toks[k + 2], FIRE)
-            for k in range(tj, min(len(toks) - 2, tj + CAUSE_REACH))):
-        return True  # "أصيب ... بجروح خطرة إثر إطلاق نار عليه"
+    # (loops, not any() over generators: a generator resumed by a C function enters the interpreter anew each time)
+    if p.voice == VOICE_PASSIVE:
+        for k in range(tj, min(len(toks) - 1, tj + 6)):
+            if _hits(toks[k], VIOLENCE_FRAMES) and _hits(toks[k + 1], VIOLENCE_WORDS):
+                return True  # "قتل 58 شخصا ... في أعمال عنف متفرقة"
+        for k in range(tj, min(len(toks) - 2, tj + CAUSE_REACH)):
+            if toks[k].norm in CASUALTY_CAUSE_PREPS and _hits(toks[k + 1], FIRING) and _hits(toks[k + 2], FIRE):
+                return True  # "أصيب ... بجروح خطرة إثر إطلاق نار عليه"
     window = _words_before(toks, ti + 1, RESULT_REACH)
     # a result verb ("أسفر عن"، "أدى إلى") before the casualties, on either side of the attack ("انفجرت سيارة ...
     # ما أسفر عن"، "أدى انفجار سيارة ... إلى مقتل")
-    result = any(_hits(t, RESULT_VERBS) for t in window)
+    result = False
+    for t in window:
+        if _hits(t, RESULT_VERBS):
+            result = True
+            break
     for k in range(ti, ti - len(window), -1):
         t = toks[k]
         if k == ti or (k < ti - 8 and not result):
@@ -423,7 +429,7 @@ def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k:
     * clashes: "اشتباكات بين الجيش وجماعات متطرفة" (the first party against the second), "اشتباكات مع الشرطة"
       (the police against the casualties).
     The attack's own target ("... على مواقع لحزب العمال"، "ضد مواقع التنظيم") is the party it hit."""
-    after = sorted((x for x in rel if k < x[0] < end), key=lambda x: x[0])
+    after = sorted((x for x in rel if k < x[0] < end), key=_START)
     key, _ = _cause_key(toks[k])
     if key in CLASH_NOUNS:
         for i, x in enumerate(after):
@@ -560,9 +566,10 @@ def _report_bonus(toks: list[Token], ti: int, tj: int, p: Pattern, sources: list
     crowd of protesters it introduces ("تجمع مئات المتظاهرين"، "احتشد محتجون", +0.15; see :func:`_new_crowd`)."""
     if not sources and targets and _casualty_report(toks, ti, tj, p):
         return 0.25
-    if (p.cameo[:2] in VIOLENT_ROOTS and p.voice == VOICE_ACTIVE and sources and targets
-            and any(t.text.isdigit() or _hits(t, NUMERALS) for t in toks[tj:tj + 3])):
-        return 0.15  # "قتلت 11 مسلحا"، "خطفوا ما مجموعه 14 شخصا": counted victims of a reported act
+    if p.cameo[:2] in VIOLENT_ROOTS and p.voice == VOICE_ACTIVE and sources and targets:
+        for t in toks[tj:tj + 3]:  # (a loop, not any() over a generator)
+            if t.text.isdigit() or _hits(t, NUMERALS):
+                return 0.15  # "قتلت 11 مسلحا"، "خطفوا ما مجموعه 14 شخصا": counted victims of a reported act
     if p.cameo[:2] != "14":
         return 0.0
     purpose = False
@@ -1449,6 +1456,9 @@ def _phrase_in(phrases: tuple[str, ...], text: str) -> bool:
     """True when one of the padded phrase keys ``phrases`` occurs in the window string ``text``."""
     return any(k in text for k in phrases)  # (few patterns have phrases: a generator here costs the others nothing)
 
+
+# the key that orders parties (start, end, phrase) by their start: C-level, where a lambda is a call per item
+_START = itemgetter(0)
 
 # a window of token keys: (the set of its keys, " k1 k2 ... ")
 _Window = tuple[frozenset[str], str]
@@ -2384,7 +2394,7 @@ class EventCoder:
             statement_at = _first_statement_subject(toks, min(ti, 3)) \
                 if participle else (tj if voice == VOICE_ACTIVE and _statement_subject(toks, tj) else None)
             # (read only for a participle)
-            main = _free_parties_before(sorted(rel, key=lambda x: x[0]), ti) if participle else []
+            main = _free_parties_before(sorted(rel, key=_START), ti) if participle else []
             if statement_at is not None and participle and main and main[0][0] < statement_at:
                 statement_at = None  # "اتهم الوزير البيان ...": a named subject comes first
             # "ألح على الحكومة"، "يتحتم على سيشنز": the trigger ends in its own preposition and the phrase it governs
@@ -2419,7 +2429,7 @@ class EventCoder:
                 # "..., مطالبا الحكومة بفتح تحقيق"، "مستهدفة دورية": a circumstantial participle takes its subject
                 # from the main clause before it; the phrase after it is its object
                 if main:
-                    sources = _conj_chain(doc, sent, sorted(rel, key=lambda x: x[0]), main[0][2])
+                    sources = _conj_chain(doc, sent, sorted(rel, key=_START), main[0][2])
                     conf -= 0.1
                 elif last_subject is not None and last_subject.start < trig_tok.start:
                     sources = [ActorMention(-1, -1, -1, -1, sent.idx, last_subject, "implicit")]
@@ -2571,7 +2581,7 @@ class EventCoder:
                     and trig_tok.norm.lstrip("و") not in INTENT_NOUNS and root not in ("03", "04", "05", "06")):
                 # "لاستقبال ظريف والمعلم خلال زيارتهما": "their (two)" visit is the act of the last pair named,
                 # not of the clause's subject
-                pair = _last_pair(sorted(rel, key=lambda x: x[0]), ti)
+                pair = _last_pair(sorted(rel, key=_START), ti)
                 if pair is not None and not (_is_one_of(pair[0], sources) or _is_one_of(pair[1], sources)):
                     sources = list(pair)
                     subj_post = None
@@ -2602,7 +2612,7 @@ class EventCoder:
                 conf -= 0.25
             if sources and sources[0].conj and sources[0].tok_start >= 0:
                 # the subject found is the tail of a coordination ("... جون ماكين وليندسي غراهام"): take it whole
-                allrel = sorted(rel, key=lambda x: x[0])
+                allrel = sorted(rel, key=_START)
                 k = _index_of_phrase(allrel, sources[0])
                 while k > 0 and allrel[k][2].conj and not allrel[k - 1][2].prep and all(
                         t.text in "،," for t in toks[allrel[k - 1][1]:allrel[k][0]]):
@@ -2709,7 +2719,7 @@ class EventCoder:
                     and trig_tok.norm.lstrip("و") not in INTENT_NOUNS):
                 # "حض وانغ يي نظيره ري يونغ-هو في اجتماعهما ... على الالتزام بقرارات الأمم المتحدة": "their (two)"
                 # meeting is between the last two parties named before it, whatever phrase follows
-                two = _coded_subjects_before(sorted(rel, key=lambda x: x[0]), ti)
+                two = _coded_subjects_before(sorted(rel, key=_START), ti)
                 if len(two) >= 2 and not _same_actor(two[-2].ref, two[-1].ref):
                     sources, targets = [two[-2]], [two[-1]]
             if (not targets and sources and p.cameo.startswith(DENIAL_CODES) and next_tok is not None
@@ -2733,7 +2743,7 @@ class EventCoder:
                 start_at = subj_post[1] if subj_post is not None else tj
                 doer = _relative_doer(toks, rel, start_at, sources)
                 if doer is not None:
-                    targets = _conj_chain(doc, sent, sorted(rel, key=lambda x: x[0]), doer)
+                    targets = _conj_chain(doc, sent, sorted(rel, key=_START), doer)
                     conf -= 0.05
             if (not targets and sources and subj_post is not None and voice == VOICE_ACTIVE
                     and root in ("06", "07", "08") and {"الى", "ل"} & set(target_preps)):
@@ -2746,7 +2756,7 @@ class EventCoder:
         if len(sources) == 1 and _unnamed_attacker(sources[0].ref) and voice == VOICE_ACTIVE and violent:
             # "اقتحم مسلحون من تنظيم داعش نقطة تفتيش": the uncoded attackers are a part of the coded whole after من
             part = _party_of(rel, sources[0])
-            whole = None if part is None else _partitive_whole(sorted(rel, key=lambda x: x[0]), part, toks)
+            whole = None if part is None else _partitive_whole(sorted(rel, key=_START), part, toks)
             if whole is not None:
                 sources = [whole]
                 targets = _all_but(targets, whole)
@@ -2761,7 +2771,7 @@ class EventCoder:
         if root == "17" and len(targets) == 1 and targets[0].role in SUSPECT_ROLES:
             # "اعتقلت الشرطة 300 شخص يشتبه في انتمائهم لداعش ومتشددين أكراد": the people arrested are coded by
             # the group they are suspected of belonging to
-            ordered = sorted(rel, key=lambda x: x[0])
+            ordered = sorted(rel, key=_START)
             group = _suspected_group(ordered, targets[0], toks)
             if group is not None:
                 targets = _conj_chain(doc, sent, ordered, group)
@@ -2782,9 +2792,9 @@ class EventCoder:
         # "مع مسؤولين عراقيين من بينهم رئيس الوزراء": the named member of a generic group is the party
         if targets and (named := _named_member(toks, rel, targets)) is not None:
             # (of "مع قادة أمريكيين وزعماء عراقيين من بينهم X" the member is of the last conjunct only)
-            targets = targets[:-1] + _conj_chain(doc, sent, sorted(rel, key=lambda x: x[0]), named)
+            targets = targets[:-1] + _conj_chain(doc, sent, sorted(rel, key=_START), named)
         if sources and (named := _named_member(toks, rel, sources)) is not None:
-            sources = _conj_chain(doc, sent, sorted(rel, key=lambda x: x[0]), named)
+            sources = _conj_chain(doc, sent, sorted(rel, key=_START), named)
         # a visit's destination place stands for the host state ("وصل إلى طبرق"), so does an aid convoy's
         place: PlaceRef | None = None
         place_preps = pi.place_preps_obj if "OBJ" in target_preps else pi.place_preps
@@ -2986,20 +2996,20 @@ class EventCoder:
             later = _other_objects_from(post, after, sources)
             if later:
                 targets = [later[0]]
-        if root >= "17" and sources and (not any(t.ref.code for t in targets) or (root == "17" and all(
+        if root >= "17" and sources and (not _any_coded(targets) or (root == "17" and all(
                 t.ref.id is None and (t.ref.code or "").endswith("CVL") for t in targets))):
             # (a counted "300 شخص" coded as the civilians of the country is no party either)
             # "اعتقلت الشرطة 300 شخص يشتبه في أنهم ينتمون لداعش": the group the people belong to is the target
             group = _belonging_group(toks, rel, tj, tj + BELONGING_REACH)
             if group is not None:
-                targets = [t for t in _conj_chain(doc, sent, sorted(rel, key=lambda x: x[0]), group) if t.ref.code] or [group]
+                targets = [t for t in _conj_chain(doc, sent, sorted(rel, key=_START), group) if t.ref.code] or [group]
         if len(targets) == 1 and targets[0].ref.id is None and targets[0].tok_start >= 0:
             # "مع مساعدة وزير الخارجية الأمريكي لشؤون الشرق الأوسط، آن باترسون": the named person in apposition
             # after the comma is the party the title describes
             named = _apposed_name(toks, post, targets[0])
             if named is not None:
                 targets = [named]
-        if len(targets) > 1 and any(t.ref.code for t in targets):
+        if len(targets) > 1 and _any_coded(targets):
             # "مع قادة عسكريين وزعماء عراقيين": an uncoded conjunct beside a coded one adds no party
             targets = [t for t in targets if t.ref.code]
         if not pairs and len(sources) >= 2 and targets and {id(t) for t in targets} <= {id(a) for a in sources}:
@@ -3118,7 +3128,7 @@ class EventCoder:
             victims = [free[-1][2]]
         if agent is not None and not agent.ref.code and (part := next((x for x in sp.rel if x[2] is agent), None)):
             # "في هجوم شنه مسلحون من حركة الشباب": the uncoded attackers are a part of the coded whole after من
-            agent = _partitive_whole(sorted(sp.rel, key=lambda x: x[0]), part, toks) or agent
+            agent = _partitive_whole(sorted(sp.rel, key=_START), part, toks) or agent
         if agent is not None and not agent.ref.code:
             # "في هجوم انتحاري"، "هجوم نفذه مسلحون": an unidentified attacker is no source (nor a casualty)
             return ([], victims, self._cause_code(doc, sent, k), None) if victims else None
@@ -3164,7 +3174,7 @@ class EventCoder:
         pats = [p for p in pats if p.cameo[:2] in VIOLENT_ROOTS and p.voice == VOICE_ACTIVE]
         if not pats:
             return None
-        after = sorted((x for x in sp.rel if x[0] > v), key=lambda x: x[0])
+        after = sorted((x for x in sp.rel if x[0] > v), key=_START)
         if not after or after[0][0] - v > 1 or after[0][2].prep:
             return None
         subject = after[0][2] if after[0][2].ref.code else _partitive_whole(after, after[0], toks)
@@ -3340,7 +3350,10 @@ class EventCoder:
         "شمال بغداد"، "في جنوب شرقي أفغانستان"; see :func:`hadath.coding.places.place_role`): where something
         is or happened, not who did it or suffered it. Not one governed by a preposition of the pattern's targets
         ("توغلت القوات في الأراضي السورية" names the state entered)."""
-        starts = {pm.tok_start for pm, role in self._place_roles(sent) if role == LOC}
+        starts: set[int] = set()
+        for pm, role in self._place_roles(sent):  # (a loop: a comprehension is a call, on every violent reading)
+            if role == LOC:
+                starts.add(pm.tok_start)
         if not starts:
             return frozenset()
         return _state_ids_at(sent.actors, starts, target_preps)
@@ -3601,8 +3614,11 @@ def _nearest_time(times: list[TimeExpr], at: int) -> TimeExpr:
 
 def _state_ids_at(phrases: list[ActorMention], starts: set[int], target_preps: tuple[str, ...]) -> frozenset[int]:
     """The ids of the state phrases that begin at one of ``starts``, not governed by one of ``target_preps``."""
-    return frozenset(id(a) for a in phrases if a.tok_start in starts and a.ref.type == "state"
-                     and not (a.prep and a.prep in target_preps))
+    ids: set[int] = set()
+    for a in phrases:  # (a loop, not frozenset() over a generator)
+        if a.tok_start in starts and a.ref.type == "state" and not (a.prep and a.prep in target_preps):
+            ids.add(id(a))
+    return frozenset(ids)
 
 
 def _visit_place(sent: _Sent, roles: list[tuple[PlaceMention, str | None]], ti: int, tj: int,
@@ -4023,7 +4039,7 @@ def _visit_doers(toks: list[Token], post: list[tuple[int, int, ActorMention]], t
         k += 2
     out: list[tuple[ActorMention | None, ActorMention | None]] = []
     doer: ActorMention | None = None
-    for s, _e, a in sorted(post, key=lambda x: x[0]):
+    for s, _e, a in sorted(post, key=_START):
         if s < k:
             continue
         if a.prep in DEST_PREPS:
@@ -4208,7 +4224,7 @@ def _belonging_group(toks: list[Token], post: list[tuple[int, int, ActorMention]
             break
     if k is None:
         return None
-    for s, _e, a in sorted(post, key=lambda x: x[0]):
+    for s, _e, a in sorted(post, key=_START):
         if s <= k:
             continue
         if s - k > 2:
@@ -4255,10 +4271,11 @@ def _apposed_name(toks: list[Token], post: list[tuple[int, int, ActorMention]], 
                   ) -> ActorMention | None:
     """The named person after a comma that closes the title phrase ``title``: "مساعدة وزير الخارجية الأمريكي
     لشؤون الشرق الأوسط، آن باترسون". None when another phrase, a preposition or a clause word comes between."""
-    end = next((e for s, e, a in post if a is title), None)
-    if end is None:
+    x = _party_of(post, title)
+    if x is None:
         return None
-    for s, e, a in sorted(post, key=lambda x: x[0]):
+    end = x[1]
+    for s, e, a in sorted(post, key=_START):
         if s < end:
             continue
         # the comma may fall inside the name's phrase when the chunker took the words before it along
@@ -4282,8 +4299,13 @@ def _same_country(a: ActorRef, b: ActorRef) -> bool:
 def _is_trigger(doc: Document, sent: _Sent, k: int) -> bool:
     """Token ``k`` of the sentence is (part of) a trigger: "والتقى" is a verb, not a descriptor."""
     if sent.trigger_toks is None:
-        sent.trigger_toks = frozenset(i for m in doc.mentions if m.kind == MK_TRIGGER and m.sentence == sent.idx
-                                      for i in range(m.tok_start, m.tok_end))
+        # (a loop, not frozenset() over a generator; the sentence test first: most mentions are in other sentences)
+        si = sent.idx
+        inside: set[int] = set()
+        for m in doc.mentions:
+            if m.sentence == si and m.kind == MK_TRIGGER:
+                inside.update(range(m.tok_start, m.tok_end))
+        sent.trigger_toks = frozenset(inside)
     return sent.start + k in sent.trigger_toks
 
 
@@ -4433,7 +4455,7 @@ def _said_roles(doc: Document, toks: list[Token], sent: _Sent, sp: _Span, p: Pat
     src = sources[0].ref
     targets: list[ActorMention] = []
     if "OF" in p.target:
-        after = [x for x in sorted(sp.rel, key=lambda x: x[0]) if x[0] >= tj]
+        after = [x for x in sorted(sp.rel, key=_START) if x[0] >= tj]
         for k, (s, e, a) in enumerate(after):
             if s - tj > SAID_OF_REACH or any(t.is_punct for t in toks[tj:s]):
                 break
@@ -4454,7 +4476,7 @@ def _said_roles(doc: Document, toks: list[Token], sent: _Sent, sp: _Span, p: Pat
         subj = [a for s, e, a in sp.pre if s > opener and not a.prep and a.ref.code and not _same_actor(a.ref, src)]
         if not subj and _said_verb(toks[verb], DESCRIBE_VERBS):
             # "وصفت كوريا الشمالية الضربة الأمريكية بأنها عمل عدواني": the party of the object described
-            subj = [a for s, e, a in sorted(sp.rel, key=lambda x: x[0]) if verb < s and e <= opener and not a.prep
+            subj = [a for s, e, a in sorted(sp.rel, key=_START) if verb < s and e <= opener and not a.prep
                     and a.ref.code and not _same_actor(a.ref, src) and a is not speaker]
         if subj:
             targets = [subj[0]]
@@ -4547,12 +4569,26 @@ def _parties_before(parties: list[tuple[int, int, ActorMention]], end: int) -> l
 
 def _is_one_of(a: ActorMention, phrases: list[ActorMention]) -> bool:
     """``a`` is one of ``phrases`` (the same object)."""
-    return any(a is x for x in phrases)
+    for x in phrases:  # noqa: SIM110 (a loop, not any() over a generator, which a C function resumes: dearer)
+        if a is x:
+            return True
+    return False
+
+
+def _any_coded(phrases: list[ActorMention]) -> bool:
+    """One of ``phrases`` has an actor code."""
+    for x in phrases:  # noqa: SIM110 (as _is_one_of)
+        if x.ref.code:
+            return True
+    return False
 
 
 def _same_as_any(ref: ActorRef, phrases: list[ActorMention]) -> bool:
     """One of ``phrases`` names the actor ``ref`` names (_same_actor)."""
-    return any(_same_actor(ref, x.ref) for x in phrases)
+    for x in phrases:  # noqa: SIM110 (as _is_one_of)
+        if _same_actor(ref, x.ref):
+            return True
+    return False
 
 
 def _all_but(phrases: list[ActorMention], a: ActorMention) -> list[ActorMention]:
@@ -4562,7 +4598,10 @@ def _all_but(phrases: list[ActorMention], a: ActorMention) -> list[ActorMention]
 
 def _time_starts_at(times: list[TimeExpr], start: int) -> bool:
     """One of ``times`` begins at character ``start``."""
-    return any(t.start == start for t in times)
+    for t in times:  # noqa: SIM110 (as _is_one_of)
+        if t.start == start:
+            return True
+    return False
 
 
 # More tests and filters of EventCoder._code_reading over its parties (sentence-relative (start, end, phrase)
@@ -4843,7 +4882,11 @@ def _perpetrator_over(phrases: list[ActorMention], start: int, end: int) -> Acto
 
 def _all_same_actor(sources: list[ActorMention], targets: list[ActorMention]) -> bool:
     """Every source names the actor of every target (_same_actor)."""
-    return all(_same_actor(sa.ref, ta.ref) for sa in sources for ta in targets)
+    for sa in sources:  # (loops, as _is_one_of)
+        for ta in targets:
+            if not _same_actor(sa.ref, ta.ref):
+                return False
+    return True
 
 
 def _other_objects_from(post: list[tuple[int, int, ActorMention]], start: int, sources: list[ActorMention]
@@ -4882,9 +4925,13 @@ def _opening_quote(toks: list[Token], k: int, ti: int) -> bool:
         return False
     if k == ti - 1:
         return True
-    symmetric = sum(1 for t in toks[:k] if t.text in SYMMETRIC_QUOTES)
-    if toks[k].text in SYMMETRIC_QUOTES and symmetric % 2:
-        return False  # a closing mark
+    if toks[k].text in SYMMETRIC_QUOTES:
+        symmetric = 0
+        for t in toks[:k]:  # (a loop, not sum() over a generator; only for a symmetric mark)
+            if t.text in SYMMETRIC_QUOTES:
+                symmetric += 1
+        if symmetric % 2:
+            return False  # a closing mark
     return not any(t.text in QUOTE_CLOSERS for t in toks[k + 1:ti])
 
 
@@ -4931,7 +4978,7 @@ def _sequel_perpetrator(toks: list[Token], rel: list[tuple[int, int, ActorMentio
     at = next((s for s, _e, a in rel if a is source), None)
     if at is None or at > ti:
         return None
-    return next((a for s, _e, a in sorted(rel, key=lambda x: x[0])
+    return next((a for s, _e, a in sorted(rel, key=_START)
                  if s < at and not a.prep and a.role.startswith(PERPETRATOR_ROLES)), None)
 
 
@@ -4948,7 +4995,7 @@ def _forces_owner(toks: list[Token], rel: list[tuple[int, int, ActorMention]], s
     t = toks[at[0]]
     if t.suffix not in PRONOUN_TYPES and not any(t.text.endswith(x) for x in ("اته", "اتها", "اتهم")):
         return None
-    for s, _e, a in sorted(rel, key=lambda x: x[0], reverse=True):
+    for s, _e, a in sorted(rel, key=_START, reverse=True):
         if s >= at[0] or not a.ref.code or a.head == "nisba":
             continue
         if any(a is b or _same_actor(a.ref, b.ref) for b in targets):
@@ -4965,7 +5012,7 @@ def _possessor(rel: list[tuple[int, int, ActorMention]], ti: int, suffix: str, t
     kinds = PRONOUN_TYPES.get(suffix)
     if kinds is None:
         return None
-    for _, e, a in sorted(rel, key=lambda x: x[0], reverse=True):
+    for _, e, a in sorted(rel, key=_START, reverse=True):
         if e > ti or not a.ref.code or a.head == "nisba" or a.ref.type not in kinds:
             continue
         if any(a is b or _same_actor(a.ref, b.ref) for b in targets):
@@ -5042,7 +5089,7 @@ def _pronoun_antecedent(rel: list[tuple[int, int, ActorMention]], ti: int, k: in
     # بدعم، وقد وعد الاتحاد الأوروبي بتقديم مساعدات لها"); one of the source's country is not whom the
     # pronoun means ("وقال ظريف إن طهران لن تتفاوض معه")
     first = min((b for b, _, a in rel if _is_one_of(a, sources)), default=ti)
-    return next((a for b, e, a in sorted(rel, key=lambda x: x[0], reverse=True)
+    return next((a for b, e, a in sorted(rel, key=_START, reverse=True)
                  if e <= min(ti, first) and a.ref.code and a.head != "nisba" and a.ref.type in kinds
                  and not any(_same_actor(a.ref, x.ref) or (a.ref.country or "-") == x.ref.country
                              for x in sources)), None)
@@ -5236,7 +5283,12 @@ PASSIVE_SUBJECT_REACH = 6  # tokens after a passive verb within which its subjec
 def _next_clause(toks: list[Token], tj: int, at: int) -> bool:
     """The phrase at ``at`` stands past a comma, far after the passive verb ending at ``tj`` ("وقتلت حوالي مائة
     عامل، على الفور أصدر رئيس الوزراء ..."): it belongs to the next clause, not to the verb."""
-    return at - tj > PASSIVE_SUBJECT_REACH and any(t.text in "،," for t in toks[tj:at])
+    if at - tj <= PASSIVE_SUBJECT_REACH:
+        return False
+    for t in toks[tj:at]:  # noqa: SIM110 (a loop, not any() over a generator)
+        if t.text in "،,":
+            return True
+    return False
 
 
 # a protest or its crowd as the doer of a light verb ("قامت مظاهرة بمحاصرة"، "قام المتظاهرون بتطويق")
@@ -5463,8 +5515,11 @@ def _vox_pop(toks: list[Token], rel: list[tuple[int, int, ActorMention]], ti: in
 def _quoted_speaker(toks: list[Token], rel: list[tuple[int, int, ActorMention]], opener: int) -> str | None:
     """Why the quoted words that open at token ``opener`` are an ordinary person's opinion (see _vox_pop), or
     None."""
-    verb = next((k for k in range(opener - 1, max(-1, opener - 1 - VOX_REACH), -1)
-                 if toks[k].norm in SPEECH_VERBS or toks[k].key in SPEECH_VERBS), None)
+    verb = None
+    for k in range(opener - 1, max(-1, opener - 1 - VOX_REACH), -1):  # (a loop, not next() over a generator)
+        if toks[k].norm in SPEECH_VERBS or toks[k].key in SPEECH_VERBS:
+            verb = k
+            break
     if verb is None or opener - verb < 2 or any(
             t.norm in COMPLEMENTIZERS or t.key in COMPLEMENTIZERS for t in toks[verb + 1:opener]):
         return None  # "مؤكدا أن «...»": the speaker is the clause's subject, before the verb
@@ -5609,7 +5664,7 @@ def _agent_phrase(toks: list[Token], rel: list[tuple[int, int, ActorMention]], t
             at = k + 1
         else:
             continue
-        return next((x[2] for x in sorted(rel, key=lambda x: x[0]) if at <= x[0] <= at + AGENT_GAP
+        return next((x[2] for x in sorted(rel, key=_START) if at <= x[0] <= at + AGENT_GAP
                      and x[2].tok_start >= 0), None)
     return None
 
@@ -5644,7 +5699,7 @@ def _passive_noun_object(toks: list[Token], rel: list[tuple[int, int, ActorMenti
     after it, a genitive right after it or after target head nouns ("تم قصف مواقع حزب الله")، or an uncoded
     member's group ("جرى اغتيال القيادي في حركة الجهاد"). None when that first phrase is another (an agent
     phrase, a place, another clause)."""
-    for s, _e, a in sorted(rel, key=lambda x: x[0]):
+    for s, _e, a in sorted(rel, key=_START):
         if s < tj or a.tok_start < 0:
             continue
         gap = toks[tj:s]
@@ -5718,7 +5773,7 @@ def _exposed_subject(toks: list[Token], rel: list[tuple[int, int, ActorMention]]
     """The subject of تعرض at k: the first party after it with no preposition (or a ل genitive of its head noun,
     "دورية للجيش الأمريكي") before the attack noun at ti, else the party right before the verb ("إن السفارة
     تعرضت"); None when none is named."""
-    for s, _e, a in sorted(rel, key=lambda x: x[0]):
+    for s, _e, a in sorted(rel, key=_START):
         if k < s < ti and a.tok_start >= 0 and (not a.prep or (a.prep == "ل" and _lam_genitive(toks, k + 1, s))):
             return a
     return next((a for s, e, a in sorted(rel, key=lambda x: -x[0]) if e <= k and k - e <= 1 and not a.prep
@@ -5746,8 +5801,13 @@ def _toward(toks: list[Token], start: int, at: int) -> bool:
     """Whether the phrase at ``at`` is governed by a direction word ("باتجاه إسرائيل"، "في اتجاه شمال إسرائيل"،
     "نحو"، "صوب") after ``start``, in the same clause: where fire was aimed, never who fired."""
     gap = toks[start:at]
-    return not any((t.text in CLAUSE_PUNCT and t.text not in NAME_QUOTES) or t.text in "،," for t in gap) and any(
-        _hits(t, TOWARD_WORDS) for t in gap[-TOWARD_REACH:])
+    for t in gap:  # (loops, not any() over generators: a call per violent near phrase)
+        if (t.text in CLAUSE_PUNCT and t.text not in NAME_QUOTES) or t.text in "،,":
+            return False
+    for t in gap[-TOWARD_REACH:]:  # noqa: SIM110
+        if _hits(t, TOWARD_WORDS):
+            return True
+    return False
 
 
 TORTURE_CODE = "1822"
@@ -5758,7 +5818,7 @@ def _jailer(toks: list[Token], rel: list[tuple[int, int, ActorMention]], tj: int
     """The state a detention place after a torture trigger belongs to by its nationality adjective ("نتيجة
     التعذيب في السجون الإسرائيلية"، "تعذيب المعتقلين في سجن أمريكي"): the jailer, the perpetrator of torture in
     it. None without one in the clause."""
-    for s, _e, a in sorted(rel, key=lambda x: x[0]):
+    for s, _e, a in sorted(rel, key=_START):
         if s < tj or s >= right or any(t.text in CLAUSE_PUNCT for t in toks[tj:s]):
             continue
         if a.head == "nisba" and a.ref.type == "state" and s > 0 and _hits(toks[s - 1], DETENTION_PLACES):

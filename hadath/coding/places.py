@@ -179,9 +179,11 @@ def _written_without_article(kb: KnowledgeBase, toks: list[Token], k: int, pm: P
     p = kb.places.get(pm.ref.id or "")
     if p is None:
         return False
-    forms = [p.name_ar, *p.aliases]
-    if not forms or not all(f.strip().startswith("ال") for f in forms):
+    if not p.name_ar.strip().startswith("ال"):  # (the name first, then the aliases: no list, no generator)
         return False
+    for f in p.aliases:
+        if not f.strip().startswith("ال"):
+            return False
     pre = toks[k].prefix
     return "ال" not in pre and not pre.endswith("لل")
 
@@ -198,8 +200,13 @@ def _elative_adjective(toks: list[Token], k: int, actors: list[ActorMention], se
     prev = toks[k - 1]
     if not prev.prefix.lstrip("وف").endswith("ال") or prev.key in PLACE_NOUNS or prev.norm in PLACE_NOUNS:
         return False
-    at = sent_start + k - 1
-    return not any(a.tok_start <= at < a.tok_end for a in actors)
+    return not _inside_actor(actors, sent_start + k - 1)
+
+
+def _inside_actor(actors: list[ActorMention], at: int) -> bool:
+    """Document token ``at`` lies inside one of ``actors`` (a function of its own: a generator in
+    _elative_adjective would make ``at`` a cell of it, made on every call)."""
+    return any(a.tok_start <= at < a.tok_end for a in actors)
 
 
 def place_role(kb: KnowledgeBase, toks: list[Token], sent_start: int, pm: PlaceMention,

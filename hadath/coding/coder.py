@@ -272,14 +272,16 @@ def _count_word(t: Token) -> bool:
     return t.norm[:1].isdigit() or t.key in COUNT_WORDS or t.norm in COUNT_WORDS
 
 
-def _gapped_forms(kb: KnowledgeBase, doc: Document, by_sent: dict[int, _Sent] | None = None) -> list[Mention]:
+def _gapped_forms(kb: KnowledgeBase, doc: Document, by_sent: dict[int, _Sent] | None = None,
+                  triggers: list[Mention] | None = None) -> list[Mention]:
     """Mentions of two-word violent trigger forms (roots 18-20) whose words stand apart, the casualties counted
     between them ("لقي 40 شخصا مصرعهم"): the matcher knows only the adjacent form ("لقوا مصرعهم"). Only the
     passive casualty forms, with a count right after the first word, at a word that is no trigger yet, and a bare
     second word (not "تعرض 14 شخصا للتعذيب", a statistic more often than a report). The mention
     covers the first word, so that the count phrase is the verb's subject (the target) after it. The gap holds
     words only: no punctuation, no clause marker, no preposition but that of "على الأقل". ``by_sent``: the
-    coder's sentences (:func:`_sentences`), whose token keys are listed here once for the coder too."""
+    coder's sentences (:func:`_sentences`), whose token keys are listed here once for the coder too; ``triggers``:
+    the trigger mentions of ``doc`` (its mentions of kind MK_TRIGGER), when the caller has them."""
     table = _gapped_table(kb)
     firsts = frozenset(table)  # (~70 words)
     if by_sent is None:
@@ -300,7 +302,9 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document, by_sent: dict[int, _Sent] | 
             if i + 1 >= len(toks) or not _count_word(toks[i + 1]):
                 continue
             if covered is None:
-                covered = {k for m in doc.mentions if m.kind == MK_TRIGGER for k in range(m.tok_start, m.tok_end)}
+                if triggers is None:
+                    triggers = [m for m in doc.mentions if m.kind == MK_TRIGGER]
+                covered = {k for m in triggers for k in range(m.tok_start, m.tok_end)}
             if s.tok_start + i in covered:
                 continue
             t = toks[i]
@@ -1474,6 +1478,27 @@ def _pattern_info(p: Pattern) -> _PatInfo:
 _PAT_INFO: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, _PatInfo]] = weakref.WeakKeyDictionary()
 
 
+# what EventCoder.code tests of the patterns of one trigger span: the patterns, whether one of them is passive, one
+# of them of roots 17-20 (a use of force) and one of them of a happening root (HAPPENING_ROOTS)
+_SpanPatterns = tuple[tuple[Pattern, ...], bool, bool, bool]
+# per knowledge base: the pattern ids of a span's mentions -> _SpanPatterns (filled lazily; a few hundred lists, those
+# of the KB's trigger keys)
+_SPAN_PATTERNS: weakref.WeakKeyDictionary[KnowledgeBase, dict[tuple[str, ...], _SpanPatterns]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _span_patterns(patterns: dict[str, Pattern], ids: tuple[str, ...]) -> _SpanPatterns:
+    """The patterns ``ids`` of one trigger span and what :meth:`EventCoder.code` tests of them (see _SpanPatterns)."""
+    pats = tuple(patterns[pid] for pid in ids)
+    return (pats, any(pt.voice == VOICE_PASSIVE for pt in pats), any(pt.cameo[:2] >= "17" for pt in pats),
+            _any_happening(pats))
+
+
+def _any_happening(pats: tuple[Pattern, ...]) -> bool:
+    """One of ``pats`` is of a happening root (HAPPENING_ROOTS: violence and protest)."""
+    return any(pt.cameo[:2] in HAPPENING_ROOTS for pt in pats)
+
+
 @dataclass(slots=True)
 class _Span:
     """What all readings (patterns) of one trigger span share, computed once per span.
@@ -1867,6 +1892,10 @@ class EventCoder:
         if pinfo is None:
             pinfo = _PAT_INFO[kb] = {}
         self._pinfo = pinfo
+        spans = _SPAN_PATTERNS.get(kb)
+        if spans is None:
+            spans = _SPAN_PATTERNS[kb] = {}
+        self._span_patterns = spans
         self._spans: dict[tuple[int, int], _Span] = {}
         self._doc_date: str | None = None  # the lead's date, per article (set by code)
         self._doc_place: PlaceRef | None = None  # the article's default place, per article (set by code)
@@ -1902,10 +1931,11 @@ class EventCoder:
         last_subject: ActorRef | None = None
         subject_sent = -1  # the sentence whose first subject last_subject holds (if it has one)
         trig = [m for m in doc.mentions if m.kind == MK_TRIGGER]
-        gapped = _gapped_forms(self.kb, doc, by_sent)
+        gapped = _gapped_forms(self.kb, doc, by_sent, trig)
         if gapped:
             trig = sorted(trig + gapped, key=lambda m: (m.tok_start, m.tok_end))
         patterns = self.kb.patterns
+        span_patterns = self._span_patterns
         n_trig = len(trig)
         i = 0
         # (plain loops below, not any() over generators or tuples built per test: ~40 spans and ~110 readings per
@@ -1919,27 +1949,23 @@ class EventCoder:
                 j += 1
             sent = by_sent[first.sentence]
             trig_sub = trig[i:j]
-            pats = [patterns[m.entry_id] for m in trig_sub]
-            has_passive = False
-            for pt in pats:
-                if pt.voice == VOICE_PASSIVE:
-                    has_passive = True
-                    break
+            # the span's patterns and what code() tests of them, once per list of patterns (a KB's key)
+            ids = tuple([m.entry_id for m in trig_sub])
+            got = span_patterns.get(ids)
+            if got is None:
+                got = span_patterns[ids] = _span_patterns(patterns, ids)
+            pats, has_passive, passive_force, violent_span = got
             sp = self._span(sent, first)  # shared by the readings: one span
             # (an attack named after the word makes only a violent word passive: "اتهمت واشنطن موسكو بالتدخل في
             # العملية الديمقراطية" stays active)
-            if has_passive and any(pt.cameo[:2] >= "17" for pt in pats) and not self._vso_count(sent, sp) and not (
+            if has_passive and passive_force and not self._vso_count(sent, sp) and not (
                     _accusative_object(sent.toks, a - sent.start)) and (
                     _killed_in_attack(sent.toks, b - sent.start) or self._named_cause(sent, first)):
                 # "قتل زعيم التنظيم في غارة أمريكية": قُتل, the passive reading
                 pats_m = [(m, pt) for m, pt in zip(trig_sub, pats, strict=False) if pt.voice != VOICE_ACTIVE]
                 if pats_m:
-                    trig_sub, pats = [m for m, _ in pats_m], [pt for _, pt in pats_m]
-            violent_span = False
-            for pt in pats:
-                if pt.cameo[:2] in HAPPENING_ROOTS:
-                    violent_span = True
-                    break
+                    trig_sub, pats = [m for m, _ in pats_m], tuple([pt for _, pt in pats_m])
+                    violent_span = _any_happening(pats)
             if violent_span:
                 self._fate[a] = FATE_SEEN
             readings: list[tuple[list[Event], str]] = []

@@ -143,34 +143,40 @@ def fill(text: str, slots: Mapping[str, str | None], verb: Callable[[list[str]],
 
     Raises :class:`TemplateError` for a required slot that is missing or unknown.
     """
-    parts = _parsed(text)
-    if parts is None or (verb is None and parts[1]):
+    plan = _PLANS.get(text)
+    if plan is None:
+        plan = _plan(text)
+    if plan is _NO_PLAN or (verb is None and plan.verbs):
         return _fill_slowly(text, slots, verb)
-    out: list[str] = []
-    append = out.append
-    for piece in parts[0]:
-        if isinstance(piece, str):
-            append(piece)
-        elif isinstance(piece, tuple):
-            v = _slot_value(piece, slots, verb)
-            if v is None:  # a required slot is missing: the error message comes from the original
-                return _fill_slowly(text, slots, verb)
-            append(v)
-        else:
-            lead, alts = piece.lead, piece.alts
-            for i, alt in enumerate(alts):
-                r = _render(alt, slots, verb)
-                if r is not None:
-                    if "{" in r:  # a value that looks like a slot: the original second pass would fill it
-                        return _fill_slowly(text, slots, verb)
-                    append(r if i == 0 or r.startswith(" ") else lead + r)
-                    break
-    return " ".join("".join(out).split())  # (the same as _SPACES.sub(" ", ...).strip())
+    # which of the template's named slots have a value: the key of the format string that fills it
+    mask = 0
+    bit = 1
+    for name in plan.names:
+        if slots.get(name):
+            mask |= bit
+        bit <<= 1
+    fmt = plan.formats.get(mask)
+    if fmt is None:
+        fmt = _format_for(plan, mask)
+    if fmt is _SLOW:  # a required slot is missing: the error message comes from the original
+        return _fill_slowly(text, slots, verb)
+    if verb is not None and plan.verbs:  # (a template with verb slots has a verb here: tested above)
+        values: list[str] = []
+        for forms in plan.verbs:  # (a loop, not a comprehension: no cell variables in fill)
+            values.append(verb(list(forms)))
+        out = fmt.format(*values, **slots)
+    else:
+        out = fmt.format_map(slots)
+    if "{" in out:  # a value that looks like a slot: the original second pass may fill it
+        return _fill_slowly(text, slots, verb)
+    return " ".join(out.split())  # (the same as _SPACES.sub(" ", ...).strip())
 
 
-# fill() runs ~12 times per event, so each template text is parsed once (_parsed) into pieces: literal strings,
-# slots (a tuple: (_SLOT_MARK, name) or ("v", *forms)) and optional groups. Filling is then a loop over the pieces
-# instead of two regex substitutions with a Python callback per slot.
+# fill() runs ~20 times per article (~3 per event), so each template text is parsed once (_parsed) into pieces:
+# literal strings, slots (a tuple: (_SLOT_MARK, name) or ("v", *forms)) and optional groups. Those give one
+# ``str.format`` string per set of slots that have a value (_format_for, made once per template and set): filling is
+# then one C-level format call instead of two regex substitutions with a Python callback per slot, or a loop over the
+# pieces (half of the summaries stage's bytecodes were in that loop).
 _Piece = str | tuple[str, ...]
 _SLOT_MARK = "="  # the first item of a named slot's piece (a verb slot's is "v")
 
@@ -181,30 +187,6 @@ class _Group:
 
     lead: str
     alts: tuple[tuple[_Piece, ...], ...]
-
-
-def _slot_value(piece: tuple[str, ...], slots: Mapping[str, str | None],
-                verb: Callable[[list[str]], str] | None) -> str | None:
-    """The value of a slot piece: ``("=", name)`` from ``slots``, ``("v", forms...)`` through ``verb``."""
-    if piece[0] == _SLOT_MARK:
-        v = slots.get(piece[1])
-        return v if v else None
-    return verb(list(piece[1:])) if verb is not None else None
-
-
-def _render(alt: tuple[_Piece, ...], slots: Mapping[str, str | None],
-            verb: Callable[[list[str]], str] | None) -> str | None:
-    """One alternative of an optional group, or None when one of its slots is missing."""
-    out: list[str] = []
-    for piece in alt:
-        if isinstance(piece, str):
-            out.append(piece)
-        else:
-            v = _slot_value(piece, slots, verb)
-            if v is None:
-                return None
-            out.append(v)
-    return "".join(out)
 
 
 def _parse_pieces(seg: str) -> list[_Piece] | None:
@@ -257,6 +239,110 @@ def _parsed(text: str) -> tuple[tuple[_Piece | _Group, ...], bool] | None:
     pieces.extend(lit)
     has_verb = "{v:" in text
     return tuple(pieces), has_verb
+
+
+@dataclass(slots=True)
+class _Plan:
+    """How :func:`fill` fills one template text: its named slots (in order of first use), its verb slots' forms,
+    and a ``str.format`` string per set of named slots that have a value (``formats``, by a bit mask over
+    ``names``; :data:`_SLOW` where a required slot is missing), made on first use."""
+
+    parsed: tuple[_Piece | _Group, ...]
+    names: tuple[str, ...]
+    verbs: tuple[tuple[str, ...], ...]
+    formats: dict[int, str]
+
+
+# template text -> its plan, or _NO_PLAN for a text the parse does not cover (a few hundred texts: the templates and
+# the fixed texts of summarize.py; emptied when it holds _PLANS_MAX, a bound for callers that fill texts of their own)
+_PLANS: dict[str, _Plan] = {}
+_PLANS_MAX = 4096
+_NO_PLAN = _Plan((), (), (), {})
+_SLOW = "\x00"  # the format "string" of a set of slots that leaves a required slot empty (no template holds a NUL)
+
+
+def _plan(text: str) -> _Plan:
+    """The plan of ``text`` (see :class:`_Plan`), kept in :data:`_PLANS`."""
+    parts = _parsed(text)
+    if parts is None:
+        plan = _NO_PLAN
+    else:
+        names: list[str] = []
+        verbs: list[tuple[str, ...]] = []
+        for piece in _slot_pieces(parts[0]):
+            if piece[0] == _SLOT_MARK:
+                if piece[1] not in names:
+                    names.append(piece[1])
+            else:
+                verbs.append(piece[1:])
+        plan = _Plan(parts[0], tuple(names), tuple(verbs), {})
+    if len(_PLANS) >= _PLANS_MAX:
+        _PLANS.clear()
+    _PLANS[text] = plan
+    return plan
+
+
+def _slot_pieces(pieces: tuple[_Piece | _Group, ...]) -> list[tuple[str, ...]]:
+    """The slot pieces of a parsed template, in text order (those of every alternative of a group)."""
+    out: list[tuple[str, ...]] = []
+    for piece in pieces:
+        if isinstance(piece, tuple):
+            out.append(piece)
+        elif isinstance(piece, _Group):
+            for alt in piece.alts:
+                out.extend(p for p in alt if isinstance(p, tuple))
+    return out
+
+
+def _format_for(plan: _Plan, mask: int) -> str:
+    """The ``str.format`` string that fills ``plan``'s template when the named slots of ``mask`` (bits in the order of
+    ``plan.names``) have a value and the others have none: the literal text, ``{name}`` for a named slot, ``{0}``,
+    ``{1}`` ... for the verb slots in order; an optional group gives its first alternative whose slots all have a
+    value, after the group's leading whitespace when it is not the first one (:func:`fill` collapses whitespace, so
+    this is what the parsed pieces gave). :data:`_SLOW` when a required slot has no value. Kept in ``plan.formats``."""
+    present = {name for k, name in enumerate(plan.names) if mask >> k & 1}
+    verb_no = 0
+    out: list[str] = []
+    fmt: str | None = None
+    for piece in plan.parsed:
+        if isinstance(piece, str):
+            out.append(piece.replace("{", "{{").replace("}", "}}"))
+        elif isinstance(piece, tuple):
+            if piece[0] == _SLOT_MARK and piece[1] not in present:
+                fmt = _SLOW
+                break
+            out.append(_field(piece, verb_no))
+            verb_no += piece[0] != _SLOT_MARK
+        else:
+            group_start = verb_no
+            for i, alt in enumerate(piece.alts):
+                if all(p[1] in present for p in alt if isinstance(p, tuple) and p[0] == _SLOT_MARK):
+                    if i:
+                        out.append(piece.lead)
+                    n = verb_no
+                    for p in alt:
+                        if isinstance(p, str):
+                            out.append(p.replace("{", "{{").replace("}", "}}"))
+                        else:
+                            out.append(_field(p, n))
+                            n += p[0] != _SLOT_MARK
+                    break
+                verb_no += _verb_count(alt)
+            verb_no = group_start + sum(_verb_count(alt) for alt in piece.alts)
+    if fmt is None:
+        fmt = "".join(out)
+    plan.formats[mask] = fmt
+    return fmt
+
+
+def _verb_count(alt: tuple[_Piece, ...]) -> int:
+    """The number of verb slots in an alternative of an optional group."""
+    return sum(1 for p in alt if isinstance(p, tuple) and p[0] != _SLOT_MARK)
+
+
+def _field(piece: tuple[str, ...], verb_no: int) -> str:
+    """The ``str.format`` field of a slot piece: ``{name}``, or ``{n}`` for the ``n``-th verb slot."""
+    return "{" + (piece[1] if piece[0] == _SLOT_MARK else str(verb_no)) + "}"
 
 
 def _fill_slowly(text: str, slots: Mapping[str, str | None], verb: Callable[[list[str]], str] | None = None) -> str:

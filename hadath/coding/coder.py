@@ -278,14 +278,16 @@ def _count_word(t: Token) -> bool:
     return t.norm[:1].isdigit() or t.key in COUNT_WORDS or t.norm in COUNT_WORDS
 
 
-def _gapped_forms(kb: KnowledgeBase, doc: Document, by_sent: dict[int, _Sent] | None = None) -> list[Mention]:
+def _gapped_forms(kb: KnowledgeBase, doc: Document, by_sent: dict[int, _Sent] | None = None,
+                  triggers: list[Mention] | None = None) -> list[Mention]:
     """Mentions of two-word violent trigger forms (roots 18-20) whose words stand apart, the casualties counted
     between them ("لقي 40 شخصا مصرعهم"): the matcher knows only the adjacent form ("لقوا مصرعهم"). Only the
     passive casualty forms, with a count right after the first word, at a word that is no trigger yet, and a bare
     second word (not "تعرض 14 شخصا للتعذيب", a statistic more often than a report). The mention
     covers the first word, so that the count phrase is the verb's subject (the target) after it. The gap holds
     words only: no punctuation, no clause marker, no preposition but that of "على الأقل". ``by_sent``: the
-    coder's sentences (:func:`_sentences`), whose token keys are listed here once for the coder too."""
+    coder's sentences (:func:`_sentences`), whose token keys are listed here once for the coder too; ``triggers``:
+    the trigger mentions of ``doc`` (its mentions of kind MK_TRIGGER), when the caller has them."""
     table = _gapped_table(kb)
     firsts = frozenset(table)  # (~70 words)
     if by_sent is None:
@@ -306,7 +308,9 @@ def _gapped_forms(kb: KnowledgeBase, doc: Document, by_sent: dict[int, _Sent] | 
             if i + 1 >= len(toks) or not _count_word(toks[i + 1]):
                 continue
             if covered is None:
-                covered = {k for m in doc.mentions if m.kind == MK_TRIGGER for k in range(m.tok_start, m.tok_end)}
+                if triggers is None:
+                    triggers = [m for m in doc.mentions if m.kind == MK_TRIGGER]
+                covered = {k for m in triggers for k in range(m.tok_start, m.tok_end)}
             if s.tok_start + i in covered:
                 continue
             t = toks[i]
@@ -1508,6 +1512,27 @@ def _pattern_info(p: Pattern) -> _PatInfo:
 _PAT_INFO: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, _PatInfo]] = weakref.WeakKeyDictionary()
 
 
+# what EventCoder.code tests of the patterns of one trigger span: the patterns, whether one of them is passive, one
+# of them of roots 17-20 (a use of force) and one of them of a happening root (HAPPENING_ROOTS)
+_SpanPatterns = tuple[tuple[Pattern, ...], bool, bool, bool]
+# per knowledge base: the pattern ids of a span's mentions -> _SpanPatterns (filled lazily; a few hundred lists, those
+# of the KB's trigger keys)
+_SPAN_PATTERNS: weakref.WeakKeyDictionary[KnowledgeBase, dict[tuple[str, ...], _SpanPatterns]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _span_patterns(patterns: dict[str, Pattern], ids: tuple[str, ...]) -> _SpanPatterns:
+    """The patterns ``ids`` of one trigger span and what :meth:`EventCoder.code` tests of them (see _SpanPatterns)."""
+    pats = tuple(patterns[pid] for pid in ids)
+    return (pats, any(pt.voice == VOICE_PASSIVE for pt in pats), any(pt.cameo[:2] >= "17" for pt in pats),
+            _any_happening(pats))
+
+
+def _any_happening(pats: tuple[Pattern, ...]) -> bool:
+    """One of ``pats`` is of a happening root (HAPPENING_ROOTS: violence and protest)."""
+    return any(pt.cameo[:2] in HAPPENING_ROOTS for pt in pats)
+
+
 @dataclass(slots=True)
 class _Span:
     """What all readings (patterns) of one trigger span share, computed once per span.
@@ -1561,6 +1586,9 @@ class _Span:
             ti = self.ti
             self.before3_ = _window(keys[ti - 3 if ti > 3 else 0:ti])  # (a slice: no list of the tokens' keys)
         return self.before3_
+
+
+_NEW_SPAN = _Span.__new__
 
 
 def _window(keys: list[str]) -> _Window:
@@ -1792,11 +1820,25 @@ class _Sent:
 
 
 
+_NEW_SENT = _Sent.__new__
+
+
 def _sentences(doc: Document) -> dict[int, _Sent]:
     """The coder's view of each sentence of ``doc`` by index: its tokens and the actor, place and time mentions
     in it."""
-    by_sent = {i: _Sent(i, doc.tokens[s.tok_start:s.tok_end], s.tok_start, [], [], [])
-               for i, s in enumerate(doc.sentences)}
+    # (each _Sent made with _Sent.__new__ and its slots set here, as _Sent(i, toks, start, [], [], []) would: the
+    # dataclass __init__ runs a frame of its own)
+    by_sent: dict[int, _Sent] = {}
+    tokens = doc.tokens
+    for i, s in enumerate(doc.sentences):
+        sent = by_sent[i] = _NEW_SENT(_Sent)
+        sent.idx = i
+        sent.toks = tokens[s.tok_start:s.tok_end]
+        sent.start = s.tok_start
+        sent.actors = []
+        sent.places = []
+        sent.times = []
+        sent.roles = sent.trigger_toks = sent.rel = sent.keys = None
     for am in doc.actor_mentions:
         by_sent[am.sentence].actors.append(am)
     for pm in doc.place_mentions:
@@ -1901,6 +1943,10 @@ class EventCoder:
         if pinfo is None:
             pinfo = _PAT_INFO[kb] = {}
         self._pinfo = pinfo
+        spans = _SPAN_PATTERNS.get(kb)
+        if spans is None:
+            spans = _SPAN_PATTERNS[kb] = {}
+        self._span_patterns = spans
         self._spans: dict[tuple[int, int], _Span] = {}
         self._doc_date: str | None = None  # the lead's date, per article (set by code)
         self._doc_place: PlaceRef | None = None  # the article's default place, per article (set by code)
@@ -1936,10 +1982,11 @@ class EventCoder:
         last_subject: ActorRef | None = None
         subject_sent = -1  # the sentence whose first subject last_subject holds (if it has one)
         trig = [m for m in doc.mentions if m.kind == MK_TRIGGER]
-        gapped = _gapped_forms(self.kb, doc, by_sent)
+        gapped = _gapped_forms(self.kb, doc, by_sent, trig)
         if gapped:
             trig = sorted(trig + gapped, key=lambda m: (m.tok_start, m.tok_end))
         patterns = self.kb.patterns
+        span_patterns = self._span_patterns
         n_trig = len(trig)
         i = 0
         # (plain loops below, not any() over generators or tuples built per test: ~40 spans and ~110 readings per
@@ -1953,27 +2000,23 @@ class EventCoder:
                 j += 1
             sent = by_sent[first.sentence]
             trig_sub = trig[i:j]
-            pats = [patterns[m.entry_id] for m in trig_sub]
-            has_passive = False
-            for pt in pats:
-                if pt.voice == VOICE_PASSIVE:
-                    has_passive = True
-                    break
+            # the span's patterns and what code() tests of them, once per list of patterns (a KB's key)
+            ids = tuple([m.entry_id for m in trig_sub])
+            got = span_patterns.get(ids)
+            if got is None:
+                got = span_patterns[ids] = _span_patterns(patterns, ids)
+            pats, has_passive, passive_force, violent_span = got
             sp = self._span(sent, first)  # shared by the readings: one span
             # (an attack named after the word makes only a violent word passive: "اتهمت واشنطن موسكو بالتدخل في
             # العملية الديمقراطية" stays active)
-            if has_passive and any(pt.cameo[:2] >= "17" for pt in pats) and not self._vso_count(sent, sp) and not (
+            if has_passive and passive_force and not self._vso_count(sent, sp) and not (
                     _accusative_object(sent.toks, a - sent.start)) and (
                     _killed_in_attack(sent.toks, b - sent.start) or self._named_cause(sent, first)):
                 # "قتل زعيم التنظيم في غارة أمريكية": قُتل, the passive reading
                 pats_m = [(m, pt) for m, pt in zip(trig_sub, pats, strict=False) if pt.voice != VOICE_ACTIVE]
                 if pats_m:
-                    trig_sub, pats = [m for m, _ in pats_m], [pt for _, pt in pats_m]
-            violent_span = False
-            for pt in pats:
-                if pt.cameo[:2] in HAPPENING_ROOTS:
-                    violent_span = True
-                    break
+                    trig_sub, pats = [m for m, _ in pats_m], tuple([pt for _, pt in pats_m])
+                    violent_span = _any_happening(pats)
             if violent_span:
                 self._fate[a] = FATE_SEEN
             readings: list[tuple[list[Event], str]] = []
@@ -2040,8 +2083,15 @@ class EventCoder:
             ti, tj = m.tok_start - sent.start, m.tok_end - sent.start  # trigger span, sentence-relative
             if sent.keys is None:  # (once per sentence)
                 sent.keys = [t.key for t in sent.toks]
-            # (as _keys_window(sent.toks, tj, tj + 10), from the sentence's keys)
-            sp = self._spans[k] = _Span(ti, tj, _window(sent.keys[tj:tj + 10]))
+            # (as _keys_window(sent.toks, tj, tj + 10), from the sentence's keys; _Span.__new__ and the slots of its
+            # init fields set here, as _Span(ti, tj, after) would: ~40 spans per article, and the dataclass __init__
+            # runs a frame of its own)
+            sp = self._spans[k] = _NEW_SPAN(_Span)
+            sp.ti = ti
+            sp.tj = tj
+            sp.after = _window(sent.keys[tj:tj + 10])
+            sp.before_clause_ = sp.before3_ = None
+            sp.ready = False
         return sp
 
     @staticmethod
@@ -4904,7 +4954,22 @@ def _same_actor(a: ActorRef, b: ActorRef) -> bool:
 
 
 def _copy(a: ActorRef) -> ActorRef:
-    return ActorRef(a.name, a.name_en, a.code, a.id, a.type, a.country, list(a.mentions), a.start, a.end)
+    """A copy of ``a`` with a list of mentions of its own. (Made with ``ActorRef.__new__`` and its nine slots set
+    here: the dataclass ``__init__`` runs a frame of its own, ~1,000 instructions more, ~30 copies per article.)"""
+    ref = _NEW_ACTOR_REF(ActorRef)
+    ref.name = a.name
+    ref.name_en = a.name_en
+    ref.code = a.code
+    ref.id = a.id
+    ref.type = a.type
+    ref.country = a.country
+    ref.mentions = list(a.mentions)
+    ref.start = a.start
+    ref.end = a.end
+    return ref
+
+
+_NEW_ACTOR_REF = ActorRef.__new__
 
 
 # ---------------------------------------------------------------- arguments (round 4)
@@ -6069,6 +6134,7 @@ def _positions_in(classed: list[int], bits: list[int], bit: int) -> list[int]:
     return [k for k in classed if bits[k] & bit]
 
 
+_NEW_INDEX = _WordIndex.__new__
 _NO_POSITIONS: list[int] = []  # what _WordIndex.at answers for a class no token of the sentence is in (never changed)
 # the index of the sentence last asked about (the readings of a sentence are coded one after another)
 _LAST_INDEX: list[_WordIndex] = []
@@ -6081,21 +6147,33 @@ def _word_index(toks: list[Token]) -> _WordIndex:
         if idx.toks is toks and len(idx.bits) == len(toks):
             return idx
     # (one lookup by the raw text: the tokenizer analyses a text once, so its form and key are the same strings
-    # each time; a token whose form or key differs, or a new text, is looked up by its three strings)
-    token_bits = _TOKEN_BITS
-    bits: list[int] = []
+    # each time; a token whose form or key differs, or a new text, is looked up by its three strings. The loop is
+    # written for the instruction count, ~344 tokens per article: a list of zeros in which only the ~22% of tokens
+    # in a class are set, rather than an append per token; a counter rather than enumerate's tuples. A dict
+    # subscript in a try block instead of dict.get saved ~100 instructions per token more once every text had been
+    # seen, but a new text then raises KeyError, ~1,700 instructions: +0.1 M per article with the words of 30
+    # articles seen, ~59 new texts per article)
+    get_bits = _TOKEN_BITS.get
+    bits = [0] * len(toks)
     classed: list[int] = []
     present = 0
-    for k, t in enumerate(toks):
-        e = token_bits.get(t.text)
+    k = -1
+    for t in toks:
+        k += 1
+        e = get_bits(t.text)
         if e is None or e[0] != t.norm or e[1] != t.key:
             e = _token_bits(t)
-        b = e[2]
-        bits.append(b)
-        if b:
+        if e[2]:
+            b = bits[k] = e[2]
             classed.append(k)
             present |= b
-    idx = _WordIndex(toks, bits, classed, {}, present)
+    # (_WordIndex.__new__ and its slots set here, as _WordIndex(toks, bits, classed, {}, present) would)
+    idx = _NEW_INDEX(_WordIndex)
+    idx.toks = toks
+    idx.bits = bits
+    idx.classed = classed
+    idx.positions = {}
+    idx.present = present
     if _LAST_INDEX:
         _LAST_INDEX[0] = idx
     else:

@@ -258,10 +258,10 @@ class MentionStage(KBStage):
         # what the matcher matches over, made once for the article (each sentence's is a slice of it); its words
         # are the tokens' keys, and the scans for rare keys below read them
         parts = match_parts(tokens)
-        # the rare words two rules look for, found in one pass over the article (their loops visit only these)
+        # the name introducers, found in one pass over the article (the loop below visits only these)
         # (a C-level test first: most articles have no introducer; the norms by a comprehension, not by
         # map(attrgetter), which costs twice as much per token on slotted objects)
-        accusative = word_positions(parts, tables.accusative)
+        accusative = tables.accusative  # (the keys of the accusative nisbas, looked for per sentence below)
         introducers = [] if _NAME_INTRODUCERS.isdisjoint([t.norm for t in tokens]) else [
             i for i, t in enumerate(tokens) if t.norm in _NAME_INTRODUCERS]
 
@@ -271,7 +271,8 @@ class MentionStage(KBStage):
             ents: list[_SpanHit] = []
             trigs: list[_SpanHit] = []
             roles: set[_Hit] = set()  # the holders of role phrases (as actor hits)
-            for i, j, key in kb.match_keys(toks, parts[s0:s.tok_end]):
+            sparts = parts[s0:s.tok_end]
+            for i, j, key in kb.match_keys(toks, sparts):
                 plan = plans.get(key)
                 if plan is None:
                     plan = _plan(tables, key)
@@ -292,8 +293,10 @@ class MentionStage(KBStage):
             taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
             chosen = self._other_bearers(kb, doc, s0, found, taken)
             n_chosen = len(chosen) if chosen is found else -1  # (-1: a name replaced a mention, perhaps out of order)
-            if accusative:
-                nisbas = self._accusative_nisbas(kb, doc, [i for i in accusative if s0 <= i < s.tok_end], si, taken)
+            # (the rare accusative nisbas, by a C-level test of the sentence's keys: see word_positions)
+            if not accusative.isdisjoint(sparts):
+                nisbas = self._accusative_nisbas(kb, doc, [s0 + i for i in word_positions(sparts, accusative)], si,
+                                                 taken)
                 if nisbas:
                     chosen.extend(nisbas)
                     taken.update(m.tok_start for m in nisbas)

@@ -291,6 +291,13 @@ class MentionStage(KBStage):
             found: list[Mention] = []
             _mentions(tokens, text, _select_longest(ents), si, found)
             taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
+            # does a trigger start on a token of these mentions? (the test of triggers inside names below is needed
+            # only then: the names it reads are among them; asked now, before other positions join ``taken``)
+            in_name = False
+            for t in trigs:
+                if t[0] in taken:
+                    in_name = True
+                    break
             chosen = self._other_bearers(kb, doc, s0, found, taken)
             n_chosen = len(chosen) if chosen is found else -1  # (-1: a name replaced a mention, perhaps out of order)
             # (the rare accusative nisbas, by a C-level test of the sentence's keys: see word_positions)
@@ -308,7 +315,7 @@ class MentionStage(KBStage):
             out.extend(chosen)
             # a trigger word inside a name is not an event: "الأمم" in "الأمم المتحدة", "التعاون" in "مجلس التعاون"
             named: dict[int, list[tuple[int, int]]] = {}  # a trigger's first position -> the named spans covering it
-            if trigs:
+            if in_name:
                 trig_starts = {t[0] for t in trigs}  # (the only positions asked about below)
                 for m in chosen:
                     if m.kind in (MK_ACTOR, MK_PLACE, MK_STATE):

@@ -373,18 +373,25 @@ class KnowledgeBase:
             parts = [PUNCT_PART if tokens[k].is_punct else p
                      for k, p in zip(range(len(parts)) if kept is None else kept, parts, strict=True)]
         s = " " + " ".join(parts) + " "
-        # a match starts at the space before a part: the spaces before it count the parts before it (no key has
-        # a space inside a word, so every space of s is one part's)
+        # a match ends at the space after its last part: the spaces before that one count the parts up to its end
+        # (no key has a space inside a word, so every space of s is one part's). The matches come by their end,
+        # so the spaces are counted on from the last match's end: each character of s is scanned once.
         count = s.count
         out: list[tuple[int, int, str]] = []
+        end = 0  # the parts up to the last match's end
+        last = 0  # the index in s of the last match's final space
         if kept is None:
             for end_idx, (ntok, key) in A.iter(s):
-                at = count(" ", 0, end_idx - len(key) - 1)
-                out.append((at, at + ntok, key))
+                if end_idx != last:
+                    end += count(" ", last, end_idx)
+                    last = end_idx
+                out.append((end - ntok, end, key))
         else:
             for end_idx, (ntok, key) in A.iter(s):
-                at = count(" ", 0, end_idx - len(key) - 1)
-                out.append((kept[at], kept[at + ntok - 1] + 1, key))
+                if end_idx != last:
+                    end += count(" ", last, end_idx)
+                    last = end_idx
+                out.append((kept[end - ntok], kept[end - 1] + 1, key))
         return out
 
     def lookup(self, phrase: str) -> list[tuple[str, str]]:

@@ -59,6 +59,7 @@ from hadath.model import (
 )
 from hadath.pipeline import KBStage, register_stage
 from hadath.text.normalize import norm_word
+from hadath.text.tokens import Segmenter
 
 PREPOSITIONS = frozenset(
     ["مع", "الي", "الى", "على", "علي", "ضد", "من", "عن", "في", "لدى", "لدي", "بين", "عبر", "نحو", "حول", "تجاه", "امام", "بحق", "خلال", "ضمن", "عند", "بواسطه", "لصالح", "بشان", "داخل"]
@@ -71,6 +72,25 @@ _NORM_RULE_WORDS = PREPOSITIONS | PARTICLES  # the token norms on which a rule d
 LOCATIVE_PREPS = frozenset(["في", "ب", "داخل", "الى", "من", "قرب", "عند", "ل"])
 _STOP_CHAIN = frozenset(["ان", "انه", "انها", "الذي", "التي", "الذين", "و", "او", "ثم", "قد", "لقد", "كان", "كانت"])
 _NAME_INTRODUCERS = frozenset(["المدعو", "المدعوه", "المواطن", "المواطنه"])
+
+
+def _possible_keys(norms: frozenset[str]) -> frozenset[str]:
+    """Every key a token whose norm is one of ``norms`` can have, whatever the segmenter's lexicon: a segmenter
+    gives a word itself, a key that depends on the word alone, or a member of its lexicon that it reaches from the
+    word (a part of it, or one whose final ت is read ه); each word is segmented with no lexicon and with each such
+    part as the whole lexicon. (For a C-level test of the article's keys before a scan of its norms.)"""
+    out: set[str] = set()
+    for w in norms:
+        parts = {w[a:b] for a in range(len(w)) for b in range(a + 1, len(w) + 1)}
+        parts |= {p[:-1] + "ه" for p in parts if p.endswith("ت")}
+        lexicons: list[frozenset[str]] = [frozenset()] + [frozenset([p]) for p in parts]
+        for lexicon in lexicons:
+            seg = Segmenter(lexicon)
+            out.update(seg.segment(w, enclitics)[1] for enclitics in (True, False))
+    return frozenset(out)
+
+
+_INTRODUCER_KEYS = _possible_keys(_NAME_INTRODUCERS)  # (8 keys: مدعو، المدعو، مواطنه ...)
 GROUP_GLUE = frozenset(["،", ",", "(", ")", "«", "»", '"', "“", "”"])
 _KIND_ENUM = {
     KIND_ACTOR: MK_ACTOR, KIND_AGENT: MK_AGENT, KIND_STATE: MK_STATE,
@@ -259,10 +279,10 @@ class MentionStage(KBStage):
         # are the tokens' keys, and the scans for rare keys below read them
         parts = match_parts(tokens)
         # the name introducers, found in one pass over the article (the loop below visits only these)
-        # (a C-level test first: most articles have no introducer; the norms by a comprehension, not by
-        # map(attrgetter), which costs twice as much per token on slotted objects)
+        # (a C-level test of the keys first: most articles have no introducer; then the norms by a comprehension,
+        # not by map(attrgetter), which costs twice as much per token on slotted objects)
         accusative = tables.accusative  # (the keys of the accusative nisbas, looked for per sentence below)
-        introducers = [] if _NAME_INTRODUCERS.isdisjoint([t.norm for t in tokens]) else [
+        introducers = [] if _INTRODUCER_KEYS.isdisjoint(parts) else [
             i for i, t in enumerate(tokens) if t.norm in _NAME_INTRODUCERS]
 
         for si, s in enumerate(doc.sentences):

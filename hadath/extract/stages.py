@@ -59,6 +59,7 @@ from hadath.model import (
 )
 from hadath.pipeline import KBStage, register_stage
 from hadath.text.normalize import norm_word
+from hadath.text.tokens import Segmenter
 
 PREPOSITIONS = frozenset(
     ["مع", "الي", "الى", "على", "علي", "ضد", "من", "عن", "في", "لدى", "لدي", "بين", "عبر", "نحو", "حول", "تجاه", "امام", "بحق", "خلال", "ضمن", "عند", "بواسطه", "لصالح", "بشان", "داخل"]
@@ -71,6 +72,25 @@ _NORM_RULE_WORDS = PREPOSITIONS | PARTICLES  # the token norms on which a rule d
 LOCATIVE_PREPS = frozenset(["في", "ب", "داخل", "الى", "من", "قرب", "عند", "ل"])
 _STOP_CHAIN = frozenset(["ان", "انه", "انها", "الذي", "التي", "الذين", "و", "او", "ثم", "قد", "لقد", "كان", "كانت"])
 _NAME_INTRODUCERS = frozenset(["المدعو", "المدعوه", "المواطن", "المواطنه"])
+
+
+def _possible_keys(norms: frozenset[str]) -> frozenset[str]:
+    """Every key a token whose norm is one of ``norms`` can have, whatever the segmenter's lexicon: a segmenter
+    gives a word itself, a key that depends on the word alone, or a member of its lexicon that it reaches from the
+    word (a part of it, or one whose final ت is read ه); each word is segmented with no lexicon and with each such
+    part as the whole lexicon. (For a C-level test of the article's keys before a scan of its norms.)"""
+    out: set[str] = set()
+    for w in norms:
+        parts = {w[a:b] for a in range(len(w)) for b in range(a + 1, len(w) + 1)}
+        parts |= {p[:-1] + "ه" for p in parts if p.endswith("ت")}
+        lexicons: list[frozenset[str]] = [frozenset()] + [frozenset([p]) for p in parts]
+        for lexicon in lexicons:
+            seg = Segmenter(lexicon)
+            out.update(seg.segment(w, enclitics)[1] for enclitics in (True, False))
+    return frozenset(out)
+
+
+_INTRODUCER_KEYS = _possible_keys(_NAME_INTRODUCERS)  # (8 keys: مدعو، المدعو، مواطنه ...)
 GROUP_GLUE = frozenset(["،", ",", "(", ")", "«", "»", '"', "“", "”"])
 _KIND_ENUM = {
     KIND_ACTOR: MK_ACTOR, KIND_AGENT: MK_AGENT, KIND_STATE: MK_STATE,
@@ -260,11 +280,11 @@ class MentionStage(KBStage):
         # what the matcher matches over, made once for the article (each sentence's is a slice of it); its words
         # are the tokens' keys, and the scans for rare keys below read them
         parts = match_parts(tokens)
-        # the rare words two rules look for, found in one pass over the article (their loops visit only these)
-        # (a C-level test first: most articles have no introducer; the norms by a comprehension, not by
-        # map(attrgetter), which costs twice as much per token on slotted objects)
-        accusative = word_positions(parts, tables.accusative)
-        introducers = [] if _NAME_INTRODUCERS.isdisjoint([t.norm for t in tokens]) else [
+        # the name introducers, found in one pass over the article (the loop below visits only these)
+        # (a C-level test of the keys first: most articles have no introducer; then the norms by a comprehension,
+        # not by map(attrgetter), which costs twice as much per token on slotted objects)
+        accusative = tables.accusative  # (the keys of the accusative nisbas, looked for per sentence below)
+        introducers = [] if _INTRODUCER_KEYS.isdisjoint(parts) else [
             i for i, t in enumerate(tokens) if t.norm in _NAME_INTRODUCERS]
 
         for si, s in enumerate(doc.sentences):
@@ -273,7 +293,8 @@ class MentionStage(KBStage):
             ents: list[_SpanHit] = []
             trigs: list[_SpanHit] = []
             roles: set[_Hit] = set()  # the holders of role phrases (as actor hits)
-            for i, j, key in kb.match_keys(toks, parts[s0:s.tok_end]):
+            sparts = parts[s0:s.tok_end]
+            for i, j, key in kb.match_keys(toks, sparts):
                 plan = plans.get(key)
                 if plan is None:
                     plan = _plan(tables, key)
@@ -292,10 +313,19 @@ class MentionStage(KBStage):
             found: list[Mention] = []
             _mentions(tokens, text, _select_longest(ents), si, found)
             taken = {i for m in found for i in range(m.tok_start, m.tok_end)}
+            # does a trigger start on a token of these mentions? (the test of triggers inside names below is needed
+            # only then: the names it reads are among them; asked now, before other positions join ``taken``)
+            in_name = False
+            for t in trigs:
+                if t[0] in taken:
+                    in_name = True
+                    break
             chosen = self._other_bearers(kb, doc, s0, found, taken)
             n_chosen = len(chosen) if chosen is found else -1  # (-1: a name replaced a mention, perhaps out of order)
-            if accusative:
-                nisbas = self._accusative_nisbas(kb, doc, [i for i in accusative if s0 <= i < s.tok_end], si, taken)
+            # (the rare accusative nisbas, by a C-level test of the sentence's keys: see word_positions)
+            if not accusative.isdisjoint(sparts):
+                nisbas = self._accusative_nisbas(kb, doc, [s0 + i for i in word_positions(sparts, accusative)], si,
+                                                 taken)
                 if nisbas:
                     chosen.extend(nisbas)
                     taken.update(m.tok_start for m in nisbas)
@@ -307,7 +337,7 @@ class MentionStage(KBStage):
             out.extend(chosen)
             # a trigger word inside a name is not an event: "الأمم" in "الأمم المتحدة", "التعاون" in "مجلس التعاون"
             named: dict[int, list[tuple[int, int]]] = {}  # a trigger's first position -> the named spans covering it
-            if trigs:
+            if in_name:
                 trig_starts = {t[0] for t in trigs}  # (the only positions asked about below)
                 for m in chosen:
                     if m.kind in (MK_ACTOR, MK_PLACE, MK_STATE):

@@ -167,3 +167,33 @@ def test_bare_qarasina_is_glossed_for_pirates_and_hackers(kb) -> None:
     assert r.exit_code == 0 and "RUSCRM" in r.stdout and "pirates / hackers (Russia)" in r.stdout
     r = runner.invoke(app, ["kb", "find", "قراصنة صوماليون"])
     assert r.exit_code == 0 and "SOMCRM" in r.stdout and "(sea) pirates (Somalia)" in r.stdout
+
+
+def test_punctuation_is_a_barrier_and_quotes_are_not(nlp: Pipeline) -> None:
+    # the matcher's parts are the tokens' keys, a punctuation token's being its own character: no key of the
+    # bundled dictionaries has such a word (kb._punct_free), so a comma stops a match and a quotation mark does not
+    kb = next(s for s in nlp.stages if s.name == "mentions").kb
+    assert kb._punct_free
+    _, ms = _mentions(nlp, "قالت حكومة «الوفاق» إن الأمر انتهى.")
+    quoted = [t for _, _, t in ms]
+    _, ms = _mentions(nlp, "قالت حكومة، الوفاق إن الأمر انتهى.")
+    assert ms != [] and quoted != [t for _, _, t in ms]
+    kb._punct_free = False  # the other path (PUNCT_PART for punctuation) finds the same hits
+    try:
+        doc = nlp(Article(id="t", text="قالت حكومة «الوفاق» إن الأمر انتهى، ووصل وزير الخارجية."))
+        hits = kb.match_keys(doc.tokens)
+    finally:
+        kb._punct_free = True
+    assert hits == kb.match_keys(doc.tokens)
+
+
+def test_introducer_keys_cover_every_segmentation() -> None:
+    # MentionStage tests the article's keys for _INTRODUCER_KEYS before it scans the norms for _NAME_INTRODUCERS
+    from hadath.extract.stages import _INTRODUCER_KEYS, _NAME_INTRODUCERS
+    from hadath.text.tokens import Segmenter, tokenize
+
+    for lexicon in (frozenset(), frozenset(["مدعو", "مواطن", "مواطنه"]), frozenset(["المواطن"])):
+        seg = Segmenter(lexicon)
+        for w in ("المدعو", "المُدعو", "المدعوه", "المواطن", "المواطنة", "المواطنه", "المـواطن"):
+            for t in tokenize(w, seg):
+                assert t.norm in _NAME_INTRODUCERS and t.key in _INTRODUCER_KEYS

@@ -72,6 +72,9 @@ _NORM_RULE_WORDS = PREPOSITIONS | PARTICLES  # the token norms on which a rule d
 LOCATIVE_PREPS = frozenset(["في", "ب", "داخل", "الى", "من", "قرب", "عند", "ل"])
 _STOP_CHAIN = frozenset(["ان", "انه", "انها", "الذي", "التي", "الذين", "و", "او", "ثم", "قد", "لقد", "كان", "كانت"])
 _NAME_INTRODUCERS = frozenset(["المدعو", "المدعوه", "المواطن", "المواطنه"])
+# the kinds of the names inside which a trigger word is no event (mention kinds are MentionKind members: tested
+# by identity and frozensets, not by == and tuples: CPython 3.11 does not specialise == on StrEnum members)
+_NAMED_KINDS: frozenset[MentionKind] = frozenset({MK_ACTOR, MK_PLACE, MK_STATE})
 
 
 def _possible_keys(norms: frozenset[str]) -> frozenset[str]:
@@ -340,7 +343,7 @@ class MentionStage(KBStage):
             if in_name:
                 trig_starts = {t[0] for t in trigs}  # (the only positions asked about below)
                 for m in chosen:
-                    if m.kind in (MK_ACTOR, MK_PLACE, MK_STATE):
+                    if m.kind in _NAMED_KINDS:
                         for k in range(m.tok_start, m.tok_end):
                             if k in trig_starts:
                                 named.setdefault(k, []).append((m.tok_start, m.tok_end))
@@ -419,7 +422,7 @@ class MentionStage(KBStage):
         toks = doc.tokens
         full: list[tuple[int, str, str]] = []  # (token after the full name, surname key, actor id)
         for m in mentions:
-            if (m.kind == MK_ACTOR and m.tok_end - m.tok_start >= 2 and m.entry_id in kb.actors
+            if (m.kind is MK_ACTOR and m.tok_end - m.tok_start >= 2 and m.entry_id in kb.actors
                     and kb.actors[m.entry_id].type == "person"):
                 t = toks[m.tok_end - 1]
                 if (not t.suffix and len(t.key) >= 3 and t.key not in kb.common and t.key not in kb.index
@@ -466,7 +469,7 @@ class MentionStage(KBStage):
         given: list[int] = []
         for k, m in enumerate(ents):
             i = m.tok_start
-            if (m.kind == MK_ACTOR and m.tok_end - i == 1 and i - 1 >= a and i - 1 not in taken
+            if (m.kind is MK_ACTOR and m.tok_end - i == 1 and i - 1 >= a and i - 1 not in taken
                     and kb.actors[m.entry_id].type == "person"):
                 g = toks[i - 1]
                 if (not g.prefix and not g.is_punct and g.key in _given_names() and g.key not in AMBIGUOUS_GIVEN
@@ -519,11 +522,11 @@ class MentionStage(KBStage):
         out: list[Mention] = []
         starts: list[int] = []
         for m in ents:
-            title = titles.get((m.entry_id, m.text)) if m.kind == MK_AGENT else False
+            title = titles.get((m.entry_id, m.text)) if m.kind is MK_AGENT else False
             if title is None:
                 title = titles[(m.entry_id, m.text)] = _person_title(kb, m)
             if title or (
-                    m.kind == MK_NISBA and starts and starts[-1] == m.tok_start):
+                    m.kind is MK_NISBA and starts and starts[-1] == m.tok_start):
                 starts.append(m.tok_end)
         starts.extend(introduced)
         if not starts:
@@ -727,8 +730,7 @@ def _resolve_definites(kb: KnowledgeBase, doc: Document, actors: list[ActorMenti
     for si, s, i in cands:
         t = toks[i]
         existing = by_start.get((i, i + 1))
-        if any(existing is None or m.kind is not MK_AGENT or (m.tok_start, m.tok_end) != (i, i + 1)
-               for m in taken.get(i, ())):
+        if i in taken and not _sole_agent(taken[i], existing is not None, i):
             continue  # part of a longer name or phrase
         if existing is not None and (existing.head != KIND_AGENT or existing.ref.id):
             continue
@@ -1376,7 +1378,11 @@ def _first_metonym(kb: KnowledgeBase, ms: list[Mention]) -> Metonym:
     """The metonym entry of the first mention of ``ms`` that names one (resolve_group has made sure one does).
 
     (A function of its own so that resolve_group holds no generator: see _norms_before.)"""
-    return next(kb.metonyms[m.entry_id] for m in ms if m.entry_id in kb.metonyms)
+    metonyms = kb.metonyms
+    for m in ms:  # (a loop: next() over a generator re-enters it from C and closes it by throwing GeneratorExit)
+        if m.entry_id in metonyms:
+            return metonyms[m.entry_id]
+    raise StopIteration  # (as next() did; never reached)
 
 
 class ActorResolver:
@@ -1587,19 +1593,14 @@ class ActorStage(KBStage):
                 if words:
                     # apposition after a role noun: "الطراد الكبير، حاملة الطائرات الروسية"
                     appos = (last.kind is MK_AGENT and len(words) <= 2
-                             and all(t.prefix == "ال" for t in words)
-                             and any(t.text in "،," for t in gap))
+                             and _all_articled(words) and _has_text_in(gap, "،,"))
                     # a title's genitive chain before a name: "رئيس مكتبها السياسي خالد مشعل"
                     title_chain = (last.kind is MK_AGENT and nxt.kind is MK_ACTOR
                                    and kb.actors[nxt.entry_id].type == "person" and len(gap) <= 3
-                                   and not any(t.is_punct or t.norm in PREPOSITIONS or t.norm in _STOP_CHAIN
-                                               for t in gap)
-                                   # nouns and adjectives (definite, or with a possessive pronoun), not verbs
-                                   # ("وفدا يقوده مشعل أطلع لافروف")
-                                   and all("ال" in t.prefix or t.suffix for t in gap)
+                                   and _chain_words(gap)
                                    and not _trigger_over(doc.mentions, last.tok_end, nxt.tok_start))
                     # an honorific between a role phrase and the name: "أمير قطر الشيخ تميم بن حمد"
-                    honorific = (len(gap) <= 2 and all(t.norm in PERSON_TITLES for t in gap)
+                    honorific = (len(gap) <= 2 and _all_titles(gap)
                                  and _honorific_chain(kb, toks, group, _span_from(ents, j)))
                     # an adjective between a role noun and its nationality: "زعماء سياسيين عراقيين"
                     adj = (last.kind is MK_AGENT and nxt.kind is MK_NISBA and len(words) == 1
@@ -1611,7 +1612,7 @@ class ActorStage(KBStage):
                     if not (appos or title_chain or honorific or adj or possessor):
                         break
                 nxt_span = _span_from(ents, j)  # (after the gap test, which ends most phrases)
-                if gap and any(t.text in "،,()" for t in gap):
+                if gap and _has_text_in(gap, "،,()"):
                     # across a comma the phrases are appositions or list items: "عضو اللجنة التنفيذية، أحمد مجدلاني،"
                     if _two_heads(kb, group, nxt):
                         break
@@ -1747,6 +1748,53 @@ def _trigger_over(mentions: list[Mention], start: int, end: int) -> bool:
         if tm.kind is MK_TRIGGER and tm.tok_start < end and tm.tok_end > start and tm.tok_start < tm.tok_end:
             return True
     return False
+
+
+# (the gap tests of ActorStage.process and _resolve_definites are loops in functions of their own: any()/all() over
+# a generator resume it from C at each item and, stopping early, close it by throwing GeneratorExit, ~1,200
+# instructions; they run ~25 times per article)
+def _has_text_in(gap: list[Token], chars: str) -> bool:
+    """A token of ``gap`` whose text is in ``chars`` (a substring test, as ``t.text in chars``)."""
+    for t in gap:  # noqa: SIM110 (a loop, not any()/all() over a generator)
+        if t.text in chars:
+            return True
+    return False
+
+
+def _all_articled(words: list[Token]) -> bool:
+    """Every word of ``words`` has the bare article as its prefix."""
+    for t in words:  # noqa: SIM110 (a loop, not any()/all() over a generator)
+        if t.prefix != "ال":
+            return False
+    return True
+
+
+def _all_titles(gap: list[Token]) -> bool:
+    """Every token of ``gap`` is an honorific (PERSON_TITLES)."""
+    for t in gap:  # noqa: SIM110 (a loop, not any()/all() over a generator)
+        if t.norm not in PERSON_TITLES:
+            return False
+    return True
+
+
+def _chain_words(gap: list[Token]) -> bool:
+    """The tokens of ``gap`` can continue a title's genitive chain: no punctuation, preposition or stop word, and
+    nouns and adjectives only (definite, or with a possessive pronoun), not verbs ("وفدا يقوده مشعل أطلع لافروف")."""
+    for t in gap:
+        if t.is_punct or t.norm in PREPOSITIONS or t.norm in _STOP_CHAIN or not ("ال" in t.prefix or t.suffix):
+            return False
+    return True
+
+
+def _sole_agent(covering: list[Mention], existing: bool, i: int) -> bool:
+    """The mentions ``covering`` position ``i`` are all the one-word role noun there (which has an actor
+    mention when ``existing``): no longer name or phrase holds the word."""
+    if not existing:
+        return False
+    for m in covering:  # noqa: SIM110 (a loop, not any()/all() over a generator)
+        if m.kind is not MK_AGENT or m.tok_start != i or m.tok_end != i + 1:
+            return False
+    return True
 
 
 def _first_places(group: list[Mention]) -> tuple[Mention, tuple[str, ...]]:

@@ -1498,6 +1498,13 @@ class _PatInfo:
     root: str
     violent: bool  # root in VIOLENT_ROOTS
     happening: bool  # root in HAPPENING_ROOTS
+    # the code-prefix tests _code_reading makes of every reading that gets to them (once here, not a str.startswith
+    # call per reading: a method call that parses its arguments)
+    blockade: bool  # 191: a blockade
+    visit: bool  # MOVEMENT_CODES[0] (042): a visit
+    torture: bool  # TORTURE_CODE
+    host_state: bool  # 042 or 036: a visit or a meeting, whose host is the state the target is
+    posture: bool  # 15: a show of force
 
 
 def _pattern_info(p: Pattern) -> _PatInfo:
@@ -1509,7 +1516,9 @@ def _pattern_info(p: Pattern) -> _PatInfo:
         place_preps_obj = place_preps + ("",)  # "قصفت قوات المعارضة قريتي نبل والزهراء"
     return _PatInfo(_key_set(tuple(p.requires)) if p.requires else None,
                     _key_set(tuple(p.excludes)) if p.excludes else None, target_preps, place_preps,
-                    place_preps_obj, p.cameo[:2], p.cameo[:2] in VIOLENT_ROOTS, p.cameo[:2] in HAPPENING_ROOTS)
+                    place_preps_obj, p.cameo[:2], p.cameo[:2] in VIOLENT_ROOTS, p.cameo[:2] in HAPPENING_ROOTS,
+                    p.cameo.startswith("191"), p.cameo.startswith(MOVEMENT_CODES[0]), p.cameo.startswith(TORTURE_CODE),
+                    p.cameo.startswith(("042", "036")), p.cameo.startswith("15"))
 
 
 # per knowledge base: pattern id -> _PatInfo (filled lazily; a KB's patterns never change after compile)
@@ -2360,7 +2369,7 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, entered))
             return []
-        if p.cameo.startswith("191") and (blockade := _crowd_blockade(toks, ti, tj)) is not None:
+        if pi.blockade and (blockade := _crowd_blockade(toks, ti, tj)) is not None:
             if self._tracing:
                 self.trace.append((m, blockade))
             return []
@@ -2385,7 +2394,7 @@ class EventCoder:
         cause_victims = False  # the phrase before a casualty verb is the victims of the attack noun (trigger)
         # "الزيارتين اللتين قام بهما كل من X للمغرب، وY لرواندا": each doer named after the relative with its own
         # destination (see _visit_doers)
-        doer_pairs = _visit_doers(toks, sp.post, tj) if p.cameo.startswith(MOVEMENT_CODES[0]) and voice == VOICE_NOUN \
+        doer_pairs = _visit_doers(toks, sp.post, tj) if pi.visit and voice == VOICE_NOUN \
             else []
         next_tok = toks[tj] if tj < len(toks) else None
         if voice == VOICE_SAID:
@@ -2860,7 +2869,7 @@ class EventCoder:
         # a visit's destination place stands for the host state ("وصل إلى طبرق"), so does an aid convoy's
         place: PlaceRef | None = None
         place_preps = pi.place_preps_obj if "OBJ" in target_preps else pi.place_preps
-        if not targets and place_preps and (root != "04" or p.cameo.startswith(MOVEMENT_CODES[0])):
+        if not targets and place_preps and (root != "04" or pi.visit):
             dest = _destinations(self.kb, sent, tj, right, place_preps)
             if dest and dest[0].ref.country:
                 pr = dest[0].ref
@@ -2942,7 +2951,7 @@ class EventCoder:
             # genitive of the verbal noun of an impersonal passive is its object, never its doer
             targets = _conj_chain(doc, sent, post, obj) if _party_of(post, obj) is not None else [obj]
             sources = _phrases_but(sources, targets)
-        if p.cameo.startswith(TORTURE_CODE) and not sources and (jailer := _jailer(toks, rel, tj, right)) is not None:
+        if pi.torture and not sources and (jailer := _jailer(toks, rel, tj, right)) is not None:
             # "توفوا نتيجة التعذيب في السجون الإسرائيلية": the state whose prisons they are tortures in them
             sources = [jailer]
             targets = _all_but(targets, jailer)
@@ -3037,12 +3046,12 @@ class EventCoder:
         date, precision, background = self._date(doc, sent, ti)
         if place is None:
             place = cause_place or self._place(sent, ti, tj, sources, targets, p.cameo)
-        if p.cameo.startswith(("042", "036")) and targets and targets[0].ref.type == "state":
+        if pi.host_state and targets and targets[0].ref.type == "state":
             host = (targets[0].ref.code or "")[:3]
             if host and (place is None or place.country != host):
                 # a visit happens in the host country when nothing more precise is said
                 place = self._host_place(sent, targets[0]) or place
-        if not targets and p.cameo.startswith("15") and place and place.country:
+        if not targets and pi.posture and place and place.country:
             src_country = sources[0].ref.country if sources else None
             if place.country != src_country:
                 c = self.kb.countries.get(place.country)

@@ -71,7 +71,10 @@ class Calibration:
     def probability(self, e: Event, voice: str) -> float:
         """P(the event is right) for ``e``; clipped to [0.01, 0.99]."""
         z = sum(self.weights.get(k, 0.0) * v for k, v in event_features(e, voice).items())
-        return min(0.99, max(0.01, 1.0 / (1.0 + math.exp(-z))))
+        p = 1.0 / (1.0 + math.exp(-z))
+        # (clipped as min(0.99, max(0.01, p)) did, by conditional expressions: builtin calls parse their arguments)
+        p = p if p > 0.01 else 0.01
+        return p if p < 0.99 else 0.99
 
 
 def read_calibration(path: Path) -> Calibration:

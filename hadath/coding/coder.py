@@ -146,7 +146,7 @@ def _killed_in_attack(toks: list[Token], tj: int) -> bool:
     # (one set for the two noun lists; a token whose key is in neither counts only with no prefix and a form
     # beginning with ب, or وب: most tokens are skipped after two tests)
     nouns = ATTACK_OR_WEAPON_NOUNS
-    for k in range(tj, min(len(toks), tj + 10)):
+    for k in range(tj, tj + 10 if tj + 10 < len(toks) else len(toks)):
         t = toks[k]
         if t.text in ".؛":
             return False
@@ -186,10 +186,10 @@ def _casualty_report(toks: list[Token], ti: int, tj: int, p: Pattern) -> bool:
         return True
     # (loops, not any() over generators: a generator resumed by a C function enters the interpreter anew each time)
     if p.voice == VOICE_PASSIVE:
-        for k in range(tj, min(len(toks) - 1, tj + 6)):
+        for k in range(tj, tj + 6 if tj + 6 < len(toks) - 1 else len(toks) - 1):
             if _hits(toks[k], VIOLENCE_FRAMES) and _hits(toks[k + 1], VIOLENCE_WORDS):
                 return True  # "قتل 58 شخصا ... في أعمال عنف متفرقة"
-        for k in range(tj, min(len(toks) - 2, tj + CAUSE_REACH)):
+        for k in range(tj, tj + CAUSE_REACH if tj + CAUSE_REACH < len(toks) - 2 else len(toks) - 2):
             if toks[k].norm in CASUALTY_CAUSE_PREPS and _hits(toks[k + 1], FIRING) and _hits(toks[k + 2], FIRE):
                 return True  # "أصيب ... بجروح خطرة إثر إطلاق نار عليه"
     window = _words_before(toks, ti + 1, RESULT_REACH)
@@ -347,7 +347,7 @@ def _casualty_cause(toks: list[Token], start: int, end: int) -> int | None:
     """Index of the attack noun that gives the cause of the casualties reported before ``start``: the first
     cause noun up to ``end`` governed by a causal or locative preposition ("في غارة"، "جراء قصف"، "نتيجة قصف"،
     "إثر انفجار"، "خلال اشتباكات") or by the clitic ب ("بانفجار عبوة"). None when the clause names no attack."""
-    for k in range(start, min(end, len(toks))):
+    for k in range(start, end if end < len(toks) else len(toks)):
         t = toks[k]
         if t.text in ".؛:!؟?":
             return None
@@ -446,7 +446,7 @@ def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k:
                 return x[2], None, False
         return None, None, False
     agent: tuple[int, int, ActorMention] | None = None
-    for v in range(k + 1, min(end, k + 2 + CAUSE_GAP)):
+    for v in range(k + 1, k + 2 + CAUSE_GAP if k + 2 + CAUSE_GAP < end else end):
         t = toks[v]
         if t.is_punct:
             break
@@ -477,7 +477,7 @@ def _cause_roles(toks: list[Token], rel: list[tuple[int, int, ActorMention]], k:
     if agent is None:
         return None, None, False
     aim = None
-    first = next((i for i in range(agent[1], min(end, len(toks))) if toks[i].norm in AIM_PREPS), None)
+    first = next((i for i in range(agent[1], end if end < len(toks) else len(toks)) if toks[i].norm in AIM_PREPS), None)
     hit = None if first is None else next((x for x in after if x[0] > first and x[2] is not agent[2]), None)
     if first is not None and hit is not None and hit[0] - first <= 1 + CAUSE_GAP and all(
             t.key in TARGET_HEADS or t.norm in TARGET_HEADS or (t.norm[:1] == "ل" and t.norm[1:] in TARGET_HEADS)
@@ -704,7 +704,7 @@ def _kind_complement(toks: list[Token], tj: int) -> Token | None:
 def _words_before(toks: list[Token], ti: int, n: int) -> list[Token]:
     """Up to ``n`` tokens before ``ti`` (nearest first), stopping at the end of a sentence or clause (not at commas)."""
     out: list[Token] = []
-    for k in range(ti - 1, max(-1, ti - 1 - n), -1):
+    for k in range(ti - 1, ti - 1 - n if ti > n else -1, -1):
         if toks[k].text in ".؛:!؟":
             break
         out.append(toks[k])
@@ -960,7 +960,7 @@ RECALL_REACH = 14  # tokens back (across commas and brackets) from the act to th
 def _recalled(toks: list[Token], ti: int) -> str | None:
     """The word that recalls the violent noun as an act known from before ("وهذا أسلوب يذكرنا بتبني «أبو عدس» ...
     لعملية اغتيال الحريري"، "أعاد إلى الأذهان اغتيال"، "وارتبط اسمه بشكل خاص في اغتيال"), or None."""
-    if _word_index(toks).last_before(_W_RECALL, ti) < max(0, ti - RECALL_REACH):
+    if _word_index(toks).last_before(_W_RECALL, ti) < (ti - RECALL_REACH if ti > RECALL_REACH else 0):
         return None  # (no word of either kind within reach)
     back = _words_before(toks, ti, RECALL_REACH)
     for n, u in enumerate(back):
@@ -997,9 +997,13 @@ def _year_window(toks: list[Token], ti: int, tj: int) -> tuple[int, int]:
     each side, not past a sentence mark or a quotation mark."""
     marks = _word_index(toks).at(_W_SENT_MARK)
     i = bisect_left(marks, ti)
-    lo = max(ti - YEAR_REACH, marks[i - 1] + 1 if i else 0)
+    # (the later and the earlier of two bounds by conditional expressions, not max()/min(): builtin calls)
+    lo = marks[i - 1] + 1 if i else 0
+    if ti - YEAR_REACH > lo:
+        lo = ti - YEAR_REACH
     i = bisect_left(marks, tj, i)
-    return lo, min(tj + YEAR_REACH, marks[i] if i < len(marks) else len(toks))
+    hi = marks[i] if i < len(marks) else len(toks)
+    return lo, tj + YEAR_REACH if tj + YEAR_REACH < hi else hi
 
 
 def _dated_by_year(toks: list[Token], ti: int, tj: int) -> str | None:
@@ -1092,13 +1096,13 @@ def _period_of_years(toks: list[Token], ti: int, tj: int) -> str | None:
 def _chronology_entry(toks: list[Token], ti: int) -> bool:
     """The trigger follows a date heading a chronology entry ("* 25 سبتمبر 2005: ..."، "27 ديسمبر: اغتيال ..."):
     a list of past events, background to the article."""
-    if _word_index(toks).last_before(_W_COLON, ti) < max(0, ti - 11):
+    if _word_index(toks).last_before(_W_COLON, ti) < (ti - 11 if ti > 11 else 0):
         return False  # (no colon within reach)
-    for k in range(ti - 1, max(-1, ti - 12), -1):
+    for k in range(ti - 1, ti - 12 if ti > 11 else -1, -1):
         if toks[k].text in ".؛!؟":
             return False
         if toks[k].text == ":" and k >= 2:
-            before = toks[max(0, k - 5):k]
+            before = toks[k - 5 if k > 5 else 0:k]
             return any(_hits(t, MONTH_NAMES) for t in before) and any(t.text.isdigit() for t in before)
     return False
 
@@ -1120,7 +1124,7 @@ def _anniversary_before(toks: list[Token], ti: int) -> int | None:
     """The position of "مرور" within the 6 tokens before ``ti`` (the nearest), or None."""
     # (this and the next: loops in functions of their own, not generators in _not_reported, which would make its
     # ``toks`` a cell on each of its ~24 calls per article)
-    for k in range(ti - 1, max(-1, ti - 7), -1):
+    for k in range(ti - 1, ti - 7 if ti > 6 else -1, -1):
         if toks[k].key == "مرور":
             return k
     return None
@@ -1128,7 +1132,7 @@ def _anniversary_before(toks: list[Token], ti: int) -> int | None:
 
 def _purpose_light_before(toks: list[Token], ti: int) -> int | None:
     """The position of a light verb's masdar of purpose within the 3 tokens before ``ti`` (the nearest), or None."""
-    for k in range(ti - 1, max(-1, ti - 4), -1):
+    for k in range(ti - 1, ti - 4 if ti > 3 else -1, -1):
         if _purpose_light(toks, k):
             return k
     return None
@@ -1367,7 +1371,7 @@ def _coordinated_topic(toks: list[Token], ti: int) -> str | None:
     """
     if toks[ti].norm[:1] != "و":
         return None
-    if _word_index(toks).last_before(_W_COORD_GOV, ti) < max(0, ti - CALL_REACH):
+    if _word_index(toks).last_before(_W_COORD_GOV, ti) < (ti - CALL_REACH if ti > CALL_REACH else 0):
         return None  # (no governor within reach)
     for idx, u in enumerate(_words_before(toks, ti, CALL_REACH)):
         if u.norm in RELATIVES:
@@ -1494,6 +1498,13 @@ class _PatInfo:
     root: str
     violent: bool  # root in VIOLENT_ROOTS
     happening: bool  # root in HAPPENING_ROOTS
+    # the code-prefix tests _code_reading makes of every reading that gets to them (once here, not a str.startswith
+    # call per reading: a method call that parses its arguments)
+    blockade: bool  # 191: a blockade
+    visit: bool  # MOVEMENT_CODES[0] (042): a visit
+    torture: bool  # TORTURE_CODE
+    host_state: bool  # 042 or 036: a visit or a meeting, whose host is the state the target is
+    posture: bool  # 15: a show of force
 
 
 def _pattern_info(p: Pattern) -> _PatInfo:
@@ -1505,7 +1516,9 @@ def _pattern_info(p: Pattern) -> _PatInfo:
         place_preps_obj = place_preps + ("",)  # "قصفت قوات المعارضة قريتي نبل والزهراء"
     return _PatInfo(_key_set(tuple(p.requires)) if p.requires else None,
                     _key_set(tuple(p.excludes)) if p.excludes else None, target_preps, place_preps,
-                    place_preps_obj, p.cameo[:2], p.cameo[:2] in VIOLENT_ROOTS, p.cameo[:2] in HAPPENING_ROOTS)
+                    place_preps_obj, p.cameo[:2], p.cameo[:2] in VIOLENT_ROOTS, p.cameo[:2] in HAPPENING_ROOTS,
+                    p.cameo.startswith("191"), p.cameo.startswith(MOVEMENT_CODES[0]), p.cameo.startswith(TORTURE_CODE),
+                    p.cameo.startswith(("042", "036")), p.cameo.startswith("15"))
 
 
 # per knowledge base: pattern id -> _PatInfo (filled lazily; a KB's patterns never change after compile)
@@ -1598,7 +1611,7 @@ def _window(keys: list[str]) -> _Window:
 
 def _keys_window(toks: list[Token], a: int, b: int) -> _Window:
     """The keys of ``toks[a:b]`` (negative bounds clamp to 0) as a window (:func:`_window`)."""
-    return _window([t.key for t in toks[max(0, a):max(0, b)]])
+    return _window([t.key for t in toks[(a if a > 0 else 0):(b if b > 0 else 0)]])
 
 
 def _window_of(windows: dict[tuple[int, int], _Window], toks: list[Token], a: int, b: int) -> _Window:
@@ -1741,7 +1754,7 @@ def _resumptive_subject(toks: list[Token], tj: int, post: list[tuple[int, int, A
 def _first_prep_at(toks: list[Token], start: int, end: int, prep: str) -> int | None:
     """Index of the first token from ``start`` that is (or carries) the preposition ``prep``."""
     words = PREP_WORDS.get(prep)
-    for i in range(start, min(end, len(toks))):
+    for i in range(start, end if end < len(toks) else len(toks)):
         t = toks[i]
         if words and t.norm in words:
             return i
@@ -2121,7 +2134,7 @@ class EventCoder:
         "بخطوات الرئيس"، "على تصريحات الوزير": the clitic or the separate preposition, then the topic noun, then the
         party. (The clitic is stripped here too: the tokenizer splits only clitics of words its lexicon knows.)
         """
-        if at - 1 < max(start, 0):
+        if at - 1 < (start if start > 0 else 0):
             return False
         head = toks[at - 1]
         form = head.norm[1:] if head.norm[:1] in ("و", "ف") and len(head.norm) > 4 else head.norm
@@ -2151,18 +2164,22 @@ class EventCoder:
         before = sp.before = [toks[ti - 3].norm, toks[ti - 2].norm, toks[ti - 1].norm] if ti >= 3 else [
             t.norm for t in toks[:ti]]
         sp.negated = not NEGATORS.isdisjoint(before[-2:]) or not NEGATING_VERBS.isdisjoint(before)
-        # (the 5 words before the trigger include ``before``, its last 3)
-        sp.intent = idx.last_before(_W_INTENT, ti) >= max(0, ti - 5)
+        # (the 5 words before the trigger include ``before``, its last 3; the bounds of the windows below are
+        # conditional expressions, not max()/min(): a call of those builtins parses its arguments, ~10 times the cost)
+        sp.intent = idx.last_before(_W_INTENT, ti) >= (ti - 5 if ti > 5 else 0)
         if not sp.intent:
             # an intention noun before the trigger, nearer than the clause's start (a mark, a comma or a marker)
             k = idx.last_before(_W_CLAUSE_COMMA | _W_MARKER | _W_INTENT_NOUN, ti)
-            sp.intent = k >= max(0, ti - INTENT_WINDOW) and not bits[k] & (_W_CLAUSE_COMMA | _W_MARKER)
+            sp.intent = k >= (ti - INTENT_WINDOW if ti > INTENT_WINDOW else 0) and not bits[k] & (
+                _W_CLAUSE_COMMA | _W_MARKER)
         sp.future = toks[ti].prefix.endswith("س") or not FUTURE.isdisjoint(before)
         sp.conditional = not CONDITIONAL.isdisjoint(before)
         sp.question = bool(toks) and toks[-1].text in "؟?"
         # clause window: back to a clause marker or a mark (not an opening quote), forward to a mark (not a quote)
         # or a clause or report marker after the trigger
-        left = max(0, ti - self.s.window)
+        left = ti - self.s.window
+        if left < 0:
+            left = 0
         stops = idx.at(_W_MARKER | _W_PUNCT)
         for n in range(bisect_left(stops, ti) - 1, -1, -1):
             k = stops[n]
@@ -2171,7 +2188,9 @@ class EventCoder:
             if bits[k] & _W_MARKER or not _opening_quote(toks, k, ti):
                 left = k + 1
                 break
-        right = min(len(toks), tj + self.s.window + 8)
+        right = tj + self.s.window + 8
+        if right > len(toks):
+            right = len(toks)
         stops = idx.at(_W_RIGHT_PUNCT | _W_RIGHT_MARKER)
         for k in stops[bisect_left(stops, tj):]:
             if k >= right:
@@ -2280,6 +2299,8 @@ class EventCoder:
                 self.trace.append((m, f"{modality}: violence or protest that has not happened"))
             return []
         left, right = sp.left, sp.right
+        # (the word before the clause window, the start of several scans: a conditional, not max(), a builtin call)
+        left1 = left - 1 if left > 0 else 0
         rel = sp.rel
         pre, post = sp.pre, sp.post
         pre_free = sp.pre_free
@@ -2348,7 +2369,7 @@ class EventCoder:
             if self._tracing:
                 self.trace.append((m, entered))
             return []
-        if p.cameo.startswith("191") and (blockade := _crowd_blockade(toks, ti, tj)) is not None:
+        if pi.blockade and (blockade := _crowd_blockade(toks, ti, tj)) is not None:
             if self._tracing:
                 self.trace.append((m, blockade))
             return []
@@ -2373,7 +2394,7 @@ class EventCoder:
         cause_victims = False  # the phrase before a casualty verb is the victims of the attack noun (trigger)
         # "الزيارتين اللتين قام بهما كل من X للمغرب، وY لرواندا": each doer named after the relative with its own
         # destination (see _visit_doers)
-        doer_pairs = _visit_doers(toks, sp.post, tj) if p.cameo.startswith(MOVEMENT_CODES[0]) and voice == VOICE_NOUN \
+        doer_pairs = _visit_doers(toks, sp.post, tj) if pi.visit and voice == VOICE_NOUN \
             else []
         next_tok = toks[tj] if tj < len(toks) else None
         if voice == VOICE_SAID:
@@ -2422,7 +2443,7 @@ class EventCoder:
         else:
             near = _near_objects(toks, post, tj, violent)
             resumptive = _resumptive_subject(toks, tj, post)
-            receive = voice == VOICE_NOUN and _word_in(toks, max(left - 1, 0), ti, RECEIVE_VERBS)
+            receive = voice == VOICE_NOUN and _word_in(toks, left1, ti, RECEIVE_VERBS)
             if receive:
                 # "تلقى السيسي اتصالا هاتفيا من ترامب": the caller is the source, the receiver the target
                 givers = [x for x in post if x[2].prep == "من"]
@@ -2441,7 +2462,7 @@ class EventCoder:
                 caused = trig_tok.prefix.endswith("ب") or (ti > 0 and toks[ti - 1].norm in CAUSE_WORDS)
                 if caused and pre_free and not _same_actor(pre_free[-1][2].ref, sources[0].ref):
                     targets = [pre_free[-1][2]]
-            statement_at = _first_statement_subject(toks, min(ti, 3)) \
+            statement_at = _first_statement_subject(toks, ti if ti < 3 else 3) \
                 if participle else (tj if voice == VOICE_ACTIVE and _statement_subject(toks, tj) else None)
             # (read only for a participle)
             main = _free_parties_before(sorted(rel, key=_START), ti) if participle else []
@@ -2492,8 +2513,8 @@ class EventCoder:
                 # (not when a separate preposition governs the masdar: "شنت الطائرات غارات، بالتزامن مع استقبال
                 # الرئيس ترامب نظيره": the light verb's object is another noun; the masdar has its own genitive)
                 light = (not (ti > 0 and toks[ti - 1].norm in GOVERNING_WORDS) and (
-                    _word_in(toks, max(left - 1, 0), ti, LIGHT_VERBS)
-                    or _key_in(toks, max(left - 1, 0), ti, EXCHANGE_VERBS))) or _achieved(toks, ti) or agent_passive \
+                    _word_in(toks, left1, ti, LIGHT_VERBS)
+                    or _key_in(toks, left1, ti, EXCHANGE_VERBS))) or _achieved(toks, ti) or agent_passive \
                     or exposed_at is not None or _shells_fell(toks, ti, p)
                 if pre_free and light:
                     sources = _conj_chain(doc, sent, pre, pre_free[0][2])
@@ -2814,7 +2835,7 @@ class EventCoder:
             sources = [sa for sa, _ in doer_pairs if sa is not None]
             targets = [ta for _, ta in doer_pairs if ta is not None]
         if (voice == VOICE_NOUN and root == "18" and sources and sources[0].tok_end - sent.start <= ti
-                and any(t.norm.lstrip("و") in SURVIVAL_VERBS for t in toks[max(left - 1, 0):ti])):
+                and any(t.norm.lstrip("و") in SURVIVAL_VERBS for t in toks[left1:ti])):
             # "نجا الوزير من محاولة اغتيال"، "تعرض الوزير لمحاولة اغتيال": who survived or suffered the attack
             # named after him is its target, not its perpetrator
             targets, sources = sources, []
@@ -2848,7 +2869,7 @@ class EventCoder:
         # a visit's destination place stands for the host state ("وصل إلى طبرق"), so does an aid convoy's
         place: PlaceRef | None = None
         place_preps = pi.place_preps_obj if "OBJ" in target_preps else pi.place_preps
-        if not targets and place_preps and (root != "04" or p.cameo.startswith(MOVEMENT_CODES[0])):
+        if not targets and place_preps and (root != "04" or pi.visit):
             dest = _destinations(self.kb, sent, tj, right, place_preps)
             if dest and dest[0].ref.country:
                 pr = dest[0].ref
@@ -2881,7 +2902,7 @@ class EventCoder:
             joint = dual_verb and all(t.type == "state" for t in (x.ref for x in targets))
             mutual = (dual_verb or (p.voice == VOICE_NOUN and root in ("04", "19"))
                       or p.cameo.startswith(RECIPROCAL_CODES)
-                      or (p.voice == VOICE_NOUN and _key_in(toks, max(left - 1, 0), ti, EXCHANGE_VERBS)))
+                      or (p.voice == VOICE_NOUN and _key_in(toks, left1, ti, EXCHANGE_VERBS)))
         else:
             joint = mutual = False
         if (not targets or joint) and mutual:
@@ -2890,7 +2911,7 @@ class EventCoder:
             # "أوباما ونظيره التركي أردوغان اتفقا أثناء اتصال هاتفي": each with the other, once (a joint act is
             # one event: the party named first is its source, the other its target; no mirrored duplicate)
             pairs = _pairs_of(sources)
-            if violent or _key_in(toks, max(left - 1, 0), ti, EXCHANGE_VERBS):
+            if violent or _key_in(toks, left1, ti, EXCHANGE_VERBS):
                 # "تبادلت X و Y إطلاق النار"، "X و Y اشتبكا": a reciprocal act of force is each one's act on the
                 # other (not a dual verb of cooperation: "أوباما وأردوغان اتفقا" is one joint act, once)
                 pairs += [(b, a) for a, b in pairs]
@@ -2930,7 +2951,7 @@ class EventCoder:
             # genitive of the verbal noun of an impersonal passive is its object, never its doer
             targets = _conj_chain(doc, sent, post, obj) if _party_of(post, obj) is not None else [obj]
             sources = _phrases_but(sources, targets)
-        if p.cameo.startswith(TORTURE_CODE) and not sources and (jailer := _jailer(toks, rel, tj, right)) is not None:
+        if pi.torture and not sources and (jailer := _jailer(toks, rel, tj, right)) is not None:
             # "توفوا نتيجة التعذيب في السجون الإسرائيلية": the state whose prisons they are tortures in them
             sources = [jailer]
             targets = _all_but(targets, jailer)
@@ -3025,12 +3046,12 @@ class EventCoder:
         date, precision, background = self._date(doc, sent, ti)
         if place is None:
             place = cause_place or self._place(sent, ti, tj, sources, targets, p.cameo)
-        if p.cameo.startswith(("042", "036")) and targets and targets[0].ref.type == "state":
+        if pi.host_state and targets and targets[0].ref.type == "state":
             host = (targets[0].ref.code or "")[:3]
             if host and (place is None or place.country != host):
                 # a visit happens in the host country when nothing more precise is said
                 place = self._host_place(sent, targets[0]) or place
-        if not targets and p.cameo.startswith("15") and place and place.country:
+        if not targets and pi.posture and place and place.country:
             src_country = sources[0].ref.country if sources else None
             if place.country != src_country:
                 c = self.kb.countries.get(place.country)
@@ -3074,19 +3095,22 @@ class EventCoder:
         for sa, ta in combos:
             if sa is not None and ta is not None and _same_actor(sa.ref, ta.ref):
                 continue
+            score = (conf + _actor_evidence(sa, ta) + _crowd_credit(code, sa, toks, sent.start)
+                 - _borrowed_crowd_code(doc, code, sa, toks, sent.start))
+            # (clamped to [0.05, 0.99] as max(0.05, min(0.99, score)) did, without two builtin calls)
+            score = score if score < 0.99 else 0.99
+            score = score if score > 0.05 else 0.05
             events.append(Event(
                 id="", cameo=code, source=_copy(sa.ref) if sa else None, target=_copy(ta.ref) if ta else None,
                 date=date, location=self._target_place(sent, ta, place, code), evidence=sent_obj.text,
                 evidence_start=sent_obj.start,
-                evidence_end=sent_obj.end, confidence=max(0.05, min(0.99, conf + _actor_evidence(sa, ta)
-                                                         + _crowd_credit(code, sa, toks, sent.start)
-                                                         - _borrowed_crowd_code(doc, code, sa, toks, sent.start))),
+                evidence_end=sent_obj.end, confidence=score,
                 rule=p.id, trigger=trig_text, sentence=sent.idx, root=info.root, quad_class=info.quad_class,
                 goldstein=info.goldstein, plover=info.plover, cameo_name=info.name, date_precision=precision,
                 negated=negated, modality=modality, background=background,
             ))
         if (root == "03" and events and trig_tok.norm.lstrip("و") in INTENT_NOUNS
-                and _trigger_within(doc, sent, tj, min(len(toks), tj + 2))):
+                and _trigger_within(doc, sent, tj, tj + 2 if tj + 2 < len(toks) else len(toks))):
             # "أعلنتا نيتهما توفير غطاء جوي": when the act after the intention noun is coded (as an intention),
             # this reading is redundant (and its target is a guess) — see _drop_intent_heads
             self._mark_intent_heads(events)
@@ -3123,7 +3147,7 @@ class EventCoder:
                                                or _clause_verb_cue(toks, sp.tj)):
             return None
         reach = CIRCUMSTANCE_REACH if circumstance and not t.norm.startswith("و") else CONJUNCT_REACH
-        for k in range(ti - 1, max(-1, ti - 1 - reach), -1):
+        for k in range(ti - 1, ti - 1 - reach if ti > reach else -1, -1):
             u = toks[k]
             if u.text in ".؛:!؟«»\"“”" or u.norm in CLAUSE_MARKERS:
                 return None
@@ -3210,7 +3234,7 @@ class EventCoder:
         target, the verb's pattern the code. None when there is no such clause or its subject is not coded."""
         toks = sent.toks
         at = None
-        for k in range(sp.tj, min(len(toks), sp.right + 1)):  # (a loop, not next() over a generator)
+        for k in range(sp.tj, sp.right + 1 if sp.right + 1 < len(toks) else len(toks)):  # (a loop, not next() over a generator)
             if toks[k].text in CLAUSE_PUNCT or toks[k].norm.lstrip("و") in TIME_CLAUSE_WORDS:
                 at = k
                 break
@@ -3282,7 +3306,7 @@ class EventCoder:
         """"على بلاده"، "لبلادها" governed by one of the pattern's target prepositions (or a bare object) between
         ``start`` and ``end``: the state of the one who speaks ("قال X إن ...") or, without a speaker, of the
         sentence's first subject before the trigger; None when that is the source's own state or unknown."""
-        for k in range(start, min(end, len(toks))):
+        for k in range(start, end if end < len(toks) else len(toks)):
             t = toks[k]
             if "بل" not in t.norm:
                 continue  # (every HOME_WORDS form has it: the quick way past most words)
@@ -3327,7 +3351,9 @@ class EventCoder:
         back to the clause start)."""
         if violent is None:
             violent = p.cameo[:2] in VIOLENT_ROOTS
-        lo = max(0, ti - (12 if violent else 8))  # a threat's subject can be long: "هدد وزير ...، ليبرمان، باغتيال"
+        lo = ti - (12 if violent else 8)  # a threat's subject can be long: "هدد وزير ...، ليبرمان، باغتيال"
+        if lo < 0:  # (a test, not max(): a builtin call)
+            lo = 0
         # (only the tokens of the word classes tested below can decide: those before the trigger, nearest first)
         idx = _word_index(toks)
         bits, cues = idx.bits, idx.at(_W_FUTURE_CUES)
@@ -3725,7 +3751,8 @@ RESULT_WORDS = frozenset(["مما", "ومما"])  # "..., مما أدى/دعا/�
 def _result_clause_at(toks: list[Token], tj: int, right: int) -> int | None:
     """Where a clause of result ("، مما دعا ...") begins after the trigger, within its window; None if none. (Not
     one telling the act's casualties, "مما أسفر عن إصابة ثلاثة أشخاص": those are its victims.)"""
-    for k in range(tj, min(right, len(toks))):  # (a loop, not next() over a generator: every violent reading)
+    # (a loop, not next() over a generator: every violent reading; its end by a conditional, not min(), a builtin call)
+    for k in range(tj, right if right < len(toks) else len(toks)):
         if toks[k].norm in RESULT_WORDS:
             return None if k + 1 < len(toks) and _hits(toks[k + 1], RESULT_LINKS) else k
     return None
@@ -3756,7 +3783,7 @@ def _attack_noun_subject(toks: list[Token], pre_free: list[tuple[int, int, Actor
     ("... في هجوم مسلح استهدف"، "انفجار عبوة ناسفة استهدف"): the verb describes that attack, whose subject it
     is; the free phrase before is not."""
     last = pre_free[-1][1]
-    for k in range(ti - 1, max(last - 1, ti - 1 - ATTACK_SUBJECT_REACH), -1):
+    for k in range(ti - 1, ti - 1 - ATTACK_SUBJECT_REACH if ti - ATTACK_SUBJECT_REACH > last else last - 1, -1):
         t = toks[k]
         if t.is_punct:
             return False
@@ -3843,7 +3870,7 @@ def _relative_doer(toks: list[Token], rel: list[tuple[int, int, ActorMention]], 
     """The subject of a relative clause describing the object noun after ``start``: "الهجوم الذي شنته جماعة
     الحوثي"، "بالجهود التي تبذلها مصر". The object is one to three words with no actor phrase; the relative
     pronoun is followed by a verb carrying the resumptive object pronoun, then the subject (no preposition)."""
-    for k in range(start, min(len(toks) - 2, start + 4)):
+    for k in range(start, start + 4 if start + 4 < len(toks) - 2 else len(toks) - 2):
         t = toks[k]
         if t.is_punct:
             return None
@@ -4266,7 +4293,7 @@ def _belonging_group(toks: list[Token], post: list[tuple[int, int, ActorMention]
     """The coded group named after a belonging word between ``start`` and ``end`` ("... يشتبه في أنهم ينتمون
     لداعش" → the Islamic State), or None."""
     k = None
-    for i in range(start, min(end, len(toks))):
+    for i in range(start, end if end < len(toks) else len(toks)):
         if toks[i].text in CLAUSE_PUNCT:
             return None
         if _hits(toks[i], BELONGING):
@@ -4425,13 +4452,13 @@ def _reporter(toks: list[Token], sent: _Sent, ti: int) -> tuple[ActorMention | N
     the verb has no named subject (a pronoun: the caller may take the article's last subject).
     """
     spans = [(a.tok_start - sent.start, a.tok_end - sent.start, a) for a in sent.actors if a.tok_start >= 0]
-    for c in range(ti - 1, max(-1, ti - SAID_REACH), -1):
+    for c in range(ti - 1, ti - SAID_REACH if ti > SAID_REACH - 1 else -1, -1):
         t = toks[c]
         if t.is_punct and t.text not in QUOTE_OPENERS and t.text not in "،,»”":
             return None  # another part of the sentence (after "؛", a parenthesis ...): not this report
         if not (t.norm in COMPLEMENTIZERS or t.key in COMPLEMENTIZERS or t.text in QUOTE_OPENERS):
             continue
-        verb = next((k for k in range(c - 1, max(-1, c - SAID_VERB_REACH), -1) if _said_verb(toks[k], SAID_VERBS)),
+        verb = next((k for k in range(c - 1, c - SAID_VERB_REACH if c > SAID_VERB_REACH - 1 else -1, -1) if _said_verb(toks[k], SAID_VERBS)),
                     None)
         if verb is None:
             continue
@@ -5165,7 +5192,7 @@ def _head_genitive(toks: list[Token], start: int, at: int) -> tuple[str, int] | 
     itself governed by a preposition ("على مواقع تنظيم داعش"), that preposition and the head's position; None
     otherwise (the ل genitive, "على مواقع لتنظيم داعش", is :func:`_lam_genitive`'s)."""
     h = at - 1
-    if h - 1 < max(start, 0):
+    if h - 1 < (start if start > 0 else 0):
         return None
     t = toks[h]
     if not (t.key in TARGET_HEADS or t.norm in TARGET_HEADS) or t.prefix.lstrip("وف") or t.prefix.endswith("ال"):
@@ -5179,12 +5206,12 @@ def _nisba_government(toks: list[Token], start: int, at: int) -> tuple[str, int]
     (its clitic, "للطائرات الأمريكية"، "بالخبرات المصرية", or the word before it, "على المواقع السورية") and the
     noun's position; None otherwise."""
     h = at - 1
-    if h < max(start, 0) or toks[h].is_punct or toks[h].key in GROUP_NOUNS:
+    if h < (start if start > 0 else 0) or toks[h].is_punct or toks[h].key in GROUP_NOUNS:
         return None  # (a group noun: "بالحركة الفلسطينية" is a movement, not the state)
     clitic = toks[h].prefix.lstrip("وف")[:1]
     if clitic in ("ب", "ل"):
         return clitic, h
-    if h - 1 >= max(start, 0) and (prep := _PREP_OF_WORD.get(toks[h - 1].norm)):
+    if h - 1 >= (start if start > 0 else 0) and (prep := _PREP_OF_WORD.get(toks[h - 1].norm)):
         return prep, h
     return None
 
@@ -5278,7 +5305,7 @@ def _names_no_party(toks: list[Token], tj: int, post: list[tuple[int, int, Actor
     if any(s == tj and (a.prep or "") in ("ل", "الى", "على", "مع", "ضد") for s, _e, a in post):
         return None
     k = tj  # past its definite adjectives: "الهجوم الانتحاري الأخير على قاعدة"، "الزيارة الأخيرة إلى موسكو"
-    while k < min(tj + KNOWN_ACT_ADJECTIVES, len(toks)) and toks[k].prefix.endswith("ال") \
+    while k < (tj + KNOWN_ACT_ADJECTIVES if tj + KNOWN_ACT_ADJECTIVES < len(toks) else len(toks)) and toks[k].prefix.endswith("ال") \
             and not any(s == k for s, _e, _a in post):
         k += 1
     if k > tj and k < len(toks) and (toks[k].norm in ATTACHING_PREPS or toks[k].norm in RELATIVES) \
@@ -5581,7 +5608,7 @@ def _quoted_speaker(toks: list[Token], rel: list[tuple[int, int, ActorMention]],
     """Why the quoted words that open at token ``opener`` are an ordinary person's opinion (see _vox_pop), or
     None."""
     verb = None
-    for k in range(opener - 1, max(-1, opener - 1 - VOX_REACH), -1):  # (a loop, not next() over a generator)
+    for k in range(opener - 1, opener - 1 - VOX_REACH if opener > VOX_REACH else -1, -1):  # (a loop, not next() over a generator)
         if toks[k].norm in SPEECH_VERBS or toks[k].key in SPEECH_VERBS:
             verb = k
             break
@@ -5687,7 +5714,9 @@ SO_FAR_REACH = 4  # tokens on each side of the trigger searched for "حتى ال
 
 def _so_far(toks: list[Token], ti: int, tj: int) -> str | None:
     """"حتى الآن"، "لحد الآن"، "حتى اليوم" next to a violent trigger, in its clause: the words, or None."""
-    lo, hi = max(0, ti - SO_FAR_REACH), min(len(toks) - 1, tj + SO_FAR_REACH)
+    # (bounds by conditional expressions, not max()/min(): builtin calls)
+    lo = ti - SO_FAR_REACH if ti > SO_FAR_REACH else 0
+    hi = tj + SO_FAR_REACH if tj + SO_FAR_REACH < len(toks) - 1 else len(toks) - 1
     idx = _word_index(toks)
     bits, heads = idx.bits, idx.at(_W_SO_FAR_HEAD)
     for k in heads[bisect_left(heads, lo):]:
@@ -5716,7 +5745,7 @@ def _agent_phrase(toks: list[Token], rel: list[tuple[int, int, ActorMention]], t
     """The party an agent phrase after a passive or nominal violent trigger names as its doer, in the trigger's
     clause: "تم اغتصابها من قبل عدة ضباط عراقيين"، "قتل على يد مسلحين مجهولين". None without one."""
     n = len(toks)
-    for k in range(tj, min(right, n)):
+    for k in range(tj, right if right < n else n):
         t = toks[k]
         if t.text in CLAUSE_PUNCT:
             return None
@@ -5805,7 +5834,7 @@ def _result_subject(toks: list[Token], ti: int) -> bool:
     if ti > 0 and _hits(toks[ti - 1], RESULT_VERBS):
         return True
     # "أوقع هجوم بسيارة مفخخة ...": the head attack noun stands between the verb and the means named by the trigger
-    for v in range(ti - 2, max(ti - 1 - RESULT_SUBJECT_GAP, 0) - 1, -1):
+    for v in range(ti - 2, ti - 2 - RESULT_SUBJECT_GAP if ti - 1 > RESULT_SUBJECT_GAP else -1, -1):
         if _hits(toks[v], RESULT_VERBS):
             return _hits(toks[v + 1], ATTACK_HEADS) and not any(t.is_punct for t in toks[v + 1:ti])
     return False

@@ -158,13 +158,13 @@ def _movement(toks: list[Token], k: int, prep: str) -> tuple[int, bool] | None:
     """(index, planned) of the movement word whose destination the place at ``k`` is, if any."""
     if prep not in ("", "الى", "ل"):
         return None
-    for j in range(k - 1, max(-1, k - 7), -1):
+    for j in range(k - 1, k - 7 if k > 6 else -1, -1):  # (a conditional, not max(): a builtin call)
         t = toks[j]
         if t.is_punct:
             return None
         is_move, purpose = _movement_forms(t)
         if is_move:
-            window = toks[max(0, j - 4):j]
+            window = toks[j - 4 if j > 4 else 0:j]
             before = {x.key for x in window} | {x.norm for x in window}
             planned = (purpose or t.prefix.endswith("س") or bool(before & INVITE_WORDS)
                        or bool(before & FUTURE_WORDS))

@@ -215,10 +215,10 @@ def _parse_pieces(seg: str) -> list[_Piece] | None:
     return out
 
 
-@lru_cache(maxsize=4096)
-def _parsed(text: str) -> tuple[tuple[_Piece | _Group, ...], bool] | None:
-    """``text`` parsed for :func:`fill`: (pieces, has a verb slot); None for a template the parse does not
-    cover (a stray brace, an unknown slot), which :func:`_fill_slowly` fills."""
+def _parsed(text: str) -> tuple[_Piece | _Group, ...] | None:
+    """``text`` parsed for :func:`fill` into pieces (parsed once per text: :func:`_plan` keeps the result); None for
+    a template the parse does not cover (a stray brace, an unknown slot), which :func:`_fill_slowly` fills. A
+    literal piece never holds a brace."""
     pieces: list[_Piece | _Group] = []
     pos = 0
     for m in _OPT.finditer(text):
@@ -237,8 +237,7 @@ def _parsed(text: str) -> tuple[tuple[_Piece | _Group, ...], bool] | None:
     if lit is None:
         return None
     pieces.extend(lit)
-    has_verb = "{v:" in text
-    return tuple(pieces), has_verb
+    return tuple(pieces)
 
 
 @dataclass(slots=True)
@@ -263,19 +262,19 @@ _SLOW = "\x00"  # the format "string" of a set of slots that leaves a required s
 
 def _plan(text: str) -> _Plan:
     """The plan of ``text`` (see :class:`_Plan`), kept in :data:`_PLANS`."""
-    parts = _parsed(text)
-    if parts is None:
+    parsed = _parsed(text)
+    if parsed is None:
         plan = _NO_PLAN
     else:
         names: list[str] = []
         verbs: list[tuple[str, ...]] = []
-        for piece in _slot_pieces(parts[0]):
+        for piece in _slot_pieces(parsed):
             if piece[0] == _SLOT_MARK:
                 if piece[1] not in names:
                     names.append(piece[1])
             else:
                 verbs.append(piece[1:])
-        plan = _Plan(parts[0], tuple(names), tuple(verbs), {})
+        plan = _Plan(parsed, tuple(names), tuple(verbs), {})
     if len(_PLANS) >= _PLANS_MAX:
         _PLANS.clear()
     _PLANS[text] = plan
@@ -305,8 +304,8 @@ def _format_for(plan: _Plan, mask: int) -> str:
     out: list[str] = []
     fmt: str | None = None
     for piece in plan.parsed:
-        if isinstance(piece, str):
-            out.append(piece.replace("{", "{{").replace("}", "}}"))
+        if isinstance(piece, str):  # (no literal holds a brace, see _parsed: nothing to escape)
+            out.append(piece)
         elif isinstance(piece, tuple):
             if piece[0] == _SLOT_MARK and piece[1] not in present:
                 fmt = _SLOW
@@ -322,7 +321,7 @@ def _format_for(plan: _Plan, mask: int) -> str:
                     n = verb_no
                     for p in alt:
                         if isinstance(p, str):
-                            out.append(p.replace("{", "{{").replace("}", "}}"))
+                            out.append(p)
                         else:
                             out.append(_field(p, n))
                             n += p[0] != _SLOT_MARK

@@ -7,8 +7,8 @@
 Input: the real articles of ../shared (events-dev and corpus/unlabelled) repeated with light variation
 (paragraph order shuffled after the first, ids and dates changed), streamed from a generated temp JSONL
 file. Every measurement runs the runner behind `hadath code` in a fresh process; wall and CPU time exclude
-start-up (reported separately; CPU time includes the worker processes), peak RSS comes from the kernel
-(wait4: that of the largest single process, the parent or a worker). Figures:
+start-up (reported separately; CPU time includes the worker processes); peak RSS is that of the largest
+single process, the driver (its VmHWM) or a worker (getrusage of its children). Figures:
 
 - articles/s per core (code only; and code+store when hadath.store exists), also normalised to
   300-word articles (words/s / 300)
@@ -17,6 +17,11 @@ start-up (reported separately; CPU time includes the worker processes), peak RSS
   does 1k with the full pipeline and 10k/100k with a minimal pipeline (tokenising only) to show that
   the reader/runner/writer stay linear and flat in memory
 - 1 vs 2 workers: parallel efficiency = T1 / (2 * T2)
+- the floor: CPU ms per article (1 worker, same articles) of the runner with only its first stages
+  (read and write; + sentence split; + tokenise; + clean, split, tokenise), beside the full pipeline and
+  the 1 ms per article that 1,000 articles/s per core allows
+- sentences per article, and sentences/s per core against PETRARCH-2's published figures (~250
+  sentences/s for its coder on pre-parsed text; 2-5 sentences/s for the CoreNLP parse it needs)
 - a cProfile of the hot path: the top functions by own time and the time per stage
 
 Writes bench/results/throughput.json.
@@ -111,14 +116,16 @@ with open(out, "w", encoding="utf-8") as f:
         ev += r.n_events
     w.close()
 wall = time.perf_counter() - t1
-rss_end = None
+status = {}
 try:
     with open("/proc/self/status") as st:
-        rss_end = next(int(l.split()[1]) / 1024 for l in st if l.startswith("VmRSS:"))
-except (OSError, StopIteration):
+        status = {l.split(":")[0]: int(l.split()[1]) / 1024 for l in st if l.startswith(("VmRSS:", "VmHWM:"))}
+except OSError:
     pass
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # the largest worker (forked from here)
 print(json.dumps({"startup_s": startup, "wall_s": wall, "cpu_s": cpu() - c1, "articles": n, "events": ev, "bad": bad,
-                  "parent_rss_end_mb": rss_end}))
+                  "parent_rss_end_mb": status.get("VmRSS"), "parent_peak_rss_mb": status.get("VmHWM"),
+                  "worker_peak_rss_mb": kids or None}))
 """
 
 
@@ -137,10 +144,51 @@ def measure(src: Path, workers: int, config: Path | None = None) -> dict[str, An
         sys.exit(f"driver failed: {stderr.decode()[-2000:]}")
     res = json.loads(stdout.decode().strip().splitlines()[-1])
     res["cpu_total_s"] = ru.ru_utime + ru.ru_stime  # incl. start-up and the worker processes
-    res["peak_rss_mb"] = round(ru.ru_maxrss / 1024, 1)  # the largest single process
+    # The peak RSS of the largest single process, the driver or a worker, as the driver reads it. Not wait4's
+    # ru_maxrss: Linux carries a process's high-water mark across exec, so that figure is at least the size of
+    # this (benchmark) process when it started the driver, ~160 MB after the profile and store parts.
+    peaks = [v for v in (res.get("parent_peak_rss_mb"), res.get("worker_peak_rss_mb")) if v]
+    res["peak_rss_mb"] = round(max(peaks) if peaks else ru.ru_maxrss / 1024, 1)
     res["workers"] = workers
     res["articles_per_s"] = res["articles"] / res["wall_s"] if res["wall_s"] else None
     return res
+
+
+FLOOR_STAGES: dict[str, list[str]] = {
+    "read + write": ["noclean"],
+    "+ sentence split": ["noclean", "sentences"],
+    "+ tokenise": ["noclean", "sentences", "tokens"],
+    "clean + split + tokenise": ["clean", "sentences", "tokens"],
+}
+PETRARCH2_CODER_SENTENCES_PER_S = 250.0  # PETRARCH-2 on parsed text, as the scale issue quotes it
+CORENLP_PARSE_SENTENCES_PER_S = (2.0, 5.0)  # the constituency parse PETRARCH-2 needs first
+
+
+def sentences_per_article(src: Path) -> float:
+    """Mean sentences per article of ``src`` as hadath splits them (the clean and sentences stages)."""
+    from hadath import Article, load_pipeline
+
+    nlp = load_pipeline({"pipeline": {"stages": ["clean", "sentences"]}})
+    n = s = 0
+    with open(src, encoding="utf-8") as f:
+        for line in f:
+            doc = nlp(Article(**json.loads(line)))
+            n += 1
+            s += len(doc.sentences)
+    return s / n if n else 0.0
+
+
+def floor(src: Path, tmp: Path) -> list[dict[str, Any]]:
+    """CPU ms per article of the runner over ``src`` (1 worker) with only the first stages of the pipeline."""
+    rows = []
+    for name, stages in FLOOR_STAGES.items():
+        cfg = tmp / "floor.toml"
+        cfg.write_text("[pipeline]\nstages = " + json.dumps(stages) + "\n", encoding="utf-8")
+        r = measure(src, 1, cfg)
+        rows.append({"pipeline": name, "stages": stages, "articles": r["articles"],
+                     "cpu_ms_per_article": round(r["cpu_s"] / r["articles"] * 1000, 3),
+                     "articles_per_s_per_core": round(r["articles"] / r["cpu_s"], 1)})
+    return rows
 
 
 def profile(bases: list[dict[str, Any]], n: int) -> dict[str, Any]:
@@ -220,7 +268,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2, help="workers for the scaling runs (default 2)")
     ap.add_argument("--efficiency-n", type=int, default=2400, help="articles for the 1-vs-2-workers runs")
     ap.add_argument("--profile-n", type=int, default=100, help="articles to profile")
-    ap.add_argument("--skip", default="", help="comma-separated parts to skip: profile,store,efficiency,scaling,minimal")
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip: profile,store,efficiency,floor,scaling,minimal")
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     bases = base_articles()
@@ -270,6 +318,26 @@ def main() -> None:
                       f"{r['cpu_s']:6.1f} s CPU, peak RSS {r['peak_rss_mb']} MB, start-up {r['startup_s']:.1f} s")
             print(f"  parallel efficiency T1/(2*T2) = {eff:.2f}; per core {per_core:.1f} articles/s "
                   f"= {w / r1['cpu_s'] / 300:.1f} 300-word articles/s (CPU time)")
+            spa = sentences_per_article(src)
+            sps = spa * per_core
+            result["sentences"] = {"per_article": round(spa, 2), "per_s_per_core": round(sps, 1),
+                                   "x_petrarch2_coder": round(sps / PETRARCH2_CODER_SENTENCES_PER_S, 1),
+                                   "x_corenlp_parse_plus_petrarch2": [round(sps / v, 0)
+                                                                      for v in CORENLP_PARSE_SENTENCES_PER_S]}
+            lo, hi = CORENLP_PARSE_SENTENCES_PER_S
+            print(f"  {spa:.1f} sentences per article: {sps:.0f} sentences/s per core = "
+                  f"{sps / PETRARCH2_CODER_SENTENCES_PER_S:.1f}x PETRARCH-2's coder alone (~250/s, parsed text), "
+                  f"{sps / hi:.0f}-{sps / lo:.0f}x its pipeline with the CoreNLP parse ({lo:.0f}-{hi:.0f} sentences/s)")
+            if "floor" not in skip:
+                rows = floor(src, tmp)
+                result["floor"] = {"rows": rows, "full_cpu_ms_per_article": round(r1["cpu_s"] / r1["articles"] * 1000, 3),
+                                   "budget_ms_per_article_at_1000_per_s": 1.0}
+                print("\nthe floor: CPU ms per article with only the first stages (1 worker, same articles); "
+                      "1,000 articles/s per core allows 1.000 ms")
+                for fr in rows:
+                    print(f"  {fr['pipeline']:<26} {fr['cpu_ms_per_article']:7.3f} ms  "
+                          f"{fr['articles_per_s_per_core']:8.1f} articles/s")
+                print(f"  {'full pipeline':<26} {r1['cpu_s'] / r1['articles'] * 1000:7.3f} ms  {per_core:8.1f} articles/s")
         if "scaling" not in skip:
             rows = []
             for n in sizes:

@@ -2590,7 +2590,7 @@ class EventCoder:
                 conf -= 0.1
             elif near:
                 free_post = [x for x in post if not x[2].prep]
-                earlier = _free_phrases_before(rel, left)
+                earlier = [x[2] for x in _free_parties_before(rel, left)]
                 # "وصل لافروف إلى الرياض حيث التقى ولي العهد": after حيث the subject of the main clause goes on
                 after_where = ti > 0 and toks[ti - 1].norm in ("حيث", "وحيث")
                 # "..., كما اتهم جهات مسؤولة بالفساد": a verb after كما goes on with the clause's subject too
@@ -4812,11 +4812,6 @@ def _first_ungoverned(toks: list[Token], post: list[tuple[int, int, ActorMention
     return None
 
 
-def _free_phrases_before(parties: list[tuple[int, int, ActorMention]], end: int) -> list[ActorMention]:
-    """The phrases of the parties without a preposition that end by token ``end``."""
-    return [x[2] for x in parties if x[1] <= end and not x[2].prep]
-
-
 def _next_comma(toks: list[Token], start: int) -> int:
     """The position of the first comma at or after ``start``, or the sentence's length."""
     for k in range(start, len(toks)):
@@ -5302,8 +5297,6 @@ def _names_no_party(toks: list[Token], tj: int, post: list[tuple[int, int, Actor
     if tj < len(toks) and (toks[tj].prefix.lstrip("و").startswith("ل") or toks[tj].norm in RELATIVES
                            or toks[tj].norm in ATTACHING_PREPS):
         return None  # "التصدي للميليشيات"، "التوصل إلى اتفاق"، "الزيارتين اللتين قام بهما"
-    if any(s == tj and (a.prep or "") in ("ل", "الى", "على", "مع", "ضد") for s, _e, a in post):
-        return None
     k = tj  # past its definite adjectives: "الهجوم الانتحاري الأخير على قاعدة"، "الزيارة الأخيرة إلى موسكو"
     while k < (tj + KNOWN_ACT_ADJECTIVES if tj + KNOWN_ACT_ADJECTIVES < len(toks) else len(toks)) and toks[k].prefix.endswith("ال") \
             and not any(s == k for s, _e, _a in post):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import multiprocessing
+import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -81,22 +84,44 @@ def test_two_processes_equal_one(sample):
     assert sum(1 for line in one if '"cameo"' in line) > 40  # the sample does produce events
 
 
-def test_a_forking_pool_warms_up_the_parent_pipeline_first(sample, monkeypatch):
+# Run in a fresh process, which has no thread: this one may hold some (the Dask and API tests), and forking a
+# multi-threaded process can deadlock the child (Python 3.12+ warns). The runner then picks fork by itself.
+_FORKING_POOL_CHECK = r"""
+import json, multiprocessing, threading
+import hadath.pipeline as hp
+from hadath.model import Article
+from hadath.scale import runner
+from hadath.scale.runner import code_items
+from tests.scale.corpus import serialised, variant
+
+assert threading.active_count() == 1, threading.enumerate()
+method = runner._start_method()
+calls = []
+orig = hp.Pipeline.warm_up
+
+def counting(self):
+    calls.append(len(multiprocessing.active_children()))
+    orig(self)
+
+hp.Pipeline.warm_up = counting
+sample = [Article(**variant(i)) for i in range(24)]
+two = serialised(code_items(iter(sample), workers=2, chunk_size=4))
+warmups = list(calls)
+one = serialised(code_items(iter(sample), workers=1))
+print(json.dumps({"method": method, "warmups": warmups, "n": len(two), "same": one == two}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the runner forks on Linux only")
+def test_a_forking_pool_warms_up_the_parent_pipeline_first():
     """With fork the parent warms its pipeline up once, before the workers exist (they inherit the tables)."""
-    import hadath.pipeline as hp
-
-    calls: list[int] = []
-    orig = hp.Pipeline.warm_up
-
-    def counting(self):
-        calls.append(len(multiprocessing.active_children()))
-        orig(self)
-
-    monkeypatch.setattr(hp.Pipeline, "warm_up", counting)
-    monkeypatch.setattr(runner, "_start_method", lambda: "fork")
-    two = serialised(code_items(iter(sample), workers=2, chunk_size=4))
-    assert calls == [0]  # once, and no worker process was running yet
-    assert two == serialised(code_items(iter(sample), workers=1))
+    r = subprocess.run([sys.executable, "-c", _FORKING_POOL_CHECK], capture_output=True, text=True,
+                       cwd=Path(__file__).resolve().parents[2], timeout=600)
+    assert r.returncode == 0, r.stderr[-3000:]
+    res = json.loads(r.stdout.strip().splitlines()[-1])
+    assert res["method"] == "fork"
+    assert res["warmups"] == [0]  # once, and no worker process was running yet
+    assert res["n"] == 24 and res["same"]
 
 
 def test_small_input_is_coded_in_process(sample, monkeypatch):

@@ -19,6 +19,7 @@ import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _shared import ROOT, need_shared, write_result  # noqa: E402
@@ -103,7 +104,7 @@ def main() -> None:
     t0 = time.perf_counter()
     n_hits = sum(len(kb.match(d.tokens[s.tok_start:s.tok_end])) for d in docs for s in d.sentences)
     raw = time.perf_counter() - t0
-    res = {
+    res: dict[str, Any] = {
         "entries": kb.stats(),
         "load_cold_compile_s": round(cold, 3),
         "load_compile_and_write_cache_s": round(first, 3),

@@ -16,7 +16,7 @@ single process, the driver (its VmHWM) or a worker (getrusage of its children). 
 - scaling: seconds per 1,000 articles at several corpus sizes (constant = linear time); the quick run
   does 1k with the full pipeline and 10k/100k with a minimal pipeline (tokenising only) to show that
   the reader/runner/writer stay linear and flat in memory
-- 1 vs 2 workers: parallel efficiency = T1 / (2 * T2)
+- 1 vs 2 workers: parallel efficiency = T1 / (2 * T2), each time the fastest of --rounds alternated runs
 - the floor: CPU ms per article (1 worker, same articles) of the runner with only its first stages
   (read and write; + sentence split; + tokenise; + clean, split, tokenise), beside the full pipeline and
   the 1 ms per article that 1,000 articles/s per core allows
@@ -41,7 +41,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +52,7 @@ sys.path.insert(0, str(ROOT))
 
 def base_articles() -> list[dict[str, Any]]:
     """The real articles of ../shared (events-dev, then the unlabelled corpus)."""
-    out = []
+    out: list[dict[str, Any]] = []
     for parts in (("eval", "events-dev", "articles.jsonl"), ("corpus", "unlabelled.jsonl")):
         p = need_shared(*parts)
         with open(p, encoding="utf-8") as f:
@@ -199,30 +198,31 @@ def profile(bases: list[dict[str, Any]], n: int) -> dict[str, Any]:
     nlp = load_pipeline()
     arts = [Article(**{k: v for k, v in variant(bases[i % len(bases)], i).items()}) for i in range(n)]
     nlp(arts[0])  # warm caches like a long run
-    stage_s: Counter[str] = Counter()
+    stage_s: dict[str, float] = {}
     t0 = time.perf_counter()
     for a in arts:
         d = Document(article=a)
         for st in nlp.stages:
             t = time.perf_counter()
             d = st(d)
-            stage_s[st.name] += time.perf_counter() - t
+            stage_s[st.name] = stage_s.get(st.name, 0.0) + time.perf_counter() - t
     plain = time.perf_counter() - t0
+    by_time = sorted(stage_s.items(), key=lambda kv: -kv[1])
     pr = cProfile.Profile()
     pr.enable()
     for a in arts:
         nlp(a)
     pr.disable()
-    st = pstats.Stats(pr, stream=io.StringIO())
-    total = sum(v[2] for v in st.stats.values())  # type: ignore[attr-defined]
+    stats = pstats.Stats(pr, stream=io.StringIO())
+    total = sum(v[2] for v in stats.stats.values())  # type: ignore[attr-defined]
     rows = []
-    for (file, line, fn), (_cc, nc, tt, ct, _callers) in st.stats.items():  # type: ignore[attr-defined]
+    for (file, line, fn), (_cc, nc, tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
         rows.append({"function": f"{Path(file).parent.name}/{Path(file).name}:{line}({fn})", "calls": nc,
                      "own_s": round(tt, 3), "cum_s": round(ct, 3), "own_share": round(tt / total, 3)})
     rows.sort(key=lambda r: -r["own_s"])
     return {"articles": n, "seconds_unprofiled": round(plain, 2), "articles_per_s_unprofiled": round(n / plain, 1),
-            "stage_seconds": {k: round(v, 3) for k, v in stage_s.most_common()},
-            "stage_share": {k: round(v / sum(stage_s.values()), 3) for k, v in stage_s.most_common()},
+            "stage_seconds": {k: round(v, 3) for k, v in by_time},
+            "stage_share": {k: round(v / sum(stage_s.values()), 3) for k, v in by_time},
             "top_own_time": rows[:15]}
 
 
@@ -267,6 +267,7 @@ def main() -> None:
     ap.add_argument("--sizes", help="comma-separated corpus sizes for the full-pipeline scaling table")
     ap.add_argument("--workers", type=int, default=2, help="workers for the scaling runs (default 2)")
     ap.add_argument("--efficiency-n", type=int, default=2400, help="articles for the 1-vs-2-workers runs")
+    ap.add_argument("--rounds", type=int, default=3, help="alternated 1- and 2-worker runs (default 3; the fastest counts)")
     ap.add_argument("--profile-n", type=int, default=100, help="articles to profile")
     ap.add_argument("--skip", default="", help="comma-separated parts to skip: profile,store,efficiency,floor,scaling,minimal")
     args = ap.parse_args()
@@ -304,15 +305,28 @@ def main() -> None:
         if "efficiency" not in skip:
             src = tmp / "eff.jsonl"
             n, w = generate(src, args.efficiency_n, bases)
-            r1 = measure(src, 1)
-            r2 = measure(src, 2)
+            # 1 and 2 workers alternated, each figure from the fastest of its runs: on a shared or virtual machine
+            # noise only adds time, and one run of each swung T1/(2*T2) between 0.72 and 1.06 here
+            ones: list[dict[str, Any]] = []
+            twos: list[dict[str, Any]] = []
+            for _ in range(max(1, args.rounds)):
+                ones.append(measure(src, 1))
+                twos.append(measure(src, 2))
+            r1 = min(ones, key=lambda r: r["wall_s"])
+            r2 = min(twos, key=lambda r: r["wall_s"])
             eff = r1["wall_s"] / (2 * r2["wall_s"])
             per_core = r1["articles"] / r1["cpu_s"]
-            result["efficiency"] = {"articles": n, "words": w, "one": r1, "two": r2, "parallel_efficiency": round(eff, 3),
+            result["efficiency"] = {"articles": n, "words": w, "rounds": len(ones),
+                                    "wall_s_one": [round(r["wall_s"], 2) for r in ones],
+                                    "wall_s_two": [round(r["wall_s"], 2) for r in twos],
+                                    "per_round_efficiency": [round(a["wall_s"] / (2 * b["wall_s"]), 3)
+                                                             for a, b in zip(ones, twos, strict=True)],
+                                    "one": r1, "two": r2, "parallel_efficiency": round(eff, 3),
                                     "cpu_overhead_two_vs_one": round(r2["cpu_s"] / r1["cpu_s"], 3),
                                     "articles_per_s_per_core": round(per_core, 1),
                                     "articles_300w_per_s_per_core": round(w / r1["cpu_s"] / 300, 1)}
-            print(f"\n1 vs 2 workers ({n} articles, full pipeline)")
+            print(f"\n1 vs 2 workers ({n} articles, full pipeline; the fastest of {len(ones)} alternated runs each; "
+                  "per-round efficiency " + ", ".join(f"{x:.2f}" for x in result["efficiency"]["per_round_efficiency"]) + ")")
             for r in (r1, r2):
                 print(f"  {r['workers']} worker(s): {r['wall_s']:7.1f} s wall, {r['articles_per_s']:6.1f} articles/s, "
                       f"{r['cpu_s']:6.1f} s CPU, peak RSS {r['peak_rss_mb']} MB, start-up {r['startup_s']:.1f} s")

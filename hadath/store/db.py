@@ -74,6 +74,12 @@ class Backend:
         row = self.execute(sql, params).fetchone()
         return row[0] if row else None
 
+    def insert(self, sql: str, params: Sequence[Any] = (), returning: bool = False) -> int:
+        """Run one ``INSERT`` (written without ``RETURNING``) into a table with an ``id`` key; the new row's id.
+
+        ``returning``: ask for the id with ``RETURNING id`` on every back end (see :class:`SQLiteBackend`)."""
+        return int(self.scalar(sql + " RETURNING id", params))
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """One transaction around the block; rolled back if the block raises anything."""
@@ -122,6 +128,16 @@ class SQLiteBackend(Backend):
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.conn.executemany(sql, rows)
+
+    def insert(self, sql: str, params: Sequence[Any] = (), returning: bool = False) -> int:
+        if returning:
+            return super().insert(sql, params)
+        # the id of an INTEGER PRIMARY KEY is the rowid: lastrowid is the same number as RETURNING id, and
+        # without RETURNING an insert into the events table costs ~30 instead of ~100 us here
+        rowid = self.conn.execute(sql, tuple(params)).lastrowid
+        if rowid is None:  # pragma: no cover (not an INSERT)
+            raise StoreError(f"no row inserted by {sql[:60]!r}")
+        return int(rowid)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -368,9 +368,8 @@ class Store:
                 if self.kind == "postgresql":
                     cols.append("text_norm")
                     vals.append(pad(body))
-                art_id = int(self.b.scalar(
-                    f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) RETURNING id",
-                    vals))
+                art_id = self.b.insert(
+                    f"INSERT INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", vals)
                 if near is None:
                     cl = art_id
                     self.b.execute("UPDATE articles SET dup_cluster = ? WHERE id = ?", (art_id, art_id))
@@ -396,7 +395,8 @@ class Store:
         self.refresh_clusters(tx.clusters)
         tx.records, tx.article_fts, tx.evidence_fts, tx.mentions, tx.clusters = [], [], [], [], set()
 
-    def _insert_events(self, tx: _Tx, art_id: int, a: Article, dup_cluster: int, events: Sequence[Event]) -> int:
+    def _insert_events(self, tx: _Tx, art_id: int, a: Article, dup_cluster: int, events: Sequence[Event],
+                       returning: bool = False) -> int:
         used: set[str] = set()
         for e in events:
             eid = e.id
@@ -421,8 +421,8 @@ class Store:
             if self.kind == "postgresql":
                 cols = [*EVENT_COLUMNS, "evidence_norm"]
                 row.append(pad(ev_norm))
-            ev_row = int(self.b.scalar(
-                f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))}) RETURNING id", row))
+            ev_row = self.b.insert(f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", row,
+                                   returning)
             tx.records.append((ev_row, json.dumps(e.to_dict(), ensure_ascii=False)))
             if self.kind == "sqlite":
                 tx.evidence_fts.append((ev_row, ev_norm))
@@ -481,10 +481,10 @@ class Store:
             params.append(country)
         row = self.b.query(sql + " ORDER BY id LIMIT 1", params)
         if not row:
-            return int(self.b.scalar(
+            return self.b.insert(
                 "INSERT INTO event_clusters (root, cameo, source_key, target_key, date_first, date_last, country, "
-                "dup_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (root, e.cameo, skey, tkey, d, d, country, None if ev_date else dup_cluster)))
+                "dup_cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (root, e.cameo, skey, tkey, d, d, country, None if ev_date else dup_cluster))
         r = row[0]
         cid = int(r["id"])
         new = (min(r["date_first"], d) if d else r["date_first"], max(r["date_last"], d) if d else r["date_last"],
@@ -534,7 +534,9 @@ class Store:
             # shrink their dates and counts, or delete them when empty
             self.refresh_clusters(int(r["cluster_id"]) for r in old if r["cluster_id"] is not None)
         dup = self.b.scalar("SELECT dup_cluster FROM articles WHERE id = ?", (art_id,))
-        n = self._insert_events(tx, art_id, doc.article, int(dup or art_id), doc.events)
+        # the events with RETURNING, as before: on SQLite the lastrowid form gives the same rows and ids, but FTS5
+        # then flushes the evidence_fts deletes above at other points (other, equivalent evidence_fts_data segments)
+        n = self._insert_events(tx, art_id, doc.article, int(dup or art_id), doc.events, returning=True)
         self._flush(tx)
         self.b.execute("UPDATE articles SET kb_hash = ?, hadath_version = ?, coded_at = ?, n_events = ?, "
                        "run_id = COALESCE(?, run_id) WHERE id = ?",

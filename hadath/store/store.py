@@ -109,15 +109,28 @@ def _minhash_scheme() -> str | None:
     return "affine32" if "scheme" in inspect.signature(MinHash.__init__).parameters else None
 
 
-def _shingles(text: str) -> set[bytes]:
-    return _shingles_of_norm(norm_text(text))
-
-
-def _shingles_of_norm(text_norm: str) -> set[bytes]:
+def _shingle_strs(text_norm: str) -> set[str]:
+    """The word 3-shingles of a normalised text (its words when it has fewer than 3), not yet encoded."""
     words = text_norm.split()
     if len(words) < 3:
-        return {w.encode() for w in words}
-    return {" ".join(words[i:i + 3]).encode() for i in range(len(words) - 2)}
+        return set(words)
+    return {f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:], strict=False)}
+
+
+_SHINGLE_HASHES: dict[str, int] = {}
+_SHINGLE_HASHES_MAX = 300_000
+
+
+def _shingle_hash(shingle: str) -> int:
+    """datasketch's sha1_hash32 of the UTF-8 shingle (its default for our schemes), cached: wire stories and their
+    rewrites share most shingles, and the SHA-1 per shingle was most of the signature's cost."""
+    h = _SHINGLE_HASHES.get(shingle)
+    if h is None:
+        h = int.from_bytes(hashlib.sha1(shingle.encode()).digest()[:4], "little")
+        if len(_SHINGLE_HASHES) >= _SHINGLE_HASHES_MAX:
+            _SHINGLE_HASHES.clear()
+        _SHINGLE_HASHES[shingle] = h
+    return h
 
 
 @dataclass
@@ -153,8 +166,8 @@ class NearDupIndex:
         """The MinHash of an article text already normalised with norm_text."""
         from datasketch import MinHash
 
-        m = MinHash(num_perm=NUM_PERM, **self.kwargs)
-        m.update_batch(list(_shingles_of_norm(text_norm)))
+        m = MinHash(num_perm=NUM_PERM, hashfunc=_shingle_hash, **self.kwargs)
+        m.update_batch(list(_shingle_strs(text_norm)))
         return m
 
     def to_bytes(self, m: Any) -> bytes:

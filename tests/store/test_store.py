@@ -380,3 +380,21 @@ def test_undated_events_come_last_in_pages(populated, sort):
     assert [r["event_id"] for r in query_events(populated, EventFilter(), sort=sort)] == page
     cl = query_clusters(populated, EventFilter(), sort=sort, limit=10)
     assert cl[-1]["date"] is None and len(cl) == 5
+
+
+def test_minhash_signatures_are_datasketchs_default_sha1_ones():
+    """The cached shingle hashes give byte for byte the signatures of datasketch's own sha1_hash32 (stored
+    signatures stay comparable)."""
+    from datasketch import MinHash
+
+    from hadath.store.store import NUM_PERM, NearDupIndex
+    from hadath.text.normalize import norm_text
+
+    idx = NearDupIndex()
+    for text in ["", "ليبيا", "حفتر في طبرق", T1, T1B, T2, T3 + " " + T3, T4, T1]:  # T1 again: from the cache
+        words = norm_text(text).split()
+        shingles = ({w.encode() for w in words} if len(words) < 3 else
+                    {" ".join(words[i:i + 3]).encode() for i in range(len(words) - 2)})
+        ref = MinHash(num_perm=NUM_PERM, **idx.kwargs)
+        ref.update_batch(list(shingles))
+        assert idx.to_bytes(idx.signature(text)) == idx.to_bytes(ref)

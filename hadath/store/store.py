@@ -37,6 +37,10 @@ DUP_THRESHOLD = 0.3
 NO_ACTOR = "-"
 
 
+# json.dumps(x, ensure_ascii=False) with one encoder (dumps builds a new one per call for non-default options)
+_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def now_iso() -> str:
     """The current UTC time, ISO 8601 to the second."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -72,6 +76,21 @@ def dictionary_hash(extra_dirs: Iterable[str | Path] = ()) -> str:
     return h.hexdigest()[:16]
 
 
+_NAME_NORMS: dict[str, str] = {}
+_NAME_NORMS_MAX = 100_000
+
+
+def _norm_name(name: str) -> str:
+    """norm_text of a name or mention, cached: the same few names recur in every batch (several calls per event)."""
+    hit = _NAME_NORMS.get(name)
+    if hit is None:
+        hit = norm_text(name)
+        if len(_NAME_NORMS) >= _NAME_NORMS_MAX:
+            _NAME_NORMS.clear()
+        _NAME_NORMS[name] = hit
+    return hit
+
+
 def actor_key(ref: ActorRef | None) -> str:
     """The identity of an actor for clustering and filtering: id, else code, else normalised name."""
     if ref is None:
@@ -80,14 +99,14 @@ def actor_key(ref: ActorRef | None) -> str:
         return ref.id
     if ref.code:
         return f"code:{ref.code}"
-    return f"name:{norm_text(ref.name)}"
+    return f"name:{_norm_name(ref.name)}"
 
 
 def place_key(ref: PlaceRef | None) -> str | None:
     """The identity of a place: gazetteer id, else normalised name."""
     if ref is None:
         return None
-    return ref.id or f"name:{norm_text(ref.name)}"
+    return ref.id or f"name:{_norm_name(ref.name)}"
 
 
 def _iso_day(s: str | None) -> date | None:
@@ -166,8 +185,12 @@ class NearDupIndex:
         """The MinHash of an article text already normalised with norm_text."""
         from datasketch import MinHash
 
-        m = MinHash(num_perm=NUM_PERM, hashfunc=_shingle_hash, **self.kwargs)
-        m.update_batch(list(_shingle_strs(text_norm)))
+        # the hash values computed here (the cache read inline, no call per known shingle), so the hash function
+        # datasketch applies to them is the identity
+        get = _SHINGLE_HASHES.get
+        hvs = [get(s) or _shingle_hash(s) for s in _shingle_strs(text_norm)]
+        m = MinHash(num_perm=NUM_PERM, hashfunc=int, **self.kwargs)
+        m.update_batch(hvs)
         return m
 
     def to_bytes(self, m: Any) -> bytes:
@@ -436,7 +459,7 @@ class Store:
                 row.append(pad(ev_norm))
             ev_row = self.b.insert(f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", row,
                                    returning)
-            tx.records.append((ev_row, json.dumps(e.to_dict(), ensure_ascii=False)))
+            tx.records.append((ev_row, _json(e.to_dict())))
             if self.kind == "sqlite":
                 tx.evidence_fts.append((ev_row, ev_norm))
             self._upsert_actor(tx, e.source)
@@ -446,7 +469,7 @@ class Store:
                 if ref is None:
                     continue
                 forms = dict.fromkeys([ref.name, *(ref.mentions or [])])
-                tx.mentions += [(ev_row, role, actor_key(ref), f, norm_text(f)) for f in forms if f]
+                tx.mentions += [(ev_row, role, actor_key(ref), f, _norm_name(f)) for f in forms if f]
         return len(events)
 
     def _upsert_actor(self, tx: _Tx, ref: ActorRef | None) -> None:
@@ -459,7 +482,7 @@ class Store:
         self.b.execute(
             "INSERT INTO actors (key, actor_id, name, name_norm, name_en, code, type, country, resolved) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-            (c[0], ref.id, ref.name, norm_text(ref.name), ref.name_en, ref.code, ref.type, c[6], int(bool(ref.id))))
+            (c[0], ref.id, ref.name, _norm_name(ref.name), ref.name_en, ref.code, ref.type, c[6], int(bool(ref.id))))
 
     def _upsert_place(self, tx: _Tx, ref: PlaceRef | None) -> None:
         if ref is None:
@@ -471,7 +494,7 @@ class Store:
         self.b.execute(
             "INSERT INTO places (key, place_id, name, name_norm, name_en, country, admin1, feature, precision, lat, lon) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING",
-            (key, ref.id, ref.name, norm_text(ref.name), ref.name_en, ref.country, ref.admin1,
+            (key, ref.id, ref.name, _norm_name(ref.name), ref.name_en, ref.country, ref.admin1,
              ref.feature, ref.precision, ref.lat, ref.lon))
 
     def _assign_cluster(self, e: Event, ev_date: date | None, dup_cluster: int) -> int:

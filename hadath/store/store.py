@@ -137,7 +137,7 @@ def _shingle_strs(text_norm: str) -> set[str]:
 
 
 _SHINGLE_HASHES: dict[str, int] = {}
-_SHINGLE_HASHES_MAX = 300_000
+_SHINGLE_HASHES_MAX = 100_000  # ~19 MB of Arabic 3-shingles, the shingles of the last ~250-1,000 articles
 
 
 def _shingle_hash(shingle: str) -> int:

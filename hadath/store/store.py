@@ -22,6 +22,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -76,19 +77,10 @@ def dictionary_hash(extra_dirs: Iterable[str | Path] = ()) -> str:
     return h.hexdigest()[:16]
 
 
-_NAME_NORMS: dict[str, str] = {}
-_NAME_NORMS_MAX = 100_000
-
-
+@lru_cache(maxsize=100_000)
 def _norm_name(name: str) -> str:
-    """norm_text of a name or mention, cached: the same few names recur in every batch (several calls per event)."""
-    hit = _NAME_NORMS.get(name)
-    if hit is None:
-        hit = norm_text(name)
-        if len(_NAME_NORMS) >= _NAME_NORMS_MAX:
-            _NAME_NORMS.clear()
-        _NAME_NORMS[name] = hit
-    return hit
+    """norm_text of a name or mention, memoised: the same few names recur in every batch (several calls per event)."""
+    return norm_text(name)
 
 
 def actor_key(ref: ActorRef | None) -> str:
@@ -136,20 +128,11 @@ def _shingle_strs(text_norm: str) -> set[str]:
     return {f"{a} {b} {c}" for a, b, c in zip(words, words[1:], words[2:], strict=False)}
 
 
-_SHINGLE_HASHES: dict[str, int] = {}
-_SHINGLE_HASHES_MAX = 100_000  # ~19 MB of Arabic 3-shingles, the shingles of the last ~250-1,000 articles
-
-
+@lru_cache(maxsize=100_000)  # the shingles of the last ~250-1,000 articles
 def _shingle_hash(shingle: str) -> int:
-    """datasketch's sha1_hash32 of the UTF-8 shingle (its default for our schemes), cached: wire stories and their
+    """datasketch's sha1_hash32 of the UTF-8 shingle (its default for our schemes), memoised: wire stories and their
     rewrites share most shingles, and the SHA-1 per shingle was most of the signature's cost."""
-    h = _SHINGLE_HASHES.get(shingle)
-    if h is None:
-        h = int.from_bytes(hashlib.sha1(shingle.encode()).digest()[:4], "little")
-        if len(_SHINGLE_HASHES) >= _SHINGLE_HASHES_MAX:
-            _SHINGLE_HASHES.clear()
-        _SHINGLE_HASHES[shingle] = h
-    return h
+    return int.from_bytes(hashlib.sha1(shingle.encode()).digest()[:4], "little")
 
 
 @dataclass
@@ -185,10 +168,8 @@ class NearDupIndex:
         """The MinHash of an article text already normalised with norm_text."""
         from datasketch import MinHash
 
-        # the hash values computed here (the cache read inline, no call per known shingle), so the hash function
-        # datasketch applies to them is the identity
-        get = _SHINGLE_HASHES.get
-        hvs = [get(s) or _shingle_hash(s) for s in _shingle_strs(text_norm)]
+        # the hash values computed here (memoised), so the hash function datasketch applies to them is the identity
+        hvs = list(map(_shingle_hash, _shingle_strs(text_norm)))
         m = MinHash(num_perm=NUM_PERM, hashfunc=int, **self.kwargs)
         m.update_batch(hvs)
         return m

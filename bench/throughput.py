@@ -164,6 +164,12 @@ PETRARCH2_CODER_SENTENCES_PER_S = 250.0  # PETRARCH-2 on parsed text, as the sca
 CORENLP_PARSE_SENTENCES_PER_S = (2.0, 5.0)  # the constituency parse PETRARCH-2 needs first
 
 
+def stages_config(path: Path, stages: list[str]) -> Path:
+    """Write a pipeline config that runs only ``stages`` to ``path``; return ``path``."""
+    path.write_text("[pipeline]\nstages = " + json.dumps(stages) + "\n", encoding="utf-8")
+    return path
+
+
 def sentences_per_article(src: Path) -> float:
     """Mean sentences per article of ``src`` as hadath splits them (the clean and sentences stages)."""
     from hadath import Article, load_pipeline
@@ -182,9 +188,7 @@ def floor(src: Path, tmp: Path) -> list[dict[str, Any]]:
     """CPU ms per article of the runner over ``src`` (1 worker) with only the first stages of the pipeline."""
     rows = []
     for name, stages in FLOOR_STAGES.items():
-        cfg = tmp / "floor.toml"
-        cfg.write_text("[pipeline]\nstages = " + json.dumps(stages) + "\n", encoding="utf-8")
-        r = measure(src, 1, cfg)
+        r = measure(src, 1, stages_config(tmp / "floor.toml", stages))
         rows.append({"pipeline": name, "stages": stages, "articles": r["articles"],
                      "cpu_ms_per_article": round(r["cpu_s"] / r["articles"] * 1000, 3),
                      "articles_per_s_per_core": round(r["articles"] / r["cpu_s"], 1)})
@@ -275,7 +279,7 @@ def main() -> None:
     ap.add_argument("--efficiency-n", type=int, default=2400, help="articles for the 1-vs-2-workers runs")
     ap.add_argument("--rounds", type=int, default=3, help="alternated pairs of 1- and 2-worker runs (default 3; the median pair counts)")
     ap.add_argument("--profile-n", type=int, default=100, help="articles to profile")
-    ap.add_argument("--skip", default="", help="comma-separated parts to skip: profile,store,efficiency,floor,scaling,minimal")
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip: profile,store,efficiency,floor,scaling,minimal (floor runs only with efficiency, whose full-pipeline figure it sits beside)")
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     bases = base_articles()
@@ -321,21 +325,21 @@ def main() -> None:
             effs = [a["wall_s"] / (2 * b["wall_s"]) for a, b in zip(ones, twos, strict=True)]
             mid = sorted(range(len(effs)), key=effs.__getitem__)[(len(effs) - 1) // 2]
             r1, r2, eff = ones[mid], twos[mid], effs[mid]
-            per_core = statistics.median(r["articles"] / r["cpu_s"] for r in ones)
+            rates = [r["articles"] / r["cpu_s"] for r in ones]  # articles/s per core of each 1-worker run
+            per_core = statistics.median(rates)
             per_core_300w = statistics.median(w / r["cpu_s"] / 300 for r in ones)
             result["efficiency"] = {"articles": n, "words": w, "rounds": len(ones),
                                     "wall_s_one": [round(r["wall_s"], 2) for r in ones],
                                     "wall_s_two": [round(r["wall_s"], 2) for r in twos],
                                     "per_round_efficiency": [round(e, 3) for e in effs],
-                                    "per_round_articles_per_s_per_core": [round(r["articles"] / r["cpu_s"], 1)
-                                                                          for r in ones],
+                                    "per_round_articles_per_s_per_core": [round(x, 1) for x in rates],
                                     "one": r1, "two": r2, "parallel_efficiency": round(eff, 3),
                                     "cpu_overhead_two_vs_one": round(r2["cpu_s"] / r1["cpu_s"], 3),
                                     "articles_per_s_per_core": round(per_core, 1),
                                     "articles_300w_per_s_per_core": round(per_core_300w, 1)}
             print(f"\n1 vs 2 workers ({n} articles, full pipeline; {len(ones)} alternated pairs, the median pair shown; "
                   "per-pair efficiency " + ", ".join(f"{x:.2f}" for x in effs) + "; 1-worker articles/s per core "
-                  + ", ".join(f"{x:.1f}" for x in result["efficiency"]["per_round_articles_per_s_per_core"]) + ")")
+                  + ", ".join(f"{x:.1f}" for x in rates) + ")")
             for r in (r1, r2):
                 print(f"  {r['workers']} worker(s): {r['wall_s']:7.1f} s wall, {r['articles_per_s']:6.1f} articles/s, "
                       f"{r['cpu_s']:6.1f} s CPU, peak RSS {r['peak_rss_mb']} MB, start-up {r['startup_s']:.1f} s")
@@ -376,8 +380,7 @@ def main() -> None:
                       f"{r['articles_per_s']:6.1f} articles/s, peak RSS {r['peak_rss_mb']} MB")
             result["scaling_full"] = rows
         if "minimal" not in skip:
-            cfg = tmp / "minimal.toml"
-            cfg.write_text('[pipeline]\nstages = ["noclean", "sentences", "tokens"]\n', encoding="utf-8")
+            cfg = stages_config(tmp / "minimal.toml", FLOOR_STAGES["+ tokenise"])
             rows = []
             print("\nrunner scaling, minimal pipeline (read, split, tokenise, write)")
             for n in (1000, 10000, 100000):
